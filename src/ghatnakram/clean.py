@@ -1,0 +1,100 @@
+"""Cleaning stage: normalise an article and remove what is not the story.
+
+Two kinds of boilerplate go:
+
+* promos, found by fixed Hindi and English patterns — related-story blocks
+  ("ये खबर भी पढ़ें… …पूरी खबर यहां पढ़ें…" and everything it introduces),
+  "और पढ़ें: …" / "यह भी पढ़ें" lines, share and subscribe prompts, separator rules;
+* lines an outlet repeats across many of its articles, learned from the store
+  (see :class:`LineStats` in the store): the caller passes a predicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from typing import Callable
+
+from .models import Article
+from .normalize import normalize_line, normalize_text
+
+_READ_ALSO = r"(?:ये|यह|इसे|इन्हें)?\s*(?:खबर|खबरें|ख़बर|ख़बरें|स्टोरी)?\s*भी\s+पढ़ें"
+_FULL_STORY = r"पूरी\s+(?:खबर|ख़बर|स्टोरी)\s+(?:यहां|यहाँ|यहा)\s+पढ़ें[\s.…:।]*"
+_RULE = r"[—–\-_*=~•]{3,}"
+
+# "ये खबर भी पढ़ें… <promo> पूरी खबर यहां पढ़ें…" inside a line, with any rule before it.
+_INLINE_PROMO = re.compile(
+    rf"(?:{_RULE}\s*)?{_READ_ALSO}\s*[:…।.\-–—]*.*?(?:{_FULL_STORY}|$)",
+)
+# Lines that only introduce other stories.
+_PROMO_LINE = re.compile(
+    rf"^\s*(?:{_READ_ALSO}|और\s+पढ़ें|पढ़ें|यहां\s+पढ़ें|also\s+read|read\s+more|read\s+also)\s*[:…।.\-–—]",
+    re.IGNORECASE,
+)
+_FULL_STORY_LINE = re.compile(rf"^\s*{_FULL_STORY}$")
+_RULE_LINE = re.compile(rf"^\s*{_RULE}\s*$")
+_PROMPT_VERB = re.compile(
+    r"फॉलो\s+कर|फ़ॉलो\s+कर|सब्सक्राइब|सब्\u200dसक्राइब|डाउनलोड\s+कर|शेयर\s+कर|लाइक\s+कर|जुड़ें|ज्वाइन\s+कर|"
+    r"क्लिक\s+कर|follow\s+us|subscribe|download\s+(?:the\s+)?app|share\s+this",
+    re.IGNORECASE,
+)
+_PROMPT_TARGET = re.compile(
+    r"फेसबुक|फ़ेसबुक|ट्विटर|एक्स\s+पर|इंस्टाग्राम|यूट्यूब|व्हाट्सऐप|व्हाट्सएप|व्हाट्सअप|टेलीग्राम|ऐप|एप|चैनल|"
+    r"न्यूज़लेटर|न्यूजलेटर|गूगल\s+न्यूज|नोटिफिकेशन|facebook|twitter|instagram|youtube|whatsapp|telegram|"
+    r"\bapp\b|newsletter|google\s+news|यहां|लिंक",
+    re.IGNORECASE,
+)
+_PROMPT_MAX_WORDS = 30
+
+
+def strip_promos(text: str) -> str:
+    """Remove related-story blocks, "और पढ़ें" lines, share prompts and rules from normalised text.
+
+    >>> strip_promos("रूस ने कहा। ——- ये खबर भी पढ़ें… दूसरी खबर। पूरी खबर यहां पढ़ें…\\nशीर्षक")
+    'रूस ने कहा।\\nशीर्षक'
+    """
+    kept: list[str] = []
+    for line in text.split("\n"):
+        line = _INLINE_PROMO.sub("", line).strip()
+        if line and not is_promo_line(line):
+            kept.append(line)
+        elif not line and kept and kept[-1]:
+            kept.append("")
+    return "\n".join(kept).strip()
+
+
+def is_promo_line(line: str) -> bool:
+    """True for a line that points the reader elsewhere rather than telling the story."""
+    if _PROMO_LINE.match(line) or _FULL_STORY_LINE.match(line) or _RULE_LINE.match(line):
+        return True
+    short = len(line.split()) <= _PROMPT_MAX_WORDS
+    return short and bool(_PROMPT_VERB.search(line)) and bool(_PROMPT_TARGET.search(line))
+
+
+def line_key(line: str) -> str:
+    """A short stable key of a normalised line, for counting repeated lines per outlet."""
+    return hashlib.blake2b(line.encode("utf-8"), digest_size=8).hexdigest()
+
+
+MIN_COUNTED_LINE = 12  # characters; shorter lines ("फोटो", a dateline) repeat by chance
+
+
+def remove_repeated_lines(text: str, is_repeated: Callable[[str], bool]) -> str:
+    """Drop the lines of ``text`` that ``is_repeated`` says the outlet prints everywhere."""
+    kept = [line for line in text.split("\n") if not (line and is_repeated(line))]
+    return "\n".join(kept).strip() or text  # an article is never all boilerplate
+
+
+def clean_article(article: Article, is_repeated: Callable[[str], bool] = lambda line: False) -> Article:
+    """Normalise title and body and remove boilerplate; ``raw_text`` keeps the body as read."""
+    raw = article.raw_text or article.text
+    text = remove_repeated_lines(strip_promos(normalize_text(raw)), is_repeated)
+    return replace(
+        article,
+        raw_text=raw,
+        text=text,
+        title=normalize_line(article.title),
+        outlet=normalize_line(article.outlet),
+        author=normalize_line(article.author) if article.author else None,
+    )

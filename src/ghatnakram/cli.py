@@ -1,0 +1,174 @@
+"""The ``ghatnakram`` command: a thin layer over :mod:`ghatnakram.pipeline`.
+
+Each command opens the store, calls one library function and turns named errors
+into one line on stderr with exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from . import pipeline
+from .models import IngestReport
+from .store import DEFAULT_DB, StoreError, open_store
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, envvar="GHATNAKRAM_DB",
+    help="Store: a SQLite file path (created if missing).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ghatnakram")
+def main() -> None:
+    """ghatnakram (घटनाक्रम): Hindi news into events, storylines and outlet comparison."""
+
+
+@contextmanager
+def _store(db: str):
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _progress(enabled: bool):
+    """A progress bar on stderr for long runs (only when stderr is a terminal)."""
+    bar = tqdm(unit=" articles", file=sys.stderr, disable=None if enabled else True, mininterval=0.5)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
+
+
+@contextmanager
+def _open_output(path: str):
+    """A UTF-8 text file to write (``-`` for stdout), newline-neutral for CSV."""
+    if path == "-":
+        sys.stdout.reconfigure(encoding="utf-8")
+        yield sys.stdout
+        return
+    try:
+        out = open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write ({exc.strerror}); choose another --out path") from None
+    with out:
+        yield out
+
+
+def _finish(report: IngestReport) -> None:
+    for problem in report.problems:
+        click.echo(f"error: {problem}", err=True)
+    click.echo(report.summary(), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--outlet", help="Outlet for inputs that do not name one (text files; default: the folder name).")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none (text files).")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@db_option
+def ingest(sources: tuple[str, ...], outlet: str | None, published: str | None, progress: bool, db: str) -> None:
+    """Read articles from SOURCES into the store.
+
+    SOURCES are JSON Lines (.jsonl), text (.txt), HTML pages (.html), RSS/Atom feeds
+    (.xml/.rss/.atom), folders (read recursively), http(s) URLs of feeds or pages,
+    or - for stdin. Prints one line per bad input and a summary; exits 1 if any failed.
+    """
+    with _store(db) as store, _progress(progress) as tick:
+        report = pipeline.ingest(sources, store, outlet=outlet, published=published, on_item=tick)
+    _finish(report)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write one JSON line per input article (- for stdout).")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@db_option
+def run(input_path: Path, out_path: Path, progress: bool, db: str) -> None:
+    """Ingest INPUT.jsonl and write the per-article output (event, storyline, headline, entities)."""
+    with _store(db) as store, _progress(progress) as tick, _open_output(str(out_path)) as out:
+        report = pipeline.run(input_path, out, store, on_item=tick)
+    _finish(report)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@db_option
+def show(article_id: str, as_json: bool, db: str) -> None:
+    """Show the stored article ID with its cleaned title and text."""
+    with _store(db) as store:
+        article = store.get_article(article_id)
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id!r} in {db}: list ids with 'ghatnakram export articles'")
+    record = pipeline.article_record(article)
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(record["title"] or record["headline"])
+    meta = " · ".join(str(record[k]) for k in ("outlet", "published", "author", "url") if record[k])
+    click.echo(meta)
+    if record["duplicate_of"]:
+        click.echo(f"duplicate of {record['duplicate_of']}")
+    click.echo("")
+    click.echo(record["text"])
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["articles"]))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--out", "out_path", default="-", help="Output file (default: stdout).")
+@db_option
+def export(what: str, fmt: str, out_path: str, db: str) -> None:
+    """Export stored ARTICLES as JSON Lines or CSV."""
+    with _store(db) as store, _open_output(out_path) as out:
+        count = pipeline.export_articles(store, out, fmt)
+    click.echo(f"exported {count} {what}", err=True)
+
+
+@main.command()
+@db_option
+def demo(db: str) -> None:
+    """Load the bundled demo corpus (sample articles plus the two seeds) and show what was found."""
+    with _store(db) as store:
+        result = pipeline.demo(store)
+    click.echo(f"Demo corpus into {db}: {result.report.summary()}")
+    click.echo("Sample articles were written for the project (fictional outlets); the two seeds are real articles.")
+    click.echo("")
+    click.echo("Outlets:")
+    for outlet, count in result.outlets.items():
+        click.echo(f"  {outlet}: {count} articles")
+    click.echo("")
+    click.echo("Headlines (title as given, or taken from the lead):")
+    for article in result.articles:
+        click.echo(f"  {article.published or '—':<10.10}  {article.outlet:<22.22}  {pipeline.article_record(article)['headline']}")
+    if result.duplicates:
+        click.echo("")
+        click.echo("Duplicates (stored once as themselves, marked as copies):")
+        for article in result.duplicates:
+            click.echo(f"  {article.id} ({article.outlet}) repeats {article.duplicate_of}")
+    click.echo("")
+    click.echo(f"Next: ghatnakram show {result.articles[0].id} --db {db}")
+    for problem in result.report.problems:
+        click.echo(f"error: {problem}", err=True)
+    if result.report.failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

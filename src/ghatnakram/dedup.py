@@ -1,0 +1,66 @@
+"""Duplicate detection: exact (content hash) and near-duplicate (MinHash LSH).
+
+The content hash ignores spacing, punctuation and the script of digits, so the same
+text re-published with other line breaks or quotes is an exact duplicate. Near-
+duplicates (agency copy lightly edited by several papers) are found with MinHash
+over word 3-shingles; the LSH band buckets live in the store, so memory stays flat
+however large the archive grows, and candidates are verified on the signatures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from .normalize import word_keys
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.6  # estimated Jaccard of word 3-shingles above which two texts are one story
+MIN_WORDS = 25  # shorter texts share too many shingles by chance to call them copies
+_SEED = 7
+_SCHEME = "affine32"
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    content_hash: str
+    signature: np.ndarray | None  # None for texts too short to compare
+    buckets: tuple[int, ...]
+
+    def signature_bytes(self) -> bytes:
+        return self.signature.astype("<u8").tobytes() if self.signature is not None else b""
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Content hash, MinHash signature and LSH buckets of a cleaned text."""
+    words = word_keys(text)
+    content_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+    if len(words) < MIN_WORDS:
+        return Fingerprint(content_hash, None, ())
+    shingles = {" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2)}
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    minhash.update_batch(shingles)
+    signature = minhash.hashvalues.astype(np.uint64)
+    return Fingerprint(content_hash, signature, _buckets(signature))
+
+
+def _buckets(signature: np.ndarray) -> tuple[int, ...]:
+    buckets = []
+    for band in range(BANDS):
+        rows = signature[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
+        digest = hashlib.blake2b(bytes([band]) + rows, digest_size=8).digest()
+        buckets.append(struct.unpack("<q", digest)[0])  # signed: fits an SQL INTEGER
+    return tuple(buckets)
+
+
+def similarity(signature: np.ndarray, stored: bytes) -> float:
+    """Estimated Jaccard similarity between a signature and a stored one."""
+    other = np.frombuffer(stored, dtype="<u8")
+    return float(np.mean(signature == other)) if len(other) == len(signature) else 0.0

@@ -1,0 +1,233 @@
+"""Hindi text handling: normalisation, sentence splitting and tokenisation.
+
+Pure, table-driven functions. Everything is NFC; ZWJ/ZWNJ (which change how a
+conjunct is drawn) are kept. Under NFC the precomposed nukta letters (U+0958–U+095F,
+e.g. "क़") decompose to letter + nukta, so compare only strings that went through
+:func:`normalize_text`. A colon after a Devanagari letter stays a colon: it is not
+turned into visarga ("आनंद:भारत" is a headline separator, not "आनंदःभारत").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+ZWNJ, ZWJ = "\u200c", "\u200d"
+DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
+
+_DEVANAGARI_DIGITS = "०१२३४५६७८९"
+_TO_ASCII_DIGITS = str.maketrans(_DEVANAGARI_DIGITS, "0123456789")
+
+# Characters mapped one to one. Quotes go to the curly forms; spaces to a plain space.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u201e": "\u201c",  # „ low double quote
+        "\u201f": "\u201c",  # ‟
+        "\u00ab": "\u201c",  # «
+        "\u00bb": "\u201d",  # »
+        "\u301d": "\u201c",
+        "\u301e": "\u201d",
+        "\uff02": '"',
+        "\u2033": '"',  # ″ double prime used as a quote
+        "\u201a": "\u2018",  # ‚ low single quote
+        "\u201b": "\u2018",  # ‛
+        "\u2032": "\u2019",  # ′ prime used as an apostrophe
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\r": "\n",
+    }
+)
+
+# Invisible characters that carry nothing in running text. ZWJ/ZWNJ are NOT here.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+# C0/C1 control characters other than newline.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_DEVANAGARI_LETTER = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"
+# A pipe or a Latin full stop misused as danda, or a run of dandas.
+_PIPE_DANDA = re.compile(rf"(?<=[{_DEVANAGARI_LETTER}\s])\s*\|(?!\|)")
+_DANDA_RUN = re.compile(f"{DANDA}{{2,}}|\\|\\|")
+_STRAIGHT_DOUBLE = re.compile(r'"')
+_SPACES = re.compile(r"[ ]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(rf"[ ]+(?=[{DANDA}{DOUBLE_DANDA}?!,])")
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` in the project's canonical form.
+
+    NFC; curly quotes; danda for a pipe used as one (and ``॥`` for ``||``); no
+    invisible or control characters except ZWJ/ZWNJ and newlines; single spaces;
+    no space before danda or other closing punctuation; trimmed lines; at most one
+    blank line in a row. Digits are left as written (see :func:`ascii_digits`).
+
+    >>> normalize_text("वह आया |  फिर “गया” ||")
+    'वह आया। फिर “गया”॥'
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_CHAR_MAP)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _DANDA_RUN.sub(DOUBLE_DANDA, text)
+    text = _PIPE_DANDA.sub(DANDA, text)
+    text = _curl_straight_quotes(text)
+    lines = [_SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", line)).strip() for line in text.split("\n")]
+    return _squeeze_blank_lines(lines)
+
+
+def normalize_line(text: str) -> str:
+    """Normalise a one-line field (title, outlet, author): as :func:`normalize_text`, joined by spaces."""
+    return " ".join(normalize_text(text).split())
+
+
+def _curl_straight_quotes(text: str) -> str:
+    """Turn straight double quotes into opening or closing curly quotes by position."""
+    if '"' not in text:
+        return text
+
+    def curl(match: re.Match) -> str:
+        start = match.start()
+        before = text[start - 1] if start else " "
+        return "\u201c" if before.isspace() or before in "([{\u2018\u201c—–-:" else "\u201d"
+
+    return _STRAIGHT_DOUBLE.sub(curl, text)
+
+
+def _squeeze_blank_lines(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def ascii_digits(text: str) -> str:
+    """Devanagari digits to ASCII: ``"२८ जनवरी"`` → ``"28 जनवरी"``."""
+    return text.translate(_TO_ASCII_DIGITS)
+
+
+def parse_int(token: str) -> int | None:
+    """Read an integer written in Latin or Devanagari digits, with Indian or Western commas."""
+    cleaned = ascii_digits(token).replace(",", "")
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+def devanagari_share(text: str) -> float:
+    """Share of letters in ``text`` that are Devanagari (0.0 when it has no letters)."""
+    letters = devanagari = 0
+    for ch in text:
+        if ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc"):
+            letters += 1
+            if "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff":
+                devanagari += 1
+    return devanagari / letters if letters else 0.0
+
+
+# --- sentences --------------------------------------------------------------
+
+_TERMINATORS = f"{DANDA}{DOUBLE_DANDA}?!"
+_CLOSERS = re.escape("\u201d\u2019\"')]}")
+# Short Devanagari forms written with a full stop that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    normalize_text(a)
+    for a in (
+        "डॉ", "डा", "श्री", "श्रीमती", "कु", "सु", "प्रो", "मो", "मु", "एड", "ले", "जन", "कर्नल",
+        "मि", "मिस", "सं", "क्र", "नं", "पृ", "रु", "ई", "ई.पू", "स्व", "पं", "उ", "प्र", "म", "वि",
+        "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rs", "No", "vs", "etc", "Jr", "Sr", "Lt", "Col", "Gen",
+    )
+)
+_SENTENCE_END = re.compile(
+    rf"(?:[{_TERMINATORS}]+|\.(?!\d)|…)[{_CLOSERS}]*(?=\s|$)|\n+"
+)
+_WORD_BEFORE = re.compile(rf"([{_DEVANAGARI_LETTER}\w.]+)$")
+# One Devanagari syllable (consonant + optional sign) or one Latin capital: an initial.
+_INITIAL = re.compile(rf"^(?:[\u0915-\u0939\u0958-\u095f\u0905-\u0914][\u093e-\u094c\u0901-\u0903\u093c]*|[A-Z])$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split running Hindi text into sentences.
+
+    Ends a sentence at । ॥ ? ! … and line breaks, and at a full stop unless it closes an
+    abbreviation (डॉ., श्री.), an initial (ए.के., यू.एस.) or sits inside a number (2.5).
+    A closing quote or bracket stays with the sentence it closes.
+
+    >>> split_sentences("डॉ. ए.के. शर्मा ने कहा, “हम तैयार हैं।” दर 2.5 प्रतिशत रही।")
+    ['डॉ. ए.के. शर्मा ने कहा, “हम तैयार हैं।”', 'दर 2.5 प्रतिशत रही।']
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
+            continue
+        piece = text[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _is_abbreviation(before: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1)
+    last = word.rsplit(".", 1)[-1]
+    return last in ABBREVIATIONS or bool(_INITIAL.match(last))
+
+
+# --- tokens -----------------------------------------------------------------
+
+_WORD_CHARS = rf"{_DEVANAGARI_LETTER}\w{ZWJ}{ZWNJ}"
+_TOKEN = re.compile(
+    rf"""
+    [0-9०-९]+(?:[.,][0-9०-९]+)*%?               # numbers: 1,50,000  2.5  १२  40%
+    | [{_WORD_CHARS}]+(?:[-'’][{_WORD_CHARS}]+)*   # words, hyphenated words (अल-शरा)
+    | [^\s]                                       # any other single character
+    """,
+    re.VERBOSE,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into word, number and punctuation tokens.
+
+    Curly and straight quotes, danda, colon and brackets are tokens of their own;
+    hyphenated names stay whole; an abbreviation keeps its full stop (डॉ.).
+
+    >>> tokenize("डॉ. पुतिन ने कहा, “प्रगति हुई है।”")
+    ['डॉ.', 'पुतिन', 'ने', 'कहा', ',', '“', 'प्रगति', 'हुई', 'है', '।', '”']
+    """
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token == "." and tokens and match.start() > 0 and not text[match.start() - 1].isspace():
+            if _is_abbreviation(tokens[-1]):
+                tokens[-1] += "."
+                continue
+        tokens.append(token)
+    return tokens
+
+
+@lru_cache(maxsize=200_000)
+def token_key(token: str) -> str:
+    """The form used to compare tokens: lower case, ASCII digits, no ZWJ/ZWNJ."""
+    return ascii_digits(token).lower().replace(ZWJ, "").replace(ZWNJ, "")
+
+
+def word_keys(text: str) -> list[str]:
+    """Comparison keys of the word and number tokens of ``text`` (punctuation dropped)."""
+    return [token_key(t) for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]

@@ -1,0 +1,146 @@
+"""The library API the CLI, the HTTP layer and the Spark job all call.
+
+``ingest`` reads sources into a store; ``run`` ingests a JSON Lines file and writes the
+per-article output contract; ``article_record`` and ``export_articles`` give stored
+articles back; ``demo`` loads the bundled demo corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, TextIO
+
+from .headline import headline_for
+from .ingest import ingest_items
+from .models import Article, IngestReport, Problem
+from .readers import article_from_text, read_jsonl, read_sources
+from .readers.common import BadInput
+from .store import Store
+
+ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
+
+
+def ingest(
+    sources: Iterable[str],
+    store: Store,
+    *,
+    outlet: str | None = None,
+    published: str | None = None,
+    on_item: Callable[[], None] | None = None,
+) -> IngestReport:
+    """Read ``sources`` (paths, folders, URLs, ``-``) and store their articles.
+
+    :param outlet: outlet for inputs that do not name one (text files; default: their folder's name).
+    :param published: publication date for inputs that carry none (text files).
+    """
+    items = read_sources(sources, outlet=outlet, published=published)
+    return ingest_items(items, store, on_item=on_item)
+
+
+def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], None] | None = None) -> IngestReport:
+    """Ingest a JSON Lines file and write one output record per readable input line, in input order.
+
+    Lines that cannot be read are reported in the returned report, not written.
+    """
+    with input_path.open("rb") as stream:
+        report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item)
+    for input_id, stored_id in report.ids.items():
+        article = store.get_article(stored_id)
+        out.write(json.dumps(output_record(input_id, article), ensure_ascii=False) + "\n")
+    return report
+
+
+def output_record(input_id: str, article: Article) -> dict:
+    """The per-article output contract of DESIGN.md for an input id and its stored article.
+
+    Event, storyline, event date and entities are filled by later stages; until then null/empty.
+    """
+    duplicate_of = article.duplicate_of if input_id == article.id else article.id
+    return {
+        "id": input_id,
+        "event": None,
+        "storyline": None,
+        "event_date": None,
+        "headline": headline_for(article),
+        "entities": [],
+        "duplicate_of": duplicate_of,
+    }
+
+
+def article_record(article: Article) -> dict:
+    """A stored article as shown and exported: cleaned title and text, plus its headline."""
+    record = {name: getattr(article, name, None) for name in ARTICLE_FIELDS if name != "headline"}
+    record["headline"] = headline_for(article)
+    return {name: record[name] for name in ARTICLE_FIELDS}
+
+
+def export_articles(store: Store, out: TextIO, fmt: str = "jsonl") -> int:
+    """Write every stored article to ``out`` as JSON Lines or CSV; return how many."""
+    if fmt not in ("jsonl", "csv"):
+        raise ValueError(f"unknown export format {fmt!r}: use jsonl or csv")
+    writer = csv.DictWriter(out, fieldnames=ARTICLE_FIELDS) if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    count = 0
+    for article in store.iter_articles():
+        record = article_record(article)
+        if writer:
+            writer.writerow(record)
+        else:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+# --- demo -------------------------------------------------------------------
+
+DEMO_PACKAGE = "ghatnakram.demo"
+SAMPLES_FILE = "samples.jsonl"
+SEEDS_FILE = "seeds.json"
+
+
+@dataclass
+class DemoResult:
+    report: IngestReport
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for article in self.articles:
+            counts[article.outlet] = counts.get(article.outlet, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+    @property
+    def duplicates(self) -> list[Article]:
+        return [a for a in self.articles if a.duplicate_of]
+
+
+def demo(store: Store) -> DemoResult:
+    """Ingest the bundled demo corpus (sample articles written for the project, plus the two seeds)."""
+    items = sorted(demo_items(), key=_publication_order)
+    report = ingest_items(items, store)
+    articles = [store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())]
+    return DemoResult(report, articles)
+
+
+def _publication_order(item: Article | Problem) -> str:
+    return (item.published or "") if isinstance(item, Article) else ""
+
+
+def demo_items() -> Iterable[Article | Problem]:
+    """The demo corpus as reader output: the seed text files first, then the sample JSON Lines."""
+    folder = resources.files(DEMO_PACKAGE)
+    seeds = json.loads(folder.joinpath(SEEDS_FILE).read_text(encoding="utf-8"))
+    for name, meta in seeds.items():
+        path = Path(str(folder.joinpath(name)))
+        try:
+            yield article_from_text(path.read_text(encoding="utf-8"), path, outlet=meta["outlet"], published=meta["published"])
+        except BadInput as exc:
+            yield Problem(name, str(exc))
+    with folder.joinpath(SAMPLES_FILE).open("rb") as stream:
+        yield from read_jsonl(stream, SAMPLES_FILE)

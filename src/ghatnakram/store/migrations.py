@@ -1,0 +1,72 @@
+"""Schema migrations: plain named functions, applied in order, recorded in a table.
+
+Each migration receives a DB-API cursor and runs portable SQL. Add new ones at the
+end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+Migration = Callable[[object], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    """Register ``fn`` as the next migration, under its function name."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_articles(cur) -> None:
+    cur.execute(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            outlet TEXT NOT NULL,
+            published TEXT,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            url TEXT,
+            author TEXT,
+            source TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id),
+            ingested_at TEXT NOT NULL
+        )
+        """
+    )
+    cur.execute("CREATE UNIQUE INDEX articles_url ON articles(url)")
+    cur.execute("CREATE INDEX articles_content_hash ON articles(content_hash)")
+    cur.execute("CREATE INDEX articles_outlet_published ON articles(outlet, published)")
+    cur.execute("CREATE INDEX articles_published ON articles(published)")
+    # Other ids under which an already stored article arrived again (same URL or same content).
+    cur.execute("CREATE TABLE article_aliases (alias TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id))")
+
+
+@migration
+def m002_near_duplicates(cur) -> None:
+    # MinHash signature per article, and its LSH band keys for candidate lookup on disk,
+    # so that memory stays flat however large the store grows.
+    cur.execute("CREATE TABLE minhash_signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id), signature BLOB NOT NULL)")
+    # A bucket is one LSH band's hash, the band number mixed in.
+    cur.execute("CREATE TABLE minhash_buckets (bucket INTEGER NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id))")
+    cur.execute("CREATE INDEX minhash_buckets_lookup ON minhash_buckets(bucket)")
+
+
+@migration
+def m003_outlet_lines(cur) -> None:
+    # How many articles of an outlet carry a given line: lines repeated everywhere are boilerplate.
+    cur.execute(
+        """
+        CREATE TABLE outlet_lines (
+            outlet TEXT NOT NULL,
+            line_key TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (outlet, line_key)
+        )
+        """
+    )
