@@ -86,15 +86,22 @@ def remove_repeated_lines(text: str, is_repeated: Callable[[str], bool]) -> str:
     return "\n".join(kept).strip() or text  # an article is never all boilerplate
 
 
+def drop_title_line(text: str, title: str) -> str:
+    """Drop the body's first line when it only repeats the headline (HTML pages print it as h1)."""
+    first, _, rest = text.partition("\n")
+    return rest.strip() if title and first.strip() == title else text
+
+
 def clean_article(article: Article, is_repeated: Callable[[str], bool] = lambda line: False) -> Article:
     """Normalise title and body and remove boilerplate; ``raw_text`` keeps the body as read."""
     raw = article.raw_text or article.text
-    text = remove_repeated_lines(strip_promos(normalize_text(raw)), is_repeated)
+    title = normalize_line(article.title)
+    text = remove_repeated_lines(drop_title_line(strip_promos(normalize_text(raw)), title), is_repeated)
     return replace(
         article,
         raw_text=raw,
         text=text,
-        title=normalize_line(article.title),
+        title=title,
         outlet=normalize_line(article.outlet),
         author=normalize_line(article.author) if article.author else None,
     )

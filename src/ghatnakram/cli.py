@@ -152,7 +152,7 @@ def demo(db: str) -> None:
     click.echo("")
     click.echo("Outlets:")
     for outlet, count in result.outlets.items():
-        click.echo(f"  {outlet}: {count} articles")
+        click.echo(f"  {outlet}: {count} article{'' if count == 1 else 's'}")
     click.echo("")
     click.echo("Headlines (title as given, or taken from the lead):")
     for article in result.articles:

@@ -180,13 +180,21 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# English letters as Hindi writes them in initials: यू.एस., एम.पी., डब्ल्यू.एच.ओ.
+LETTER_NAMES = frozenset(
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू डबल्यू एक्स वाई जेड जैड".split()
+)
+
+
 def _is_abbreviation(before: str) -> bool:
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
-    word = match.group(1)
-    last = word.rsplit(".", 1)[-1]
-    return last in ABBREVIATIONS or bool(_INITIAL.match(last))
+    parts = match.group(1).split(".")
+    last = parts[-1]
+    if last in ABBREVIATIONS or last in LETTER_NAMES or _INITIAL.match(last):
+        return True
+    return len(parts) > 1 and all(part in LETTER_NAMES or _INITIAL.match(part) for part in parts if part)
 
 
 # --- tokens -----------------------------------------------------------------
