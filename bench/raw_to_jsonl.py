@@ -7,7 +7,8 @@ stories each with no separators. A story starts at a *headline*: a short line
 after a blank line) and is followed either by a blank line or directly by a long
 body line that ends like a sentence. The body is every following line up to the
 next headline. Headlines with no body (related-story links) are dropped; text
-before the first headline becomes a story without a title.
+before the first headline becomes a story whose title is its first line if that
+line is short (a headline ending in ? or !), else a story without a title.
 
 The data has no redistribution licence: write the output only under /tmp or
 bench/out/ (git-ignored), never into the repository.
@@ -79,6 +80,12 @@ def split_stories(text: str, max_words: int = MAX_HEADLINE_WORDS) -> list[Story]
         else:
             current.lines.append(line)
     stories.append(current)
+    lead = stories[0]
+    first = next((line.strip() for line in lead.lines if line.strip()), "")
+    if first and len(first.split()) <= max_words:
+        # A file that opens with a headline ending in ? or ! (or a dateline): take it as the title.
+        lead.title = first
+        lead.lines = lead.lines[lead.lines.index(next(l for l in lead.lines if l.strip())) + 1 :]
     return [story for story in stories if story.text]
 
 

@@ -130,7 +130,7 @@ def _read_document(
         if kind == "feed":
             yield from read_feed(data, name, outlet=outlet)
         elif kind == "html":
-            yield article_from_html(decode_html(data), name, outlet=outlet)
+            yield article_from_html(decode_html(data), name, outlet=outlet, folder_outlet=path.resolve().parent.name)
         elif kind == "jsonl":
             yield from read_jsonl(io.BytesIO(data), name)
         else:

@@ -23,6 +23,8 @@ class BadInput(ValueError):
 
 def decode_utf8(data: bytes) -> str:
     """Decode ``data`` as UTF-8 (a BOM is dropped) or raise :class:`BadInput` naming the byte."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise BadInput("UTF-16 text: re-save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
     if b"\x00" in data[:8192]:
         raise BadInput("binary data, not text: pass UTF-8 text, JSON Lines, HTML or an RSS/Atom feed")
     try:
@@ -61,12 +63,15 @@ def parse_published(value: object) -> str | None:
     text = ascii_digits(value.strip())
     try:
         if _DATE_ONLY.match(text):
-            return _check_range(date.fromisoformat(text)).isoformat()
-        moment = _parse_datetime(text)
+            day = date.fromisoformat(text)
+        else:
+            moment = _parse_datetime(text)
     except (ValueError, OverflowError):
         raise BadInput(
             f"'published' {value!r} is not a date: use YYYY-MM-DD or ISO 8601 such as 2026-01-28T10:15:00+05:30"
         ) from None
+    if _DATE_ONLY.match(text):
+        return _check_range(day).isoformat()
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=IST)
     _check_range(moment.date(), moment)

@@ -18,6 +18,7 @@ from ..models import Article
 from .common import BadInput, make_article
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "LiveBlogPosting"}
+MIN_ARTICLE_WORDS = 10  # fewer is a menu, a caption or a login wall, not an article
 _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datePublished", "publishdate",
     "pubdate", "publish-date", "date",
@@ -25,9 +26,13 @@ _PUBLISHED_META = (
 
 
 def article_from_html(
-    html: str, source: str, *, url: str | None = None, outlet: str | None = None
+    html: str, source: str, *, url: str | None = None, outlet: str | None = None, folder_outlet: str | None = None
 ) -> Article:
-    """Extract one article from an HTML page, or raise :class:`BadInput`."""
+    """Extract one article from an HTML page, or raise :class:`BadInput`.
+
+    The outlet is ``outlet`` if given, else the page's publisher or site name, else
+    ``folder_outlet`` (the name of the folder a saved page sits in).
+    """
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -35,12 +40,12 @@ def article_from_html(
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is None or len((extracted.text or "").split()) < MIN_ARTICLE_WORDS:
         raise BadInput("no article text found in the page: is it an article page, not an index or a login wall?")
     ld = _json_ld_article(tree)
     return make_article(
         article_id=None,
-        outlet=outlet or _publisher(ld) or extracted.sitename or extracted.hostname,
+        outlet=outlet or _publisher(ld) or extracted.sitename or extracted.hostname or folder_outlet,
         title=_ld_text(ld.get("headline")) or extracted.title or "",
         text=extracted.text,
         published=_ld_text(ld.get("datePublished")) or _meta_published(tree) or extracted.date,

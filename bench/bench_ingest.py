@@ -1,0 +1,205 @@
+"""Ingest throughput benchmark (issue 2).
+
+Builds JSON Lines from the raw newspaper files (bench/raw_to_jsonl.py) into a temp
+dir, then ingests them in-process with the library API into a fresh SQLite store
+in a temp dir, and reports:
+
+* articles/s for the whole ingest: reading and parsing the JSON, normalisation,
+  boilerplate cleaning, exact and near-duplicate checks, storing;
+* peak resident memory (getrusage ru_maxrss) and the resident memory (VmRSS)
+  after each 25% of the articles, to show memory stays flat as the store grows.
+
+``--repeat N`` ingests the corpus N times. Rounds 2..N get ids suffixed with the
+round (``-r2``) and every paragraph gets a Hindi round-marker sentence appended, so
+they are new articles: not skipped as already stored (id or content), and no line
+repeats across rounds, so the per-outlet boilerplate-line counts do not turn whole
+stories into "boilerplate" after five rounds. Near-duplicate detection flags them
+as copies of round 1, which exercises the LSH candidate path.
+
+The raw data has no redistribution licence: everything generated goes to a temp
+dir (or --workdir, e.g. bench/out/), never into the repository.
+
+    python bench/bench_ingest.py
+    python bench/bench_ingest.py --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import raw_to_jsonl  # noqa: E402
+
+import ghatnakram  # noqa: E402
+from ghatnakram.pipeline import ingest  # noqa: E402
+
+CHECKPOINTS = (25, 50, 75, 100)
+ROUND_MARKER = " यह बेंचमार्क के दौर {round} की प्रति है ।"
+
+
+def vm_rss_mb() -> float:
+    """Current resident set size in MB, from /proc/self/status."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def write_round(base: Path, out: Path, round_no: int) -> int:
+    """Write round ``round_no`` of the corpus to ``out``: round 1 as is, later rounds made unique."""
+    count = 0
+    marker = ROUND_MARKER.format(round=round_no)
+    with base.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            record = json.loads(line)
+            if round_no > 1:
+                record["id"] = f"{record['id']}-r{round_no}"
+                record["text"] = "\n".join(p + marker if p.strip() else p for p in record["text"].split("\n"))
+            dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+class Progress:
+    """on_item callback: counts articles and samples VmRSS at each checkpoint share of ``total``."""
+
+    def __init__(self, total: int, start: float):
+        self.total = total
+        self.start = start
+        self.done = 0
+        self.marks = [(pct, max(1, round(total * pct / 100))) for pct in CHECKPOINTS]
+        self.samples: list[dict] = []
+
+    def __call__(self) -> None:
+        self.done += 1
+        while self.marks and self.done >= self.marks[0][1]:
+            pct, _ = self.marks.pop(0)
+            self.samples.append({
+                "pct": pct, "articles": self.done, "seconds": round(time.perf_counter() - self.start, 2),
+                "rss_mb": round(vm_rss_mb(), 1),
+            })
+
+
+def run(args: argparse.Namespace, workdir: Path) -> dict:
+    base = workdir / "corpus.jsonl"
+    counts = raw_to_jsonl.convert(args.raw_dir, base)
+    rounds = []
+    for round_no in range(1, args.repeat + 1):
+        path = workdir / f"round{round_no}.jsonl"
+        rounds.append((path, write_round(base, path, round_no)))
+    total = sum(n for _, n in rounds)
+    print(f"corpus: {counts['stories']} stories from {counts['files']} raw files; "
+          f"{args.repeat} round(s), {total} articles to ingest")
+
+    db = workdir / "bench.db"
+    store = ghatnakram.open_store(db)
+    rss_before = vm_rss_mb()
+    start = time.perf_counter()
+    progress = Progress(total, start)
+    per_round = []
+    totals = {"read": 0, "stored": 0, "duplicates": 0, "skipped": 0, "failed": 0}
+    for round_no, (path, n) in enumerate(rounds, start=1):
+        round_start = time.perf_counter()
+        report = ingest([str(path)], store, on_item=progress)
+        seconds = time.perf_counter() - round_start
+        row = {"round": round_no, "articles": n, "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1),
+               "read": report.read, "stored": report.stored, "duplicates": report.duplicates,
+               "skipped": report.skipped, "failed": report.failed}
+        per_round.append(row)
+        for key in totals:
+            totals[key] += row[key]
+    elapsed = time.perf_counter() - start
+    stored_articles = store.count_articles()
+    store.close()
+    db_mb = sum(p.stat().st_size for p in workdir.glob("bench.db*")) / 1e6
+
+    return {
+        "benchmark": "ingest",
+        "date": datetime.now(timezone.utc).date().isoformat(),
+        "python": platform.python_version(),
+        "nproc": os.cpu_count(),
+        "ghatnakram": ghatnakram.__version__,
+        "repeat": args.repeat,
+        "articles": total,
+        "seconds": round(elapsed, 2),
+        "articles_per_s": round(total / elapsed, 1),
+        **totals,
+        "stored_in_db": stored_articles,
+        "db_mb": round(db_mb, 1),
+        "rss_before_ingest_mb": round(rss_before, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "rss_mb": {f"{s['pct']}%": s["rss_mb"] for s in progress.samples},
+        "checkpoints": progress.samples,
+        "rounds": per_round,
+    }
+
+
+def print_table(result: dict) -> None:
+    print()
+    print(f"{'round':>5} {'articles':>8} {'seconds':>8} {'art/s':>8} {'stored':>7} {'dups':>6} {'skipped':>7} {'failed':>6}")
+    for r in result["rounds"]:
+        print(f"{r['round']:>5} {r['articles']:>8} {r['seconds']:>8.2f} {r['articles_per_s']:>8.1f} "
+              f"{r['stored']:>7} {r['duplicates']:>6} {r['skipped']:>7} {r['failed']:>6}")
+    print(f"{'all':>5} {result['articles']:>8} {result['seconds']:>8.2f} {result['articles_per_s']:>8.1f} "
+          f"{result['stored']:>7} {result['duplicates']:>6} {result['skipped']:>7} {result['failed']:>6}")
+    print()
+    print(f"{'done':>5} {'articles':>8} {'seconds':>8} {'VmRSS MB':>9}")
+    print(f"{'0%':>5} {0:>8} {0:>8.2f} {result['rss_before_ingest_mb']:>9.1f}")
+    for s in result["checkpoints"]:
+        print(f"{str(s['pct']) + '%':>5} {s['articles']:>8} {s['seconds']:>8.2f} {s['rss_mb']:>9.1f}")
+    print(f"peak RSS (ru_maxrss) {result['peak_rss_mb']:.1f} MB; store {result['stored_in_db']} articles, "
+          f"{result['db_mb']:.1f} MB on disk")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--raw-dir", type=Path, default=raw_to_jsonl.DEFAULT_RAW_DIR,
+                        help="folder of raw newspaper files (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="ingest the corpus N times, rounds 2..N made unique (default: %(default)s)")
+    parser.add_argument("--workdir", type=Path,
+                        help="keep the JSONL and the store here (e.g. bench/out/) instead of a temp dir deleted at the end")
+    parser.add_argument("--json-out", type=Path, help="also write the full result as JSON to this file")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        for stale in args.workdir.glob("bench.db*"):
+            stale.unlink()
+        result = run(args, args.workdir)
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="ghatnakram-bench-"))
+        try:
+            result = run(args, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    print_table(result)
+    summary = {k: v for k, v in result.items() if k not in ("checkpoints", "rounds")}
+    print(json.dumps(summary, ensure_ascii=False))
+    if args.json_out:
+        args.json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+from ghatnakram.clean import clean_article, drop_title_line, is_promo_line, strip_promos
+from ghatnakram.models import Article
+from ghatnakram.normalize import normalize_text
+from ghatnakram.readers.text import split_headline
+
+from conftest import SEED_000, SEED_002
+
+
+def _clean_seed(path):
+    title, body = split_headline(path.read_text(encoding="utf-8"))
+    return clean_article(Article(id=path.stem, outlet="seed", title=title, text=body, raw_text=body))
+
+
+def test_seed_000_clean_text_ends_before_the_related_story_block():
+    article = _clean_seed(SEED_000)
+    assert article.text.endswith("इसके बावजूद रूस सीरिया को तेल, अनाज और अन्य संसाधन कम कीमत पर सप्लाई करता रहा है।")
+    assert "ये खबर भी पढ़ें" not in article.text
+    assert "पूरी खबर" not in article.text
+
+
+def test_seed_000_clean_text_says_nothing_about_the_canadian_minister():
+    text = _clean_seed(SEED_000).text
+    for promo_word in ("कनाडा", "अनीता आनंद", "साउथ ब्लॉक"):
+        assert promo_word not in text
+
+
+def test_seed_000_title_is_its_last_line():
+    article = _clean_seed(SEED_000)
+    assert article.title == (
+        "सीरियाई नेता अल-शरा ने रूसी राष्ट्रपति पुतिन से मुलाकात की:दोनों नेता पहली बार आमने-सामने आए; "
+        "मॉस्को में दोनों के बीच बैठक हुई"
+    )
+    assert article.title not in article.text
+
+
+def test_seed_002_clean_text_has_no_read_more_line_and_no_title():
+    article = _clean_seed(SEED_002)
+    assert "और पढ़ें" not in article.text
+    assert "ग्रीनलैंड" not in article.text and "बोर्ड ऑफ पीस" not in article.text
+    assert article.title == ""
+    assert article.text.startswith("सीरिया के राष्ट्रपति अहमद अल-शारा ने बुधवार (28 जनवरी 2026)")
+    assert article.text.endswith("सीरिया में हालात “काफी अच्छे तरीके से आगे बढ़ रहे हैं।”")
+
+
+def test_raw_text_is_kept_beside_the_clean_text():
+    article = _clean_seed(SEED_002)
+    assert "और पढ़ें" in article.raw_text
+
+
+def test_read_also_lines_in_their_variants_are_promos():
+    for line in (
+        "यह भी पढ़ें: दिल्ली में बारिश",
+        "ये भी पढ़ें- मौसम का हाल",
+        "इसे भी पढ़ें: बाजार में तेजी",
+        "और पढ़ें: रूस का मामला नहीं",
+        "Also Read: Monsoon update",
+        "पूरी खबर यहां पढ़ें…",
+        "————————-",
+    ):
+        assert is_promo_line(normalize_text(line)), line
+
+
+def test_share_and_subscribe_prompts_are_promos():
+    for line in (
+        "हमें फेसबुक और ट्विटर पर फॉलो करें।",
+        "ताजा खबरों के लिए हमारा ऐप डाउनलोड करें",
+        "हमारे व्हाट्सऐप चैनल से जुड़ें",
+        "Follow us on Twitter",
+    ):
+        assert is_promo_line(normalize_text(line)), line
+
+
+def test_news_sentences_that_mention_reading_or_social_media_are_kept():
+    for line in (
+        "छात्रों से कहा गया कि वे परीक्षा से पहले पूरा पाठ्यक्रम ध्यान से पढ़ें।",
+        "मंत्री ने ट्विटर पर लिखा कि राहत कार्य तेज किया जाएगा।",
+        "पुलिस ने लोगों से अपील की कि वे अफवाहों पर ध्यान न दें और फेसबुक पर झूठी खबरें शेयर न करें, क्योंकि इससे माहौल बिगड़ सकता है और कई लोगों की जान खतरे में पड़ सकती है, इसलिए सभी नागरिक संयम बरतें और प्रशासन का सहयोग करें।",
+    ):
+        assert not is_promo_line(normalize_text(line)), line
+
+
+def test_inline_related_block_is_cut_but_text_after_it_kept():
+    text = "बैठक खत्म हुई। ये खबर भी पढ़ें… दूसरी खबर का सार। पूरी खबर यहां पढ़ें… उधर बाजार में तेजी रही।"
+    assert strip_promos(text) == "बैठक खत्म हुई। उधर बाजार में तेजी रही।"
+
+
+def test_repeated_outlet_lines_are_removed_by_the_given_predicate():
+    boiler = "सदस्यता लेने के लिए संपादक से संपर्क करें - नमूना टाइम्स"
+    article = Article(id="a", outlet="o", text=f"खबर की पहली पंक्ति।\n{boiler}\nखबर की दूसरी पंक्ति।")
+    cleaned = clean_article(article, is_repeated=lambda line: line == boiler)
+    assert cleaned.text == "खबर की पहली पंक्ति।\nखबर की दूसरी पंक्ति।"
+
+
+def test_a_body_line_that_repeats_the_headline_is_dropped():
+    assert drop_title_line("शीर्षक यहां\nखबर का पाठ।", "शीर्षक यहां") == "खबर का पाठ।"
+    assert drop_title_line("खबर का पाठ।", "शीर्षक") == "खबर का पाठ।"
