@@ -9,12 +9,16 @@ in a temp dir, and reports:
 * peak resident memory (getrusage ru_maxrss) and the resident memory (VmRSS)
   after each 25% of the articles, to show memory stays flat as the store grows.
 
-``--repeat N`` ingests the corpus N times. Rounds 2..N get ids suffixed with the
-round (``-r2``) and every paragraph gets a Hindi round-marker sentence appended, so
-they are new articles: not skipped as already stored (id or content), and no line
-repeats across rounds, so the per-outlet boilerplate-line counts do not turn whole
-stories into "boilerplate" after five rounds. Near-duplicate detection flags them
-as copies of round 1, which exercises the LSH candidate path.
+``--repeat N`` ingests the corpus N times into the same store. Rounds 2..N get ids
+suffixed with the round (``-r2``) and a Hindi round-marker sentence appended to the
+text, so they are new articles, not skipped as already stored (same id or same
+content). Near-duplicate detection flags them as copies of round 1, which exercises
+the LSH candidate path. With the default ``--marker end`` only the last paragraph
+changes, so every other line recurs once per round; ingest learns lines that occur
+in 5 articles of an outlet as boilerplate, so from round 6 on most of each story
+would be stripped as boilerplate and the workload would shrink. For N > 5 use
+``--marker paragraph`` (the marker after every paragraph: no line recurs, ~17% more
+words per article).
 
 The raw data has no redistribution licence: everything generated goes to a temp
 dir (or --workdir, e.g. bench/out/), never into the repository.
@@ -61,8 +65,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
-def write_round(base: Path, out: Path, round_no: int) -> int:
-    """Write round ``round_no`` of the corpus to ``out``: round 1 as is, later rounds made unique."""
+def write_round(base: Path, out: Path, round_no: int, marker_at: str = "end") -> int:
+    """Write round ``round_no`` of the corpus to ``out``: round 1 as is, later rounds made unique.
+
+    ``marker_at`` is ``end`` (marker sentence after the last paragraph) or ``paragraph`` (after each).
+    """
     count = 0
     marker = ROUND_MARKER.format(round=round_no)
     with base.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
@@ -70,7 +77,10 @@ def write_round(base: Path, out: Path, round_no: int) -> int:
             record = json.loads(line)
             if round_no > 1:
                 record["id"] = f"{record['id']}-r{round_no}"
-                record["text"] = "\n".join(p + marker if p.strip() else p for p in record["text"].split("\n"))
+                if marker_at == "paragraph":
+                    record["text"] = "\n".join(p + marker if p.strip() else p for p in record["text"].split("\n"))
+                else:
+                    record["text"] = record["text"].rstrip() + marker
             dst.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
@@ -102,7 +112,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
     rounds = []
     for round_no in range(1, args.repeat + 1):
         path = workdir / f"round{round_no}.jsonl"
-        rounds.append((path, write_round(base, path, round_no)))
+        rounds.append((path, write_round(base, path, round_no, args.marker)))
     total = sum(n for _, n in rounds)
     print(f"corpus: {counts['stories']} stories from {counts['files']} raw files; "
           f"{args.repeat} round(s), {total} articles to ingest")
@@ -136,6 +146,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
         "nproc": os.cpu_count(),
         "ghatnakram": ghatnakram.__version__,
         "repeat": args.repeat,
+        "marker": args.marker if args.repeat > 1 else None,
         "articles": total,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(total / elapsed, 1),
@@ -168,28 +179,52 @@ def print_table(result: dict) -> None:
     print()
 
 
+def _maybe_profiled(args: argparse.Namespace, workdir: Path) -> dict:
+    if not args.profile:
+        return run(args, workdir)
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    result = profiler.runcall(run, args, workdir)
+    profiler.dump_stats(args.profile)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(20)
+    stats.sort_stats("cumulative").print_stats(r"ghatnakram|sqlite3|datasketch", 30)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--raw-dir", type=Path, default=raw_to_jsonl.DEFAULT_RAW_DIR,
                         help="folder of raw newspaper files (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="ingest the corpus N times, rounds 2..N made unique (default: %(default)s)")
+    parser.add_argument("--marker", choices=("end", "paragraph"), default="end",
+                        help="where rounds 2..N get their round-marker sentence: after the text (default) "
+                             "or after every paragraph (use for N > 5, see above)")
     parser.add_argument("--workdir", type=Path,
                         help="keep the JSONL and the store here (e.g. bench/out/) instead of a temp dir deleted at the end")
     parser.add_argument("--json-out", type=Path, help="also write the full result as JSON to this file")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="run under cProfile, write the stats to FILE and print the top functions "
+                             "(slows the run: do not quote its throughput)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.repeat > 5 and args.marker == "end":
+        print("warning: with --repeat > 5 and --marker end, rounds 6+ lose most lines as learned boilerplate; "
+              "use --marker paragraph", file=sys.stderr)
 
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
         for stale in args.workdir.glob("bench.db*"):
             stale.unlink()
-        result = run(args, args.workdir)
+        result = _maybe_profiled(args, args.workdir)
     else:
         workdir = Path(tempfile.mkdtemp(prefix="ghatnakram-bench-"))
         try:
-            result = run(args, workdir)
+            result = _maybe_profiled(args, workdir)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
