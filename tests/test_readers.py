@@ -246,3 +246,38 @@ def test_stdin_is_sniffed_as_json_lines_or_text(fixtures):
     assert text.title.startswith("सीरियाई नेता अल-शरा")
     feed = list(read_stream(io.BytesIO((fixtures / "feed.atom").read_bytes()), "<stdin>"))
     assert feed[0].author == "सुमन यादव"
+
+
+# --- URLs ---------------------------------------------------------------------
+
+@pytest.fixture
+def local_server(fixtures):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(fixtures))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_feed_and_page_urls_are_fetched_and_read(local_server):
+    from ghatnakram.readers import read_sources
+
+    items = list(read_sources([f"{local_server}/feed.atom", f"{local_server}/article_page.html"]))
+    assert items[0].author == "सुमन यादव"
+    assert items[1].author == "अनीता कुमारी" and items[1].published == "2026-07-08T09:15:00+05:30"
+
+
+def test_unreachable_url_and_other_schemes_are_problems(local_server):
+    from ghatnakram.readers import read_sources
+    from ghatnakram.readers.feed import fetch_url
+
+    missing = _only(read_sources([f"{local_server}/missing.rss"]))
+    assert isinstance(missing, Problem) and "cannot fetch" in missing.message
+    with pytest.raises(BadInput, match="only http and https"):
+        fetch_url("file:///etc/passwd")
