@@ -62,3 +62,82 @@ class IngestReport:
             f"read {self.read}, stored {self.stored}, duplicates {self.duplicates}, "
             f"already stored {self.skipped}, failed {self.failed}"
         )
+
+
+# --- analysis (issue 3): what the analysis stage finds in an article ---------------
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity as written in an article.
+
+    ``start``/``end`` are character offsets into the article's cleaned ``text``;
+    ``sentence`` is the index of the sentence it is in (see normalize.split_sentences).
+    ``canonical`` is the id of the entity all its spellings share, ``name`` its preferred form,
+    ``latin`` that form in Latin letters, ``place`` a gazetteer place id for places it knows.
+    """
+
+    text: str
+    type: str  # PER | LOC | ORG (NUM and TIME spans are kept apart, in quantities and dates)
+    start: int
+    end: int
+    sentence: int
+    canonical: str = ""
+    name: str = ""
+    latin: str = ""
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved to a day: "28 जनवरी 2026", "बुधवार को", "कल … था"."""
+
+    text: str
+    day: str  # YYYY-MM-DD
+    start: int
+    end: int
+    sentence: int
+    kind: str  # absolute | weekday | relative | numeric
+    time: str | None = None  # HH:MM+05:30 when a time of day was given
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An attributed quotation: who said it, what, and the sentence as evidence."""
+
+    speaker: str  # as written ("पुतिन", "क्रेमलिन के प्रवक्ता दिमित्री पेस्कोव"); "" if not attributed
+    text: str
+    sentence: int
+    speaker_canonical: str = ""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with what it counts: 12 deaths, 1.5 लाख people, 250 करोड़ rupees."""
+
+    value: float
+    text: str  # as written: "1.5 लाख", "डेढ़ लाख", "12"
+    unit: str  # what it counts: deaths, injured, cases, people, rupees, years, percent, ... or "" if unknown
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """An ordinal cue of the main event: "पहली बार" → 1, "दूसरी मुलाकात" → 2, "एक बार फिर" → again."""
+
+    ordinal: int | None  # 1, 2, 3 … or None for "again" without a number
+    text: str
+    noun: str  # what recurs: "मुलाकात", "बार", "बैठक" …
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analysis stage found in one article."""
+
+    entities: tuple[Mention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    event_date: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    recurrence: Recurrence | None = None
+    event_type: str = "other"
