@@ -56,7 +56,8 @@ def strip_promos(text: str) -> str:
     """
     kept: list[str] = []
     for line in text.split("\n"):
-        line = _INLINE_PROMO.sub("", line).strip()
+        if "पढ़ें" in line:  # the cheap test first: most lines have no promo
+            line = _INLINE_PROMO.sub("", line).strip()
         if line and not is_promo_line(line):
             kept.append(line)
         elif not line and kept and kept[-1]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -44,11 +46,26 @@ def fingerprint(text: str) -> Fingerprint:
     content_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
     if len(words) < MIN_WORDS:
         return Fingerprint(content_hash, None, ())
-    shingles = {" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2)}
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
-    minhash.update_batch(shingles)
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    minhash.update_batch(_shingle_hashes(words).tolist())
     signature = minhash.hashvalues.astype(np.uint64)
     return Fingerprint(content_hash, signature, _buckets(signature))
+
+
+@lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def _shingle_hashes(words: list[str]) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-shingles, combined from cached per-word hashes.
+
+    Hashing each word once and mixing three word hashes with numpy is several times
+    faster than hashing every shingle string, and as good for MinHash.
+    """
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    mixed = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ h[2:]
+    return np.unique(mixed & np.uint64(0xFFFFFFFF))
 
 
 def _buckets(signature: np.ndarray) -> tuple[int, ...]:

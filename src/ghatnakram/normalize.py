@@ -79,8 +79,8 @@ def normalize_text(text: str) -> str:
     text = _DANDA_RUN.sub(DOUBLE_DANDA, text)
     text = _PIPE_DANDA.sub(DANDA, text)
     text = _curl_straight_quotes(text)
-    lines = [_SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", line)).strip() for line in text.split("\n")]
-    return _squeeze_blank_lines(lines)
+    text = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", text))
+    return _squeeze_blank_lines([line.strip() for line in text.split("\n")])
 
 
 def normalize_line(text: str) -> str:
@@ -122,14 +122,19 @@ def parse_int(token: str) -> int | None:
     return int(cleaned) if cleaned.isdigit() else None
 
 
-def devanagari_share(text: str) -> float:
-    """Share of letters in ``text`` that are Devanagari (0.0 when it has no letters)."""
-    letters = devanagari = 0
-    for ch in text:
-        if ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc"):
-            letters += 1
-            if "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff":
-                devanagari += 1
+_DEVANAGARI_RUN = re.compile("[\u0900-\u0963\u0971-\u097f\ua8e0-\ua8ff]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def devanagari_share(text: str, sample: int = 4000) -> float:
+    """Share of letters (and vowel signs) that are Devanagari in the first ``sample`` characters.
+
+    0.0 when there are no letters.
+    """
+    head = text[:sample]
+    devanagari = sum(map(len, _DEVANAGARI_RUN.findall(head)))
+    other = sum(map(len, _LETTER_RUN.findall(_DEVANAGARI_RUN.sub(" ", head))))
+    letters = devanagari + other
     return devanagari / letters if letters else 0.0
 
 
