@@ -25,7 +25,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_RAW_DIR = Path("/work/shared/data/newspapers-raw")
+# ../shared beside the repository, as on the development machines and in CI.
+DEFAULT_RAW_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "newspapers-raw"
 OUTLETS = {
     "AU": "Amar Ujala",
     "DH": "Dainik Hindustan",
