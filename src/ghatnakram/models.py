@@ -26,6 +26,7 @@ class Article:
     source: str = ""
     content_hash: str = ""
     duplicate_of: str | None = None
+    analysis: "Analysis | None" = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -141,3 +142,20 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     recurrence: Recurrence | None = None
     event_type: str = "other"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Analysis":
+        """Rebuild an Analysis from :meth:`to_dict` output (as stored as JSON)."""
+        recurrence = data.get("recurrence")
+        return cls(
+            entities=tuple(Mention(**m) for m in data.get("entities", ())),
+            dates=tuple(DateMention(**d) for d in data.get("dates", ())),
+            event_date=data.get("event_date"),
+            quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
+            quantities=tuple(Quantity(**q) for q in data.get("quantities", ())),
+            recurrence=Recurrence(**recurrence) if recurrence else None,
+            event_type=data.get("event_type", "other"),
+        )

@@ -70,3 +70,33 @@ def m003_outlet_lines(cur) -> None:
         )
         """
     )
+
+
+@migration
+def m004_analysis(cur) -> None:
+    # What the analysis stage found (entities, dates, quotes, numbers, recurrence, type), as JSON.
+    cur.execute("ALTER TABLE articles ADD COLUMN analysis TEXT")
+    # The canonical entities all spellings resolve to, and which articles mention them.
+    cur.execute(
+        """
+        CREATE TABLE entities (
+            canonical TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            latin TEXT NOT NULL,
+            place TEXT,
+            variants TEXT NOT NULL,
+            mentions INTEGER NOT NULL
+        )
+        """
+    )
+    cur.execute(
+        """
+        CREATE TABLE article_entities (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            canonical TEXT NOT NULL,
+            PRIMARY KEY (article_id, canonical)
+        )
+        """
+    )
+    cur.execute("CREATE INDEX article_entities_canonical ON article_entities(canonical)")

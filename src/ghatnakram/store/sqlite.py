@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..models import Article
+from ..models import Analysis, Article
 from .base import StoreError
 from .migrations import MIGRATIONS
 
@@ -16,7 +17,7 @@ _ARTICLE_COLUMNS = (
     "id", "outlet", "published", "title", "text", "raw_text", "url", "author", "source",
     "content_hash", "duplicate_of",
 )
-_SELECT_ARTICLE = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
+_SELECT_ARTICLE = f"SELECT {', '.join(_ARTICLE_COLUMNS)}, analysis FROM articles"
 
 
 class SQLiteStore:
@@ -116,11 +117,15 @@ class SQLiteStore:
     def add_article(self, article: Article) -> None:
         seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
         values = [getattr(article, name) for name in _ARTICLE_COLUMNS]
+        analysis = json.dumps(article.analysis.to_dict(), ensure_ascii=False) if article.analysis else None
         self._db.execute(
-            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, seq, ingested_at) "
-            f"VALUES ({', '.join('?' * (len(_ARTICLE_COLUMNS) + 2))})",
-            (*values, seq, _now()),
+            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, analysis, seq, ingested_at) "
+            f"VALUES ({', '.join('?' * (len(_ARTICLE_COLUMNS) + 3))})",
+            (*values, analysis, seq, _now()),
         )
+        if article.analysis:
+            canonicals = {m.canonical for m in article.analysis.entities if m.canonical}
+            self._db.executemany("INSERT INTO article_entities VALUES (?, ?)", [(article.id, c) for c in canonicals])
 
     def add_alias(self, alias: str, article_id: str) -> None:
         self._db.execute("INSERT OR IGNORE INTO article_aliases VALUES (?, ?)", (alias, article_id))
@@ -177,7 +182,9 @@ class SQLiteStore:
 
 
 def _article(row) -> Article:
-    return Article(**dict(zip(_ARTICLE_COLUMNS, row)))
+    fields = dict(zip(_ARTICLE_COLUMNS, row))
+    analysis = row[len(_ARTICLE_COLUMNS)]
+    return Article(**fields, analysis=Analysis.from_dict(json.loads(analysis)) if analysis else None)
 
 
 def _now() -> str:
