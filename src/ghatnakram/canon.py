@@ -1,0 +1,595 @@
+"""One canonical entity for the spellings of one name, across articles and outlets.
+
+Three layers, cheapest first:
+
+* :func:`name_key` – a deterministic, conservative comparison key. Spellings that are
+  plainly the same name (मास्को/मॉस्को, गांधी/गान्धी/गाँधी, अल-शरा/अल शरा) get the same key.
+* :func:`same_entity` – key equality, else a guarded fuzzy match word by word on a
+  *looser* key (foreign-name folds: ट/त, श/स, व/ब, ऐ/ए, initial ख/ह …). A fuzzy match
+  needs words of five or more letters, the same consonant skeleton, the same last letter
+  and a high similarity, so ईरान/इराक, भारत/भरत and ऑस्ट्रिया/ऑस्ट्रेलिया stay apart.
+  Two places the gazetteer knows are the same only if they are the same place.
+* :class:`EntityResolver` – fills ``canonical``, ``name``, ``latin`` and ``place`` on the
+  mentions of one article: in-article clustering, surname → full name, then joining known
+  entities found through a blocking index (type + consonant skeleton), never a full scan.
+
+>>> name_key("मॉस्को", "LOC") == name_key("मास्को", "LOC")
+True
+>>> same_entity("तर्तूस", "टार्टस", "LOC"), same_entity("ईरान", "इराक", "LOC")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz.distance import Indel
+
+from .models import Mention
+
+TYPES = ("PER", "LOC", "ORG")
+STATE_VERSION = 1
+
+# --- the strict key -----------------------------------------------------------------
+
+_VIRAMA, _NUKTA, _ANUSVARA = "\u094d", "\u093c", "\u0902"
+_CONSONANT = "\u0915-\u0939\u0958-\u095f"
+_MARKS = "\u0900-\u0903\u093a-\u094f\u0955-\u0957\u0962\u0963"
+
+# One character to one string, applied after NFC (which splits क़ → क + ़).
+_STRICT_CHARS = str.maketrans(
+    {
+        _NUKTA: None,  # ज़→ज, फ़→फ, ड़→ड, क़→क
+        "\u0901": _ANUSVARA,  # chandrabindu ँ → anusvara ं
+        "\u0903": None,  # visarga ः
+        "\u093d": None,  # avagraha ऽ
+        "\u0970": None,  # abbreviation sign ॰ (यू॰के॰)
+        "\u0949": "\u093e",  # ॉ → ा
+        "\u0911": "\u0906",  # ऑ → आ
+        "\u0945": "\u0947",  # ॅ → े
+        "\u090d": "\u090f",  # ऍ → ए
+        "\u0946": "\u0947",  # ॆ → े
+        "\u090e": "\u090f",  # ऎ → ए
+        "\u094a": "\u094b",  # ॊ → ो
+        "\u0912": "\u0913",  # ऒ → ओ
+        "\u0940": "\u093f",  # ी → ि
+        "\u0908": "\u0907",  # ई → इ
+        "\u0942": "\u0941",  # ू → ु
+        "\u090a": "\u0909",  # ऊ → उ
+        "\u0943": "\u094d\u0930\u093f",  # ृ → ्रि (कृष्ण = क्रिष्ण)
+        "\u0944": "\u094d\u0930\u093f",  # ॄ
+        "\u090b": "\u0930\u093f",  # ऋ → रि
+        "\u0960": "\u0930\u093f",  # ॠ
+        "\u0937": "\u0936",  # ष → श (आशीष/आशीश)
+        "\u200c": None,  # ZWNJ
+        "\u200d": None,  # ZWJ
+        ".": None,
+        "'": None,
+        "\u2019": None,
+        "\u2018": None,
+    }
+)
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# A doubled consonant written with virama collapses: अब्दुल्ला = अब्दुला, कन्नौज = कनौज.
+_GEMINATE = re.compile(rf"([{_CONSONANT}])\u094d\1")
+# A nasal consonant with virama before a consonant is an anusvara: गान्धी = गांधी, चम्पा = चंपा
+# (not at the start of a word: न्यायालय).
+_HALF_NASAL = re.compile(rf"(?<=[\u0900-\u097f])[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[{_CONSONANT}])")
+# Word separators: space, hyphens and dashes, slash, comma, underscore.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/,_]+")
+_NOT_NAME = re.compile(rf"[^\w{_MARKS}]")
+
+# Honorifics and titles that precede a person's name, and words that follow it.
+_PER_PREFIXES = frozenset(
+    name.translate(_STRICT_CHARS)
+    for name in """श्री श्रीमती सुश्री श्रीमान कुमारी डॉ डा डॉक्टर प्रो प्रोफेसर प्रोफ़ेसर पं पंडित
+    मिस्टर मिसेज़ मिसेज स्व स्वर्गीय दिवंगत राष्ट्रपति उपराष्ट्रपति प्रधानमंत्री मुख्यमंत्री
+    उपमुख्यमंत्री मंत्री राज्यमंत्री राज्यपाल उपराज्यपाल सांसद विधायक पार्षद महापौर मेयर
+    अध्यक्ष महासचिव सचिव प्रवक्ता राजदूत न्यायमूर्ति जस्टिस जनरल कर्नल मेजर कैप्टन
+    जिलाधिकारी डीएम एसपी एसएसपी डीजीपी आईजी कलेक्टर कमिश्नर आयुक्त इंस्पेक्टर दरोगा
+    सीएम पीएम सीईओ निदेशक चेयरमैन अभिनेता अभिनेत्री गायक गायिका सिंगर""".split()
+)
+_PER_SUFFIXES = frozenset(name.translate(_STRICT_CHARS) for name in "जी साहब साहेब".split())
+# The Arabic article is glued to the word after it: अल-शरा = अल शरा = अलशरा.
+_ARTICLES = frozenset(["अल"])
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name: str, type: str = "PER") -> str:
+    """The comparison key of a name: words of folded Devanagari joined by ``-``.
+
+    Folds (for every type): NFC; ZWJ/ZWNJ, nukta, visarga, ``॰`` and full stops dropped;
+    ँ → ं; ॉ/ऑ → ा/आ; ॅ ॆ ॊ → े ए ो; vowel length ि=ी, ु=ू, इ=ई, उ=ऊ; ृ/ऋ → रि; ष → श;
+    a doubled consonant with virama → one (अब्दुल्ला = अब्दुला); a nasal with virama before
+    a consonant → ं (गान्धी = गांधी); every remaining virama dropped (तर्तूस = तरतुस);
+    hyphen, dash, comma and space → one ``-``; the article अल glued to the next word
+    (अल-शरा = अल शरा = अलशरा); Latin lower-cased; Devanagari digits → ASCII.
+    For ``PER`` leading titles (श्री, डॉ., राष्ट्रपति …) and a trailing जी are dropped.
+    Folds that could join distinct names (ट/त, श/स, व/ब, ऐ/ए …) are *not* here; they are
+    used only by :func:`same_entity`'s guarded fuzzy match.
+
+    >>> name_key("अल-शारा", "PER"), name_key("गान्धी", "PER")
+    ('अलशारा', 'गांधि')
+    """
+    text = unicodedata.normalize("NFC", name).lower().translate(_DIGITS)
+    words = [w for w in (_NOT_NAME.sub("", w.translate(_STRICT_CHARS)) for w in _SEPARATORS.split(text)) if w]
+    if type == "PER":
+        words = _strip_titles(words)
+    return "-".join(_fold_word(w) for w in _glue_articles(words))
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop leading honorifics and a trailing जी, keeping at least one word."""
+    while len(words) > 1 and words[0] in _PER_PREFIXES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _PER_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _glue_articles(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _ARTICLES:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def _fold_word(word: str) -> str:
+    word = _GEMINATE.sub(r"\1", word)
+    word = _HALF_NASAL.sub(_ANUSVARA, word)
+    return word.replace(_VIRAMA, "")
+
+
+# --- the loose key and the guarded fuzzy match -----------------------------------
+
+# Folds usual in transliterated (mostly foreign) names, used only under the fuzzy guard.
+_LOOSE_PAIRS = (
+    ("\u093e\u0907", "\u0947"),  # ाइ → े  (खमाइमिम ~ हमैमिम)
+    ("\u093e\u0909", "\u094b"),  # ाउ → ो
+    ("\u0948", "\u0947"),  # ै → े
+    ("\u094c", "\u094b"),  # ौ → ो
+    ("\u0910", "\u090f"),  # ऐ → ए
+    ("\u0914", "\u0913"),  # औ → ओ
+)
+_LOOSE_CHARS = str.maketrans(
+    {
+        "\u091f": "\u0924",  # ट → त
+        "\u0920": "\u0925",  # ठ → थ
+        "\u0921": "\u0926",  # ड → द
+        "\u0922": "\u0927",  # ढ → ध
+        "\u0936": "\u0938",  # श → स
+        "\u0923": "\u0928",  # ण → न
+        "\u0935": "\u092c",  # व → ब (भुवनेश्वर/भुबनेश्वर)
+    }
+)
+_UNIT = re.compile(rf"[{_CONSONANT}\u0902]|[^{_CONSONANT}\u0902]+")
+_VOWEL_SIGNS = str.maketrans(
+    {"\u0906": "\u093e", "\u0907": "\u093f", "\u0909": "\u0941", "\u090f": "\u0947", "\u0913": "\u094b"}
+)
+# Vowels that transliterations swap without changing the name: a/ā (अल-शरा/अल-शारा),
+# a/u (Tartus: तरतुस/टार्टस), i/e (हमैमिम/खमीमिम, बाइडेन/बिडेन), u/o. Any other change
+# (ā/o बारिस/बोरिस, a/i कराया/किराया, a/e) keeps two words apart.
+_VOWEL_SWAPS = frozenset(
+    frozenset(pair)
+    for pair in (("", "\u093e"), ("", "\u0941"), ("\u093f", "\u0947"), ("\u0941", "\u094b"))
+)
+MIN_FUZZY_LETTERS = 5  # shorter words must have equal strict keys
+MIN_FUZZY_SIMILARITY = 0.8
+
+
+@lru_cache(maxsize=100_000)
+def _loose_word(word: str) -> str:
+    """A strict key word with the foreign-name folds applied (and initial ख → ह)."""
+    for old, new in _LOOSE_PAIRS:
+        word = word.replace(old, new)
+    word = word.translate(_LOOSE_CHARS)
+    if word.startswith("\u0916"):
+        word = "\u0939" + word[1:]
+    if word.endswith(_ANUSVARA):
+        word = word[:-1] + "\u0928"
+    return word
+
+
+def _slots(word: str) -> tuple[list[str], list[str]]:
+    """A loose word as consonants (ं counts as one) and the vowels before, between and after them.
+
+    ``vowels[0]`` is an initial independent vowel (or ""), ``vowels[i + 1]`` follows consonant i.
+    """
+    consonants, vowels = [], [""]
+    for unit in _UNIT.findall(word):
+        if len(unit) == 1 and ("\u0915" <= unit <= "\u0939" or unit == _ANUSVARA):
+            consonants.append(unit)
+            vowels.append("")
+        else:
+            vowels[-1] += unit.translate(_VOWEL_SIGNS)
+    return consonants, vowels
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a loose key word (with ं), in order."""
+    return "".join(_slots(word)[0])
+
+
+@lru_cache(maxsize=200_000)
+def words_match(a: str, b: str) -> bool:
+    """Whether two strict key words spell one name.
+
+    Equal keys match. Otherwise both words need at least five letters, and their loose
+    forms must be equal, or have the same consonants (ं included), the same initial vowel
+    and last letter, differ only by usual vowel swaps (a/ā, a/u, i/e, u/o) and be at least
+    80% similar (Indel): तरतुस ~ टारटस, अलशरा ~ अलशारा, हमैमिम ~ खमिमिम; not इमरान ~ उमरान,
+    कोविड ~ कोविंद, बारिस ~ बोरिस.
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_LETTERS:
+        return False
+    la, lb = _loose_word(a), _loose_word(b)
+    if la == lb:
+        return True
+    (ca, va), (cb, vb) = _slots(la), _slots(lb)
+    return (
+        ca == cb
+        and la[-1] == lb[-1]
+        and va[0] == vb[0]
+        and all(x == y or frozenset((x, y)) in _VOWEL_SWAPS for x, y in zip(va, vb))
+        and Indel.normalized_similarity(la, lb) >= MIN_FUZZY_SIMILARITY
+    )
+
+
+def block_of(key: str) -> str:
+    """The blocking key of a name key: its loose consonant skeleton without separators.
+
+    Every pair :func:`same_entity` can join shares it, so candidates are found by lookup.
+    """
+    return "".join(_skeleton(_loose_word(word)) for word in key.split("-") if word)
+
+
+def same_entity(a: str, b: str, type: str) -> bool:
+    """Whether ``a`` and ``b`` name the same entity of ``type`` (PER, LOC or ORG).
+
+    Equal keys (also ignoring word breaks: राम नाथ = रामनाथ) join. Two places the gazetteer
+    resolves are the same only if they resolve to the same place (अमेरिका = यूएसए,
+    ऑस्ट्रिया ≠ ऑस्ट्रेलिया). Otherwise both names need the same number of words and every
+    word must match (:func:`words_match`); a surname alone never equals a full name here.
+
+    >>> same_entity("अल-शरा", "अल शारा", "PER"), same_entity("अमित शाह", "अमित शर्मा", "PER")
+    (True, False)
+    """
+    ka, kb = name_key(a, type), name_key(b, type)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if type == "LOC":
+        pa, pb = _place_id(a), _place_id(b)
+        if pa and pb:
+            return pa == pb
+    return keys_match(ka, kb)
+
+
+def keys_match(ka: str, kb: str) -> bool:
+    """:func:`same_entity` on two name keys, without the gazetteer check."""
+    if ka == kb or ka.replace("-", "") == kb.replace("-", ""):
+        return True
+    wa, wb = ka.split("-"), kb.split("-")
+    return len(wa) == len(wb) and all(words_match(x, y) for x, y in zip(wa, wb))
+
+
+def _place_id(name: str) -> str | None:
+    from .places import resolve_place  # places imports this module
+
+    place = resolve_place(name)
+    return place.id if place else None
+
+
+def is_part_of(part: str, full: str) -> bool:
+    """Whether the words of key ``part`` match, in order, a proper subset of the words of ``full``.
+
+    पुतिन is part of व्लादिमीर पुतिन; लालू यादव of लालू प्रसाद यादव.
+    """
+    pw, fw = part.split("-"), full.split("-")
+    if not part or len(pw) >= len(fw):
+        return False
+    i = 0
+    for word in fw:
+        if i < len(pw) and words_match(pw[i], word):
+            i += 1
+    return i == len(pw)
+
+
+# --- the resolver -------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """A known entity: its id, type, spellings seen (with counts) and partial names."""
+
+    id: str
+    type: str
+    variants: Counter = field(default_factory=Counter)  # full spellings → mentions
+    partials: set[str] = field(default_factory=set)  # keys of surnames/partial names seen with it
+    count: int = 0
+    place: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The preferred form: the most frequent full spelling (see :func:`_preferred`)."""
+        return _preferred(self.variants)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "variants": dict(self.variants),
+            "partials": sorted(self.partials),
+            "count": self.count,
+            "place": self.place,
+        }
+
+
+@dataclass
+class _Cluster:
+    """The spellings of one entity within one article."""
+
+    type: str
+    spellings: Counter  # spelling → mentions in the article
+    partial: Counter = field(default_factory=Counter)  # surname/partial spellings merged in
+
+    def keys(self) -> list[str]:
+        return sorted({name_key(s, self.type) for s in self.spellings})
+
+    def preferred(self) -> str:
+        return _preferred(self.spellings)
+
+    def words(self) -> int:
+        return max(len(k.split("-")) for k in self.keys())
+
+
+class EntityResolver:
+    """Known entities and how new mentions join them.
+
+    ``resolve`` takes the mentions of one article and returns them with ``canonical``,
+    ``name``, ``latin`` and ``place`` filled, learning new spellings as it goes. Canonical
+    ids are ``TYPE:`` + the name key of the preferred spelling in the article that introduced the
+    entity (``PER:अहमद-अलशरा``),
+    or ``LOC:`` + a gazetteer place id (``LOC:city:Europe/Moscow``) for places it knows. Ids never
+    change once given; within an article they do not depend on the order of the mentions.
+    """
+
+    def __init__(self) -> None:
+        self.entities_: dict[str, Entity] = {}
+        self._blocks: dict[tuple[str, str], set[str]] = {}
+        self._partials: dict[tuple[str, str], set[str]] = {}
+        self._surnames: dict[tuple[str, str], set[str]] = {}
+
+    # -- persistence --
+
+    def to_state(self) -> dict:
+        """Plain data (JSON-ready) holding every known entity."""
+        return {"version": STATE_VERSION, "entities": [e.to_dict() for e in self.entities_.values()]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "EntityResolver":
+        """A resolver holding the entities of :meth:`to_state`."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(
+                f"entity state version {state.get('version')!r} is not {STATE_VERSION}; rebuild it with this version"
+            )
+        resolver = cls()
+        for row in state["entities"]:
+            entity = Entity(
+                id=row["id"],
+                type=row["type"],
+                variants=Counter(row["variants"]),
+                partials=set(row["partials"]),
+                count=row["count"],
+                place=row.get("place"),
+            )
+            resolver.entities_[entity.id] = entity
+            resolver._index(entity)
+        return resolver
+
+    # -- resolution --
+
+    def resolve(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """Fill ``canonical``, ``name``, ``latin`` and ``place`` on the mentions of ONE article."""
+        mentions = list(mentions)
+        assigned: dict[tuple[str, str], Entity] = {}
+        for type in sorted({m.type for m in mentions if m.type in TYPES}):
+            for cluster in self._clusters([m for m in mentions if m.type == type], type):
+                entity, partial = self._match(cluster)
+                if entity is None:
+                    entity = self._create(cluster)
+                elif partial:  # a surname alone: remember it as a partial name, not a spelling
+                    cluster = _Cluster(type, Counter(), cluster.spellings + cluster.partial)
+                self._learn(entity, cluster)
+                for spelling in list(cluster.spellings) + list(cluster.partial):
+                    assigned[(type, spelling)] = entity
+        return [self._fill(m, assigned.get((m.type, _clean(m.text)))) for m in mentions]
+
+    def canonical_names(self, names: list[tuple[str, str]]) -> list[str]:
+        """Canonical ids of ``(name, type)`` pairs taken as co-occurring in one story."""
+        mentions, offset = [], 0
+        for text, type in names:
+            mentions.append(Mention(text=text, type=type.upper(), start=offset, end=offset + len(text), sentence=0))
+            offset += len(text) + 1
+        return [m.canonical for m in self.resolve(mentions)]
+
+    def _clusters(self, mentions: list[Mention], type: str) -> list[_Cluster]:
+        """Group one type's mentions of an article: same entity, then partial → full name."""
+        counts: Counter = Counter()
+        for mention in mentions:
+            text = _clean(mention.text)
+            if text and name_key(text, type):
+                counts[text] += 1
+        spellings = sorted(counts, key=lambda s: (name_key(s, type), s))
+        groups = _union_find(spellings, lambda a, b: same_entity(a, b, type))
+        clusters = [_Cluster(type, Counter({s: counts[s] for s in g})) for g in groups]
+        return _merge_partials(clusters) if type == "PER" else clusters
+
+    def _match(self, cluster: _Cluster) -> tuple[Entity | None, bool]:
+        """The known entity this cluster belongs to (or None), and whether only as a partial name."""
+        type, found = cluster.type, set()
+        for key in cluster.keys():
+            for eid in self._blocks.get((type, block_of(key)), ()):
+                entity = self.entities_[eid]
+                if any(keys_match(key, name_key(v, type)) for v in entity.variants):
+                    found.add(eid)
+        place = _cluster_place(cluster)
+        if place:
+            found = {eid for eid in found if self.entities_[eid].place in (None, place)}
+            found |= self._blocks.get((type, "place:" + place), set())
+        partial = False
+        if not found and type == "PER":
+            found, partial = self._partial_match(cluster), True
+        if not found:
+            return None, False
+        return min((self.entities_[eid] for eid in found), key=lambda e: (-e.count, e.id)), partial
+
+    def _partial_match(self, cluster: _Cluster) -> set[str]:
+        """A known full name this partial name was seen with, if that is unambiguous."""
+        if cluster.partial:
+            return set()
+        found: set[str] = set()
+        for key in cluster.keys():
+            learned = self._partials.get((cluster.type, key), set())
+            others = self._surnames.get((cluster.type, key.split("-")[-1]), set())
+            if len(learned) == 1 and others <= learned:
+                found |= learned
+        return found if len(found) == 1 else set()
+
+    def _create(self, cluster: _Cluster) -> Entity:
+        place = _cluster_place(cluster)
+        base = f"{cluster.type}:" + (place or name_key(cluster.preferred(), cluster.type))
+        eid, n = base, 2
+        while eid in self.entities_:
+            eid, n = f"{base}~{n}", n + 1
+        entity = Entity(id=eid, type=cluster.type, place=place)
+        self.entities_[eid] = entity
+        return entity
+
+    def _learn(self, entity: Entity, cluster: _Cluster) -> None:
+        entity.variants.update(cluster.spellings)
+        entity.count += sum(cluster.spellings.values()) + sum(cluster.partial.values())
+        entity.partials.update(name_key(s, entity.type) for s in cluster.partial)
+        if entity.place is None:
+            entity.place = _cluster_place(cluster)
+        self._index(entity)
+
+    def _index(self, entity: Entity) -> None:
+        for spelling in entity.variants:
+            key = name_key(spelling, entity.type)
+            self._blocks.setdefault((entity.type, block_of(key)), set()).add(entity.id)
+            words = key.split("-")
+            if entity.type == "PER" and len(words) > 1:
+                self._surnames.setdefault((entity.type, words[-1]), set()).add(entity.id)
+        if entity.place:
+            self._blocks.setdefault((entity.type, "place:" + entity.place), set()).add(entity.id)
+        for key in entity.partials:
+            self._partials.setdefault((entity.type, key), set()).add(entity.id)
+
+    def _fill(self, mention: Mention, entity: Entity | None) -> Mention:
+        if entity is None:
+            return mention
+        from .places import get_place
+        from .translit import to_latin
+
+        name = entity.name
+        place = get_place(entity.place) if entity.place else None
+        latin = place.en if place else to_latin(name, gazetteer=False)
+        return replace(mention, canonical=entity.id, name=name, latin=latin, place=entity.place)
+
+
+def canonical_names(names: list[tuple[str, str]], resolver: EntityResolver | None = None) -> list[str]:
+    """Canonical ids of ``(name, type)`` pairs taken as co-occurring in one story.
+
+    Names that resolve to one entity get the same id (what ``ghatnakram canon`` prints).
+
+    >>> canonical_names([("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER")])
+    ['PER:वलादिमिर-पुतिन', 'PER:वलादिमिर-पुतिन']
+    """
+    return (resolver or EntityResolver()).canonical_names(names)
+
+
+def _preferred(counts: Counter) -> str:
+    """The most frequent spelling; ties → the longest, then the first in Unicode order.
+
+    Never the first *seen*, so the choice does not depend on the order of mentions or articles.
+    """
+    return min(counts, key=lambda s: (-counts[s], -len(s), s))
+
+
+def _clean(text: str) -> str:
+    """A mention's text as one line of NFC with single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _cluster_place(cluster: _Cluster) -> str | None:
+    """The gazetteer place of a LOC cluster's preferred spelling (else any spelling), if known."""
+    if cluster.type != "LOC":
+        return None
+    for spelling in [cluster.preferred(), *sorted(cluster.spellings)]:
+        place = _place_id(spelling)
+        if place:
+            return place
+    return None
+
+
+def _union_find(items: list[str], same) -> list[list[str]]:
+    """Group ``items`` by the transitive closure of ``same``; groups keep the items' order."""
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if root(i) != root(j) and same(items[i], items[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[str]] = {}
+    for i, item in enumerate(items):
+        groups.setdefault(root(i), []).append(item)
+    return list(groups.values())
+
+
+def _merge_partials(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge a person's surname or partial name into the one full name in the article it is part of.
+
+    पुतिन joins व्लादिमीर पुतिन when no other full name in the article contains पुतिन;
+    गांधी next to both राहुल गांधी and सोनिया गांधी stays on its own. Longer partial names
+    are merged first, so पुतिन still finds its host when व्लादिमीर पुतिन is itself part of
+    व्लादिमीर व्लादिमीरोविच पुतिन.
+    """
+    merged: set[int] = set()
+    for i in sorted(range(len(clusters)), key=lambda i: -clusters[i].words()):
+        part = clusters[i]
+        hosts = [
+            j
+            for j, full in enumerate(clusters)
+            if j != i and j not in merged and full.words() > part.words() and _contains(full, part)
+        ]
+        # A host that is itself part of another host is not a separate person.
+        hosts = [j for j in hosts if not any(k != j and _contains(clusters[k], clusters[j]) for k in hosts)]
+        if len(hosts) == 1:
+            host = clusters[hosts[0]]
+            host.partial.update(part.spellings)
+            host.partial.update(part.partial)
+            merged.add(i)
+    return [c for i, c in enumerate(clusters) if i not in merged]
+
+
+def _contains(full: _Cluster, part: _Cluster) -> bool:
+    """Whether every spelling of ``part`` is part of some spelling of ``full``."""
+    return all(any(is_part_of(pk, fk) for fk in full.keys()) for pk in part.keys())

@@ -1,0 +1,148 @@
+"""Evaluation against labelled files shaped like events-dev: one JSON object per story with
+``id, outlet, published, title, text`` and ``gold: {event, storyline, event_date}``.
+
+The measures follow the project's reference scorer (shared/tools/score_events.py):
+B-cubed and pairwise precision/recall/F1 for events, B-cubed for storylines, event-date
+accuracy over the stories whose gold date is known, and headline ROUGE-L F1 over
+whitespace tokens after NFC (punctuation other than Devanagari and word characters
+removed, lower-cased).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterator
+
+
+class BadGoldFile(ValueError):
+    """A labelled file that cannot be scored; the message names the file and line."""
+
+
+def read_gold(path: Path) -> list[dict]:
+    """The labelled stories of ``path``, checked for the fields evaluation needs."""
+    rows = []
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BadGoldFile(f"{path}:{number}: malformed JSON ({exc.msg}); fix or remove the line") from None
+            if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("gold"), dict):
+                raise BadGoldFile(f"{path}:{number}: needs 'id' and a 'gold' object with event, storyline, event_date")
+            rows.append(row)
+    if not rows:
+        raise BadGoldFile(f"{path}: no labelled stories")
+    return rows
+
+
+def input_records(rows: list[dict]) -> Iterator[dict]:
+    """The stories as pipeline input: the gold labels removed."""
+    for row in rows:
+        yield {key: value for key, value in row.items() if key != "gold"}
+
+
+# --- measures ---------------------------------------------------------------
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 of ``pred`` against ``gold`` (both id → cluster label)."""
+    gold_members, pred_members = _members(gold), _members(pred)
+    precision = recall = 0.0
+    for item in gold:
+        g, p = gold_members[gold[item]], pred_members[pred[item]]
+        shared = len(g & p)
+        precision += shared / len(p)
+        recall += shared / len(g)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, _f1(precision, recall)
+
+
+def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    """Precision, recall, F1 over pairs of items put in one cluster."""
+    gold_pairs, pred_pairs = _pairs(gold), _pairs(pred)
+    shared = len(gold_pairs & pred_pairs)
+    precision = shared / len(pred_pairs) if pred_pairs else 1.0
+    recall = shared / len(gold_pairs) if gold_pairs else 1.0
+    return precision, recall, _f1(precision, recall)
+
+
+def rouge_l(reference: str, hypothesis: str) -> float:
+    """ROUGE-L F1 between two strings over the tokens of :func:`rouge_tokens`."""
+    ref, hyp = rouge_tokens(reference), rouge_tokens(hypothesis)
+    if not ref or not hyp:
+        return 0.0
+    lcs = _lcs_length(ref, hyp)
+    return _f1(lcs / len(hyp), lcs / len(ref)) if lcs else 0.0
+
+
+_NON_WORD = re.compile(r"[^\w\u0900-\u097F]+")
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """NFC, punctuation (other than word and Devanagari characters) to spaces, lower case, split."""
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text or "")).lower().split()
+
+
+def _lcs_length(a: list[str], b: list[str]) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, 1):
+            current = row[j]
+            row[j] = previous + 1 if x == y else max(row[j], row[j - 1])
+            previous = current
+    return row[-1]
+
+
+def _members(labels: dict[str, str]) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = defaultdict(set)
+    for item, label in labels.items():
+        members[label].add(item)
+    return members
+
+
+def _pairs(labels: dict[str, str]) -> set[tuple[str, str]]:
+    return {pair for group in _members(labels).values() for pair in itertools.combinations(sorted(group), 2)}
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(gold_rows: list[dict], predictions: dict[str, dict]) -> dict:
+    """Score predictions (id → output record of ``run``) against labelled stories.
+
+    A story without a prediction counts as a wrong singleton, as in the reference scorer.
+    """
+    out: dict = {"articles": len(gold_rows)}
+    ids = [row["id"] for row in gold_rows]
+    gold = {row["id"]: row for row in gold_rows}
+    out["missing"] = sum(1 for i in ids if i not in predictions)
+    gold_events = {i: gold[i]["gold"]["event"] for i in ids}
+    pred_events = {i: str(predictions[i].get("event")) if i in predictions else f"__missing__{i}" for i in ids}
+    out["event_bcubed_p"], out["event_bcubed_r"], out["event_bcubed_f1"] = bcubed(gold_events, pred_events)
+    out["event_pair_p"], out["event_pair_r"], out["event_pair_f1"] = pairwise(gold_events, pred_events)
+    predicted = [i for i in ids if i in predictions]
+    if predicted and all("storyline" in predictions[i] for i in predicted):
+        gold_lines = {i: gold[i]["gold"]["storyline"] for i in predicted}
+        pred_lines = {i: str(predictions[i]["storyline"]) for i in predicted}
+        out["storyline_bcubed_p"], out["storyline_bcubed_r"], out["storyline_bcubed_f1"] = bcubed(gold_lines, pred_lines)
+    dated = [i for i in predicted if gold[i]["gold"].get("event_date")]
+    if dated and any("event_date" in predictions[i] for i in predicted):
+        right = sum(1 for i in dated if str(predictions[i].get("event_date") or "")[:10] == gold[i]["gold"]["event_date"])
+        out["event_date_acc"] = right / len(dated)
+    if any(predictions[i].get("headline") for i in predicted):
+        total = sum(rouge_l(gold[i].get("title", ""), predictions[i].get("headline") or "") for i in predicted)
+        out["headline_rouge_l"] = total / len(predicted)
+    return out
+
+
+def format_scores(scores: dict) -> str:
+    """One line per measure, as the reference scorer prints them."""
+    return "\n".join(f"{k:22s} {v:.4f}" if isinstance(v, float) else f"{k:22s} {v}" for k, v in scores.items())

@@ -1,0 +1,894 @@
+"""Facts the outlet comparison is built from: quotes, quantities and the recurrence cue.
+
+Three pure, table-driven functions over cleaned article text (see :mod:`ghatnakram.clean`):
+
+* :func:`find_quotes` — who said what: "पुतिन ने कहा, “…”", "X ने बताया कि …",
+  "“…”, X ने कहा।", "X के मुताबिक, …", "उन्होंने कहा …";
+* :func:`find_quantities` — numbers and what they count: "12 लोगों की मौत" → 12 deaths,
+  "डेढ़ लाख लोग प्रभावित" → 150000 people, "250 करोड़ रुपये" → 2.5e9 rupees;
+* :func:`find_recurrence` — whether the main event is a first, second … or repeated one:
+  "पहली बार" → 1, "दूसरी मुलाकात" → 2, "एक बार फिर" → again.
+
+Sentence indices are those of :func:`ghatnakram.normalize.split_sentences` on the same text.
+Every word table is NFC-normalised at import, so the nukta letters (ड़, ज़) and ZWJ spellings
+(उन्‍होंने) of cleaned text match. All regular expressions are compiled at import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+from .models import Quantity, Quote, Recurrence
+from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, split_sentences
+
+__all__ = ["find_quotes", "find_quantities", "find_recurrence"]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A set of NFC words from a space-separated string."""
+    return frozenset(_nfc(w) for w in spaced.split())
+
+
+def _alt(words) -> str:
+    """A regex matching any of ``words``, longest first; ``_`` in a word stands for whitespace.
+
+    The words are arranged as a trie ("दस|दसवीं" → "दस(?:वीं)?"), so a position that
+    starts no word fails at its first character instead of trying every word in turn.
+    """
+    trie: dict = {}
+    for word in {_nfc(w) for w in words}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        piece = r"\s+" if ch == "_" else re.escape(ch)
+        branches.append(piece + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for child in node.values()), default=0)
+
+
+def _key(word: str) -> str:
+    """A word as compared with the tables: no ZWJ/ZWNJ."""
+    return word.replace(ZWJ, "").replace(ZWNJ, "")
+
+
+# Characters that continue a word: Devanagari letters and signs (not danda), \w, ZWJ/ZWNJ.
+_W = "\u0900-\u0963\u0966-\u097f\\w\u200c\u200d"
+_START = f"(?<![{_W}])"
+_END = f"(?![{_W}])"
+_WORD = re.compile(f"[{_W}]+(?:[.-][{_W}]+)*")
+_DIGIT = re.compile("[0-9०-९]")
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, str], ...]:
+    """(start offset, sentence) pairs of ``text``; cached, as all three finders split the same text."""
+    out, pos = [], 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, pos)
+        out.append((start, sentence))
+        pos = start + len(sentence)
+    return tuple(out)
+
+
+def _prepare(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else _nfc(text)
+
+
+# =============================================================================================
+# Quantities
+# =============================================================================================
+
+NUMBER_WORDS: dict[str, float] = {
+    _nfc(word): float(value)
+    for value, spellings in enumerate(
+        [
+            "", "एक", "दो", "तीन", "चार", "पांच पाँच", "छह छः छै", "सात", "आठ", "नौ", "दस",
+            "ग्यारह", "बारह", "तेरह", "चौदह", "पंद्रह पन्द्रह", "सोलह", "सत्रह", "अठारह", "उन्नीस", "बीस",
+            "इक्कीस", "बाईस", "तेईस", "चौबीस", "पच्चीस", "छब्बीस", "सत्ताईस", "अट्ठाईस अठ्ठाईस", "उनतीस", "तीस",
+            "इकतीस इकत्तीस", "बत्तीस", "तैंतीस", "चौंतीस", "पैंतीस", "छत्तीस", "सैंतीस", "अड़तीस", "उनतालीस", "चालीस",
+            "इकतालीस", "बयालीस", "तैंतालीस", "चवालीस चौवालीस", "पैंतालीस", "छियालीस", "सैंतालीस", "अड़तालीस",
+            "उनचास", "पचास", "इक्यावन", "बावन", "तिरपन", "चौवन", "पचपन", "छप्पन", "सत्तावन", "अट्ठावन",
+            "उनसठ", "साठ", "इकसठ", "बासठ", "तिरसठ", "चौंसठ", "पैंसठ", "छियासठ", "सड़सठ", "अड़सठ", "उनहत्तर",
+            "सत्तर", "इकहत्तर", "बहत्तर", "तिहत्तर", "चौहत्तर", "पचहत्तर", "छिहत्तर", "सतहत्तर", "अठहत्तर",
+            "उन्यासी उनासी", "अस्सी", "इक्यासी", "बयासी", "तिरासी", "चौरासी", "पचासी", "छियासी", "सत्तासी",
+            "अट्ठासी", "नवासी", "नब्बे", "इक्यानवे", "बानवे", "तिरानवे", "चौरानवे", "पचानवे", "छियानवे",
+            "सत्तानवे", "अट्ठानवे", "निन्यानवे",
+        ]
+    )
+    for word in spellings.split()
+}
+# Fractions that stand for a whole number: डेढ़ लाख = 1.5 लाख.
+FRACTIONS: dict[str, float] = {_nfc(k): v for k, v in {"डेढ़": 1.5, "ढाई": 2.5, "आधा": 0.5, "आधी": 0.5, "आधे": 0.5}.items()}
+# Words that shift the number after them: साढ़े तीन = 3.5, सवा दो = 2.25, पौने दो = 1.75.
+PREFIXES: dict[str, float] = {_nfc(k): v for k, v in {"साढ़े": 0.5, "सवा": 0.25, "पौने": -0.25}.items()}
+SCALES: dict[str, float] = {
+    _nfc(k): v
+    for k, v in {
+        "सौ": 1e2, "हजार": 1e3, "हज़ार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
+        "मिलियन": 1e6, "बिलियन": 1e9, "ट्रिलियन": 1e12, "million": 1e6, "billion": 1e9,
+    }.items()
+}
+# "एक" and "आधा" are often articles or idioms ("एक बड़ी बाधा"): kept only with a unit that is no duration.
+_WEAK_WORDS = _words("एक आधा आधी आधे")
+
+_DIGITS = r"[0-9०-९]+(?:[.,][0-9०-९]+)*"
+_NUM_WORD = rf"(?:{_alt(NUMBER_WORDS.keys() | FRACTIONS.keys() | {'सौ'})}){_END}"
+_BASE = rf"(?:(?:{_alt(PREFIXES)})\s+)?(?:{_DIGITS}|{_NUM_WORD})"
+_SCALE = rf"(?:{_alt(SCALES)}){_END}"
+_QUANTITY = re.compile(
+    rf"(?P<cur>₹\s?|{_START}(?:रु\.|रू\.|Rs\.?|INR)\s?)?"
+    rf"{_START}(?P<num>{_BASE}(?P<range>[-–](?:{_DIGITS}|{_NUM_WORD}))?(?:\s?{_SCALE})*"
+    rf"(?:\s{_BASE}\s?{_SCALE}(?:\s?{_SCALE})*)*)"
+    rf"(?P<pct>\s?%)?"
+)
+_PIECE = re.compile(rf"{_DIGITS}|[^\s0-9०-९]+")
+_BIG_SCALE = re.compile(rf"{_alt(k for k, v in SCALES.items() if v >= 1e5)}")
+
+# --- what a number counts -------------------------------------------------------------------
+# Nouns that name the unit when they follow the number ("45 घायल", "250 करोड़ रुपये").
+# A trailing * marks a stem that may be followed by more letters ("दम तोड़ा", "जान गंवाई").
+UNIT_NOUNS: dict[str, str] = {
+    "deaths": "मौत मौतें मौतों मृत्यु मृतक मृतकों शव शवों लाश लाशें लाशों",
+    "injured": "घायल घायलों जख्मी ज़ख्मी जख्मियों चोटिल",
+    "cases": "मामले मामला मामलों केस केसों संक्रमित संक्रमितों पॉजिटिव पॉज़िटिव पॉजीटिव पोजिटिव पोजीटिव "
+    "positive कोरोना_पॉजिटिव कोरोना_संक्रमित",
+    "recovered": "ठीक स्वस्थ डिस्चार्ज रिकवर",
+    "tests": "जांच जाँच टेस्ट टेस्टों सैंपल सैंपलों सैम्पल नमूने नमूनों नमूना",
+    "rupees": "रुपये रुपए रुपया रुपयों रूपये रूपए रु रु. रू. Rs",
+    "dollars": "डॉलर डालर",
+    "percent": "प्रतिशत फीसदी फ़ीसदी फीसद",
+    "years": "साल सालों वर्ष वर्षों वर्षीय साला बरस",
+    "months": "महीने महीना महीनों माह",
+    "weeks": "हफ्ते हफ्तों हफ़्ते सप्ताह",
+    "days": "दिन दिनों",
+    "decades": "दशक दशकों",
+    "hours": "घंटे घंटों घंटा",
+    "minutes": "मिनट मिनटों",
+    "km": "किमी किलोमीटर km",
+    "votes": "वोट वोटों मत मतों",
+    "seats": "सीट सीटें सीटों",
+    "runs": "रन रनों",
+    "wickets": "विकेट विकेटों",
+    "trains": "ट्रेन ट्रेनें ट्रेनों रेलगाड़ियां रेलगाड़ियों",
+    "coaches": "डिब्बे डिब्बों कोच",
+    "flights": "उड़ान उड़ानें उड़ानों फ्लाइट फ्लाइटों",
+    "beds": "बेड बेडों बिस्तर बिस्तरों",
+    "tonnes": "टन",
+    "kg": "किलो किलोग्राम",
+    "families": "परिवार परिवारों",
+    "villages": "गांव गांवों गाँव गाँवों",
+    "districts": "जिलों जिले ज़िलों ज़िले",
+    "countries": "देश देशों",
+    "suspected": "संदिग्ध संदिग्धों",
+    "people": "आबादी",
+}
+# Nouns for people: the clause's verb decides ("12 लोगों की मौत"), else their own unit.
+PERSON_NOUNS: dict[str, str] = {
+    "people": "लोग लोगों व्यक्ति व्यक्तियों यात्री यात्रियों नागरिक नागरिकों श्रमिक श्रमिकों मजदूर मजदूरों "
+    "महिलाएं महिलाओं पुरुष पुरुषों बच्चे बच्चों छात्र छात्रों जवान जवानों कर्मचारी कर्मचारियों डॉक्टर "
+    "डॉक्टरों पुलिसकर्मी पुलिसकर्मियों भारतीय भारतीयों विदेशी विदेशियों सदस्य सदस्यों प्रवासी प्रवासियों "
+    "जमाती जमातियों स्वास्थ्यकर्मी स्वास्थ्यकर्मियों",
+    "cases": "मरीज मरीजों मरीज़ मरीज़ों रोगी रोगियों पेशेंट पेशेंट्स",
+}
+# What happened to them: searched in the rest of the clause ("45 लोग … घायल हुए").
+STATE_CUES: dict[str, str] = {
+    "deaths": "मौत* मृत्यु मारे_गए मारे_गये मरे मरने मर_गए मर_चुके मृत जान_गई जान_गयी जान_गंवा* जान_गँवा* "
+    "जान_गवां* जान_चली दम_तोड़* निधन",
+    "injured": "घायल जख्मी ज़ख्मी चोटिल",
+    "cases": "टेस्ट_पॉजिटिव* जांच_में_पॉजिटिव* जांच_रिपोर्ट_पॉजिटिव* रिपोर्ट_पॉजिटिव* संक्रमित* संक्रमण पॉजिटिव पॉज़िटिव पॉजीटिव पोजिटिव पोजीटिव पुष्टि",
+    "recovered": "ठीक स्वस्थ डिस्चार्ज रिकवर* सही_हो* से_छुट्टी छुट्टी_दे* छुट्टी_मिल*",
+    "tests": "जांच जाँच टेस्ट टेस्टिंग सैंपल नमूने निगेटिव नेगेटिव",
+    "people": "प्रभावित",
+    "missing": "लापता",
+    "arrested": "गिरफ्तार गिरफ़्तार",
+    "quarantined": "क्वारंटाइन* क्वारंटीन* क्वारेंटाइन* आइसोलेशन आइसोलेट*",
+}
+# Words between a number and its noun that say nothing about the unit ("5 से अधिक नए मामले").
+_MODIFIERS = _words(
+    "से अधिक ज्यादा ज़्यादा कम करीब लगभग तक ही भी की के का नए नये नई नयी नया और अन्य कुल कोरोना "
+    "कोरोनावायरस कोविड कोविड-19 वायरस सक्रिय एक्टिव ताजा ताज़ा केवल सिर्फ महज मात्र"
+)
+# Verbs the noun may come after ("15 मिले कोरोना पॉजिटिव").
+_TRANSPARENT = _words("मिले मिला मिली आए आये आई हुए हुई पाए पाये पाई सामने")
+_DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
+
+
+def _cue_alternatives(table: dict[str, str], prefix: str) -> str:
+    groups = []
+    for unit, spaced in table.items():
+        exact = [w for w in spaced.split() if not w.endswith("*")]
+        stems = [w[:-1] for w in spaced.split() if w.endswith("*")]
+        parts = []
+        if stems:
+            parts.append(f"(?:{_alt(stems)})")
+        if exact:
+            parts.append(f"(?:{_alt(exact)}){_END}")
+        groups.append(f"(?P<{prefix}_{unit}>{'|'.join(parts)})")
+    return "|".join(groups)
+
+
+_NOUN_ALT = _cue_alternatives(UNIT_NOUNS, "n")
+_PERSON_ALT = _cue_alternatives(PERSON_NOUNS, "p")
+_STATE_ALT = _cue_alternatives(STATE_CUES, "s")
+# The first word after the number (past modifiers): a unit noun, a person noun, a state or a verb.
+_LEAD = re.compile(
+    rf"\s*(?:(?:{_alt(_MODIFIERS)}){_END}\s*)*(?:{_NOUN_ALT}|{_PERSON_ALT}|{_STATE_ALT}"
+    rf"|(?P<t_>{_alt(_TRANSPARENT)}){_END})"
+)
+_STATE = re.compile(rf"{_START}(?:{_STATE_ALT})")
+_PERSON_NEXT = re.compile(rf"\s*(?:{_PERSON_ALT})")
+_ANY_CUE = re.compile(rf"{_START}(?:{_NOUN_ALT}|{_STATE_ALT}|{_PERSON_ALT})")
+# Words that make the number before them a total of what precedes: "मरने वालों की संख्या 17 है".
+_AGGREGATE = re.compile(
+    rf"{_START}(?:{_alt(_words('संख्या आंकड़ा आंकड़े आंकड़ों आँकड़ा आंकडा आंकडे तादाद कुल टैली बढ़कर घटकर'))}"
+    rf"|में\s+से|बढ़\s+कर|घट\s+कर){_END}"
+)
+# Places name where, not what: "जिले में कुल मरीजों की संख्या" counts patients.
+_PLACES = frozenset({"districts", "countries", "villages"})
+_POSTPOSITION_FIRST = re.compile(rf"\s*(?:को|ने){_END}")
+# "141 करोड़ के टेंडर" is money; "12 लाख के पार" is not.
+_MONEY_OF = re.compile(
+    rf"\s*(?:के|की|का)\s+(?!(?:{_alt(_words('पार करीब आसपास ऊपर नीचे लगभग बीच पास बराबर'))}){_END})"
+)
+_CLAUSE_END = re.compile(r"[,;:।॥?!()“”‘’\"]|\s[-–—]\s")
+_LIST_JOIN = re.compile(rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से'))}){_END})\s*")
+
+# --- numbers that are not quantities ----------------------------------------------------------
+MONTHS = _words(
+    "जनवरी फरवरी फ़रवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर "
+    "दिसंबर दिसम्बर january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_TIME_AFTER = _words("बजे बजकर बज am pm a.m p.m hrs")
+# Words before a number that make it a label, not an amount: "धारा 144", "लॉकडाउन 3.0".
+_LABEL_BEFORE = _words(
+    "धारा अनुच्छेद नंबर नं नं. क्रमांक वार्ड सेक्टर कक्षा हेल्पलाइन फोन मोबाइल पिन कोड गेट प्लेटफॉर्म "
+    "प्लेटफार्म पेज पृष्ठ रूट फेज स्टेज लेवल वर्जन संस्करण सीजन लॉकडाउन एनएच NH No No. साल वर्ष सन सन् ईस्वी"
+)
+_LABEL_AFTER = _words("वीं वें वां वी वे वा th st nd rd नंबर नं")
+_NOT_AFTER_INFINITIVE = _words("दो")  # "जाने दो", "होने दो": a verb, not a number
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Numbers in ``text`` with what they count, in reading order.
+
+    Reads Latin and Devanagari digits ("1,50,000", "१२", "1.5"), number words ("बारह",
+    "डेढ़", "साढ़े तीन"), scales ("एक लाख बीस हज़ार" = 120000, "ढाई सौ करोड़" = 2.5e9) and
+    percentages ("61%", "58.6 प्रतिशत"). ``unit`` comes from the noun after the number and the
+    clause's verb ("12 लोगों की मौत" → deaths, "45 लोग घायल" → injured), else from a total
+    named before it ("मरने वालों की संख्या 17" → deaths), else "". Dates ("28 जनवरी 2026"),
+    calendar years ("2015 में"), times ("10 बजे"), labels ("धारा 144", "कोविड-19", "G20") and
+    ordinals ("12वीं") are left out.
+
+    >>> [(q.value, q.unit) for q in find_quantities("हादसे में 12 लोगों की मौत हो गई और डेढ़ सौ घायल हुए।")]
+    [(12.0, 'deaths'), (150.0, 'injured')]
+    """
+    text = _prepare(text)
+    found: list[Quantity] = []
+    for index, (_, sentence) in enumerate(_sentences(text)):
+        found.extend(_sentence_quantities(sentence, index))
+    return found
+
+
+def _sentence_quantities(sentence: str, index: int) -> list[Quantity]:
+    matches = list(_QUANTITY.finditer(sentence))
+    skip = [_is_not_a_quantity(sentence, m) for m in matches]
+    for i in range(len(matches) - 2, -1, -1):  # "7 से 11 बजे", "5 से 10 मई": the first end of a time range
+        if skip[i + 1] and _LIST_JOIN.fullmatch(sentence[matches[i].end() : matches[i + 1].start()]):
+            skip[i] = True
+    matches = [m for m, skipped in zip(matches, skip) if not skipped]
+    kept: list[tuple[re.Match, str]] = []
+    for i, match in enumerate(matches):
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
+        prev_end = matches[i - 1].end() if i else 0
+        kept.append((match, _unit(sentence, match, prev_end, next_start)))
+    units = _share_units_in_lists(sentence, kept)
+    out = []
+    for (match, _), unit in zip(kept, units):
+        value = _value(match)
+        if value is None or not _worth_keeping(match, unit):
+            continue
+        out.append(Quantity(value=value, text=match.group().strip(), unit=unit, sentence=index))
+    return out
+
+
+def _value(match: re.Match) -> float | None:
+    """The number a quantity match stands for; a range counts as its lower bound."""
+    num = match.group("num")
+    if match.group("range"):
+        offset = match.start("num")
+        num = num[: match.start("range") - offset] + num[match.end("range") - offset :]
+    total, group, bump, last_big = 0.0, None, 0.0, float("inf")
+    for piece in _PIECE.findall(num):
+        if piece in PREFIXES:
+            bump = PREFIXES[piece]
+        elif piece in SCALES:
+            scale = SCALES[piece]
+            if scale < 1e3:
+                group = (1.0 if group is None else group) * scale
+            elif scale < last_big:
+                total += (1.0 if group is None else group) * scale
+                group, last_big = None, scale
+            else:
+                total = (total + (group or 0.0)) * scale
+                group, last_big = None, scale
+        else:
+            base = _base_value(piece)
+            if base is None:
+                return None
+            group, bump = base + bump, 0.0
+    total += group or 0.0
+    return float(f"{total:.12g}")
+
+
+def _base_value(piece: str) -> float | None:
+    if piece in NUMBER_WORDS:
+        return NUMBER_WORDS[piece]
+    if piece in FRACTIONS:
+        return FRACTIONS[piece]
+    if piece == "सौ":
+        return 100.0
+    plain = ascii_digits(piece)
+    if plain.count(".") > 1:
+        return None
+    try:
+        return float(plain.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_not_a_quantity(sentence: str, match: re.Match) -> bool:
+    """Dates, times, years after a month, labels, codes and ordinals."""
+    start, end = match.start("num"), match.end()
+    num = match.group("num")
+    before, after = sentence[max(0, start - 2) : start], sentence[end : end + 2]
+    if ascii_digits(num).count(".") > 1:  # 28.01.2026
+        return True
+    if match.group("range") and match.group("range")[1:] == num[: match.start("range") - start]:  # एक-एक
+        return True
+    if before.endswith("-") and len(before) == 2 and re.match(f"[{_W}]", before[0]):  # कोविड-19
+        return True
+    if after[:1] in ("-", "/", ":") and re.match(f"[{_W}]", after[1:2] or " "):  # 28-MAR, 10:30, 1/2
+        return True
+    if before.endswith((":", "/")) and len(before) == 2 and before[0].isdigit():
+        return True
+    if after[:1] and re.match(f"[{_W}]", after[:1]) and _DIGIT.search(num[-1]):  # 12वीं, 8I, 5G
+        return True
+    next_word = _WORD.match(sentence, end + 1) if sentence[end : end + 1].isspace() else None
+    next_word = next_word.group() if next_word else ""
+    prev_word = _last_word(sentence[:start])
+    if next_word.lower() in MONTHS or prev_word.lower().rstrip(".") in MONTHS:
+        return True
+    if next_word.lower().rstrip(".") in _TIME_AFTER or next_word in _LABEL_AFTER:
+        return True
+    if prev_word in _LABEL_BEFORE and not match.group("cur"):
+        return True
+    first = _PIECE.match(num).group()
+    if first in _NOT_AFTER_INFINITIVE and (prev_word.endswith("ने") or not next_word):
+        return True
+    if not _DIGIT.match(first) and not next_word and num == first:  # "दो।" is an imperative
+        return True
+    plain = ascii_digits(num)
+    if plain.isdigit() and (len(plain) >= 7 or (plain[0] == "0" and len(plain) > 1)):  # phone numbers, codes
+        return True
+    if not sentence[:start].strip() and after[:1] in (".", ")"):  # "3." heading a list item
+        return True
+    return False
+
+
+def _last_word(text: str) -> str:
+    words = _WORD.findall(text[-40:])
+    return words[-1] if words else ""
+
+
+def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str:
+    """What the number counts, from the words after it, then a total named before it."""
+    if match.group("pct"):
+        return "percent"
+    if match.group("cur"):
+        return "rupees"
+    window = _clause_after(sentence, match.end(), next_start)
+    lead = _LEAD.match(window)
+    if not lead and _POSTPOSITION_FIRST.match(window):  # "1,256 को अस्पताल से छुट्टी मिली"
+        state = _STATE.search(window)
+        if state:
+            return state.lastgroup.split("_", 1)[1]
+    if lead:
+        kind, unit = lead.lastgroup.split("_", 1)
+        if unit == "cases" and kind != "p":  # "33 पॉजिटिव मरीजों के स्वस्थ होने" → recovered
+            person = _PERSON_NEXT.match(window, lead.end())
+            state = _STATE.search(window, person.end()) if person else None
+            if state and state.lastgroup[2:] not in ("cases", "tests"):
+                return state.lastgroup[2:]
+        if kind in ("n", "s"):
+            return unit
+        state = _STATE.search(window, lead.end())
+        if state:
+            return state.lastgroup.split("_", 1)[1]
+        if kind == "p":
+            return unit
+    unit = _unit_named_before(sentence, match.start(), prev_end)
+    if unit:
+        return unit
+    if _BIG_SCALE.search(match.group("num")) and _MONEY_OF.match(window):
+        return "rupees"
+    return ""
+
+
+def _clause_after(sentence: str, start: int, limit: int) -> str:
+    window = sentence[start : min(limit, start + 80)]
+    cut = _CLAUSE_END.search(window)
+    return _key(window[: cut.start()] if cut else window)
+
+
+def _unit_named_before(sentence: str, start: int, prev_end: int) -> str:
+    """"संक्रमितों की संख्या बढ़कर 39 हो गई" → cases: the cue closest before a total word."""
+    window = sentence[max(prev_end, start - 120) : start]
+    cuts = list(_CLAUSE_END.finditer(window))
+    if cuts:
+        window = window[cuts[-1].end() :]
+    window = _key(window)
+    totals = list(_AGGREGATE.finditer(window))
+    if not totals:
+        return ""
+    last = totals[-1]
+    return _closest_cue(window[: last.start()]) or _closest_cue(window[last.end() :])
+
+
+def _closest_cue(window: str) -> str:
+    """The unit of the cue closest to the end of ``window``.
+
+    A person noun takes a state named before it ("संक्रमित लोगों" → cases), else its own unit.
+    """
+    cues = [
+        cue.lastgroup.split("_", 1)
+        for cue in _ANY_CUE.finditer(window)
+        if cue.lastgroup.split("_", 1)[1] not in _DURATIONS | _PLACES
+    ]
+    if not cues:
+        return ""
+    kind, unit = cues[-1]
+    if kind != "p":
+        return unit
+    states = [u for k, u in cues[:-1] if k == "s"]
+    return states[-1] if states else unit
+
+
+def _share_units_in_lists(sentence: str, kept: list[tuple[re.Match, str]]) -> list[str]:
+    """"30, 36 और 57 वर्ष" and "10 से 15 लोग" share the last unit; "536 से 11,487" the first."""
+    units = [unit for _, unit in kept]
+    joined = [
+        bool(_LIST_JOIN.fullmatch(sentence[kept[i][0].end() : kept[i + 1][0].start()]))
+        for i in range(len(kept) - 1)
+    ]
+    for i in range(len(kept) - 2, -1, -1):
+        if joined[i] and not units[i]:
+            units[i] = units[i + 1]
+    for i in range(len(kept) - 1):
+        if joined[i] and not units[i + 1]:
+            units[i + 1] = units[i]
+    return units
+
+
+def _worth_keeping(match: re.Match, unit: str) -> bool:
+    """Calendar years and a bare "एक" are kept only when they plainly count something."""
+    num = match.group("num").strip()
+    if _YEAR.fullmatch(ascii_digits(num)) and (not unit or unit in _DURATIONS):
+        return False
+    first = _PIECE.match(num).group()
+    if first in _WEAK_WORDS and num == first and (not unit or unit == "people" or unit in _DURATIONS):
+        return False
+    return True
+
+
+# =============================================================================================
+# Quotes
+# =============================================================================================
+
+# Verbs that report speech after "X ने": "कहा", "दावा किया", "उम्मीद जताई".
+SAY_VERBS = (
+    "कहा बताया जताया जताई लिखा पूछा माना जोड़ा दोहराया दावा_किया आरोप_लगाया आरोप_लगाए घोषणा_की ऐलान_किया "
+    "स्पष्ट_किया साफ_किया भरोसा_दिलाया आश्वासन_दिया चेतावनी_दी जानकारी_दी ट्वीट_किया अपील_की कहना_था"
+).split()
+SPOKE_VERBS = "बोले बोलीं बोली बोला".split()
+_AUX = r"(?:\s+(?:है|हैं|था|थी|थे))?"
+_NE = rf"{_START}ने{_END}"
+_NOT_NE = rf"(?:(?!{_NE})[^।“”‘’\"'?!,])"
+_OPEN_QUOTE = "“‘'\""
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "'": "'", '"': '"'}
+# After the verb: an optional separator, "कि", and an opening quote.
+_TAIL = rf"\s*(?P<sep>[,:\-–—])?\s*(?P<ki>कि{_END}\s*,?)?\s*(?P<open>[{_OPEN_QUOTE}])?"
+PRONOUNS = _words("उन्होंने उन्होने इन्होंने उसने इसने उनके इनके उनका इनका")
+
+_SAID = re.compile(rf"{_NE}\s+{_NOT_NE}{{0,90}}?{_START}(?P<verb>{_alt(SAY_VERBS)}){_END}{_AUX}{_TAIL}")
+_PRONOUN_SAID = re.compile(
+    rf"{_START}(?P<pron>{_alt(_words('उन्होंने उन्होने इन्होंने उसने इसने'))}){_END}\s+{_NOT_NE}{{0,90}}?"
+    rf"{_START}(?P<verb>{_alt(SAY_VERBS)}){_END}{_AUX}{_TAIL}"
+)
+_SPOKE = re.compile(rf"{_START}(?P<verb>{_alt(SPOKE_VERBS)}){_END}{_TAIL}")
+_SAYING = re.compile(rf"{_START}(?:का|की)\s+कहना\s+(?:है|था|हैं){_TAIL}")
+_ACCORDING = re.compile(rf"{_START}(?:के\s+)?(?:मुताबिक|मुताबिक़|अनुसार){_END}\s*,?\s*")
+_ZERO_SUBJECT = re.compile(rf"^(?P<verb>{_alt(SAY_VERBS)}){_END}{_AUX}(?=\s*[,:]?\s*कि{_END}){_TAIL}")
+# "“…”, पुतिन ने कहा।" — attribution right after a closing quote.
+_AFTER_QUOTE = re.compile(
+    rf"[\s,—–-]*(?:(?P<pron>{_alt(_words('उन्होंने उन्होने इन्होंने उसने इसने'))})|(?P<spk>{_NOT_NE}{{1,80}}?)\s+ने)"
+    rf"\s+(?:{_NOT_NE}{{0,40}}?\s)?(?:{_alt(SAY_VERBS)}){_END}{_AUX}\s*(?:[।.!]|$)"
+    rf"|[\s,—–-]*(?P<spk2>[^।“”,]{{1,80}}?)\s+(?:{_alt(SPOKE_VERBS)}){_END}\s*(?:[।.!]|$)"
+)
+_QUOTED = re.compile("“([^“”\n]{1,800})”|‘([^‘’\n]{1,400})’")
+# Words after which the words before "ने" are no longer the speaker: "बैठक में पुतिन ने".
+_CUT_AFTER = _words(
+    "में को पर बाद दौरान बीच पहले तो लेकिन मगर किंतु परंतु जबकि हालांकि हालाँकि वहीं वहीँ उधर इधर तब फिर "
+    "अब आज कल इसलिए क्योंकि जब बल्कि यहां यहाँ वहां वहाँ ही कि अतः अलावा मुताबिक अनुसार"
+)
+_LEADING = _words("और व तथा एवं वहीं")
+_NOT_A_SOURCE = _words(
+    "जानकारी खबर खबरों परिभाषा प्रोटोकॉल नियम नियमों निर्देश निर्देशों दिशा-निर्देश दिशा-निर्देशों दिशानिर्देश "
+    "दिशानिर्देशों मानक मानकों गाइडलाइन गाइडलाइंस योजना कार्यक्रम "
+    "हिसाब तरीके समय शेड्यूल परंपरा उम्मीद अनुमान इसके जिसके जिनके उसके मुताबिक"
+)
+_SENTENCE_FINAL = _words("है हैं था थी थे थीं गया गई गए गये दी दिया किया की रहे रही रहा हुआ हुई हुए")
+_MAX_SPEAKER_WORDS = 10
+_PRONOUN_REACH = 2
+_MIN_UNATTRIBUTED_WORDS = 4
+_TRAILING = "।॥.,;: "
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Attributed quotations in ``text``, in reading order.
+
+    Handles "X ने कहा, “…”" and "X ने कहा कि …" (the indirect quote runs from कि to the end
+    of the sentence), "“…”, X ने कहा।", "X के मुताबिक/अनुसार, …", "X का कहना है कि …",
+    "X बोले, …" and the verbs of :data:`SAY_VERBS`. The speaker is the noun phrase before
+    ने with leading connectives and adverbials cut ("बैठक में पुतिन" → "पुतिन"); "उन्होंने"
+    (or a sentence opening with "कहा कि") takes the speaker of the sentence before when
+    that sentence names one, else stays as written (""). A quotation of four words or
+    more in quotes with no attribution gets speaker "".
+
+    >>> [(q.speaker, q.text) for q in find_quotes("बैठक में पुतिन ने कहा कि रूस तैयार है।")]
+    [('पुतिन', 'रूस तैयार है')]
+    """
+    text = _prepare(text)
+    sentences = _sentences(text)
+    starts = [start for start, _ in sentences]
+    found: list[tuple[int, Quote]] = []
+    taken: list[tuple[int, int]] = []
+    agents: list[str | None] = []
+    for index, (offset, sentence) in enumerate(sentences):
+        named = _named_agent(sentence)
+        if any(a <= offset < b for a, b in taken):
+            agents.append(named)
+            continue
+        previous = _antecedent(sentences, agents, index)
+        attribution = _attribution(text, offset, sentence, previous)
+        if attribution:
+            position, speaker, quote_text, span = attribution
+            if quote_text:
+                found.append((position, Quote(speaker=speaker, text=quote_text, sentence=index)))
+                taken.append(span)
+            if speaker and _key(speaker) not in PRONOUNS:
+                named = named or speaker
+        agents.append(named if named else (previous if _starts_with_pronoun(sentence) else None))
+    for match in _QUOTED.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        inner = (match.group(1) or match.group(2)).strip().rstrip(_TRAILING)
+        index = bisect_right(starts, match.start()) - 1
+        speaker = _speaker_after_quote(text, match.end(), agents, index)
+        if speaker is None:
+            if len(inner.split()) < _MIN_UNATTRIBUTED_WORDS:
+                continue
+            speaker = ""
+        found.append((match.start(), Quote(speaker=speaker, text=inner, sentence=max(index, 0))))
+    return [quote for _, quote in sorted(found, key=lambda item: item[0])]
+
+
+def _antecedent(sentences, agents: list[str | None], index: int) -> str | None:
+    """Who "उन्होंने" in sentence ``index`` is: the subject of one of the two sentences before.
+
+    Up to :data:`_PRONOUN_REACH` - 1 sentences without a subject may come between, as long
+    as none of them names that subject in another role ("… अल-शारा की पुतिन से मुलाकात थी"):
+    then the reference is no longer obvious and the pronoun stays.
+    """
+    for j in range(index - 1, max(-1, index - 1 - _PRONOUN_REACH), -1):
+        candidate = agents[j]
+        if candidate:
+            last = candidate.split()[-1]
+            between = (sentences[k][1] for k in range(j + 1, index))
+            return None if any(last in sentence for sentence in between) else candidate
+    return None
+
+
+def _attribution(text: str, offset: int, sentence: str, previous: str | None):
+    """(position, speaker, quote text, taken span) of the first attribution in a sentence."""
+    for pattern in (_SAID, _PRONOUN_SAID, _SAYING, _SPOKE, _ZERO_SUBJECT):
+        for match in pattern.finditer(sentence):
+            quoted = _quoted_after(text, offset, sentence, match)
+            if quoted is None:
+                continue
+            if pattern is _ZERO_SUBJECT:
+                speaker = previous or ""
+            elif pattern is _PRONOUN_SAID:
+                speaker = previous or match.group("pron")
+            else:
+                speaker = _speaker(sentence[: match.start()])
+                if not speaker:
+                    continue
+                if _key(speaker) in PRONOUNS:
+                    speaker = previous or speaker
+            return offset + match.start(), speaker, quoted[0], quoted[1]
+    return _according_to(offset, sentence, previous)
+
+
+def _quoted_after(text: str, offset: int, sentence: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:
+    """The words reported after an attribution verb, with the span of text they take.
+
+    A quotation that opens after the verb runs to its closing mark (possibly in a later
+    sentence); after "कि", ",", ":" or a dash the rest of the sentence is the quote.
+    """
+    end = offset + len(sentence)
+    if match.group("open"):
+        opener = match.group("open")
+        start = offset + match.end()
+        close = text.find(_QUOTE_PAIRS[opener], start, start + 1200)
+        if opener in "'\"" and (close < 0 or close > end):
+            close = -1
+        stop = close if close >= 0 else end
+        quote = _clean_quote(text[start:stop])
+        return (quote, (offset + match.start(), max(stop + 1, end))) if quote else None
+    if not (match.group("ki") or match.group("sep")):
+        return None
+    clause = sentence[match.end() :]
+    if len(clause.split()) < 2:
+        return None
+    return _clean_quote(clause), (offset + match.start(), end)
+
+
+def _according_to(offset: int, sentence: str, previous: str | None):
+    """"स्वास्थ्य विभाग के मुताबिक, …": the source and the rest of the sentence."""
+    match = _ACCORDING.search(sentence)
+    if not match:
+        return None
+    before = sentence[: match.start()]
+    words = before.split()
+    if words and _key(words[-1]) in PRONOUNS:
+        speaker = previous or words[-1]
+    else:
+        speaker = _speaker(before)
+        if not speaker or _key(speaker.split()[-1]) in _NOT_A_SOURCE:
+            return None
+    clause = sentence[match.end() :]
+    if len(clause.split()) < 2:
+        return None
+    return offset + match.start(), speaker, _clean_quote(clause), (offset + match.start(), offset + len(sentence))
+
+
+def _speaker(before: str) -> str:
+    """The noun phrase that ends ``before``: "इसी बीच, अमेरिका के राष्ट्रपति ट्रंप" → "अमेरिका के राष्ट्रपति ट्रंप"."""
+    cut = max(before.rfind(c) for c in ",;:“”‘’\"'।?!—–")
+    dash = before.rfind(" - ")
+    words = before[max(cut, dash) + 1 :].split()
+    for i in range(len(words) - 2, -1, -1):  # a full stop split_sentences kept: "… दी है. मुख्यमंत्री"
+        if words[i].endswith(".") and _ends_sentence(words[i][:-1]):
+            words = words[i + 1 :]
+            break
+    for i in range(len(words) - 1, -1, -1):
+        if _key(words[i]) in _CUT_AFTER:
+            words = words[i + 1 :]
+            break
+    while words and _key(words[0]) in _LEADING:
+        words = words[1:]
+    if words and _DIGIT.match(words[0]):
+        return ""
+    return " ".join(words[-_MAX_SPEAKER_WORDS:])
+
+
+def _ends_sentence(word: str) -> bool:
+    """True for a word before a full stop that is no abbreviation or initial ("है", "गई", "विभाग")."""
+    if word in _SENTENCE_FINAL:
+        return True
+    return len(word) > 3 and word not in ABBREVIATIONS and "." not in word
+
+
+def _named_agent(sentence: str) -> str | None:
+    """The named subject of a sentence's first "X ने", for resolving a later "उन्होंने"."""
+    match = _NE_RE.search(sentence)
+    if not match:
+        return None
+    pronoun = _PRONOUN_ANY.search(sentence, 0, match.start())
+    if pronoun:
+        return None
+    speaker = _speaker(sentence[: match.start()])
+    if not speaker or len(speaker.split()) > 8 or _key(speaker) in PRONOUNS:
+        return None
+    return speaker
+
+
+_NE_RE = re.compile(_NE)
+_PRONOUN_ANY = re.compile(rf"{_START}(?:{_alt(_words('उन्होंने उन्होने इन्होंने उसने इसने'))}){_END}")
+
+
+def _starts_with_pronoun(sentence: str) -> bool:
+    """A sentence whose subject is "उन्होंने" (or none: "कहा कि …") keeps the previous subject."""
+    return bool(_PRONOUN_ANY.search(_key(sentence[:40]))) or bool(_ZERO_SUBJECT.match(sentence))
+
+
+def _speaker_after_quote(text: str, end: int, agents: list[str | None], index: int) -> str | None:
+    """"“…”, पुतिन ने कहा।" → "पुतिन"; None when no attribution follows the quote."""
+    match = _AFTER_QUOTE.match(text, end, min(len(text), end + 160))
+    if not match:
+        return None
+    if match.group("pron"):
+        sentences = _sentences(text)
+        return _antecedent(sentences, agents, min(index, len(agents))) or match.group("pron")
+    speaker = _speaker(match.group("spk") or match.group("spk2") or "")
+    return speaker or None
+
+
+def _clean_quote(text: str) -> str:
+    """A quotation without its closing danda or comma: "…हुई है।”" → "…हुई है”"."""
+    text = text.strip().rstrip(_TRAILING).strip()
+    if text.endswith(("।”", ".”", ",”", "।’")):
+        text = text[:-2].rstrip() + text[-1]
+    if len(text) > 1 and text[0] in "“‘" and text[-1] in "”’" and text.count(text[0]) == 1:
+        text = text[1:-1].strip().rstrip(_TRAILING)
+    return text
+
+
+# =============================================================================================
+# Recurrence
+# =============================================================================================
+
+ORDINALS: dict[str, int] = {
+    _nfc(word): value
+    for value, spellings in enumerate(
+        [
+            "", "पहली पहला पहले", "दूसरी दूसरा दूसरे", "तीसरी तीसरा तीसरे", "चौथी चौथा चौथे",
+            "पांचवीं पांचवी पांचवां पांचवें पाँचवीं पाँचवां पाँचवें", "छठी छठा छठे", "सातवीं सातवां सातवें",
+            "आठवीं आठवां आठवें", "नौवीं नौवां नौवें नवीं नवां नवें", "दसवीं दसवां दसवें",
+        ]
+    )
+    for word in spellings.split()
+}
+# What can recur. Durations count only after "लगातार" ("लगातार दूसरे दिन").
+RECURRING_NOUNS = _words(
+    "बार मुलाकात मुलाक़ात भेंट बैठक यात्रा दौरा दौरे दौर लहर वार्ता बातचीत सम्मेलन हमला हमले घटना मैच जीत "
+    "खिताब कार्यकाल चरण मौका संबोधन लॉकडाउन मामला मामले मौत"
+)
+_CONSECUTIVE_NOUNS = _words("दिन साल वर्ष सप्ताह हफ्ते महीने बार")
+_AGAIN = (
+    "एक_बार_फिर_से एक_बार_फिर फिर_एक_बार एक_बार_और फिर_से दोबारा दुबारा पुनः पहली_बार_नहीं"
+).split()
+_ORDINAL = rf"(?:{_alt(ORDINALS)}|[0-9०-९]+\s?(?:वीं|वां|वें|वी)){_END}"
+_RECURRENCE = re.compile(
+    rf"{_START}(?:(?P<again>{_alt(_AGAIN)}){_END}"
+    rf"|लगातार\s+(?P<cord>{_ORDINAL})\s+(?P<cnoun>{_alt(_CONSECUTIVE_NOUNS)}){_END}"
+    rf"|(?P<ord>{_ORDINAL})\s+(?:(?P<adj>[{_W}]+(?:-[{_W}]+)?)\s+)??(?P<noun>{_alt(RECURRING_NOUNS)}){_END})"
+)
+# A participle that makes "पहली बार … गए" describe a noun after it ("पहली बार रूस गए नेता").
+_PARTICIPLES = _words("गए गई गया गये आए आई आया आये हुए हुई हुआ बने बनी बना पहुंचे पहुंची पहुंचा किए की किया मिले मिली मिला")
+_AUXILIARIES = _words("है हैं था थी थे थीं हो रहे रही रहा गए गई गया गये चुके चुकी चुका हुए हुई")
+_NOT_ORDINAL_BEFORE = _words("इससे उससे इसके उसके के से दिन दिनों साल वर्ष महीने हफ्ते घंटे सप्ताह सबसे कुछ बहुत काफी")
+_POSTPOSITIONS = _words("का की के में से को पर ने ही भी तो")
+_PAST_CONTEXT = re.compile(rf"{_START}(?:इससे\s+पहले|पिछली\s+बार|पिछले\s+साल|पिछले\s+वर्ष){_END}")
+LEAD_SENTENCES = 3
+# A body cue counts only within this many sentences after the lead, in a sentence that shares
+# at least _MIN_SHARED_WORDS content words with the title and lead (it is about the same event).
+BODY_REACH = 12
+_MIN_SHARED_WORDS = 2
+_FUNCTION_WORDS = _words(
+    "में की के का से को पर और है हैं था थी थे ने भी ही यह ये वह वे इस उस इन उन एक लिए बाद साथ तक कहा "
+    "किया गया गई गए हुई हुआ हुए रहा रही रहे करने होने कर हो जो कि अपने अपनी बार फिर दौरान बीच लेकर "
+    "इसके उसके उनके उनकी इसकी सभी कुछ अब तो भी नहीं दोनों करते करता करती वाले वाली"
+)
+
+
+def find_recurrence(text: str, title: str = "") -> Recurrence | None:
+    """The ordinal cue of the article's main event, or None.
+
+    Looks in the title, then the lead (first :data:`LEAD_SENTENCES` sentences), then the
+    body, and takes the first cue that describes the main event: "पहली बार" → 1,
+    "दूसरी मुलाकात" → 2, "लगातार तीसरे दिन" → 3, "एक बार फिर" / "फिर से" / "दोबारा" /
+    "पहली बार नहीं" → ordinal None (again). Cues that modify a noun ("पहली बार रूस गए
+    नेता") or sit in a sentence about an earlier time ("इससे पहले …") are ignored. A cue
+    found in the title reports the sentence where the text repeats it, else -1.
+
+    >>> find_recurrence("गंगा दो हफ्ते में दूसरी बार उफनी।").ordinal
+    2
+    """
+    text = _prepare(text)
+    sentences = [sentence for _, sentence in _sentences(text)]
+    if title:
+        cue = _first_cue(_prepare(title), -1)
+        if cue:
+            for index, sentence in enumerate(sentences):
+                again = _first_cue(sentence, index)
+                if again and (again.ordinal, again.noun) == (cue.ordinal, cue.noun):
+                    return again
+            return cue
+    for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
+        cue = _first_cue(sentence, index)
+        if cue:
+            return cue
+    topic = _content_words(" ".join([title, *sentences[:LEAD_SENTENCES]]))
+    for index in range(LEAD_SENTENCES, min(len(sentences), LEAD_SENTENCES + BODY_REACH)):
+        cue = _first_cue(sentences[index], index)
+        if cue and len(_content_words(sentences[index]) & topic) >= _MIN_SHARED_WORDS:
+            return cue
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of three letters or more that are not function words, as comparison keys."""
+    return {key for key in (_key(w) for w in _WORD.findall(text)) if len(key) >= 3 and key not in _FUNCTION_WORDS}
+
+
+def _first_cue(sentence: str, index: int) -> Recurrence | None:
+    for match in _RECURRENCE.finditer(sentence):
+        cue = _cue(sentence, match, index)
+        if cue:
+            return cue
+    return None
+
+
+def _cue(sentence: str, match: re.Match, index: int) -> Recurrence | None:
+    if _PAST_CONTEXT.search(sentence, 0, match.end()):
+        return None
+    if match.group("again"):
+        again = match.group("again")
+        noun = "बार" if "बार" in again else ""
+        return Recurrence(ordinal=None, text=again, noun=noun, sentence=index)
+    ordinal_text = match.group("cord") or match.group("ord")
+    noun = match.group("cnoun") or match.group("noun")
+    ordinal = _ordinal_value(ordinal_text)
+    if ordinal is None:
+        return None
+    adjective = match.group("adj") if match.group("ord") else None
+    if adjective and (adjective in _POSTPOSITIONS or adjective.endswith(("ों", "ओं")) or noun == "बार"):
+        return None
+    if ordinal_text == "पहले" and _last_word(sentence[: match.start()]) in _NOT_ORDINAL_BEFORE:
+        return None
+    if noun == "बार" and _describes_a_noun(sentence[match.end() :]):
+        return None
+    return Recurrence(ordinal=ordinal, text=match.group().strip(), noun=noun, sentence=index)
+
+
+def _ordinal_value(text: str) -> int | None:
+    if text in ORDINALS:
+        return ORDINALS[text]
+    digits = re.match("[0-9०-९]+", text)
+    return int(ascii_digits(digits.group())) if digits else None
+
+
+def _describes_a_noun(after: str) -> bool:
+    """True when a participle within four words is followed by a noun, not an auxiliary."""
+    words = _WORD.findall(after[:80].split("।")[0])
+    for i, word in enumerate(words[:4]):
+        if word in _PARTICIPLES:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            rest = after[after.find(word) + len(word) :].lstrip()
+            if not following or rest[:1] in ",;:।?!" or following in _AUXILIARIES:
+                return False
+            return True
+    return False

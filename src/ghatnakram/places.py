@@ -1,0 +1,172 @@
+"""A Hindi gazetteer: place names in Devanagari resolved to stable place ids.
+
+The table ``resources/places.tsv`` is built by ``training/build_places.py`` from CLDR 37
+(countries, regions, time-zone cities), i18n-iso-countries and covid19india's Hindi
+state/district names; ``resources/PLACES_SOURCES.md`` has the sources and licences.
+
+Ids: ``country:IN`` (ISO 3166-1 alpha-2), ``region:150`` (UN M.49, and ``region:EU``),
+``state:IN:uttar-pradesh``, ``district:IN:uttar-pradesh:lucknow``, ``city:Europe/Moscow``
+(the IANA time zone of the city). A district's parent is its state, a state's is ``country:IN``.
+
+Names match through :func:`ghatnakram.canon.name_key`, so मास्को and मॉस्को both find Moscow.
+
+>>> resolve_place("मास्को").id, resolve_place("उत्तर प्रदेश में").id
+('city:Europe/Moscow', 'state:IN:uttar-pradesh')
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .canon import _loose_word, name_key
+
+KINDS = ("country", "state", "region", "district", "city")  # preferred first when a name is shared
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+# Words after a place name that do not change the place: postpositions, "district", "city" …
+_TRAILING = frozenset(
+    "में के की का से को पर तक ने वाले जिले जिला ज़िले ज़िला जनपद शहर नगर महानगर राज्य प्रांत देश".split()
+)
+_MIN_LOOSE_LETTERS = 6  # a looser match (ट/त, श/स, व/ब …) only for names at least this long
+_MAX_SHORT_LETTERS = 4  # names this short must also keep their vowel lengths: पूरी (whole) is not पुरी (Puri)
+_SPELLING_DROP = dict.fromkeys(map(ord, "\u093c\u0903\u200c\u200d.\u0970- "), None)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place of the gazetteer. ``hi`` is its preferred Hindi name, ``en`` its English one."""
+
+    id: str
+    kind: str  # country | region | state | district | city
+    parent: str  # id of the containing place, or "" when the sources do not say
+    en: str
+    hi: str
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.hi, *self.aliases)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Place]:
+    text = resources.files("ghatnakram").joinpath("resources/places.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return {
+        row["id"]: Place(
+            id=row["id"],
+            kind=row["kind"],
+            parent=row["parent"],
+            en=row["en"],
+            hi=row["hi"],
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+            source=row["source"],
+        )
+        for row in rows
+    }
+
+
+def _spelling(name: str) -> str:
+    """A name as written, less nukta, visarga, joiners, dots and word breaks; ँ as ं."""
+    return unicodedata.normalize("NFC", name).translate(_SPELLING_DROP).replace("\u0901", "\u0902").lower()
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Name key (also without word breaks) → place ids, and loose key → place ids.
+
+    A short key maps to ``id`` only from names spelt the same way; it is stored as
+    ``key + "|" + spelling`` so that vowel length still tells short names apart.
+    """
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for place in _table().values():
+        for name in (*place.names, place.en):
+            key = name_key(name, "LOC")
+            for form in {_exact_form(key, name), _exact_form(key.replace("-", ""), name)}:
+                exact.setdefault(form, set()).add(place.id)
+            if len(key.replace("-", "")) >= _MIN_LOOSE_LETTERS:
+                loose.setdefault(_loose_key(key), set()).add(place.id)
+    return (
+        {k: tuple(sorted(v)) for k, v in exact.items()},
+        {k: tuple(sorted(v)) for k, v in loose.items()},
+    )
+
+
+def _exact_form(key: str, name: str) -> str:
+    return key if len(key.replace("-", "")) > _MAX_SHORT_LETTERS else f"{key}|{_spelling(name)}"
+
+
+def _loose_key(key: str) -> str:
+    return "".join(_loose_word(word) for word in key.split("-"))
+
+
+def get_place(place_id: str) -> Place | None:
+    """The place with this id, or None."""
+    return _table().get(place_id)
+
+
+def all_places() -> tuple[Place, ...]:
+    """Every place of the gazetteer, in the table's order (by kind, then id)."""
+    return tuple(_table().values())
+
+
+def parents(place_id: str) -> list[Place]:
+    """The places containing ``place_id``, nearest first: district → state → country."""
+    chain: list[Place] = []
+    place = get_place(place_id)
+    while place and place.parent and len(chain) < 5:
+        place = get_place(place.parent)
+        if place:
+            chain.append(place)
+    return chain
+
+
+def places_named(name: str) -> tuple[Place, ...]:
+    """Every place ``name`` may mean, best kind first (several when the name is shared).
+
+    Tries the name as written, then without trailing postpositions and words like जिले or
+    शहर ("लखनऊ जिले में" → लखनऊ), then, for names of six or more letters, a looser key
+    (ट/त, श/स, व/ब, ऐ/ए folded).
+    """
+    exact, loose = _indexes()
+    words = name.split()
+    while words:
+        text = " ".join(words)
+        key = name_key(text, "LOC")
+        ids = exact.get(_exact_form(key, text)) or exact.get(_exact_form(key.replace("-", ""), text))
+        if ids:
+            return _ranked(ids)
+        if words[-1] not in _TRAILING:
+            break
+        words = words[:-1]
+    key = name_key(" ".join(words), "LOC")
+    if len(key.replace("-", "")) >= _MIN_LOOSE_LETTERS and _loose_key(key) in loose:
+        return _ranked(loose[_loose_key(key)])
+    return ()
+
+
+def _ranked(ids: tuple[str, ...]) -> tuple[Place, ...]:
+    table = _table()
+    return tuple(sorted((table[i] for i in ids), key=lambda p: (_RANK[p.kind], p.id)))
+
+
+@lru_cache(maxsize=50_000)
+def resolve_place(name: str) -> Place | None:
+    """The place ``name`` means, or None if the gazetteer does not know it or it is ambiguous.
+
+    When a name is shared by places of different kinds the higher kind wins (चंडीगढ़ → the
+    union territory, not the district). Two places of the same kind (औरंगाबाद in Bihar and in
+    Maharashtra) give None: without context the name is ambiguous.
+
+    >>> resolve_place("मॉस्को").en, resolve_place("लखनऊ").parent
+    ('Moscow', 'state:IN:uttar-pradesh')
+    """
+    found = places_named(name)
+    if not found or (len(found) > 1 and found[1].kind == found[0].kind):
+        return None
+    return found[0]

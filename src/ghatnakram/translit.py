@@ -1,0 +1,182 @@
+"""Devanagari names in Latin letters, for display and search.
+
+ASCII-friendly and close to common Indian usage rather than strict ISO 15919: long and
+short vowels are not told apart (ा → a, ी → i), श/ष → sh, छ → chh, ड़ → r, ज़ → z, anusvara
+→ n (m before p/b/m), व → w after a consonant. The inherent vowel is dropped at the end of a
+word (not after a conjunct: नरेंद्र → Narendra) and in the middle where Hindi drops it
+(V C a C V: पटना → Patna, केजरीवाल → Kejrival). Places the gazetteer knows get its English name.
+
+>>> to_latin("अहमद अल-शरा"), to_latin("व्लादिमीर पुतिन"), to_latin("उत्तर प्रदेश")
+('Ahmad al-Shara', 'Vladimir Putin', 'Uttar Pradesh')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_CONSONANTS = {
+    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n",
+    "च": "ch", "छ": "chh", "ज": "j", "झ": "jh", "ञ": "n",
+    "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n",
+    "त": "t", "थ": "th", "द": "d", "ध": "dh", "न": "n",
+    "प": "p", "फ": "ph", "ब": "b", "भ": "bh", "म": "m",
+    "य": "y", "र": "r", "ल": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s", "ह": "h",
+    "ळ": "l", "ऱ": "r", "ऴ": "zh", "ऩ": "n",
+}
+# Consonant + nukta (NFC keeps them decomposed).
+_NUKTA_CONSONANTS = {"क": "q", "ख": "kh", "ग": "gh", "ज": "z", "फ": "f", "ड": "r", "ढ": "rh", "य": "y"}
+_VOWELS = {
+    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ॠ": "ri",
+    "ए": "e", "ऐ": "ai", "ओ": "o", "औ": "au", "ऑ": "o", "ऍ": "e", "ऎ": "e", "ऒ": "o",
+}
+_MATRAS = {
+    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "ॄ": "ri",
+    "े": "e", "ै": "ai", "ो": "o", "ौ": "au", "ॉ": "o", "ॅ": "e", "ॆ": "e", "ॊ": "o",
+}
+_VIRAMA, _NUKTA = "्", "़"
+_NASALS = "ंँ"
+_LABIALS = ("p", "b", "m")
+_SONORANTS = frozenset(["r", "y", "v", "w", "l", "m", "n"])
+# Whole words whose usual spelling the rules do not give.
+_WORDS = {"सिंह": "singh", "ज्ञान": "gyan"}
+# Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
+_PARTICLES = frozenset(["अल"])
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_WORD = re.compile(r"[\u0900-\u097f\u200c\u200d]+|[^\u0900-\u097f\s\-]+|[\s\-]+")
+
+
+@dataclass
+class _Akshara:
+    """One written syllable: a consonant cluster (maybe empty) and its vowel."""
+
+    consonants: list[str]
+    vowel: str | None  # Latin vowel; None = inherent a (may be dropped); "" = no vowel (virama)
+    nasal: bool = False
+    visarga: bool = False
+
+    @property
+    def inherent(self) -> bool:
+        return self.vowel is None
+
+
+def _aksharas(word: str) -> list[_Akshara]:
+    """Split a Devanagari word into syllables."""
+    out: list[_Akshara] = []
+    cluster: list[str] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        if ch in _CONSONANTS:
+            sound = _CONSONANTS[ch]
+            if i + 1 < len(word) and word[i + 1] == _NUKTA:
+                sound = _NUKTA_CONSONANTS.get(ch, sound)
+                i += 1
+            if sound == "v" and cluster:  # व after a consonant sounds w: स्वामी, द्वारका
+                sound = "w"
+            cluster.append(sound)
+            nxt = word[i + 1] if i + 1 < len(word) else ""
+            if nxt == _VIRAMA:
+                i += 2
+                if i >= len(word) or word[i] not in _CONSONANTS:
+                    out.append(_Akshara(cluster, ""))
+                    cluster = []
+                continue
+            if nxt in _MATRAS:
+                out.append(_Akshara(cluster, _MATRAS[nxt]))
+                i += 2
+            else:
+                out.append(_Akshara(cluster, None))
+                i += 1
+            cluster = []
+            continue
+        if ch in _VOWELS:
+            out.append(_Akshara([], _VOWELS[ch]))
+        elif ch in _NASALS and out:
+            out[-1].nasal = True
+        elif ch == "ः" and out:
+            out[-1].visarga = True
+        i += 1
+    if cluster:
+        out.append(_Akshara(cluster, ""))
+    return out
+
+
+def _delete_schwas(syllables: list[_Akshara]) -> None:
+    """Drop inherent vowels Hindi does not pronounce (in place).
+
+    At the end of a word of two or more syllables, unless nasalised or after a conjunct
+    ending in a semivowel or nasal (नरेंद्र, मिश्र, मध्य, शुक्ल, कृष्ण; but डोनाल्ड, पार्क lose it); in the middle when a single consonant stands between a vowel and a
+    single-consonant syllable that keeps its vowel (V C a C V), scanning right to left.
+    """
+    last = len(syllables) - 1
+    if last > 0:
+        end = syllables[last]
+        keeps = len(end.consonants) > 1 and end.consonants[-1] in _SONORANTS
+        if end.inherent and not keeps and not end.nasal:
+            end.vowel = ""
+    for i in range(last - 1, 0, -1):
+        cur, prev, nxt = syllables[i], syllables[i - 1], syllables[i + 1]
+        if (
+            cur.inherent
+            and len(cur.consonants) == 1
+            and not cur.nasal
+            and prev.vowel != ""
+            and len(nxt.consonants) == 1
+            and nxt.vowel != ""
+        ):
+            cur.vowel = ""
+
+
+def _word_latin(word: str) -> str:
+    if word in _WORDS:
+        return _WORDS[word]
+    syllables = _aksharas(word)
+    _delete_schwas(syllables)
+    out: list[str] = []
+    for i, syl in enumerate(syllables):
+        consonants = "".join(syl.consonants)
+        vowel = "a" if syl.vowel is None else syl.vowel
+        # A dropped a before a consonant after a/ā: जयपुर → Jaipur, रायपुर → Raipur.
+        if consonants == "y" and vowel == "" and i + 1 < len(syllables) and out and out[-1].endswith("a"):
+            consonants = "i"
+        out.append(consonants + vowel)
+        if syl.nasal:
+            following = syllables[i + 1].consonants[0] if i + 1 < len(syllables) and syllables[i + 1].consonants else ""
+            out.append("m" if following.startswith(_LABIALS) else "n")
+        if syl.visarga:
+            out.append("h")
+    return "".join(out)
+
+
+@lru_cache(maxsize=50_000)
+def to_latin(name: str, *, gazetteer: bool = True) -> str:
+    """``name`` in Latin letters, each word capitalised.
+
+    With ``gazetteer`` (the default), a name the gazetteer resolves gets the place's English
+    name (मॉस्को → Moscow, लखनऊ → Lucknow); pass ``gazetteer=False`` for people and organisations.
+    Latin letters and digits are kept; Devanagari digits become ASCII.
+
+    >>> to_latin("मॉस्को"), to_latin("मॉस्को", gazetteer=False)
+    ('Moscow', 'Mosko')
+    """
+    name = " ".join(unicodedata.normalize("NFC", name).split())
+    if gazetteer:
+        from .places import resolve_place
+
+        place = resolve_place(name)
+        if place:
+            return place.en
+    parts: list[str] = []
+    first = True
+    for piece in _WORD.findall(name.translate(_DIGITS)):
+        if not re.match(r"[\u0900-\u097f]", piece):
+            parts.append(piece)
+            continue
+        latin = _word_latin(piece.replace("\u200c", "").replace("\u200d", ""))
+        particle = piece in _PARTICLES and not first
+        parts.append(latin if particle else latin[:1].upper() + latin[1:])
+        first = False
+    return "".join(parts)

@@ -1,0 +1,317 @@
+import random
+import unicodedata
+
+import pytest
+
+import ghatnakram.canon as canon
+from ghatnakram.canon import EntityResolver, canonical_names, name_key, same_entity
+from ghatnakram.models import Mention
+
+
+def mentions(*items: tuple[str, str]) -> list[Mention]:
+    """Mentions of one article, one per (text, type), laid out one after another."""
+    out, offset = [], 0
+    for i, (text, type) in enumerate(items):
+        out.append(Mention(text=text, type=type, start=offset, end=offset + len(text), sentence=i))
+        offset += len(text) + 1
+    return out
+
+
+# --- name_key -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b, type",
+    [
+        ("मॉस्को", "मास्को", "LOC"),  # ॉ → ा
+        ("ऑस्ट्रिया", "आस्ट्रिया", "LOC"),  # ऑ → आ
+        ("दिल्ली", "दिल्\u200dली", "LOC"),  # ZWJ
+        ("गाज़ियाबाद", "गाजियाबाद", "LOC"),  # nukta
+        ("रेवाड़ी", "रेवाडी", "LOC"),  # nukta on ड़
+        ("गांधी", "गान्धी", "PER"),  # half nasal before a consonant
+        ("गाँधी", "गांधी", "PER"),  # chandrabindu
+        ("चम्पारण", "चंपारण", "LOC"),
+        ("नरेन्द्र मोदी", "नरेंद्र मोदी", "PER"),
+        ("अनीता", "अनिता", "PER"),  # vowel length ी/ि
+        ("शुरू", "शुरु", "ORG"),  # ू/ु
+        ("ईरान", "इरान", "LOC"),  # ई/इ
+        ("तर्तूस", "तरतुस", "LOC"),  # halant and length
+        ("अब्दुल्ला", "अब्दुला", "PER"),  # doubled consonant
+        ("आशीष", "आशीश", "PER"),  # ष/श
+        ("कृष्ण", "क्रिष्ण", "PER"),  # ृ = ्रि
+        ("अल-शरा", "अल शरा", "PER"),  # hyphen = space
+        ("अल-शरा", "अलशरा", "PER"),  # the article अल is glued to its noun
+        ("डॉ. हर्षवर्धन", "हर्षवर्धन", "PER"),  # title dropped
+        ("राष्ट्रपति व्लादिमीर पुतिन", "व्लादिमीर पुतिन", "PER"),
+        ("मोदी जी", "मोदी", "PER"),
+        ("गोरखपुरः", "गोरखपुर", "LOC"),  # visarga used as a colon
+        ("यू॰के॰", "यूके", "LOC"),
+        ("कोविड-१९", "कोविड-19", "ORG"),  # Devanagari digits
+    ],
+)
+def test_spelling_variants_of_one_name_share_a_key(a, b, type):
+    assert name_key(a, type) == name_key(b, type)
+
+
+@pytest.mark.parametrize(
+    "a, b, type",
+    [
+        ("भारत", "भरत", "PER"),  # ā is not folded
+        ("ईरान", "इराक", "LOC"),
+        ("अमित शाह", "अमित साह", "PER"),  # श/स only under the fuzzy guard, not in the key
+        ("पटेल", "पाटील", "PER"),
+        ("सिंह", "सिन्हा", "PER"),
+        ("डॉ. हर्षवर्धन", "हर्षवर्धन", "LOC"),  # titles are dropped for people only
+    ],
+)
+def test_distinct_names_keep_distinct_keys(a, b, type):
+    assert name_key(a, type) != name_key(b, type)
+
+
+def test_key_is_the_same_for_precomposed_and_decomposed_nukta():
+    precomposed = "\u095b\u0930\u0926\u093e\u0930\u0940"  # ज़रदारी with U+095B
+    decomposed = unicodedata.normalize("NFD", precomposed)
+    assert name_key(precomposed, "PER") == name_key(decomposed, "PER") == "जरदारि"
+
+
+def test_key_joins_words_with_one_hyphen():
+    assert name_key("  अहमद   अल-शरा ", "PER") == "अहमद-अलशरा"
+    assert name_key("न्यू यॉर्क", "LOC") == name_key("न्यू-यॉर्क", "LOC") == "नयु-यारक"
+
+
+def test_word_initial_half_nasal_is_not_an_anusvara():
+    assert name_key("न्यायालय", "ORG") == "नयायालय"
+
+
+def test_empty_or_punctuation_only_name_has_an_empty_key():
+    assert name_key("", "PER") == ""
+    assert name_key(" - । ", "PER") == ""
+
+
+# --- same_entity ----------------------------------------------------------------------
+
+JOINS = [
+    ("अल-शरा", "अल-शारा", "PER"),
+    ("अल-शरा", "अल शरा", "PER"),
+    ("अल-शारा", "अल शरा", "PER"),
+    ("अहमद अल-शरा", "अहमद अल शारा", "PER"),
+    ("मास्को", "मॉस्को", "LOC"),
+    ("तर्तूस", "टार्टस", "LOC"),
+    ("तर्तूस", "तरतुस", "LOC"),
+    ("टार्टस", "तरतुस", "LOC"),
+    ("खमाइमिम", "हमैमिम", "LOC"),
+    ("खमाइमिम", "खमीमिम", "LOC"),
+    ("हमैमिम", "खमीमिम", "LOC"),
+    ("भुवनेश्वर", "भुबनेश्वर", "LOC"),
+    ("व्लादिमीर पुतिन", "व्लादिमिर पुटिन", "PER"),
+    ("जो बाइडेन", "जो बिडेन", "PER"),
+    ("शिन्हुआ", "सिन्हुआ", "ORG"),
+    ("राम नाथ कोविंद", "रामनाथ कोविंद", "PER"),
+    ("अमेरिका", "यूएसए", "LOC"),  # one gazetteer place
+    ("हांगकांग", "हॉन्ग कॉन्ग", "LOC"),
+]
+APART = [
+    ("ईरान", "इराक", "LOC"),
+    ("ऑस्ट्रिया", "ऑस्ट्रेलिया", "LOC"),
+    ("ऑस्ट्रिया", "ऑस्ट्रेलिया", "ORG"),  # apart without the gazetteer too
+    ("अमित शाह", "अमित शर्मा", "PER"),
+    ("राहुल गांधी", "राजीव गांधी", "PER"),
+    ("भारत", "भरत", "LOC"),
+    ("भारत", "भरत", "PER"),
+    ("इमरान", "उमरान", "PER"),  # different first vowel
+    ("कोविड", "कोविंद", "PER"),  # a nasal is a consonant
+    ("बारिश", "बोरिस", "PER"),  # ā/o is not a usual swap
+    ("पुतिन", "व्लादिमीर पुतिन", "PER"),  # a surname alone is not the full name here
+    ("दिल्ली", "नई दिल्ली", "LOC"),
+    ("उत्तर कोरिया", "दक्षिण कोरिया", "LOC"),
+    ("अमित शाह", "", "PER"),
+]
+
+
+@pytest.mark.parametrize("a, b, type", JOINS)
+def test_spellings_of_one_entity_join(a, b, type):
+    assert same_entity(a, b, type)
+    assert same_entity(b, a, type)
+
+
+@pytest.mark.parametrize("a, b, type", APART)
+def test_distinct_entities_stay_apart(a, b, type):
+    assert not same_entity(a, b, type)
+    assert not same_entity(b, a, type)
+
+
+@pytest.mark.parametrize("a, b, type", JOINS)
+def test_joinable_names_share_a_block(a, b, type):
+    if type == "LOC" and name_key(a, type).replace("-", "") != name_key(b, type).replace("-", ""):
+        if canon._place_id(a) and canon._place_id(a) == canon._place_id(b):
+            pytest.skip("joined through the gazetteer, found by place id")
+    assert canon.block_of(name_key(a, type)) == canon.block_of(name_key(b, type))
+
+
+# --- EntityResolver: one article ------------------------------------------------------
+
+
+def test_surname_joins_the_one_full_name_in_the_story():
+    out = EntityResolver().resolve(mentions(("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER"), ("पुतिन", "PER")))
+    assert {m.canonical for m in out} == {"PER:वलादिमिर-पुतिन"}
+    assert {m.name for m in out} == {"व्लादिमीर पुतिन"}
+    assert {m.latin for m in out} == {"Vladimir Putin"}
+
+
+def test_partial_arabic_name_joins_the_full_name():
+    out = EntityResolver().resolve(mentions(("अहमद अल-शरा", "PER"), ("अल-शरा", "PER"), ("अल शारा", "PER")))
+    assert len({m.canonical for m in out}) == 1
+    assert out[0].latin == "Ahmad al-Shara"
+
+
+def test_surname_shared_by_two_people_in_the_story_stays_apart():
+    out = EntityResolver().resolve(mentions(("राहुल गांधी", "PER"), ("सोनिया गांधी", "PER"), ("गांधी", "PER")))
+    assert len({m.canonical for m in out}) == 3
+
+
+def test_partial_name_joins_the_longest_name_it_is_part_of():
+    out = EntityResolver().resolve(
+        mentions(("व्लादिमीर व्लादिमीरोविच पुतिन", "PER"), ("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER"))
+    )
+    assert len({m.canonical for m in out}) == 1
+
+
+def test_places_do_not_join_a_longer_place_that_contains_them():
+    out = EntityResolver().resolve(mentions(("नई दिल्ली", "LOC"), ("दिल्ली", "LOC")))
+    assert [m.place for m in out] == ["district:IN:delhi:new-delhi", "state:IN:delhi"]
+    assert out[0].canonical != out[1].canonical
+
+
+def test_preferred_name_is_the_most_frequent_spelling():
+    out = EntityResolver().resolve(mentions(("मॉस्को", "LOC"), ("मास्को", "LOC"), ("मास्को", "LOC")))
+    assert {m.name for m in out} == {"मास्को"}
+    assert {m.canonical for m in out} == {"LOC:city:Europe/Moscow"}
+    assert {m.latin for m in out} == {"Moscow"}
+    assert {m.place for m in out} == {"city:Europe/Moscow"}
+
+
+def test_same_entity_names_of_different_types_stay_apart():
+    out = EntityResolver().resolve(mentions(("भारत", "LOC"), ("भारत", "PER")))
+    assert out[0].canonical == "LOC:country:IN"
+    assert out[1].canonical == "PER:भारत"
+
+
+def test_person_mention_gets_no_place_and_a_plain_transliteration():
+    (out,) = EntityResolver().resolve(mentions(("आनंद", "PER")))
+    assert out.place is None and out.latin == "Anand"
+
+
+def test_mentions_of_other_types_are_returned_unchanged():
+    mention = Mention(text="12", type="NUM", start=0, end=2, sentence=0)
+    assert EntityResolver().resolve([mention]) == [mention]
+
+
+def test_resolving_one_article_does_not_depend_on_mention_order():
+    items = [("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER"), ("मॉस्को", "LOC"), ("मास्को", "LOC"),
+             ("अहमद अल-शरा", "PER"), ("अल-शारा", "PER"), ("अल शरा", "PER"), ("तर्तूस", "LOC"), ("टार्टस", "LOC")]
+    base = EntityResolver().resolve(mentions(*items))
+    expected = {(m.text, m.type): (m.canonical, m.name) for m in base}
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = mentions(*rng.sample(items, len(items)))
+        got = {(m.text, m.type): (m.canonical, m.name) for m in EntityResolver().resolve(shuffled)}
+        assert got == expected
+
+
+# --- EntityResolver: across articles --------------------------------------------------
+
+
+def test_spellings_in_different_articles_join_one_entity():
+    resolver = EntityResolver()
+    first = resolver.resolve(mentions(("अहमद अल-शरा", "PER"), ("मास्को", "LOC")))
+    second = resolver.resolve(mentions(("अहमद अल शारा", "PER"), ("मॉस्को", "LOC")))
+    assert [m.canonical for m in first] == [m.canonical for m in second]
+    assert len(resolver.entities_) == 2
+
+
+def test_surname_alone_later_joins_the_person_it_was_seen_with():
+    resolver = EntityResolver()
+    (full, _) = resolver.resolve(mentions(("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER")))
+    (later,) = resolver.resolve(mentions(("पुतिन", "PER")))
+    assert later.canonical == full.canonical
+    assert later.name == "व्लादिमीर पुतिन"
+
+
+def test_surname_seen_with_two_people_later_joins_neither():
+    resolver = EntityResolver()
+    rahul = resolver.resolve(mentions(("राहुल गांधी", "PER"), ("गांधी", "PER")))[0].canonical
+    sonia = resolver.resolve(mentions(("सोनिया गांधी", "PER"), ("गांधी", "PER")))[0].canonical
+    (later,) = resolver.resolve(mentions(("गांधी", "PER")))
+    assert later.canonical not in {rahul, sonia}
+
+
+def test_surname_alone_does_not_join_when_another_known_person_has_it():
+    resolver = EntityResolver()
+    narendra = resolver.resolve(mentions(("नरेंद्र मोदी", "PER"), ("मोदी", "PER")))[0].canonical
+    resolver.resolve(mentions(("नीरव मोदी", "PER")))
+    (later,) = resolver.resolve(mentions(("मोदी", "PER")))
+    assert later.canonical != narendra
+
+
+def test_canonical_ids_do_not_change_as_spellings_are_learned():
+    resolver = EntityResolver()
+    first = resolver.resolve(mentions(("मॉस्को", "LOC"), ("अल-शरा", "PER")))
+    for _ in range(3):
+        resolver.resolve(mentions(("मास्को", "LOC"), ("अल-शारा", "PER")))
+    again = resolver.resolve(mentions(("मास्को", "LOC"), ("अल-शारा", "PER")))
+    assert [m.canonical for m in again] == [m.canonical for m in first]
+    assert again[1].name == "अल-शारा"  # the most frequent spelling is now preferred
+
+
+def test_resolvers_fed_the_same_articles_give_the_same_ids():
+    articles = [
+        [("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER")],
+        [("मॉस्को", "LOC"), ("व्लादिमिर पुटिन", "PER")],
+        [("अमित शाह", "PER"), ("अमित शर्मा", "PER")],
+    ]
+    runs = []
+    for _ in range(2):
+        resolver = EntityResolver()
+        runs.append([[m.canonical for m in resolver.resolve(mentions(*a))] for a in articles])
+    assert runs[0] == runs[1]
+
+
+def test_saved_state_resolves_like_the_live_resolver():
+    live = EntityResolver()
+    live.resolve(mentions(("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER"), ("मॉस्को", "LOC")))
+    restored = EntityResolver.from_state(live.to_state())
+    later = mentions(("पुतिन", "PER"), ("मास्को", "LOC"), ("व्लादिमिर पुटिन", "PER"))
+    assert restored.resolve(later) == live.resolve(later)
+    assert restored.to_state() == live.to_state()
+
+
+def test_state_of_another_version_is_refused_with_the_fix():
+    with pytest.raises(ValueError, match="version 99 .*rebuild"):
+        EntityResolver.from_state({"version": 99, "entities": []})
+
+
+def test_resolution_looks_only_at_entities_in_the_same_block(monkeypatch):
+    resolver = EntityResolver()
+    resolver.resolve(mentions(*[(f"व्यक्ति {i}", "PER") for i in range(300)]))
+    resolver.resolve(mentions(("व्लादिमीर पुतिन", "PER")))
+    calls = []
+    original = canon.keys_match
+    monkeypatch.setattr(canon, "keys_match", lambda a, b: calls.append((a, b)) or original(a, b))
+    resolver.resolve(mentions(("व्लादिमिर पुटिन", "PER")))
+    assert 0 < len(calls) <= 2
+
+
+# --- canonical_names ------------------------------------------------------------------
+
+
+def test_names_of_one_entity_print_the_same_canonical_key():
+    ids = canonical_names(
+        [("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER"), ("मास्को", "LOC"), ("मॉस्को", "LOC"), ("ईरान", "LOC"), ("इराक", "LOC")]
+    )
+    assert ids[0] == ids[1] == "PER:वलादिमिर-पुतिन"
+    assert ids[2] == ids[3] == "LOC:city:Europe/Moscow"
+    assert ids[4:] == ["LOC:country:IR", "LOC:country:IQ"]
+
+
+def test_canonical_names_accepts_lower_case_types():
+    assert canonical_names([("अमित शाह", "per")]) == ["PER:अमित-शाह"]

@@ -1,0 +1,113 @@
+from pathlib import Path
+
+import pytest
+
+from ghatnakram.places import KINDS, all_places, get_place, parents, places_named, resolve_place
+
+RESOURCES = Path(__file__).resolve().parents[1] / "src" / "ghatnakram" / "resources"
+
+
+@pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("मास्को", "city:Europe/Moscow"),
+        ("मॉस्को", "city:Europe/Moscow"),
+        ("दिल्ली", "state:IN:delhi"),
+        ("दिल्\u200dली", "state:IN:delhi"),
+        ("नई दिल्ली", "district:IN:delhi:new-delhi"),
+        ("लखनऊ", "district:IN:uttar-pradesh:lucknow"),
+        ("उत्तर प्रदेश", "state:IN:uttar-pradesh"),
+        ("उत्तरप्रदेश", "state:IN:uttar-pradesh"),
+        ("गोरखपुर", "district:IN:uttar-pradesh:gorakhpur"),
+        ("गाजियाबाद", "district:IN:uttar-pradesh:ghaziabad"),  # the source writes गाज़ियाबाद
+        ("पूर्वी सिंहभूम", "district:IN:jharkhand:purbi-singhbhum"),
+        ("भारत", "country:IN"),
+        ("अमेरिका", "country:US"),
+        ("यूएसए", "country:US"),
+        ("संयुक्त राज्य अमेरिका", "country:US"),
+        ("ब्रिटेन", "country:GB"),
+        ("ऑस्ट्रिया", "country:AT"),
+        ("ऑस्ट्रेलिया", "country:AU"),
+        ("अफगानिस्तान", "country:AF"),  # CLDR writes अफ़गानिस्तान
+        ("एशिया", "region:142"),
+        ("जम्मू-कश्मीर", "state:IN:jammu-and-kashmir"),
+        ("प्रयागराज", "district:IN:uttar-pradesh:allahabad"),
+        ("गुरुग्राम", "district:IN:haryana:gurugram"),  # left in Latin letters by the source
+        ("ठाणे", "district:IN:maharashtra:thane"),  # mistranslated as थाइन by the source
+        ("सोलन", "district:IN:himachal-pradesh:solan"),
+    ],
+)
+def test_place_names_and_their_spellings_resolve_to_one_id(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
+@pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("दिल्ली में", "state:IN:delhi"),
+        ("उत्तर प्रदेश के", "state:IN:uttar-pradesh"),
+        ("लखनऊ जिले में", "district:IN:uttar-pradesh:lucknow"),
+        ("गोरखपुरः", "district:IN:uttar-pradesh:gorakhpur"),
+        ("भारत देश", "country:IN"),
+    ],
+)
+def test_trailing_postpositions_and_place_words_are_ignored(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
+def test_district_lists_its_state_and_country_as_parents():
+    assert [p.id for p in parents("district:IN:uttar-pradesh:lucknow")] == ["state:IN:uttar-pradesh", "country:IN"]
+    assert get_place("district:IN:uttar-pradesh:lucknow").en == "Lucknow"
+
+
+def test_name_of_two_districts_is_ambiguous():
+    assert resolve_place("औरंगाबाद") is None
+    assert {p.parent for p in places_named("औरंगाबाद")} == {"state:IN:bihar", "state:IN:maharashtra"}
+
+
+def test_higher_kind_wins_when_a_state_and_a_district_share_a_name():
+    assert resolve_place("चंडीगढ़").id == "state:IN:chandigarh"
+
+
+@pytest.mark.parametrize("word", ["पूरी", "कतार", "सोमवार", "एक प्रकार का हंस", "तब मैं", "बोली", "थाइन", "पंच"])
+def test_common_words_and_source_mistranslations_are_not_places(word):
+    assert resolve_place(word) is None
+
+
+def test_short_names_keep_their_vowel_length():
+    assert resolve_place("पुरी").id == "district:IN:odisha:puri"
+    assert resolve_place("पूरी") is None  # "whole", not Puri
+
+
+@pytest.mark.parametrize("name", ["", "वुहान", "कोरोना", "नरेंद्र मोदी"])
+def test_unknown_names_resolve_to_nothing(name):
+    assert resolve_place(name) is None
+
+
+def test_gazetteer_ids_are_unique_and_parents_exist():
+    places = all_places()
+    ids = [p.id for p in places]
+    assert len(ids) == len(set(ids))
+    assert all(p.kind in KINDS for p in places)
+    assert all(get_place(p.parent) for p in places if p.parent)
+    assert all(p.parent.startswith("state:IN:") for p in places if p.kind == "district")
+
+
+def test_gazetteer_has_every_kind_of_place():
+    counts = {kind: sum(p.kind == kind for p in all_places()) for kind in KINDS}
+    assert counts["country"] >= 240 and counts["state"] >= 30 and counts["district"] >= 600
+    assert counts["city"] >= 300 and counts["region"] >= 20
+
+
+def test_gazetteer_is_small_and_built_only_from_licensed_sources():
+    table = RESOURCES / "places.tsv"
+    assert table.stat().st_size < 300_000
+    sources = {part for p in all_places() for part in p.source.split("; ")}
+    assert sources <= {"cldr37-territories", "cldr37-timezone-cities", "i18n-iso-countries",
+                       "covid19india-district-names-hi", "ghatnakram"}
+
+
+def test_gazetteer_ships_its_attribution_and_licence_notices():
+    notice = (RESOURCES / "PLACES_SOURCES.md").read_text(encoding="utf-8")
+    assert "UNICODE, INC. LICENSE AGREEMENT - DATA FILES AND SOFTWARE" in notice
+    assert "widdix GmbH" in notice and "Jeremy Philemon" in notice

@@ -1,0 +1,59 @@
+import pytest
+
+from ghatnakram.translit import to_latin
+
+
+@pytest.mark.parametrize(
+    "name, latin",
+    [
+        ("अहमद अल-शरा", "Ahmad al-Shara"),
+        ("व्लादिमीर पुतिन", "Vladimir Putin"),
+        ("उत्तर प्रदेश", "Uttar Pradesh"),
+        ("मॉस्को", "Mosko"),
+        ("नरेंद्र मोदी", "Narendra Modi"),  # a final conjunct keeps its vowel
+        ("योगी आदित्यनाथ", "Yogi Adityanath"),
+        ("अरविंद केजरीवाल", "Arvind Kejrival"),  # medial a dropped: केजरीवाल
+        ("पटना", "Patna"),
+        ("लखनऊ", "Lakhnau"),
+        ("जयपुर", "Jaipur"),
+        ("शिवराज सिंह चौहान", "Shivraj Singh Chauhan"),
+        ("डोनाल्ड ट्रंप", "Donald Tramp"),
+        ("अमिताभ बच्चन", "Amitabh Bachchan"),
+        ("मध्य प्रदेश", "Madhya Pradesh"),
+        ("कृष्ण", "Krishna"),
+        ("स्वामी", "Swami"),  # व after a consonant is w
+        ("ज़रदारी", "Zardari"),  # nukta letters
+        ("चंपारण", "Champaran"),  # anusvara before p is m
+        ("दुःख", "Duhkh"),
+    ],
+)
+def test_names_are_written_in_readable_latin(name, latin):
+    assert to_latin(name, gazetteer=False) == latin
+
+
+@pytest.mark.parametrize(
+    "name, english",
+    [("मॉस्को", "Moscow"), ("मास्को", "Moscow"), ("लखनऊ", "Lucknow"), ("भारत", "India"), ("दिल्ली", "Delhi")],
+)
+def test_places_the_gazetteer_knows_get_their_english_name(name, english):
+    assert to_latin(name) == english
+
+
+def test_people_are_not_looked_up_in_the_gazetteer():
+    assert to_latin("आनंद", gazetteer=False) == "Anand"
+    assert to_latin("भारत", gazetteer=False) == "Bharat"
+
+
+def test_latin_letters_and_digits_are_kept():
+    assert to_latin("कोविड-१९", gazetteer=False) == "Kovid-19"
+    assert to_latin("WHO प्रमुख", gazetteer=False) == "WHO Pramukh"
+
+
+@pytest.mark.parametrize("name", ["गाँधी", "क़तर", "हैदराबाद", "श्रीमती सोनिया गांधी", "ऑस्ट्रेलिया"])
+def test_devanagari_names_become_plain_ascii(name):
+    latin = to_latin(name, gazetteer=False)
+    assert latin.isascii() and latin.replace(" ", "").isalpha()
+
+
+def test_transliteration_is_deterministic_and_nfc_insensitive():
+    assert to_latin("\u095b\u0930\u0926\u093e\u0930\u0940", gazetteer=False) == to_latin("ज़रदारी", gazetteer=False)

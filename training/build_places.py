@@ -1,0 +1,303 @@
+"""Build ``src/ghatnakram/resources/places.tsv``, the Hindi gazetteer, from licensed sources only.
+
+Sources (see ``src/ghatnakram/resources/PLACES_SOURCES.md`` for licences and notices):
+
+* ``cldr37-territories`` (Unicode licence): countries and world regions, Hindi + English.
+* ``cldr37-timezone-cities`` (Unicode licence): time-zone exemplar cities, Hindi + English.
+* ``i18n-iso-countries`` (MIT): more Hindi country spellings, used as aliases.
+* ``covid19india-district-names-hi`` (MIT): Indian states/UTs and districts in Hindi.
+
+csc-database (ODbL) and railway-station-names (no licence) are NOT used.
+
+Ids (stable; built from source keys, never from row order):
+
+* ``country:IN`` – ISO 3166-1 alpha-2 code;
+* ``region:150`` – UN M.49 region code (and ``region:EU``);
+* ``state:IN:uttar-pradesh`` – slug of the covid19india English state name;
+* ``district:IN:uttar-pradesh:lucknow`` – state slug + slug of the English district name;
+* ``city:Europe/Moscow`` – the CLDR (IANA) time-zone id of the exemplar city.
+
+Columns: id, kind, parent, en, hi, aliases (``|``-separated Hindi), source.
+Parents: district → state → ``country:IN``; countries, regions and cities have none
+(the sources do not say which country a time zone is in).
+
+Run from the repository root::
+
+    python training/build_places.py --data /work/shared/data/gazetteers
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from ghatnakram.canon import name_key
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "ghatnakram" / "resources" / "places.tsv"
+COLUMNS = ("id", "kind", "parent", "en", "hi", "aliases", "source")
+
+# --- corrections to the sources (each one checked by hand) --------------------------
+
+# covid19india machine-translation errors and typos: (state, district) → correct Hindi.
+# The wrong value is dropped, not kept as an alias.
+DISTRICT_FIXES = {
+    ("Himachal Pradesh", "Solan"): "सोलन",  # was "एक प्रकार का हंस" (a kind of swan)
+    ("Nagaland", "Mon"): "मोन",  # was "सोमवार" (Monday)
+    ("Tamil Nadu", "Theni"): "थेनी",  # was "तब मैं" ("then I")
+    ("Maharashtra", "Bid"): "बीड",  # was "बोली" (bid)
+    ("Maharashtra", "Thane"): "ठाणे",  # was "थाइन"
+    ("Maharashtra", "Gondiya"): "गोंदिया",  # was "गोंदिया जिला"
+    ("Telangana", "Malkajgiri"): "मल्काजगिरि",  # was "… लोक सभा निर्वाचन क्षेत्र"
+    ("Odisha", "Rayagada"): "रायगड़ा",  # was "रायगढ़" (a different place)
+    ("Uttar Pradesh", "Budaun"): "बदायूं",  # was "शाहजहांपुर" (a different district)
+    ("Jammu and Kashmir", "Punch"): "पुंछ",  # was "पंच" (a common noun)
+    ("Gujarat", "The Dangs"): "डांग",  # was "द डंग्स"
+    ("Bihar", "Saran"): "सारण",  # was "सरन"
+    ("Rajasthan", "Baran"): "बारां",  # was "बरन"
+    ("Bihar", "Pashchim Champaran"): "पश्चिम चंपारण",  # was "पशिचम चंपारण"
+    ("Bihar", "Purba Champaran"): "पूर्वी चंपारण",  # was "पुरबा चंपारण"
+    ("Jharkhand", "Pashchimi Singhbhum"): "पश्चिमी सिंहभूम",  # was "पशचिमी सिंहभूम"
+    ("Jharkhand", "Purbi Singhbhum"): "पूर्वी सिंहभूम",  # was "पूर्बी सिंहभूम"
+    ("West Bengal", "Paschim Medinipur"): "पश्चिम मेदिनीपुर",  # was "पासीम मेदिनीपुर"
+    ("West Bengal", "Purba Medinipur"): "पूर्व मेदिनीपुर",  # was "पूर्बा मेदिनीपुर"
+    ("Karnataka", "Dakshina Kannada"): "दक्षिण कन्नड़",  # was "दक्षिणा कन्नड़"
+    ("Karnataka", "Uttara Kannada"): "उत्तर कन्नड़",  # was "उत्तरा कन्नड़"
+    ("Karnataka", "Kalaburagi"): "कलबुर्गी",  # was "कालाबुर्ग़ी"
+    ("Manipur", "Churachandpur"): "चुराचांदपुर",  # was "छुरछंदपुर"
+    ("Nagaland", "Zunheboto"): "जुन्हेबोटो",  # was "जुनेहोटो"
+    ("Nagaland", "Kiphire"): "किफिरे",  # was "किफायर"
+    # Left in Latin letters by the source:
+    ("Arunachal Pradesh", "Anjaw"): "अंजॉ",
+    ("Assam", "Marigaon"): "मोरीगांव",
+    ("Haryana", "Gurugram"): "गुरुग्राम",
+    ("Jammu and Kashmir", "Shupiyan"): "शोपियां",
+    ("Mizoram", "Lawngtlai"): "लॉन्गतलाई",
+    ("Odisha", "Jajapur"): "जाजपुर",
+    ("Odisha", "Khordha"): "खोर्धा",
+    ("Odisha", "Debagarh"): "देवगढ़",
+    ("Punjab", "Sangrur"): "संगरूर",
+    ("Punjab", "Mansa"): "मानसा",
+    ("Tamil Nadu", "Thoothukudi"): "थूथुकुडी",
+    ("Telangana", "Wanaparthy"): "वनपर्ती",
+    ("Telangana", "Yadadri"): "यादाद्री",
+    ("Uttar Pradesh", "Lalitpur"): "ललितपुर",
+    ("West Bengal", "Haora"): "हावड़ा",
+}
+STATE_FIXES = {"Andaman and Nicobar Islands": "अंडमान और निकोबार द्वीपसमूह"}  # was "… नोकोबार …"
+# The source's keys "S.P.S. Nellore" and "Y.S.R." were split on the dots into nested objects.
+NESTED_DISTRICTS = {
+    ("Andhra Pradesh", ("S", "P", "S", " Nellore")): ("S.P.S. Nellore", "एसपीएस नेल्लोर"),
+    ("Andhra Pradesh", ("Y", "S", "R")): ("Y.S.R.", "वाईएसआर"),
+}
+SKIP_STATES = {"Total"}
+
+# Other Hindi names in common use (renamed places, short forms), added by ghatnakram.
+EXTRA_ALIASES = {
+    "country:GB": ["ब्रिटेन"],
+    "country:AE": ["यूएई"],
+    "country:US": ["अमरीका", "यूएस"],
+    "state:IN:jammu-and-kashmir": ["जम्मू-कश्मीर", "जम्मू कश्मीर"],
+    "state:IN:andaman-and-nicobar-islands": ["अंडमान निकोबार", "अंडमान और निकोबार"],
+    "state:IN:odisha": ["उड़ीसा"],
+    "state:IN:puducherry": ["पांडिचेरी"],
+    "district:IN:uttar-pradesh:allahabad": ["प्रयागराज"],
+    "district:IN:uttar-pradesh:faizabad": ["अयोध्या"],
+    "district:IN:uttar-pradesh:kanpur-nagar": ["कानपुर"],
+    "district:IN:haryana:gurugram": ["गुड़गांव"],
+    "district:IN:uttarakhand:hardwar": ["हरिद्वार"],
+    "district:IN:tamil-nadu:thoothukudi": ["तूतीकोरिन"],
+    "district:IN:andhra-pradesh:s-p-s-nellore": ["नेल्लोर"],
+    "district:IN:andhra-pradesh:y-s-r": ["कडप्पा", "वाईएसआर कडप्पा"],
+    "district:IN:west-bengal:barddhaman": ["बर्धमान"],
+    "city:Africa/Cairo": ["काहिरा"],
+    "city:Asia/Seoul": ["सियोल"],
+}
+
+# i18n-iso-countries values that are wrong, ambiguous or a common word: (code, value) to skip.
+COUNTRY_ALIAS_SKIPS = {
+    ("PF", "फ्रैंच गुआना"),  # French Guiana, not French Polynesia
+    ("BJ", "बानिन"),  # Benin is बेनिन
+    ("CG", "कांगो"),  # also the other Congo (CD)
+    ("QA", "क़तार"),  # without the nukta news writes it, कतार is "a queue"; Qatar is क़तर
+}
+# Codes whose parenthesised part is itself a name: म्यांमार (बर्मा), यूएसए (संयुक्त राज्य अमेरिका).
+PAREN_IS_NAME = {"MM", "US"}
+SKIP_TERRITORIES = {"001", "EZ", "QO", "UN", "ZZ", "XA", "XB"}
+# Time zones that are not cities (or whose name is a common word).
+SKIP_ZONE = re.compile(r"^(Etc/|Antarctica/)|^(Indian/Christmas|Pacific/Easter|America/North_Dakota/Center)$")
+EN_SHORT = {"HK": "Hong Kong", "MO": "Macao", "PS": "Palestine"}  # CLDR alt-short for display
+KIND_ORDER = {"country": 0, "region": 1, "state": 2, "district": 3, "city": 4}
+
+
+def slug(text: str) -> str:
+    """``"Andaman and Nicobar Islands"`` → ``"andaman-and-nicobar-islands"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def nfc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).replace("_", " ").split())
+
+
+def split_names(value: str, paren_is_name: bool) -> list[str]:
+    """``"म्यांमार (बर्मा)"`` → the name outside the brackets, and the inside one when it is a name."""
+    value = nfc(value)
+    inside = re.findall(r"\(([^)]*)\)", value)
+    outside = nfc(re.sub(r"\([^)]*\)", " ", value))
+    return [outside] + ([nfc(i) for i in inside] if paren_is_name else [])
+
+
+def is_devanagari(text: str) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for ch in text) and not re.search(r"[A-Za-z]", text)
+
+
+def territories(data: Path) -> list[dict]:
+    """Countries (ISO alpha-2) and regions (UN M.49, EU) from CLDR, with i18n-iso-countries aliases."""
+    base = data / "cldr37-territories" / "main"
+    hi = json.loads((base / "hi" / "territories.json").read_text())["main"]["hi"]["localeDisplayNames"]["territories"]
+    en = json.loads((base / "en" / "territories.json").read_text())["main"]["en"]["localeDisplayNames"]["territories"]
+    i18n = json.loads((data / "i18n-iso-countries" / "hi.json").read_text())["countries"]
+    rows = []
+    for code, name in hi.items():
+        if "-alt-" in code or code in SKIP_TERRITORIES:
+            continue
+        kind = "region" if code.isdigit() or code == "EU" else "country"
+        paren = code in PAREN_IS_NAME
+        names = split_names(name, paren)
+        for alt in ("alt-short", "alt-variant"):
+            if f"{code}-{alt}" in hi:
+                names += split_names(hi[f"{code}-{alt}"], paren)
+        extra = i18n.get(code, [])
+        for value in [extra] if isinstance(extra, str) else extra:
+            if (code, value) not in COUNTRY_ALIAS_SKIPS:
+                names += split_names(value, paren)
+        english = EN_SHORT.get(code) or re.sub(r"\s*\(.*\)", "", en.get(code, code))
+        rows.append(row(f"{kind}:{code}", kind, "", english, names, "cldr37-territories; i18n-iso-countries"))
+    return rows
+
+
+def _zones(tree: dict, path: tuple[str, ...] = ()):
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            if "exemplarCity" in value:
+                yield "/".join(path + (key,)), value["exemplarCity"]
+            else:
+                yield from _zones(value, path + (key,))
+
+
+def cities(data: Path) -> list[dict]:
+    """Time-zone exemplar cities from CLDR; English from the en file, else the tz id."""
+    base = data / "cldr37-timezone-cities" / "main"
+    hi = json.loads((base / "hi" / "timeZoneNames.json").read_text())["main"]["hi"]["dates"]["timeZoneNames"]["zone"]
+    en = json.loads((base / "en" / "timeZoneNames.json").read_text())["main"]["en"]["dates"]["timeZoneNames"]["zone"]
+    english = dict(_zones(en))
+    rows = []
+    for zone, name in _zones(hi):
+        if SKIP_ZONE.search(zone):
+            continue
+        label = english.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
+        rows.append(row(f"city:{zone}", "city", "", label, [nfc(name)], "cldr37-timezone-cities"))
+    return rows
+
+
+def india(data: Path) -> list[dict]:
+    """India, its states/UTs and districts from covid19india's Hindi locale, with the fixes above."""
+    source = json.loads((data / "covid19india-district-names-hi" / "hi.json").read_text())
+    rows = [row("country:IN", "country", "", "India", [source["country"]["India"]["title"]], "covid19india-district-names-hi")]
+    for state, table in source["state"].items():
+        if state in SKIP_STATES:
+            continue
+        sid = f"state:IN:{slug(state)}"
+        rows.append(row(sid, "state", "country:IN", state, [STATE_FIXES.get(state, table["title"])], "covid19india-district-names-hi"))
+        for district, hindi in _districts(state, table):
+            hindi = DISTRICT_FIXES.get((state, district), hindi)
+            if not is_devanagari(hindi):
+                print(f"skipped {state}/{district}: {hindi!r} is not Devanagari", file=sys.stderr)
+                continue
+            did = f"district:IN:{slug(state)}:{slug(district)}"
+            rows.append(row(did, "district", sid, district, [hindi], "covid19india-district-names-hi"))
+    return rows
+
+
+def _districts(state: str, table: dict):
+    for key, value in table.items():
+        if key == "title":
+            continue
+        if isinstance(value, str):
+            yield key, value
+            continue
+        for (fix_state, path), (english, hindi) in NESTED_DISTRICTS.items():
+            node = table
+            for part in path:
+                node = node.get(part, {}) if isinstance(node, dict) else {}
+            if fix_state == state and path[0] == key and isinstance(node, str):
+                yield english, hindi
+
+
+def row(pid: str, kind: str, parent: str, en: str, names: list[str], source: str) -> dict:
+    return {"id": pid, "kind": kind, "parent": parent, "en": en, "names": [n for n in names if n], "source": source}
+
+
+def finish(rows: list[dict]) -> list[dict]:
+    """Merge rows of one id, add extra aliases, drop duplicate spellings and cities that only repeat a country or district."""
+    by_id: dict[str, dict] = {}
+    for r in rows:  # the same place from two sources (country:IN): one row, names of both
+        if r["id"] in by_id:
+            by_id[r["id"]]["names"] += r["names"]
+            by_id[r["id"]]["source"] += "; " + r["source"]
+        else:
+            by_id[r["id"]] = r
+    rows = list(by_id.values())
+    for pid, names in EXTRA_ALIASES.items():
+        by_id[pid]["names"] += names
+        by_id[pid]["source"] += "; ghatnakram"
+    owners: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["kind"] != "city":
+            for name in r["names"]:
+                owners[name_key(name, "LOC")].add(r["kind"])
+    kept = []
+    for r in rows:
+        seen, names = set(), []
+        for name in r["names"]:  # one spelling per key: the others add nothing to matching
+            key = name_key(name, "LOC")
+            if key and key not in seen:
+                seen.add(key)
+                names.append(name)
+        r["names"] = names
+        if r["kind"] == "city" and all(owners.get(name_key(n, "LOC")) for n in names):
+            print(f"dropped {r['id']} ({names[0]}): the same name is a {'/'.join(sorted(owners[name_key(names[0], 'LOC')]))}", file=sys.stderr)
+            continue
+        kept.append(r)
+    return sorted(kept, key=lambda r: (KIND_ORDER[r["kind"]], r["id"]))
+
+
+def write(rows: list[dict], out: Path) -> None:
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(COLUMNS)
+        for r in rows:
+            writer.writerow([r["id"], r["kind"], r["parent"], r["en"], r["names"][0], "|".join(r["names"][1:]), r["source"]])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/gazetteers"), help="folder of the sources")
+    parser.add_argument("--out", type=Path, default=OUT, help="TSV to write")
+    args = parser.parse_args(argv)
+    rows = finish(territories(args.data) + india(args.data) + cities(args.data))
+    write(rows, args.out)
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        counts[r["kind"]] += 1
+    print(f"wrote {len(rows)} places to {args.out}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,332 @@
+"""Train the Hindi NER model shipped in ``src/ghatnakram/resources/``.
+
+Run from the repository root (python-crfsuite must be installed; a few minutes on 2 cores):
+
+    python training/train_ner.py
+
+which is the same as
+
+    python training/train_ner.py --data ../shared/data/ner/il-ner-hindi \\
+        --gazetteers ../shared/data/gazetteers --out src/ghatnakram/resources
+
+Steps (each a function below):
+
+1. Read IL-NER Hindi train/dev/test (CoNLL, BIO). NEP→PER, NEL→LOC, NEO→ORG, NEN→NUM,
+   NETI→TIME; other types → O. The few malformed tags are repaired by
+   :func:`ghatnakram.ner.canonical_tag`; the one line without a tab is skipped.
+2. Training sentences whose "A - B" words the project's tokenizer would keep as one
+   token ("अल-शरा") are added a second time in that form, so run-time tokens look familiar.
+3. Gazetteer: place names from CLDR 37 (territories, time-zone cities), i18n-iso-countries
+   and covid19india (states, districts; machine-translation howlers removed); person first
+   names, surnames and organisation words learned from the TRAINING split only. Place
+   names that are mostly common words in the training text (गया "went") are dropped.
+   Training features use name lists built without the sentence's own fold (5 folds), so
+   the CRF learns how much a list entry is worth on names it has not seen.
+4. CRF (lbfgs) for each (c1, c2) in a fixed grid, chosen by micro F1 (PER/LOC/ORG) on
+   DEV only; the chosen model (trained on TRAIN only) is written with the gazetteer, then
+   dev and test scores are printed. Nothing from the data files is copied into the repo
+   except the learned name lists in ``ner_gazetteer.tsv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from ghatnakram.ner import (
+    GAZETTEER_FILE,
+    MODEL_FILE,
+    FeatureExtractor,
+    Gazetteer,
+    Tagger,
+    bio_spans,
+    format_scores,
+    loose_key,
+    read_conll,
+    score_sentences,
+    script_class,
+)
+from ghatnakram.normalize import tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner" / "il-ner-hindi"
+DEFAULT_GAZETTEERS = REPO.parent / "shared" / "data" / "gazetteers"
+DEFAULT_OUT = REPO / "src" / "ghatnakram" / "resources"
+
+GRID = [(c1, c2) for c1 in (0.05, 0.1, 0.2) for c2 in (0.01, 0.05)]
+CRF_PARAMS = {
+    "max_iterations": 200,
+    "feature.minfreq": 1,
+    "feature.possible_transitions": True,
+    "epsilon": 1e-5,
+    "period": 10,
+    "delta": 1e-5,
+}
+FOLDS = 5
+MIN_ORGWORD_COUNT = 2
+
+# covid19india values that are machine-translation errors, not place names (see its SOURCE.md).
+COVID_HOWLERS = {"एक प्रकार का हंस", "सोमवार", "तब मैं", "बोली", "थाइन", "संपूर्ण"}
+CLDR_NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "ZZ"}  # World, EU, Eurozone, UN …
+
+NOTICE = """ghatnakram NER gazetteer: written by training/train_ner.py; do not edit by hand.
+kind<TAB>entry; entries are ghatnakram.ner.loose_key forms, tokens separated by spaces.
+place: Unicode CLDR 37 territory and time-zone city names (Copyright (c) 1991-2020 Unicode, Inc.
+  All rights reserved. Distributed under the Terms of Use in https://www.unicode.org/copyright.html;
+  Unicode License Agreement - Data Files and Software), i18n-iso-countries (MIT, Copyright (c) 2016
+  widdix GmbH), covid19india-react hi.json (MIT, Copyright (c) 2020 Jeremy Philemon).
+first/last/orgword: learned from the IL-NER Hindi training split (github.com/ltrc/IL-NER,
+  CC-BY-4.0, Bahad et al., NAACL-SRW 2024)."""
+
+
+# --- data ---------------------------------------------------------------------------
+
+
+def read_split(folder: Path, name: str) -> list[list[tuple[str, str]]]:
+    """One IL-NER split (``Hindi-<name>.txt``) as sentences of (token, tag)."""
+    return read_conll(folder / f"Hindi-{name}.txt", strict=False)
+
+
+def join_spaced_hyphens(sentence: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The sentence with "A - B" as one token "A-B" where the project tokenizer keeps it whole.
+
+    Only joins when the three tags agree (all O, or one span continuing through the
+    hyphen). Returns None when nothing was joined.
+    """
+    out: list[tuple[str, str]] = []
+    joined = False
+    i = 0
+    while i < len(sentence):
+        if i + 2 < len(sentence) and sentence[i + 1][0] == "-":
+            (a, ta), (_, th), (b, tb) = sentence[i], sentence[i + 1], sentence[i + 2]
+            word = f"{a}-{b}"
+            same_span = th != "O" and th[2:] == ta[2:] and tb == th
+            if tokenize(word) == [word] and ((ta == th == tb == "O") or same_span):
+                out.append((word, ta))
+                i += 3
+                joined = True
+                continue
+        out.append(sentence[i])
+        i += 1
+    return out if joined else None
+
+
+def with_joined_hyphens(sentences: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+    """``sentences`` plus a joined-hyphen copy of each sentence that has one."""
+    extra = [j for j in (join_spaced_hyphens(s) for s in sentences) if j is not None]
+    return sentences + extra
+
+
+# --- gazetteer ----------------------------------------------------------------------
+
+
+def phrase_key(name: str) -> tuple[str, ...]:
+    """A place name as a tuple of loose token keys."""
+    return tuple(loose_key(t) for t in tokenize(name))
+
+
+def place_variants(name: str) -> set[tuple[str, ...]]:
+    """The name as tokens, plus its hyphenated words split ("जम्मू-कश्मीर" → "जम्मू - कश्मीर", "जम्मू कश्मीर")."""
+    variants = {phrase_key(name)}
+    if "-" in name:
+        variants.add(phrase_key(name.replace("-", " - ")))
+        variants.add(phrase_key(name.replace("-", " ")))
+    return {v for v in variants if v}
+
+
+def read_place_names(folder: Path) -> set[str]:
+    """Hindi place names from the shippable gazetteers (CLDR, i18n-iso-countries, covid19india)."""
+    names: set[str] = set()
+    cldr = json.loads((folder / "cldr37-territories/main/hi/territories.json").read_text(encoding="utf-8"))
+    for code, name in cldr["main"]["hi"]["localeDisplayNames"]["territories"].items():
+        if code.split("-")[0] not in CLDR_NOT_PLACES:
+            names.add(name)
+    zones = json.loads((folder / "cldr37-timezone-cities/main/hi/timeZoneNames.json").read_text(encoding="utf-8"))
+    names.update(_exemplar_cities(zones["main"]["hi"]["dates"]["timeZoneNames"]["zone"]))
+    iso = json.loads((folder / "i18n-iso-countries/hi.json").read_text(encoding="utf-8"))
+    for name in iso["countries"].values():
+        for part in name.replace(")", "(").split("("):  # "यूएसए (संयुक्त राज्य अमेरिका)"
+            names.add(part.replace("_", " "))
+    covid = json.loads((folder / "covid19india-district-names-hi/hi.json").read_text(encoding="utf-8"))
+    names.update(_covid_places(covid))
+    names = {" ".join(n.split()) for n in names}
+    return {n for n in names if n and script_class(n.split()[0]) == "DEV" and n not in COVID_HOWLERS}
+
+
+def _exemplar_cities(zone: dict) -> list[str]:
+    found: list[str] = []
+    for key, value in zone.items():
+        if key == "exemplarCity" and isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            found.extend(_exemplar_cities(value))
+    return found
+
+
+def _covid_places(data: dict) -> list[str]:
+    found = [data["country"]["India"]["title"]]
+    for state, districts in data["state"].items():
+        if state == "Total" or not isinstance(districts, dict):
+            continue
+        for key, value in districts.items():
+            if isinstance(value, str) and "निर्वाचन" not in value:
+                found.append(value.removesuffix(" जिला"))
+    return found
+
+
+def common_words(sentences: list[list[tuple[str, str]]], min_count: int = 5, max_entity_share: float = 0.1) -> set[str]:
+    """Loose keys seen ≥ ``min_count`` times in the training text, rarely inside an entity."""
+    seen, in_entity = Counter(), Counter()
+    for sentence in sentences:
+        for token, tag in sentence:
+            key = loose_key(token)
+            seen[key] += 1
+            in_entity[key] += tag != "O" and tag[2:] in ("PER", "LOC", "ORG")
+    return {k for k, n in seen.items() if n >= min_count and in_entity[k] / n < max_entity_share}
+
+
+def place_phrases(names: set[str], common: set[str]) -> frozenset[tuple[str, ...]]:
+    """Token-key phrases of the place names, without one-word names that are common words."""
+    phrases = set()
+    for name in names:
+        phrases.update(place_variants(name))
+    return frozenset(p for p in phrases if not (len(p) == 1 and p[0] in common))
+
+
+def learned_name_lists(sentences: list[list[tuple[str, str]]], common: set[str]) -> dict[str, frozenset[str]]:
+    """First names, surnames and organisation words seen in PER/ORG spans of ``sentences``.
+
+    First names are the first word of multi-word PER spans, surnames the last word
+    (one-word PER spans count as surnames: "मोदी"); organisation words are words seen at
+    least ``MIN_ORGWORD_COUNT`` times inside ORG spans. Common words, cue words and
+    non-Devanagari tokens are left out.
+    """
+    first, last, org = Counter(), Counter(), Counter()
+    for sentence in sentences:
+        tags = [tag for _, tag in sentence]
+        for start, end, kind in bio_spans(tags):
+            words = [loose_key(t) for t, _ in sentence[start:end] if script_class(t) in ("DEV", "LAT")]
+            if not words:
+                continue
+            if kind == "PER":
+                if len(words) > 1:
+                    first[words[0]] += 1
+                last[words[-1]] += 1
+            elif kind == "ORG":
+                org.update(set(words))
+
+    def clean(counter: Counter, min_count: int = 1) -> frozenset[str]:
+        return frozenset(w for w, n in counter.items() if n >= min_count and w not in common and len(w) > 1)
+
+    return {"first": clean(first), "last": clean(last), "orgword": clean(org, MIN_ORGWORD_COUNT)}
+
+
+def build_gazetteer(places: frozenset, sentences: list[list[tuple[str, str]]], common: set[str]) -> Gazetteer:
+    """Places plus the name lists learned from ``sentences``."""
+    return Gazetteer(place=places, **learned_name_lists(sentences, common))
+
+
+# --- features and training --------------------------------------------------------------
+
+
+def training_features(
+    sentences: list[list[tuple[str, str]]], places: frozenset, common: set[str]
+) -> list[list[list[str]]]:
+    """Features of the training sentences, name lists built without each sentence's own fold."""
+    folds = [sentences[k::FOLDS] for k in range(FOLDS)]
+    features: list[list[list[str]] | None] = [None] * len(sentences)
+    for k in range(FOLDS):
+        others = [s for j, fold in enumerate(folds) if j != k for s in fold]
+        extractor = FeatureExtractor(build_gazetteer(places, others, common))
+        for index in range(k, len(sentences), FOLDS):
+            features[index] = extractor.sentence_features([t for t, _ in sentences[index]])
+    return features  # type: ignore[return-value]
+
+
+_TRAIN: dict = {}  # features shared with forked grid workers
+
+
+def train_model(c1: float, c2: float, folder: str) -> str:
+    """Train one CRF on the shared training features; return the model path."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for xseq, yseq in zip(_TRAIN["x"], _TRAIN["y"]):
+        trainer.append(xseq, yseq)
+    trainer.set_params({**CRF_PARAMS, "c1": c1, "c2": c2})
+    path = os.path.join(folder, f"ner-c1={c1}-c2={c2}.crfsuite")
+    trainer.train(path)
+    return path
+
+
+def _grid_job(args: tuple) -> tuple[float, float, str, dict, float]:
+    c1, c2, folder = args
+    started = time.time()
+    path = train_model(c1, c2, folder)
+    tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"])
+    return c1, c2, path, score_sentences(_TRAIN["dev"], tagger), time.time() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Train the ghatnakram Hindi NER model (CRF on IL-NER Hindi) and write it to the package.",
+        epilog="Example (from the repository root): python training/train_ner.py",
+    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"IL-NER Hindi folder (default {DEFAULT_DATA})")
+    parser.add_argument(
+        "--gazetteers", type=Path, default=DEFAULT_GAZETTEERS, help=f"gazetteers folder (default {DEFAULT_GAZETTEERS})"
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to write the model (default {DEFAULT_OUT})")
+    parser.add_argument("--jobs", type=int, default=2, help="grid points trained in parallel (default 2)")
+    args = parser.parse_args(argv)
+
+    started = time.time()
+    train, dev, test = (read_split(args.data, name) for name in ("train", "dev", "test"))
+    train = with_joined_hyphens(train)
+    print(f"read train {len(train)} sentences (with joined-hyphen copies), dev {len(dev)}, test {len(test)}")
+
+    common = common_words(train)
+    places = place_phrases(read_place_names(args.gazetteers), common)
+    gazetteer = build_gazetteer(places, train, common)
+    print(
+        f"gazetteer: {len(places)} place phrases, {len(gazetteer.first)} first names, "
+        f"{len(gazetteer.last)} surnames, {len(gazetteer.orgword)} organisation words"
+    )
+
+    _TRAIN.update(
+        x=training_features(train, places, common),
+        y=[[tag for _, tag in s] for s in train],
+        dev=dev,
+        gazetteer=gazetteer,
+    )
+    print(f"features ready in {time.time() - started:.0f}s; grid {GRID}")
+
+    with tempfile.TemporaryDirectory() as folder:
+        jobs = [(c1, c2, folder) for c1, c2 in GRID]
+        with multiprocessing.get_context("fork").Pool(max(1, args.jobs)) as pool:
+            results = pool.map(_grid_job, jobs, chunksize=1)
+        for c1, c2, _, scores, seconds in results:
+            print(f"  c1={c1:<5} c2={c2:<5} dev micro F1 {scores['micro']['f1']:.4f}  ({seconds:.0f}s)")
+        c1, c2, best_path, _, _ = max(results, key=lambda r: r[3]["micro"]["f1"])  # first best on ties
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / MODEL_FILE).write_bytes(Path(best_path).read_bytes())
+    (args.out / GAZETTEER_FILE).write_text(gazetteer.to_tsv(NOTICE), encoding="utf-8")
+
+    tagger = Tagger.from_files(args.out / MODEL_FILE, args.out / GAZETTEER_FILE)
+    size = (args.out / MODEL_FILE).stat().st_size / 1e6
+    print(f"\nchosen c1={c1} c2={c2}; wrote {args.out / MODEL_FILE} ({size:.1f} MB) and {GAZETTEER_FILE}")
+    for name, sentences in (("dev", dev), ("test", test)):
+        print(f"\n{name} (IL-NER Hindi, exact spans):\n{format_scores(score_sentences(sentences, tagger))}")
+    print(f"\ndone in {time.time() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
