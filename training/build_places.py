@@ -209,19 +209,20 @@ def cities(data: Path) -> list[dict]:
 def india(data: Path) -> list[dict]:
     """India, its states/UTs and districts from covid19india's Hindi locale, with the fixes above."""
     source = json.loads((data / "covid19india-district-names-hi" / "hi.json").read_text())
-    rows = [row("country:IN", "country", "", "India", [source["country"]["India"]["title"]], "covid19india-district-names-hi")]
+    origin = "covid19india-district-names-hi"
+    rows = [row("country:IN", "country", "", "India", [source["country"]["India"]["title"]], origin)]
     for state, table in source["state"].items():
         if state in SKIP_STATES:
             continue
         sid = f"state:IN:{slug(state)}"
-        rows.append(row(sid, "state", "country:IN", state, [STATE_FIXES.get(state, table["title"])], "covid19india-district-names-hi"))
+        rows.append(row(sid, "state", "country:IN", state, [STATE_FIXES.get(state, table["title"])], origin))
         for district, hindi in _districts(state, table):
             hindi = DISTRICT_FIXES.get((state, district), hindi)
             if not is_devanagari(hindi):
                 print(f"skipped {state}/{district}: {hindi!r} is not Devanagari", file=sys.stderr)
                 continue
             did = f"district:IN:{slug(state)}:{slug(district)}"
-            rows.append(row(did, "district", sid, district, [hindi], "covid19india-district-names-hi"))
+            rows.append(row(did, "district", sid, district, [hindi], origin))
     return rows
 
 
@@ -245,7 +246,8 @@ def row(pid: str, kind: str, parent: str, en: str, names: list[str], source: str
 
 
 def finish(rows: list[dict]) -> list[dict]:
-    """Merge rows of one id, add extra aliases, drop duplicate spellings and cities that only repeat a country or district."""
+    """Merge rows of one id, add extra aliases, drop repeated spellings and the cities that
+    only repeat the name of a country, region, state or district."""
     by_id: dict[str, dict] = {}
     for r in rows:  # the same place from two sources (country:IN): one row, names of both
         if r["id"] in by_id:
@@ -272,7 +274,8 @@ def finish(rows: list[dict]) -> list[dict]:
                 names.append(name)
         r["names"] = names
         if r["kind"] == "city" and all(owners.get(name_key(n, "LOC")) for n in names):
-            print(f"dropped {r['id']} ({names[0]}): the same name is a {'/'.join(sorted(owners[name_key(names[0], 'LOC')]))}", file=sys.stderr)
+            kinds = "/".join(sorted(owners[name_key(names[0], "LOC")]))
+            print(f"dropped {r['id']} ({names[0]}): the same name is a {kinds}", file=sys.stderr)
             continue
         kept.append(r)
     return sorted(kept, key=lambda r: (KIND_ORDER[r["kind"]], r["id"]))
@@ -283,7 +286,8 @@ def write(rows: list[dict], out: Path) -> None:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(COLUMNS)
         for r in rows:
-            writer.writerow([r["id"], r["kind"], r["parent"], r["en"], r["names"][0], "|".join(r["names"][1:]), r["source"]])
+            names = r["names"]
+            writer.writerow([r["id"], r["kind"], r["parent"], r["en"], names[0], "|".join(names[1:]), r["source"]])
 
 
 def main(argv: list[str] | None = None) -> None:

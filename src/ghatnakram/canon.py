@@ -6,9 +6,10 @@ Three layers, cheapest first:
   plainly the same name (मास्को/मॉस्को, गांधी/गान्धी/गाँधी, अल-शरा/अल शरा) get the same key.
 * :func:`same_entity` – key equality, else a guarded fuzzy match word by word on a
   *looser* key (foreign-name folds: ट/त, श/स, व/ब, ऐ/ए, initial ख/ह …). A fuzzy match
-  needs words of five or more letters, the same consonant skeleton, the same last letter
-  and a high similarity, so ईरान/इराक, भारत/भरत and ऑस्ट्रिया/ऑस्ट्रेलिया stay apart.
-  Two places the gazetteer knows are the same only if they are the same place.
+  needs words of five or more letters with the same consonants (ं included), the same
+  first vowel and last letter, only the usual vowel swaps (a/ā, a/u, i/e) and a high
+  similarity, so ईरान/इराक, भारत/भरत and ऑस्ट्रिया/ऑस्ट्रेलिया stay apart. Two places the
+  gazetteer knows are the same only if they are the same place.
 * :class:`EntityResolver` – fills ``canonical``, ``name``, ``latin`` and ``place`` on the
   mentions of one article: in-article clustering, surname → full name, then joining known
   entities found through a blocking index (type + consonant skeleton), never a full scan.
@@ -26,11 +27,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rapidfuzz.distance import Indel
 
 from .models import Mention
+from .translit import to_latin
 
 TYPES = ("PER", "LOC", "ORG")
 STATE_VERSION = 1
@@ -175,12 +177,12 @@ _VOWEL_SIGNS = str.maketrans(
     {"\u0906": "\u093e", "\u0907": "\u093f", "\u0909": "\u0941", "\u090f": "\u0947", "\u0913": "\u094b"}
 )
 # Vowels that transliterations swap without changing the name: a/ā (अल-शरा/अल-शारा),
-# a/u (Tartus: तरतुस/टार्टस), i/e (हमैमिम/खमीमिम, बाइडेन/बिडेन), u/o. Any other change
-# (ā/o बारिस/बोरिस, a/i कराया/किराया, a/e) keeps two words apart.
-_VOWEL_SWAPS = frozenset(
-    frozenset(pair)
-    for pair in (("", "\u093e"), ("", "\u0941"), ("\u093f", "\u0947"), ("\u0941", "\u094b"))
-)
+# a/u (Tartus: तरतुस/टार्टस), i/e (हमैमिम/खमीमिम, बाइडेन/बिडेन). Each swap may occur once in
+# a word (प्रसाद/पार्षद swap a/ā twice), never in two neighbouring syllables (a vowel that
+# moves makes another word: तुलसी/तलाशी, बल्लूपुर/बालपुर), and i/e neither in the last
+# syllable (नीतीश/नितेश are two names) nor before ं (अमरिंदर/अमरेंद्र). Any other change
+# (ā/o बारिस/बोरिस, a/i कराया/किराया, u/o करुणा/करोना) keeps two words apart.
+_SWAP_AA, _SWAP_U, _SWAP_IE = (frozenset(p) for p in (("", "\u093e"), ("", "\u0941"), ("\u093f", "\u0947")))
 MIN_FUZZY_LETTERS = 5  # shorter words must have equal strict keys
 MIN_FUZZY_SIMILARITY = 0.8
 
@@ -224,9 +226,9 @@ def words_match(a: str, b: str) -> bool:
 
     Equal keys match. Otherwise both words need at least five letters, and their loose
     forms must be equal, or have the same consonants (ं included), the same initial vowel
-    and last letter, differ only by usual vowel swaps (a/ā, a/u, i/e, u/o) and be at least
-    80% similar (Indel): तरतुस ~ टारटस, अलशरा ~ अलशारा, हमैमिम ~ खमिमिम; not इमरान ~ उमरान,
-    कोविड ~ कोविंद, बारिस ~ बोरिस.
+    and last letter, differ only by usual vowel swaps (a/ā, a/u, i/e: see ``_SWAP_*``) and be
+    at least 80% similar (Indel): तरतुस ~ टारटस, अलशरा ~ अलशारा, हमैमिम ~ खमिमिम; not
+    इमरान ~ उमरान, कोविड ~ कोविंद, बारिस ~ बोरिस, प्रसाद ~ पार्षद, नीतीश ~ नितेश.
     """
     if a == b:
         return True
@@ -240,9 +242,30 @@ def words_match(a: str, b: str) -> bool:
         ca == cb
         and la[-1] == lb[-1]
         and va[0] == vb[0]
-        and all(x == y or frozenset((x, y)) in _VOWEL_SWAPS for x, y in zip(va, vb))
+        and _usual_vowel_swaps(va, vb, ca)
         and Indel.normalized_similarity(la, lb) >= MIN_FUZZY_SIMILARITY
     )
+
+
+def _usual_vowel_swaps(va: list[str], vb: list[str], consonants: list[str]) -> bool:
+    """Whether two aligned vowel lists differ only by usual transliteration swaps (see _SWAP_*).
+
+    ``va[i]`` stands before ``consonants[i]`` (``va[0]`` is the initial vowel).
+    """
+    used: set[frozenset] = set()
+    last = len(va) - 2  # the vowel of the last syllable: after the next-to-last consonant
+    previous = -2
+    for i, (x, y) in enumerate(zip(va, vb)):
+        if x == y:
+            continue
+        swap = frozenset((x, y))
+        if swap not in (_SWAP_AA, _SWAP_U, _SWAP_IE) or swap in used or i == previous + 1:
+            return False
+        if swap == _SWAP_IE and (i >= last or consonants[i] == _ANUSVARA):
+            return False
+        used.add(swap)
+        previous = i
+    return True
 
 
 def block_of(key: str) -> str:
@@ -294,16 +317,25 @@ def _place_id(name: str) -> str | None:
 def is_part_of(part: str, full: str) -> bool:
     """Whether the words of key ``part`` match, in order, a proper subset of the words of ``full``.
 
-    पुतिन is part of व्लादिमीर पुतिन; लालू यादव of लालू प्रसाद यादव.
+    पुतिन is part of व्लादिमीर पुतिन; लालू यादव of लालू प्रसाद यादव; शरा (without its article)
+    of अहमद अल-शरा.
     """
     pw, fw = part.split("-"), full.split("-")
-    if not part or len(pw) >= len(fw):
+    if not part or len(pw) > len(fw) or pw == fw:
         return False
     i = 0
     for word in fw:
-        if i < len(pw) and words_match(pw[i], word):
+        if i < len(pw) and (words_match(pw[i], word) or _without_article(word) == pw[i]):
             i += 1
-    return i == len(pw)
+    return i == len(pw) and (len(pw) < len(fw) or any(_without_article(w) != w for w in fw))
+
+
+def _without_article(word: str) -> str:
+    """A key word less a glued article: अलशरा → शरा."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article):]
+    return word
 
 
 # --- the resolver -------------------------------------------------------------------
@@ -358,11 +390,11 @@ class EntityResolver:
     """Known entities and how new mentions join them.
 
     ``resolve`` takes the mentions of one article and returns them with ``canonical``,
-    ``name``, ``latin`` and ``place`` filled, learning new spellings as it goes. Canonical
-    ids are ``TYPE:`` + the name key of the preferred spelling in the article that introduced the
-    entity (``PER:अहमद-अलशरा``),
-    or ``LOC:`` + a gazetteer place id (``LOC:city:Europe/Moscow``) for places it knows. Ids never
-    change once given; within an article they do not depend on the order of the mentions.
+    ``name``, ``latin`` and ``place`` filled, learning new spellings as it goes. Canonical ids
+    are ``TYPE:`` + the name key of the preferred spelling in the article that introduced the
+    entity (``PER:अहमद-अलशरा``), or ``LOC:`` + a gazetteer place id (``LOC:city:Europe/Moscow``)
+    for places it knows. Ids never change once given, and do not depend on the order of the
+    mentions within an article. Learned state (``entities_``) is plain data: see :meth:`to_state`.
     """
 
     def __init__(self) -> None:
@@ -500,8 +532,7 @@ class EntityResolver:
     def _fill(self, mention: Mention, entity: Entity | None) -> Mention:
         if entity is None:
             return mention
-        from .places import get_place
-        from .translit import to_latin
+        from .places import get_place  # places imports this module
 
         name = entity.name
         place = get_place(entity.place) if entity.place else None
@@ -544,7 +575,7 @@ def _cluster_place(cluster: _Cluster) -> str | None:
     return None
 
 
-def _union_find(items: list[str], same) -> list[list[str]]:
+def _union_find(items: list[str], same: Callable[[str, str], bool]) -> list[list[str]]:
     """Group ``items`` by the transitive closure of ``same``; groups keep the items' order."""
     parent = list(range(len(items)))
 
@@ -578,7 +609,7 @@ def _merge_partials(clusters: list[_Cluster]) -> list[_Cluster]:
         hosts = [
             j
             for j, full in enumerate(clusters)
-            if j != i and j not in merged and full.words() > part.words() and _contains(full, part)
+            if j != i and j not in merged and full.words() >= part.words() and _contains(full, part)
         ]
         # A host that is itself part of another host is not a separate person.
         hosts = [j for j in hosts if not any(k != j and _contains(clusters[k], clusters[j]) for k in hosts)]

@@ -108,7 +108,8 @@ def _delete_schwas(syllables: list[_Akshara]) -> None:
     """Drop inherent vowels Hindi does not pronounce (in place).
 
     At the end of a word of two or more syllables, unless nasalised or after a conjunct
-    ending in a semivowel or nasal (नरेंद्र, मिश्र, मध्य, शुक्ल, कृष्ण; but डोनाल्ड, पार्क lose it); in the middle when a single consonant stands between a vowel and a
+    ending in a semivowel or nasal (नरेंद्र, मिश्र, मध्य, शुक्ल, कृष्ण keep it; डोनाल्ड, पार्क
+    do not); in the middle when a single consonant stands between a vowel and a
     single-consonant syllable that keeps its vowel (V C a C V), scanning right to left.
     """
     last = len(syllables) - 1

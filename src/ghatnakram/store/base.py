@@ -52,6 +52,12 @@ class Store(Protocol):
     def signatures_sharing_buckets(self, buckets: list[int]) -> list[tuple[str, bytes]]:
         """(id, signature) of stored articles that share at least one LSH bucket, oldest first."""
 
+    # -- entities --
+    def save_entities(self, entities: Iterable[dict]) -> None:
+        """Insert or replace entities (dicts with id, type, name, latin, place, count and the resolver's state)."""
+
+    def load_entities(self) -> list[dict]: ...
+
     # -- repeated lines --
     def line_count(self, outlet: str, key: str) -> int:
         """In how many stored articles of ``outlet`` the line with ``key`` appears."""

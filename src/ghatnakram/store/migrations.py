@@ -85,8 +85,8 @@ def m004_analysis(cur) -> None:
             name TEXT NOT NULL,
             latin TEXT NOT NULL,
             place TEXT,
-            variants TEXT NOT NULL,
-            mentions INTEGER NOT NULL
+            mentions INTEGER NOT NULL,
+            state TEXT NOT NULL
         )
         """
     )

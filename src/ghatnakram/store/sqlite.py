@@ -166,6 +166,22 @@ class SQLiteStore:
         )
         return [(r[0], r[1]) for r in rows]
 
+    # -- entities --
+    def save_entities(self, entities: Iterable[dict]) -> None:
+        """Insert or replace known entities, each the plain-data form the resolver keeps."""
+        self._db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (canonical) DO UPDATE SET "
+            "name = excluded.name, latin = excluded.latin, place = excluded.place, "
+            "mentions = excluded.mentions, state = excluded.state",
+            [
+                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False))
+                for e in entities
+            ],
+        )
+
+    def load_entities(self) -> list[dict]:
+        return [json.loads(row[0]) for row in self._db.execute("SELECT state FROM entities ORDER BY rowid")]
+
     # -- repeated lines --
     def line_count(self, outlet: str, key: str) -> int:
         row = self._db.execute(
