@@ -29,8 +29,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -176,6 +179,7 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(_flex(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+@lru_cache(maxsize=4096)
 def _key(word: str) -> str:
     """The lookup form of a matched word: NFC, no nukta, no ZWJ/ZWNJ, single spaces, lower case."""
     word = unicodedata.normalize("NFC", word).replace("\u093c", "")
@@ -244,14 +248,16 @@ _TIME = re.compile(
     rf"|(?P<ampm>[AaPp]\.?[Mm]\.?)))"
     rf"(?!\w)"
 )
-# After a date: को, a part of the day or a clock time marks the day something happened.
+# After a date: को (also typed क़ो), a part of the day or a clock time marks the day
+# something happened.
 _AT_DAY = re.compile(
-    rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:{_flex('क़ो')}|की\s+{_DAYPART}|{_DAYPART}|{_DIGITS}{{1,2}}\s*बजे){_END}"
+    rf"\s*(?:[)\]]\s*)?(?:\([^()]{{0,40}}\)\s*)?"
+    rf"(?:{_flex('क़ो')}|की\s+{_DAYPART}|{_DAYPART}|{_DIGITS}{{1,2}}\s*बजे){_END}"
 )
 # After a date: a starting point or a bound, not the happening ("19 अप्रैल से",
 # "शुक्रवार आधी रात से", "31 मार्च तक", "… के बाद").
 _ANCHOR = re.compile(
-    rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:की\s+)?{_DAYPART}\s+)?(?:[0-9०-९:.]{{1,5}}\s*बजे\s+)?"
+    rf"\s*(?:[)\]]\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:(?:की\s+)?{_DAYPART}\s+)?(?:[0-9०-९:.]{{1,5}}\s*बजे\s+)?"
     rf"(?:से|तक|के\s+बाद|के\s+पहले|के\s+बीच|के\s+दौरान|के\s+लिए|के\s+अंत|के\s+आखिर){_END}"
 )
 # A clause that ends in था/थी/थे after a date is a pluperfect: background
@@ -265,7 +271,10 @@ _DATELINE = re.compile(
 _APPOSITION = re.compile(r"\s*(?:[(\[]\s*|,?\s*(?:यानी|यानि|अर्थात|याने)\s+)")
 _WORD = re.compile(rf"[{_WORDCH}]+")
 _SENTENCE_END = re.compile(r"[।॥?!]|(?<![0-9])\.(?=\s)|\n")
-_FUTURE_ENDING = re.compile(r"(?:ेगा|ेगी|ेंगे|ेंगी|ेँगे|एगा|एगी|एंगे|एँगे|येगा|येगी|येंगे|ूंगा|ूँगा|ोगे)$")
+# Future verb endings: होगा, करेंगी, जाएंगी, जायेंगे, करूंगा, आओगे.
+_FUTURE_ENDING = re.compile(
+    r"(?:ेगा|ेगी|ेंगे|ेंगी|ेँगे|ेँगी|एगा|एगी|एंगे|एंगी|एँगे|एँगी|येगा|येगी|येंगे|येंगी|ूंगा|ूंगी|ूँगा|ूँगी|ोगे|ोगी)$"
+)
 # "की" is a verb ("मुलाकात की") only at the end of a clause or before an auxiliary.
 _KI_VERB_NEXT = frozenset(["", "है", "हैं", "थी", "थीं", "गई", "गयी"])
 
@@ -437,7 +446,7 @@ class _Found:
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
-    """What one pattern matched, before overlaps are settled."""
+    """What one pattern matched at one place, resolved."""
 
     start: int
     end: int
@@ -455,7 +464,8 @@ def _find(text: str, published: str | None) -> list[_Found]:
     hits = list(_hits(text, reference))
     if not hits:
         return []
-    starts = _sentence_starts(text)
+    # Sentences after the last date cannot change the numbers of those before it.
+    starts = _sentence_starts(text[: hits[-1].end])
     found: list[_Found] = []
     clocks: list[_Hit] = []
     for hit in hits:
@@ -478,14 +488,21 @@ def _find(text: str, published: str | None) -> list[_Found]:
 
 
 def _hits(text: str, reference: date | None):
-    """Resolved expressions of every kind: one scan of :data:`_ANY`, then the kind's own
-    pattern and resolver at each place it matched."""
-    for match in _ANY.finditer(text):
-        pattern, resolve = _KINDS[match.lastgroup]
-        exact = pattern.match(text, match.start())
-        hit = resolve(exact, text, reference) if exact else None
-        if hit is not None and (hit.day is not None or hit.clock is not None):
-            yield hit
+    """Resolved expressions of every kind, in text order, not overlapping: at each word
+    that may begin one, the first kind whose pattern matches there."""
+    taken = 0
+    for trigger in _TRIGGER.finditer(text):
+        start = trigger.start()
+        if start < taken:
+            continue
+        for kind in _TRIGGER_KINDS.get(_key(trigger.group()), ()):
+            pattern, resolve = _KINDS[kind]
+            match = pattern.match(text, start)
+            hit = resolve(match, text, reference) if match else None
+            if hit is not None and (hit.day is not None or hit.clock is not None):
+                taken = hit.end
+                yield hit
+                break
 
 
 def _reference_day(text: str, pub: date | None) -> tuple[date | None, int]:
@@ -518,14 +535,7 @@ def _sentence_starts(text: str) -> list[int]:
 
 def _sentence_of(starts: list[int], offset: int) -> int:
     """Index of the sentence that holds ``offset``."""
-    low, high = 0, len(starts)
-    while low < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle + 1
-        else:
-            high = middle
-    return max(low - 1, 0)
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
 def _is_pluperfect(text: str, offset: int) -> bool:
@@ -576,7 +586,8 @@ def _attach_clocks(found: list[_Found], clocks: list[_Hit], text: str, starts: l
         earlier = [f.mention.day for f in out if f.exact and f.mention.end <= clock.start]
         day = earlier[-1] if earlier else (reference.isoformat() if reference else None)
         if day is not None:
-            mention = DateMention(text[clock.start : clock.end], day, clock.start, clock.end, sentence, "time", clock.clock)
+            written = text[clock.start : clock.end]
+            mention = DateMention(written, day, clock.start, clock.end, sentence, "time", clock.clock)
             out.append(_Found(mention, exact=False))
     out.sort(key=lambda f: f.mention.start)
     return out
@@ -751,7 +762,7 @@ def _resolve_clock(match: re.Match, text: str, pub: date | None) -> _Hit | None:
 
 # Each kind of expression: its pattern and its resolver, in priority order (the first
 # that matches at a position wins).
-_KINDS: dict[str, tuple[re.Pattern, object]] = {
+_KINDS: dict[str, tuple[re.Pattern, Callable[[re.Match, str, date | None], _Hit | None]]] = {
     "numeric": (_NUMERIC, _resolve_numeric),
     "day_month": (_DAY_MONTH, _resolve_day_month),
     "month_day": (_MONTH_DAY, _resolve_month_day),
@@ -763,15 +774,75 @@ _KINDS: dict[str, tuple[re.Pattern, object]] = {
 }
 
 
-def _loosen(pattern: str) -> str:
-    """A pattern without its leading word-start check, named groups or back references,
-    to be one branch of :data:`_ANY`."""
-    pattern = pattern.removeprefix(_START)
-    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
-    return re.sub(r"\(\?P=\w+\)", "[/.-]", pattern)
+def _spellings(word: str) -> set[str]:
+    """The ways ``word`` is typed: nukta precomposed, decomposed or left out; ZWJ/ZWNJ
+    after a virama or not; Latin in lower, title or upper case."""
+    if word.isascii():
+        return {word.lower(), word.title(), word.upper()}
+    forms = [""]
+    word = unicodedata.normalize("NFC", word)
+    for i, ch in enumerate(word):
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if ch == "\u093c":
+            choices = ["\u093c", ""]
+        elif nxt == "\u093c" and ch in _NUKTA_LETTERS:
+            choices = [ch, _NUKTA_LETTERS[ch]]
+        elif ch == "\u094d":
+            choices = ["\u094d", "\u094d\u200c", "\u094d\u200d"]
+        else:
+            choices = [ch]
+        forms = [form + choice for form in forms for choice in choices]
+    return set(forms)
 
 
-# One scan finds every expression of every kind: far cheaper than one scan per kind.
-_ANY = re.compile(
-    _START + "(?:" + "|".join(f"(?P<{kind}>{_loosen(p.pattern)})" for kind, (p, _) in _KINDS.items()) + ")"
+def _trie(words) -> str:
+    """A regex matching any of ``words`` at the start of a word. Its top-level branches each
+    begin with a plain character, so that the regex engine skips fast to where one might begin."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    # Right after the first character, check that no letter came before it: cheap there,
+    # and it keeps the plain first character that lets the engine skip ahead.
+    word_start = rf"(?<![{_WORDCH}].)"
+    return "(?:" + "|".join(re.escape(ch) + word_start + emit(child) for ch, child in sorted(tree.items())) + ")"
+
+
+# The words that may begin a date expression, and the kinds to try there, in order.
+_TRIGGER_GROUPS = (
+    (tuple("0123456789०१२३४५६७८९"), ("numeric", "day_month", "ago", "clock")),
+    (tuple(NUMBER_WORDS), ("day_month", "ago", "clock")),
+    (tuple(MONTH_NAMES), ("month_day",)),
+    (tuple(DIRECTIONS), ("period", "weekday")),
+    (tuple(WEEKDAYS), ("weekday",)),
+    (tuple(DAYPARTS) + tuple(CLOCK_FRACTIONS), ("clock",)),
+    (("आज", "कल", "परसों"), ("deictic",)),
+)
+
+
+def _trigger_kinds() -> dict[str, tuple[str, ...]]:
+    """The kinds to try at each trigger word (by its first word's key), in order."""
+    table: dict[str, tuple[str, ...]] = {}
+    for words, kinds in _TRIGGER_GROUPS:
+        for word in words:
+            key = _key(word.split()[0])
+            table[key] = table.get(key, ()) + tuple(k for k in kinds if k not in table.get(key, ()))
+    return table
+
+
+_TRIGGER_KINDS = _trigger_kinds()
+# One fast scan for every trigger word in every spelling finds the few places worth
+# trying the kinds' own patterns (one scan per pattern would cost four times as much).
+_TRIGGER = re.compile(
+    _trie({form for words, _ in _TRIGGER_GROUPS for word in words for form in _spellings(word.split()[0])})
 )
