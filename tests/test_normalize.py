@@ -131,3 +131,13 @@ def test_tokens_keep_numbers_and_abbreviations_whole():
 
 def test_tokens_split_colon_headline_separator():
     assert tokenize("मुलाकात की:दोनों नेता") == ["मुलाकात", "की", ":", "दोनों", "नेता"]
+
+
+def test_sentences_ending_in_a_full_stop_after_a_verb_are_split():
+    assert split_sentences("पांच कर्मी संक्रमित पाये गये हैं. उनकी आयु 30 वर्ष है. सभी जवान हैं.") == [
+        "पांच कर्मी संक्रमित पाये गये हैं.", "उनकी आयु 30 वर्ष है.", "सभी जवान हैं.",
+    ]
+
+
+def test_latin_and_letter_name_initials_do_not_end_sentences():
+    assert split_sentences("A.K. Sharma और वी.पी. सिंह तथा जे. पी. नड्डा आए।") == ["A.K. Sharma और वी.पी. सिंह तथा जे. पी. नड्डा आए।"]

@@ -28,6 +28,7 @@ __all__ = ["find_quotes", "find_quantities", "find_recurrence"]
 
 
 def _nfc(text: str) -> str:
+    """``text`` in NFC, the form normalize_text gives."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -37,33 +38,42 @@ def _words(spaced: str) -> frozenset[str]:
 
 
 def _alt(words) -> str:
-    """A regex matching any of ``words``, longest first; ``_`` in a word stands for whitespace.
+    """A regex matching any of ``words``, longest first; ``_`` in a word stands for whitespace."""
+    return _trie(words, bounded=False)
 
-    The words are arranged as a trie ("दस|दसवीं" → "दस(?:वीं)?"), so a position that
-    starts no word fails at its first character instead of trying every word in turn.
+
+def _trie(words, bounded: bool = True, word_start: bool = False) -> str:
+    """A regex for ``words`` arranged as a trie ("दस|दसवीं" → "दस(?:वीं|)").
+
+    A position that starts no word fails at its first letter instead of trying every word.
+    With ``bounded`` a word must end at a word boundary, unless it ends in ``*``: a stem that
+    may run on ("दम_तोड़*" matches "दम तोड़ा"). With ``word_start`` a match must begin a word;
+    that check follows the first letter, so the engine still skips quickly to the letters
+    that start some word.
     """
-    trie: dict = {}
-    for word in {_nfc(w) for w in words}:
-        node = trie
-        for ch in word:
+    root: dict = {}
+    for word in words:
+        stem = word.endswith("*")
+        node = root
+        for ch in _nfc(word.rstrip("*")):
             node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
+        if node.get("") != "stem":
+            node[""] = "stem" if stem or not bounded else "word"
+    return _trie_node(root, word_start)
 
 
-def _trie_pattern(node: dict) -> str:
+def _trie_node(node: dict, word_start: bool = False) -> str:
+    """The regex for one trie node: its letters in turn, then stopping here if a word ends."""
     branches = []
-    for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+    for ch in sorted(c for c in node if c):
         piece = r"\s+" if ch == "_" else re.escape(ch)
-        branches.append(piece + _trie_pattern(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(child) for child in node.values()), default=0)
+        if word_start:
+            piece += f"(?<![{_W}].)"
+        branches.append(piece + _trie_node(node[ch]))
+    end = node.get("")
+    if end is not None:
+        branches.append("" if end == "stem" else _END)  # stopping here comes after the longer words
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _key(word: str) -> str:
@@ -77,6 +87,10 @@ _START = f"(?<![{_W}])"
 _END = f"(?![{_W}])"
 _WORD = re.compile(f"[{_W}]+(?:[.-][{_W}]+)*")
 _DIGIT = re.compile("[0-9०-९]")
+_DIGIT_RUN = re.compile("[0-9०-९]+")
+_DIGIT_CHARS = frozenset("0123456789०१२३४५६७८९")
+_JOINERS = frozenset((ZWJ, ZWNJ))
+_PUNCTUATION = "()[],;:“”‘’\"'।॥?!-–—"
 
 
 @lru_cache(maxsize=64)
@@ -90,8 +104,13 @@ def _sentences(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+# Precomposed nukta letters (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़): the one difference NFC makes to most Hindi text.
+_PRECOMPOSED = re.compile("[\u0958-\u095f]")
+
+
 def _prepare(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else _nfc(text)
+    """``text`` in NFC; cleaned text already is, so only the cheap check runs."""
+    return _nfc(text) if _PRECOMPOSED.search(text) else text
 
 
 # =============================================================================================
@@ -118,7 +137,9 @@ NUMBER_WORDS: dict[str, float] = {
     for word in spellings.split()
 }
 # Fractions that stand for a whole number: डेढ़ लाख = 1.5 लाख.
-FRACTIONS: dict[str, float] = {_nfc(k): v for k, v in {"डेढ़": 1.5, "ढाई": 2.5, "आधा": 0.5, "आधी": 0.5, "आधे": 0.5}.items()}
+FRACTIONS: dict[str, float] = {
+    _nfc(k): v for k, v in {"डेढ़": 1.5, "ढाई": 2.5, "आधा": 0.5, "आधी": 0.5, "आधे": 0.5}.items()
+}
 # Words that shift the number after them: साढ़े तीन = 3.5, सवा दो = 2.25, पौने दो = 1.75.
 PREFIXES: dict[str, float] = {_nfc(k): v for k, v in {"साढ़े": 0.5, "सवा": 0.25, "पौने": -0.25}.items()}
 SCALES: dict[str, float] = {
@@ -135,12 +156,21 @@ _DIGITS = r"[0-9०-९]+(?:[.,][0-9०-९]+)*"
 _NUM_WORD = rf"(?:{_alt(NUMBER_WORDS.keys() | FRACTIONS.keys() | {'सौ'})}){_END}"
 _BASE = rf"(?:(?:{_alt(PREFIXES)})\s+)?(?:{_DIGITS}|{_NUM_WORD})"
 _SCALE = rf"(?:{_alt(SCALES)}){_END}"
+_SCALE_END = "[रखबन]"  # last letters of हजार, लाख, अरब, मिलियन: "12 हजार 864" = 12864
 _QUANTITY = re.compile(
     rf"(?P<cur>₹\s?|{_START}(?:रु\.|रू\.|Rs\.?|INR)\s?)?"
     rf"{_START}(?P<num>{_BASE}(?P<range>[-–](?:{_DIGITS}|{_NUM_WORD}))?(?:\s?{_SCALE})*"
-    rf"(?:\s{_BASE}\s?{_SCALE}(?:\s?{_SCALE})*)*)"
+    rf"(?:\s{_BASE}\s?{_SCALE}(?:\s?{_SCALE})*)*"
+    rf"(?:(?<={_SCALE_END})\s[0-9०-९]{{1,3}}(?![0-9०-९.,]))?)"  # "12 हजार 864"
     rf"(?P<pct>\s?%)?"
 )
+# Where a quantity can start: a digit or ₹, or a number word or रु./Rs after a space. Its first
+# character is a plain class, so the regex engine skips the other positions quickly.
+_CANDIDATE = re.compile(
+    rf"[0-9०-९₹]+|[\s(“‘\"'।॥]"
+    rf"(?:{_alt(NUMBER_WORDS.keys() | FRACTIONS.keys() | PREFIXES.keys() | {'सौ', 'रु.', 'रू.', 'Rs', 'INR'})})"
+)
+_OPENING_CHARS = frozenset(w[0] for w in NUMBER_WORDS.keys() | FRACTIONS.keys() | PREFIXES.keys() | {"सौ", "रु", "रू"})
 _PIECE = re.compile(rf"{_DIGITS}|[^\s0-9०-९]+")
 _BIG_SCALE = re.compile(rf"{_alt(k for k, v in SCALES.items() if v >= 1e5)}")
 
@@ -156,7 +186,7 @@ UNIT_NOUNS: dict[str, str] = {
     "tests": "जांच जाँच टेस्ट टेस्टों सैंपल सैंपलों सैम्पल नमूने नमूनों नमूना",
     "rupees": "रुपये रुपए रुपया रुपयों रूपये रूपए रु रु. रू. Rs",
     "dollars": "डॉलर डालर",
-    "percent": "प्रतिशत फीसदी फ़ीसदी फीसद",
+    "percent": "प्रतिशत फीसदी फ़ीसदी फीसद पर्सेंट परसेंट",
     "years": "साल सालों वर्ष वर्षों वर्षीय साला बरस",
     "months": "महीने महीना महीनों माह",
     "weeks": "हफ्ते हफ्तों हफ़्ते सप्ताह",
@@ -180,6 +210,14 @@ UNIT_NOUNS: dict[str, str] = {
     "districts": "जिलों जिले ज़िलों ज़िले",
     "countries": "देश देशों",
     "suspected": "संदिग्ध संदिग्धों",
+    "states": "राज्य राज्यों",
+    "cities": "शहर शहरों",
+    "hospitals": "अस्पताल अस्पतालों",
+    "ventilators": "वेंटिलेटर वेंटीलेटर वेंटिलेटरों",
+    "points": "अंक अंकों",
+    "times": "गुना",
+    "liters": "लीटर",
+    "degrees": "डिग्री",
     "people": "आबादी",
 }
 # Nouns for people: the clause's verb decides ("12 लोगों की मौत"), else their own unit.
@@ -187,7 +225,8 @@ PERSON_NOUNS: dict[str, str] = {
     "people": "लोग लोगों व्यक्ति व्यक्तियों यात्री यात्रियों नागरिक नागरिकों श्रमिक श्रमिकों मजदूर मजदूरों "
     "महिलाएं महिलाओं पुरुष पुरुषों बच्चे बच्चों छात्र छात्रों जवान जवानों कर्मचारी कर्मचारियों डॉक्टर "
     "डॉक्टरों पुलिसकर्मी पुलिसकर्मियों भारतीय भारतीयों विदेशी विदेशियों सदस्य सदस्यों प्रवासी प्रवासियों "
-    "जमाती जमातियों स्वास्थ्यकर्मी स्वास्थ्यकर्मियों",
+    "जमाती जमातियों स्वास्थ्यकर्मी स्वास्थ्यकर्मियों कैदी कैदियों पर्यटक पर्यटकों पीड़ित पीड़ितों महिला "
+    "युवक युवकों युवती युवतियों लड़का लड़के लड़की लड़कियों बच्चा बच्ची",
     "cases": "मरीज मरीजों मरीज़ मरीज़ों रोगी रोगियों पेशेंट पेशेंट्स",
 }
 # What happened to them: searched in the rest of the clause ("45 लोग … घायल हुए").
@@ -195,8 +234,10 @@ STATE_CUES: dict[str, str] = {
     "deaths": "मौत* मृत्यु मारे_गए मारे_गये मरे मरने मर_गए मर_चुके मृत जान_गई जान_गयी जान_गंवा* जान_गँवा* "
     "जान_गवां* जान_चली दम_तोड़* निधन",
     "injured": "घायल जख्मी ज़ख्मी चोटिल",
-    "cases": "टेस्ट_पॉजिटिव* जांच_में_पॉजिटिव* जांच_रिपोर्ट_पॉजिटिव* रिपोर्ट_पॉजिटिव* संक्रमित* संक्रमण पॉजिटिव पॉज़िटिव पॉजीटिव पोजिटिव पोजीटिव पुष्टि",
-    "recovered": "ठीक स्वस्थ डिस्चार्ज रिकवर* सही_हो* से_छुट्टी छुट्टी_दे* छुट्टी_मिल*",
+    "cases": "टेस्ट_पॉजिटिव* जांच_में_पॉजिटिव* जांच_रिपोर्ट_पॉजिटिव* रिपोर्ट_पॉजिटिव* संक्रमित* संक्रमण "
+    "पॉजिटिव पॉज़िटिव पॉजीटिव पोजिटिव पोजीटिव पुष्टि",
+    "recovered": "ठीक स्वस्थ डिस्चार्ज रिकवर* सही_हो* से_छुट्टी छुट्टी_दे* छुट्टी_मिल* मात_दे* संक्रमण_को_मात* "
+    "कोरोना_को_मात* जंग_जीत* मुक्ति संक्रमण_मुक्त*",
     "tests": "जांच जाँच टेस्ट टेस्टिंग सैंपल नमूने निगेटिव नेगेटिव",
     "people": "प्रभावित",
     "missing": "लापता",
@@ -213,45 +254,75 @@ _TRANSPARENT = _words("मिले मिला मिली आए आये �
 _DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
 
 
-def _cue_alternatives(table: dict[str, str], prefix: str) -> str:
-    groups = []
-    for unit, spaced in table.items():
-        exact = [w for w in spaced.split() if not w.endswith("*")]
-        stems = [w[:-1] for w in spaced.split() if w.endswith("*")]
-        parts = []
-        if stems:
-            parts.append(f"(?:{_alt(stems)})")
-        if exact:
-            parts.append(f"(?:{_alt(exact)}){_END}")
-        groups.append(f"(?P<{prefix}_{unit}>{'|'.join(parts)})")
-    return "|".join(groups)
+def _cue_words(*tables: dict[str, str]) -> list[str]:
+    """All words of the given unit tables, stems with their trailing *."""
+    return [word for table in tables for spaced in table.values() for word in spaced.split()]
 
 
-_NOUN_ALT = _cue_alternatives(UNIT_NOUNS, "n")
-_PERSON_ALT = _cue_alternatives(PERSON_NOUNS, "p")
-_STATE_ALT = _cue_alternatives(STATE_CUES, "s")
+def _cue_labels(*tables: tuple[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """Cue text → (kind, unit): n unit noun, p person noun, s state, t verb; later tables win."""
+    labels = {}
+    for kind, table in tables:
+        for unit, spaced in table.items():
+            for word in spaced.split():
+                labels[_nfc(word.rstrip("*").replace("_", " "))] = (kind, unit)
+    return labels
+
+
+_CUE_LABELS = _cue_labels(
+    ("t", {"": " ".join(_TRANSPARENT)}), ("s", STATE_CUES), ("p", PERSON_NOUNS), ("n", UNIT_NOUNS)
+)
 # The first word after the number (past modifiers): a unit noun, a person noun, a state or a verb.
 _LEAD = re.compile(
-    rf"\s*(?:(?:{_alt(_MODIFIERS)}){_END}\s*)*(?:{_NOUN_ALT}|{_PERSON_ALT}|{_STATE_ALT}"
-    rf"|(?P<t_>{_alt(_TRANSPARENT)}){_END})"
+    rf"\s*(?:(?:{_alt(_MODIFIERS)}){_END}\s*)*"
+    rf"(?P<cue>{_trie(_cue_words(UNIT_NOUNS, PERSON_NOUNS, STATE_CUES) + sorted(_TRANSPARENT))})"
 )
-_STATE = re.compile(rf"{_START}(?:{_STATE_ALT})")
-_PERSON_NEXT = re.compile(rf"\s*(?:{_PERSON_ALT})")
-_ANY_CUE = re.compile(rf"{_START}(?:{_NOUN_ALT}|{_STATE_ALT}|{_PERSON_ALT})")
+_STATE = re.compile(_trie(_cue_words(STATE_CUES), word_start=True))
+_PERSON_NEXT = re.compile(rf"\s*(?:{_trie(_cue_words(PERSON_NOUNS))})")
+_ANY_CUE = re.compile(_trie(_cue_words(UNIT_NOUNS, PERSON_NOUNS, STATE_CUES), word_start=True))
+
+
+def _label(text: str) -> tuple[str, str]:
+    """(kind, unit) of a matched cue, whatever whitespace it was written with."""
+    return _CUE_LABELS[" ".join(text.split())]
+
+
+def _state_unit(window: str, pos: int = 0) -> str:
+    """The unit of the first state named in ``window`` from ``pos`` ("… की मौत हो गई" → deaths)."""
+    state = _STATE.search(window, pos)
+    return _STATE_LABELS[" ".join(state.group().split())][1] if state else ""
+
+
+_STATE_LABELS = _cue_labels(("s", STATE_CUES))
+
 # Words that make the number before them a total of what precedes: "मरने वालों की संख्या 17 है".
 _AGGREGATE = re.compile(
-    rf"{_START}(?:{_alt(_words('संख्या आंकड़ा आंकड़े आंकड़ों आँकड़ा आंकडा आंकडे तादाद कुल टैली बढ़कर घटकर'))}"
-    rf"|में\s+से|बढ़\s+कर|घट\s+कर){_END}"
+    _trie(
+        _words("संख्या आंकड़ा आंकड़े आंकड़ों आँकड़ा आंकडा आंकडे तादाद कुल टैली बढ़कर घटकर में_से बढ़_कर घट_कर"),
+        word_start=True,
+    )
 )
 # Places name where, not what: "जिले में कुल मरीजों की संख्या" counts patients.
-_PLACES = frozenset({"districts", "countries", "villages"})
+_PLACES = frozenset({"districts", "countries", "villages", "states", "cities", "hospitals"})
 _POSTPOSITION_FIRST = re.compile(rf"\s*(?:को|ने){_END}")
 # "141 करोड़ के टेंडर" is money; "12 लाख के पार" is not.
 _MONEY_OF = re.compile(
     rf"\s*(?:के|की|का)\s+(?!(?:{_alt(_words('पार करीब आसपास ऊपर नीचे लगभग बीच पास बराबर'))}){_END})"
 )
-_CLAUSE_END = re.compile(r"[,;:।॥?!()“”‘’\"]|\s[-–—]\s")
-_LIST_JOIN = re.compile(rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से'))}){_END})\s*")
+_CLAUSE_MARKS = ",;:।॥?!()“”‘’\"–—"
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
+_LAST_CLAUSE_END = re.compile(f".*[{re.escape(_CLAUSE_MARKS)}]", re.DOTALL)
+_LIST_JOIN = re.compile(
+    rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_बढ़कर से_बढ़_कर से_घटकर'))}){_END})\s*"
+)
+_CALL = re.compile(r"\s+पर\s+(?:फोन|कॉल|संपर्क)")  # "1075 पर फोन करें": a number to dial
+# Things a person noun can describe: "56 श्रमिक स्पेशल ट्रेनें" counts trains.
+_THINGS = frozenset(
+    {"trains", "coaches", "flights", "beds", "ventilators", "tonnes", "kg", "liters", "rupees", "dollars"}
+)
+_NEXT_THING = re.compile(
+    rf"\s*(?:[{_W}]+\s+)?(?P<cue>{_trie(_cue_words({k: v for k, v in UNIT_NOUNS.items() if k in _THINGS}))})"
+)
 
 # --- numbers that are not quantities ----------------------------------------------------------
 MONTHS = _words(
@@ -260,11 +331,13 @@ MONTHS = _words(
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 _TIME_AFTER = _words("बजे बजकर बज am pm a.m p.m hrs")
+_TIME_BEFORE = _words("सुबह शाम रात दोपहर तड़के")
 # Words before a number that make it a label, not an amount: "धारा 144", "लॉकडाउन 3.0".
 _LABEL_BEFORE = _words(
     "धारा अनुच्छेद नंबर नं नं. क्रमांक वार्ड सेक्टर कक्षा हेल्पलाइन फोन मोबाइल पिन कोड गेट प्लेटफॉर्म "
-    "प्लेटफार्म पेज पृष्ठ रूट फेज स्टेज लेवल वर्जन संस्करण सीजन लॉकडाउन एनएच NH No No. साल वर्ष सन सन् ईस्वी"
+    "प्लेटफार्म पेज पृष्ठ रूट फेज स्टेज लेवल वर्जन संस्करण सीजन लॉकडाउन एनएच NH No No."
 )
+_YEAR_BEFORE = _words("साल वर्ष सन सन् ईस्वी")  # "वर्ष 2020": a year; "पिछले साल 500 लोग": a count
 _LABEL_AFTER = _words("वीं वें वां वी वे वा th st nd rd नंबर नं")
 _NOT_AFTER_INFINITIVE = _words("दो")  # "जाने दो", "होने दो": a verb, not a number
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -285,14 +358,28 @@ def find_quantities(text: str) -> list[Quantity]:
     [(12.0, 'deaths'), (150.0, 'injured')]
     """
     text = _prepare(text)
+    sentences = _sentences(text)
+    offsets = [start for start, _ in sentences]
+    starts: dict[int, list[int]] = {}  # sentence index → where a quantity may start in it
+    if text[:1] in _OPENING_CHARS:
+        starts[0] = [0]
+    for candidate in _CANDIDATE.finditer(text):
+        first = candidate.group()[0]
+        pos = candidate.start() + (0 if first in _DIGIT_CHARS or first == "₹" else 1)
+        index = bisect_right(offsets, pos) - 1
+        if index >= 0:
+            starts.setdefault(index, []).append(pos - offsets[index])
     found: list[Quantity] = []
-    for index, (_, sentence) in enumerate(_sentences(text)):
-        found.extend(_sentence_quantities(sentence, index))
+    for index, positions in starts.items():
+        found.extend(_sentence_quantities(sentences[index][1], index, positions))
     return found
 
 
-def _sentence_quantities(sentence: str, index: int) -> list[Quantity]:
-    matches = list(_QUANTITY.finditer(sentence))
+def _sentence_quantities(sentence: str, index: int, starts: list[int]) -> list[Quantity]:
+    """The quantities of one sentence: match, drop non-quantities, find units, share them in lists."""
+    matches = _quantity_matches(sentence, starts)
+    if not matches:
+        return []
     skip = [_is_not_a_quantity(sentence, m) for m in matches]
     for i in range(len(matches) - 2, -1, -1):  # "7 से 11 बजे", "5 से 10 मई": the first end of a time range
         if skip[i + 1] and _LIST_JOIN.fullmatch(sentence[matches[i].end() : matches[i + 1].start()]):
@@ -303,7 +390,7 @@ def _sentence_quantities(sentence: str, index: int) -> list[Quantity]:
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
         prev_end = matches[i - 1].end() if i else 0
         kept.append((match, _unit(sentence, match, prev_end, next_start)))
-    units = _share_units_in_lists(sentence, kept)
+    units = _share_units_in_lists(sentence, kept) if len(kept) > 1 else [unit for _, unit in kept]
     out = []
     for (match, _), unit in zip(kept, units):
         value = _value(match)
@@ -313,9 +400,25 @@ def _sentence_quantities(sentence: str, index: int) -> list[Quantity]:
     return out
 
 
+def _quantity_matches(sentence: str, starts: list[int]) -> list[re.Match]:
+    """The matches of ``_QUANTITY`` at the candidate ``starts``, without overlaps."""
+    matches: list[re.Match] = []
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        match = _QUANTITY.match(sentence, pos)
+        if match and match.group():
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
 def _value(match: re.Match) -> float | None:
     """The number a quantity match stands for; a range counts as its lower bound."""
     num = match.group("num")
+    if " " not in num and not match.group("range") and (num[-1] in _DIGIT_CHARS or num in NUMBER_WORDS):
+        return _base_value(num)  # the common case: "12", "1,024", "बारह"
     if match.group("range"):
         offset = match.start("num")
         num = num[: match.start("range") - offset] + num[match.end("range") - offset :]
@@ -343,6 +446,7 @@ def _value(match: re.Match) -> float | None:
 
 
 def _base_value(piece: str) -> float | None:
+    """One number: "12", "1,50,000", "१.५", "बारह", "डेढ़"; None for "28.01.2026"."""
     if piece in NUMBER_WORDS:
         return NUMBER_WORDS[piece]
     if piece in FRACTIONS:
@@ -352,6 +456,8 @@ def _base_value(piece: str) -> float | None:
     plain = ascii_digits(piece)
     if plain.count(".") > 1:
         return None
+    if plain.isdigit():
+        return float(plain)
     try:
         return float(plain.replace(",", ""))
     except ValueError:
@@ -362,44 +468,59 @@ def _is_not_a_quantity(sentence: str, match: re.Match) -> bool:
     """Dates, times, years after a month, labels, codes and ordinals."""
     start, end = match.start("num"), match.end()
     num = match.group("num")
-    before, after = sentence[max(0, start - 2) : start], sentence[end : end + 2]
-    if ascii_digits(num).count(".") > 1:  # 28.01.2026
+    before = sentence[start - 1] if start else " "
+    before2 = sentence[start - 2] if start > 1 else " "
+    after = sentence[end] if end < len(sentence) else " "
+    after2 = sentence[end + 1] if end + 1 < len(sentence) else " "
+    if num.count(".") > 1:  # 28.01.2026
         return True
-    if match.group("range") and match.group("range")[1:] == num[: match.start("range") - start]:  # एक-एक
+    span = match.group("range")
+    if span and span[1:] == num[: match.start("range") - start]:  # एक-एक
         return True
-    if before.endswith("-") and len(before) == 2 and re.match(f"[{_W}]", before[0]):  # कोविड-19
+    if before == "-" and _is_word_char(before2) or before in ":/" and before2.isdigit():  # कोविड-19, 10:30
         return True
-    if after[:1] in ("-", "/", ":") and re.match(f"[{_W}]", after[1:2] or " "):  # 28-MAR, 10:30, 1/2
+    if after != " ":
+        if after in "-/:" and _is_word_char(after2):  # 28-MAR-2020, 10:30, 1/2
+            return True
+        if num[-1] in _DIGIT_CHARS and _is_word_char(after):  # 12वीं, 8I, 5G
+            return True
+        next_word = ""
+    else:
+        found = _WORD.match(sentence, end + 1)
+        next_word = found.group() if found else ""
+    prev_word = _last_word(sentence, start)
+    next_lower, prev_lower = next_word.lower(), prev_word.lower()
+    if next_lower in MONTHS or prev_lower in MONTHS:
         return True
-    if before.endswith((":", "/")) and len(before) == 2 and before[0].isdigit():
+    if next_lower.rstrip(".") in _TIME_AFTER or next_word in _LABEL_AFTER:
         return True
-    if after[:1] and re.match(f"[{_W}]", after[:1]) and _DIGIT.search(num[-1]):  # 12वीं, 8I, 5G
+    if next_word == "पर" and _CALL.match(sentence, end):
         return True
-    next_word = _WORD.match(sentence, end + 1) if sentence[end : end + 1].isspace() else None
-    next_word = next_word.group() if next_word else ""
-    prev_word = _last_word(sentence[:start])
-    if next_word.lower() in MONTHS or prev_word.lower().rstrip(".") in MONTHS:
+    if prev_word in _TIME_BEFORE or prev_word in _LABEL_BEFORE and not match.group("cur"):
         return True
-    if next_word.lower().rstrip(".") in _TIME_AFTER or next_word in _LABEL_AFTER:
-        return True
-    if prev_word in _LABEL_BEFORE and not match.group("cur"):
-        return True
-    first = _PIECE.match(num).group()
-    if first in _NOT_AFTER_INFINITIVE and (prev_word.endswith("ने") or not next_word):
-        return True
-    if not _DIGIT.match(first) and not next_word and num == first:  # "दो।" is an imperative
-        return True
+    if num[0] not in _DIGIT_CHARS:
+        if num in _NOT_AFTER_INFINITIVE and (prev_word.endswith("ने") or not next_word):  # "जाने दो"
+            return True
+        if not next_word and " " not in num:  # a number word before punctuation: "दो।" is an imperative
+            return True
+        return False
     plain = ascii_digits(num)
+    if prev_word in _YEAR_BEFORE and _YEAR.fullmatch(plain):
+        return True
     if plain.isdigit() and (len(plain) >= 7 or (plain[0] == "0" and len(plain) > 1)):  # phone numbers, codes
         return True
-    if not sentence[:start].strip() and after[:1] in (".", ")"):  # "3." heading a list item
-        return True
-    return False
+    return not sentence[:start].strip() and after in ".)"  # "3." heading a list item
 
 
-def _last_word(text: str) -> str:
-    words = _WORD.findall(text[-40:])
-    return words[-1] if words else ""
+def _is_word_char(ch: str) -> bool:
+    """True for a letter, digit, Devanagari sign (not danda) or ZWJ/ZWNJ."""
+    return ch.isalnum() or ch in _JOINERS or ("\u0900" <= ch <= "\u097f" and ch not in "।॥")
+
+
+def _last_word(text: str, end: int) -> str:
+    """The word just before ``end``, without punctuation around it."""
+    words = text[max(0, end - 40) : end].split()
+    return words[-1].strip(_PUNCTUATION) if words else ""
 
 
 def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str:
@@ -411,21 +532,25 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
     window = _clause_after(sentence, match.end(), next_start)
     lead = _LEAD.match(window)
     if not lead and _POSTPOSITION_FIRST.match(window):  # "1,256 को अस्पताल से छुट्टी मिली"
-        state = _STATE.search(window)
-        if state:
-            return state.lastgroup.split("_", 1)[1]
+        unit = _state_unit(window)
+        if unit:
+            return unit
     if lead:
-        kind, unit = lead.lastgroup.split("_", 1)
+        kind, unit = _label(lead.group("cue"))
         if unit == "cases" and kind != "p":  # "33 पॉजिटिव मरीजों के स्वस्थ होने" → recovered
             person = _PERSON_NEXT.match(window, lead.end())
-            state = _STATE.search(window, person.end()) if person else None
-            if state and state.lastgroup[2:] not in ("cases", "tests"):
-                return state.lastgroup[2:]
+            state = _state_unit(window, person.end()) if person else ""
+            if state and state not in ("cases", "tests"):
+                return state
         if kind in ("n", "s"):
             return unit
-        state = _STATE.search(window, lead.end())
+        if kind == "p":
+            thing = _NEXT_THING.match(window, lead.end())
+            if thing:
+                return _label(thing.group("cue"))[1]
+        state = _state_unit(window, lead.end())
         if state:
-            return state.lastgroup.split("_", 1)[1]
+            return state
         if kind == "p":
             return unit
     unit = _unit_named_before(sentence, match.start(), prev_end)
@@ -437,18 +562,24 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
 
 
 def _clause_after(sentence: str, start: int, limit: int) -> str:
+    """The words after a number up to the clause's end, the next number or 80 characters."""
     window = sentence[start : min(limit, start + 80)]
     cut = _CLAUSE_END.search(window)
-    return _key(window[: cut.start()] if cut else window)
+    if cut:
+        window = window[: cut.start()]
+    return _key(window) if ZWJ in window or ZWNJ in window else window
 
 
 def _unit_named_before(sentence: str, start: int, prev_end: int) -> str:
     """"संक्रमितों की संख्या बढ़कर 39 हो गई" → cases: the cue closest before a total word."""
     window = sentence[max(prev_end, start - 120) : start]
-    cuts = list(_CLAUSE_END.finditer(window))
-    if cuts:
-        window = window[cuts[-1].end() :]
-    window = _key(window)
+    if ZWJ in window or ZWNJ in window:
+        window = _key(window)
+    if not _AGGREGATE.search(window):
+        return ""  # the common case: no total named before the number
+    cut = _LAST_CLAUSE_END.match(window)
+    if cut:
+        window = window[cut.end() :]
     totals = list(_AGGREGATE.finditer(window))
     if not totals:
         return ""
@@ -459,20 +590,16 @@ def _unit_named_before(sentence: str, start: int, prev_end: int) -> str:
 def _closest_cue(window: str) -> str:
     """The unit of the cue closest to the end of ``window``.
 
-    A person noun takes a state named before it ("संक्रमित लोगों" → cases), else its own unit.
+    A person noun takes a cue named before it ("संक्रमित लोगों" → cases), else its own unit.
     """
-    cues = [
-        cue.lastgroup.split("_", 1)
-        for cue in _ANY_CUE.finditer(window)
-        if cue.lastgroup.split("_", 1)[1] not in _DURATIONS | _PLACES
-    ]
+    cues = [label for label in map(_label, _ANY_CUE.findall(window)) if label[1] not in _DURATIONS | _PLACES]
     if not cues:
         return ""
     kind, unit = cues[-1]
     if kind != "p":
         return unit
-    states = [u for k, u in cues[:-1] if k == "s"]
-    return states[-1] if states else unit
+    named = [u for k, u in cues[:-1] if k != "p"]
+    return named[-1] if named else unit
 
 
 def _share_units_in_lists(sentence: str, kept: list[tuple[re.Match, str]]) -> list[str]:
@@ -493,6 +620,8 @@ def _share_units_in_lists(sentence: str, kept: list[tuple[re.Match, str]]) -> li
 
 def _worth_keeping(match: re.Match, unit: str) -> bool:
     """Calendar years and a bare "एक" are kept only when they plainly count something."""
+    if unit and unit != "people" and unit not in _DURATIONS:
+        return True
     num = match.group("num").strip()
     if _YEAR.fullmatch(ascii_digits(num)) and (not unit or unit in _DURATIONS):
         return False
@@ -513,26 +642,33 @@ SAY_VERBS = (
 ).split()
 SPOKE_VERBS = "बोले बोलीं बोली बोला".split()
 _AUX = r"(?:\s+(?:है|हैं|था|थी|थे))?"
-_NE = rf"{_START}ने{_END}"
+_NE = rf"ने(?<![{_W}]ने){_END}"  # the literal first, so the engine can search for it fast
 _NOT_NE = rf"(?:(?!{_NE})[^।“”‘’\"'?!,])"
 _OPEN_QUOTE = "“‘'\""
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "'": "'", '"': '"'}
-# After the verb: an optional separator, "कि", and an opening quote.
-_TAIL = rf"\s*(?P<sep>[,:\-–—])?\s*(?P<ki>कि{_END}\s*,?)?\s*(?P<open>[{_OPEN_QUOTE}])?"
-PRONOUNS = _words("उन्होंने उन्होने इन्होंने उसने इसने उनके इनके उनका इनका")
+# After the verb: a separator, "कि" or an opening quote, at least one of them ("… को महान सफलता
+# बताया।" reports no words).
+_TAIL = (
+    rf"(?=\s*(?:[,:\-–—{_OPEN_QUOTE}]|कि{_END}))"
+    rf"\s*(?P<sep>[,:\-–—])?\s*(?P<ki>कि{_END}\s*,?)?\s*(?P<open>[{_OPEN_QUOTE}])?"
+)
+# Pronoun subjects, also as some outlets write them with a ZWJ after the virama (उन्‍होंने).
+_AGENT_PRONOUNS = "उन्होंने उन्होने इन्होंने उसने इसने"
+_PRONOUN_ALT = _alt(_words(_AGENT_PRONOUNS) | {w.replace("्", "्" + ZWJ) for w in _words(_AGENT_PRONOUNS)})
+PRONOUNS = _words(_AGENT_PRONOUNS + " उनके इनके उनका इनका")
 
 _SAID = re.compile(rf"{_NE}\s+{_NOT_NE}{{0,90}}?{_START}(?P<verb>{_alt(SAY_VERBS)}){_END}{_AUX}{_TAIL}")
 _PRONOUN_SAID = re.compile(
-    rf"{_START}(?P<pron>{_alt(_words('उन्होंने उन्होने इन्होंने उसने इसने'))}){_END}\s+{_NOT_NE}{{0,90}}?"
+    rf"{_START}(?P<pron>{_PRONOUN_ALT}){_END}\s+{_NOT_NE}{{0,90}}?"
     rf"{_START}(?P<verb>{_alt(SAY_VERBS)}){_END}{_AUX}{_TAIL}"
 )
 _SPOKE = re.compile(rf"{_START}(?P<verb>{_alt(SPOKE_VERBS)}){_END}{_TAIL}")
-_SAYING = re.compile(rf"{_START}(?:का|की)\s+कहना\s+(?:है|था|हैं){_TAIL}")
+_SAYING = re.compile(rf"{_START}(?:(?P<pron>उनका|इनका)|का|की)\s+कहना\s+(?:है|था|हैं){_TAIL}")
 _ACCORDING = re.compile(rf"{_START}(?:के\s+)?(?:मुताबिक|मुताबिक़|अनुसार){_END}\s*,?\s*")
 _ZERO_SUBJECT = re.compile(rf"^(?P<verb>{_alt(SAY_VERBS)}){_END}{_AUX}(?=\s*[,:]?\s*कि{_END}){_TAIL}")
 # "“…”, पुतिन ने कहा।" — attribution right after a closing quote.
 _AFTER_QUOTE = re.compile(
-    rf"[\s,—–-]*(?:(?P<pron>{_alt(_words('उन्होंने उन्होने इन्होंने उसने इसने'))})|(?P<spk>{_NOT_NE}{{1,80}}?)\s+ने)"
+    rf"[\s,—–-]*(?:(?P<pron>{_PRONOUN_ALT})|(?P<spk>{_NOT_NE}{{1,80}}?)\s+ने)"
     rf"\s+(?:{_NOT_NE}{{0,40}}?\s)?(?:{_alt(SAY_VERBS)}){_END}{_AUX}\s*(?:[।.!]|$)"
     rf"|[\s,—–-]*(?P<spk2>[^।“”,]{{1,80}}?)\s+(?:{_alt(SPOKE_VERBS)}){_END}\s*(?:[।.!]|$)"
 )
@@ -551,8 +687,23 @@ _NOT_A_SOURCE = _words(
 _SENTENCE_FINAL = _words("है हैं था थी थे थीं गया गई गए गये दी दिया किया की रहे रही रहा हुआ हुई हुए")
 _MAX_SPEAKER_WORDS = 10
 _PRONOUN_REACH = 2
+_SPEAKER_CUT = re.compile(r".*(?:[,;:“”‘’\"'।?!—–]|\s-\s)", re.DOTALL)  # up to the last clause mark
 _MIN_UNATTRIBUTED_WORDS = 4
+_MAX_QUOTE_CHARS = 1200  # a quotation closes within its paragraph and this many characters
+_POSTPOSITIONS_AFTER_NAME = _words("ने में के की का को पर से जैसे नामक नाम शीर्षक")
+_FINITE = _words("है हैं था थी थे हो हूं हूँ")
+_FINITE_ENDINGS = tuple(_nfc(e) for e in ("गा", "गी", "गे", "एं", "ें", "ो"))
 _TRAILING = "।॥.,;: "
+
+
+# Each attribution pattern with a substring every match contains: a cheap test before the regex.
+_ATTRIBUTIONS = (
+    (_SAID, re.compile("ने ")),
+    (_PRONOUN_SAID, re.compile("होंने|होने|सने")),
+    (_SAYING, re.compile("कहना")),
+    (_SPOKE, re.compile("बोल")),
+    (_ZERO_SUBJECT, None),
+)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -561,10 +712,13 @@ def find_quotes(text: str) -> list[Quote]:
     Handles "X ने कहा, “…”" and "X ने कहा कि …" (the indirect quote runs from कि to the end
     of the sentence), "“…”, X ने कहा।", "X के मुताबिक/अनुसार, …", "X का कहना है कि …",
     "X बोले, …" and the verbs of :data:`SAY_VERBS`. The speaker is the noun phrase before
-    ने with leading connectives and adverbials cut ("बैठक में पुतिन" → "पुतिन"); "उन्होंने"
-    (or a sentence opening with "कहा कि") takes the speaker of the sentence before when
-    that sentence names one, else stays as written (""). A quotation of four words or
-    more in quotes with no attribution gets speaker "".
+    ने with leading connectives and adverbials cut ("बैठक में पुतिन" → "पुतिन").
+
+    "उन्होंने" (also "उनका कहना है", "उनके मुताबिक", or a sentence opening with "कहा कि")
+    takes the subject of one of the two sentences before when that is obvious (see
+    :func:`_antecedent`), else stays as written ("" for "कहा कि"). A quotation in quote
+    marks with no attribution gets speaker "" when it reads as speech: four words or
+    more, ending like a clause, not a name followed by a postposition ("‘…’ में").
 
     >>> [(q.speaker, q.text) for q in find_quotes("बैठक में पुतिन ने कहा कि रूस तैयार है।")]
     [('पुतिन', 'रूस तैयार है')]
@@ -593,14 +747,14 @@ def find_quotes(text: str) -> list[Quote]:
     for match in _QUOTED.finditer(text):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        inner = (match.group(1) or match.group(2)).strip().rstrip(_TRAILING)
+        inner = (match.group(1) or match.group(2)).strip()
         index = bisect_right(starts, match.start()) - 1
         speaker = _speaker_after_quote(text, match.end(), agents, index)
         if speaker is None:
-            if len(inner.split()) < _MIN_UNATTRIBUTED_WORDS:
+            if not _looks_like_speech(inner, text[match.end() : match.end() + 20]):
                 continue
             speaker = ""
-        found.append((match.start(), Quote(speaker=speaker, text=inner, sentence=max(index, 0))))
+        found.append((match.start(), Quote(speaker=speaker, text=_clean_quote(inner), sentence=max(index, 0))))
     return [quote for _, quote in sorted(found, key=lambda item: item[0])]
 
 
@@ -622,15 +776,18 @@ def _antecedent(sentences, agents: list[str | None], index: int) -> str | None:
 
 def _attribution(text: str, offset: int, sentence: str, previous: str | None):
     """(position, speaker, quote text, taken span) of the first attribution in a sentence."""
-    for pattern in (_SAID, _PRONOUN_SAID, _SAYING, _SPOKE, _ZERO_SUBJECT):
+    for pattern, hint in _ATTRIBUTIONS:
+        if hint and not hint.search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             quoted = _quoted_after(text, offset, sentence, match)
             if quoted is None:
                 continue
+            pronoun = match.groupdict().get("pron")
             if pattern is _ZERO_SUBJECT:
                 speaker = previous or ""
-            elif pattern is _PRONOUN_SAID:
-                speaker = previous or match.group("pron")
+            elif pronoun:
+                speaker = previous or pronoun
             else:
                 speaker = _speaker(sentence[: match.start()])
                 if not speaker:
@@ -651,7 +808,8 @@ def _quoted_after(text: str, offset: int, sentence: str, match: re.Match) -> tup
     if match.group("open"):
         opener = match.group("open")
         start = offset + match.end()
-        close = text.find(_QUOTE_PAIRS[opener], start, start + 1200)
+        limit = text.find("\n", start, start + _MAX_QUOTE_CHARS)  # a quotation closes within its paragraph
+        close = text.find(_QUOTE_PAIRS[opener], start, limit if limit >= 0 else start + _MAX_QUOTE_CHARS)
         if opener in "'\"" and (close < 0 or close > end):
             close = -1
         stop = close if close >= 0 else end
@@ -667,6 +825,8 @@ def _quoted_after(text: str, offset: int, sentence: str, match: re.Match) -> tup
 
 def _according_to(offset: int, sentence: str, previous: str | None):
     """"स्वास्थ्य विभाग के मुताबिक, …": the source and the rest of the sentence."""
+    if "मुताबिक" not in sentence and "अनुसार" not in sentence:
+        return None
     match = _ACCORDING.search(sentence)
     if not match:
         return None
@@ -686,9 +846,8 @@ def _according_to(offset: int, sentence: str, previous: str | None):
 
 def _speaker(before: str) -> str:
     """The noun phrase that ends ``before``: "इसी बीच, अमेरिका के राष्ट्रपति ट्रंप" → "अमेरिका के राष्ट्रपति ट्रंप"."""
-    cut = max(before.rfind(c) for c in ",;:“”‘’\"'।?!—–")
-    dash = before.rfind(" - ")
-    words = before[max(cut, dash) + 1 :].split()
+    cut = _SPEAKER_CUT.match(before)
+    words = (before[cut.end() :] if cut else before).split()
     for i in range(len(words) - 2, -1, -1):  # a full stop split_sentences kept: "… दी है. मुख्यमंत्री"
         if words[i].endswith(".") and _ends_sentence(words[i][:-1]):
             words = words[i + 1 :]
@@ -713,7 +872,7 @@ def _ends_sentence(word: str) -> bool:
 
 def _named_agent(sentence: str) -> str | None:
     """The named subject of a sentence's first "X ने", for resolving a later "उन्होंने"."""
-    match = _NE_RE.search(sentence)
+    match = _NE_RE.search(sentence) if " ने " in sentence else None
     if not match:
         return None
     pronoun = _PRONOUN_ANY.search(sentence, 0, match.start())
@@ -726,7 +885,7 @@ def _named_agent(sentence: str) -> str | None:
 
 
 _NE_RE = re.compile(_NE)
-_PRONOUN_ANY = re.compile(rf"{_START}(?:{_alt(_words('उन्होंने उन्होने इन्होंने उसने इसने'))}){_END}")
+_PRONOUN_ANY = re.compile(rf"{_START}(?:{_PRONOUN_ALT}){_END}")
 
 
 def _starts_with_pronoun(sentence: str) -> bool:
@@ -747,13 +906,43 @@ def _speaker_after_quote(text: str, end: int, agents: list[str | None], index: i
 
 
 def _clean_quote(text: str) -> str:
-    """A quotation without its closing danda or comma: "…हुई है।”" → "…हुई है”"."""
-    text = text.strip().rstrip(_TRAILING).strip()
-    if text.endswith(("।”", ".”", ",”", "।’")):
-        text = text[:-2].rstrip() + text[-1]
-    if len(text) > 1 and text[0] in "“‘" and text[-1] in "”’" and text.count(text[0]) == 1:
-        text = text[1:-1].strip().rstrip(_TRAILING)
+    """A quotation without its closing danda and unmatched quote marks.
+
+    "…हुई है।”" with its opening mark elsewhere → "…हुई है"; a quote mark that pairs with
+    one inside stays: "हालात “काफी अच्छे” हैं".
+    """
+    text = text.strip(" " + _TRAILING)
+    while text and text[0] in "“‘'\"" and _unmatched_opening(text):
+        text = text[1:].lstrip(" " + _TRAILING)
+    while text and text[-1] in "”’'\"" and _unmatched_closing(text):
+        text = text[:-1].rstrip(" " + _TRAILING)
     return text
+
+
+def _unmatched_opening(text: str) -> bool:
+    """True when the leading quote mark of ``text`` closes nowhere in it."""
+    return text.count("“") + text.count("‘") > text.count("”") + text.count("’") or text[0] in "'\""
+
+
+def _unmatched_closing(text: str) -> bool:
+    """True when the trailing quote mark of ``text`` opens nowhere in it."""
+    return text.count("”") + text.count("’") > text.count("“") + text.count("‘") or text[-1] in "'\""
+
+
+def _looks_like_speech(inner: str, after: str) -> bool:
+    """An unattributed quotation is speech, not a name or a title ("‘फ्रंटियर्स इन पब्लिक हेल्थ’ में").
+
+    It has enough words, is not followed by a postposition, and ends like a clause: with a
+    sentence mark or a finite verb.
+    """
+    words = inner.split()
+    if len(words) < _MIN_UNATTRIBUTED_WORDS:
+        return False
+    following = _WORD.match(after.lstrip())
+    if following and following.group() in _POSTPOSITIONS_AFTER_NAME:
+        return False
+    last = words[-1].rstrip("”’'\"")
+    return last[-1:] in "।?!." or last.rstrip("।?!.") in _FINITE or last.endswith(_FINITE_ENDINGS)
 
 
 # =============================================================================================
@@ -780,14 +969,20 @@ _CONSECUTIVE_NOUNS = _words("दिन साल वर्ष सप्ताह
 _AGAIN = (
     "एक_बार_फिर_से एक_बार_फिर फिर_एक_बार एक_बार_और फिर_से दोबारा दुबारा पुनः पहली_बार_नहीं"
 ).split()
-_ORDINAL = rf"(?:{_alt(ORDINALS)}|[0-9०-९]+\s?(?:वीं|वां|वें|वी)){_END}"
+_ORDINAL = rf"(?:{_alt(ORDINALS)}|[0-9०-९]+\s?(?:वीं|वां|वें|वी)|[0-9]+(?:st|nd|rd|th)){_END}"
 _RECURRENCE = re.compile(
     rf"{_START}(?:(?P<again>{_alt(_AGAIN)}){_END}"
     rf"|लगातार\s+(?P<cord>{_ORDINAL})\s+(?P<cnoun>{_alt(_CONSECUTIVE_NOUNS)}){_END}"
     rf"|(?P<ord>{_ORDINAL})\s+(?:(?P<adj>[{_W}]+(?:-[{_W}]+)?)\s+)??(?P<noun>{_alt(RECURRING_NOUNS)}){_END})"
 )
+# Pieces every cue contains; a sentence without any is skipped before the full regex.
+_RECURRENCE_HINT = re.compile(
+    "पहल|दूसर|तीसर|चौथ|पांचव|पाँचव|छठ|सातव|आठव|नौव|नव|दसव|[0-9०-९]\\s?व|[0-9](?:st|nd|rd|th)|फिर|बारा|पुनः"
+)
 # A participle that makes "पहली बार … गए" describe a noun after it ("पहली बार रूस गए नेता").
-_PARTICIPLES = _words("गए गई गया गये आए आई आया आये हुए हुई हुआ बने बनी बना पहुंचे पहुंची पहुंचा किए की किया मिले मिली मिला")
+_PARTICIPLES = _words(
+    "गए गई गया गये आए आई आया आये हुए हुई हुआ बने बनी बना पहुंचे पहुंची पहुंचा किए की किया मिले मिली मिला"
+)
 _AUXILIARIES = _words("है हैं था थी थे थीं हो रहे रही रहा गए गई गया गये चुके चुकी चुका हुए हुई")
 _NOT_ORDINAL_BEFORE = _words("इससे उससे इसके उसके के से दिन दिनों साल वर्ष महीने हफ्ते घंटे सप्ताह सबसे कुछ बहुत काफी")
 _POSTPOSITIONS = _words("का की के में से को पर ने ही भी तो")
@@ -845,6 +1040,9 @@ def _content_words(text: str) -> set[str]:
 
 
 def _first_cue(sentence: str, index: int) -> Recurrence | None:
+    """The first cue in ``sentence`` that can describe the main event."""
+    if not _RECURRENCE_HINT.search(sentence):
+        return None
     for match in _RECURRENCE.finditer(sentence):
         cue = _cue(sentence, match, index)
         if cue:
@@ -853,11 +1051,12 @@ def _first_cue(sentence: str, index: int) -> Recurrence | None:
 
 
 def _cue(sentence: str, match: re.Match, index: int) -> Recurrence | None:
+    """The recurrence a cue match stands for, or None when it describes something else."""
     if _PAST_CONTEXT.search(sentence, 0, match.end()):
         return None
     if match.group("again"):
         again = match.group("again")
-        noun = "बार" if "बार" in again else ""
+        noun = "बार" if "बार" in again.split() else ""
         return Recurrence(ordinal=None, text=again, noun=noun, sentence=index)
     ordinal_text = match.group("cord") or match.group("ord")
     noun = match.group("cnoun") or match.group("noun")
@@ -867,7 +1066,7 @@ def _cue(sentence: str, match: re.Match, index: int) -> Recurrence | None:
     adjective = match.group("adj") if match.group("ord") else None
     if adjective and (adjective in _POSTPOSITIONS or adjective.endswith(("ों", "ओं")) or noun == "बार"):
         return None
-    if ordinal_text == "पहले" and _last_word(sentence[: match.start()]) in _NOT_ORDINAL_BEFORE:
+    if ordinal_text == "पहले" and _last_word(sentence, match.start()) in _NOT_ORDINAL_BEFORE:
         return None
     if noun == "बार" and _describes_a_noun(sentence[match.end() :]):
         return None
@@ -875,9 +1074,10 @@ def _cue(sentence: str, match: re.Match, index: int) -> Recurrence | None:
 
 
 def _ordinal_value(text: str) -> int | None:
+    """"दूसरी" → 2, "19वां" → 19, "2nd" → 2."""
     if text in ORDINALS:
         return ORDINALS[text]
-    digits = re.match("[0-9०-९]+", text)
+    digits = _DIGIT_RUN.match(text)
     return int(ascii_digits(digits.group())) if digits else None
 
 

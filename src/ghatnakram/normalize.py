@@ -155,8 +155,9 @@ _SENTENCE_END = re.compile(
     rf"(?:[{_TERMINATORS}]+|\.(?!\d)|…)[{_CLOSERS}]*(?=\s|$)|\n+"
 )
 _WORD_BEFORE = re.compile(rf"([{_DEVANAGARI_LETTER}\w.]+)$")
-# One Devanagari syllable (consonant + optional sign) or one Latin capital: an initial.
-_INITIAL = re.compile(rf"^(?:[\u0915-\u0939\u0958-\u095f\u0905-\u0914][\u093e-\u094c\u0901-\u0903\u093c]*|[A-Z])$")
+# One Latin capital: an initial ("A.K."). Devanagari initials are letter names (LETTER_NAMES):
+# a generic one-syllable rule would also take the verbs "है." and "थे." for initials.
+_INITIAL = re.compile(r"^[A-Z]$")
 
 
 def split_sentences(text: str) -> list[str]:
