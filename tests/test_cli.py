@@ -142,3 +142,38 @@ def test_ci_runs_exactly_the_test_command_the_readme_gives():
     assert demo_command.endswith("ghatnakram demo")
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_canon_prints_one_key_for_the_spellings_of_one_place_and_two_for_two_places():
+    result = _run("canon", "--type", "LOC", "मास्को", "मॉस्को", "ईरान", "इराक")
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [name for name, _ in lines] == ["मास्को", "मॉस्को", "ईरान", "इराक"]
+    keys = [key for _, key in lines]
+    assert keys[0] == keys[1] and keys[2] != keys[3]
+
+
+def test_canon_joins_a_surname_to_the_full_name_given_with_it():
+    result = _run("canon", "व्लादिमीर पुतिन", "पुतिन", "अल-शरा", "अल-शारा", "अल शरा")
+    keys = [line.split("\t")[1] for line in result.stdout.splitlines()]
+    assert keys[0] == keys[1] and keys[2] == keys[3] == keys[4] and keys[0] != keys[2]
+
+
+def test_eval_ner_ends_with_a_json_line_of_scores(fixtures):
+    result = _run("eval-ner", fixtures / "ner_sample.conll", "--json")
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout.splitlines()[-1])
+    assert set(scores) == {"micro", "PER", "LOC", "ORG"}
+    assert {"precision", "recall", "f1"} <= set(scores["micro"])
+
+
+def test_eval_ner_names_a_malformed_file(tmp_path):
+    bad = tmp_path / "bad.conll"
+    bad.write_text("शब्द बिना टैब\n", encoding="utf-8")
+    result = _run("eval-ner", bad)
+    assert result.exit_code == 1 and "bad.conll:1" in result.stderr
+
+
+def test_eval_dates_scores_a_labelled_file(fixtures):
+    result = _run("eval-dates", fixtures / "dates_events.jsonl", "--json")
+    scores = json.loads(result.stdout)
+    assert scores["n"] > 0 and 0.0 <= scores["accuracy"] <= 1.0

@@ -3,6 +3,7 @@ from dataclasses import replace
 
 import pytest
 
+from ghatnakram.analyze import Analyzer
 from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, ingest_article, ingest_items
 from ghatnakram.models import Article, Problem
 from ghatnakram.pipeline import ingest
@@ -21,7 +22,7 @@ def _article(article_id, outlet="नमूना समाचार", text=AGENC
 
 
 def test_new_article_is_stored_with_clean_text(store):
-    outcome, stored_id = ingest_article(_article("a1", text=AGENCY_TEXT + "\nऔर पढ़ें: दूसरी खबर"), store)
+    outcome, stored_id = ingest_article(_article("a1", text=AGENCY_TEXT + "\nऔर पढ़ें: दूसरी खबर"), store, Analyzer())
     assert (outcome, stored_id) == ("stored", "a1")
     stored = store.get_article("a1")
     assert stored.text == AGENCY_TEXT and "और पढ़ें" in stored.raw_text

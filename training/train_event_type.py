@@ -28,7 +28,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -36,13 +36,12 @@ from lxml import etree
 
 from ghatnakram.event_type import (
     EVENT_TYPES,
-    MAX_COUNT,
     MODEL_FILE,
     OTHER,
     EventTypeModel,
     article_features,
+    article_mentions,
     softmax,
-    trigger_counts,
 )
 from ghatnakram.normalize import normalize_text, word_keys
 
@@ -80,20 +79,28 @@ POOL_INCIDENTS = {
     "sample-042": "flood compensation",
     "sample-043": "floods",
     "sample-044": "floods",
+    "2020-03-01-AU-02": "hailstorm damaging crops",
+    "2020-03-01-DH-03": "man falls from an express train and dies",
+    "2020-03-10-PK-03": "firing in Gaya, one dead",
 }
 
 # Training hyper-parameters.
 MIN_DF = 2
-L2 = 1e-3
-EPOCHS = 300
+TOP_FEATURES = 12_000  # by document frequency
+L2 = 3e-5
+EPOCHS = 400
 LEARNING_RATE = 0.05
-TRIGGER_MIN_COUNT = 2
-TRIGGER_MIN_WEIGHT = 0.15
-TRIGGER_SMOOTHING = 2.0
+TRIGGER_MIN_COUNT = 2  # a trigger word marks events of its type at least this often
+TRIGGER_MIN_SHARE = 0.2  # ... and at least this share of its occurrences are inside an event span
+INCIDENT_PRIOR = 0.2  # share of incident reports assumed in a news stream, for calibration
+EVIDENCE_GRID = (1, 2, 3, 4)
+PROBABILITY_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 
 
 @dataclass(frozen=True)
 class Document:
+    """One annotated article: its text and the TYPE of every event span."""
+
     name: str
     title: str
     text: str
@@ -196,17 +203,19 @@ def stratified_group_folds(labels: list[str], groups: list[int], k: int, seed: i
 # --- features and model --------------------------------------------------------
 
 
-def build_vocabulary(feature_counts: list[Counter], min_df: int) -> dict[str, int]:
+def build_vocabulary(feature_counts: list[Counter], min_df: int, top: int) -> dict[str, int]:
+    """The ``top`` features in most documents (at least ``min_df``), in sorted order."""
     df = Counter()
     for counts in feature_counts:
         df.update(counts.keys())
-    kept = sorted(f for f, n in df.items() if n >= min_df)
+    frequent = sorted((f for f, n in df.items() if n >= min_df), key=lambda f: (-df[f], f))
+    kept = sorted(frequent[:top])
     return {f: i for i, f in enumerate(kept)}
 
 
 def vectorise(feature_counts: list[Counter], vocabulary: dict[str, int]) -> np.ndarray:
-    """Rows of 1 + log(count), L2-normalised (as EventTypeModel.scores does)."""
-    X = np.zeros((len(feature_counts), len(vocabulary)), dtype=np.float32)
+    """Rows of 1 + log(count), L2-normalised, as EventTypeModel.probabilities reads an article."""
+    X = np.zeros((len(feature_counts), len(vocabulary)))
     for i, counts in enumerate(feature_counts):
         for feature, count in counts.items():
             j = vocabulary.get(feature)
@@ -237,39 +246,46 @@ def fit_logistic(X: np.ndarray, Y: np.ndarray, l2: float, epochs: int, lr: float
     return W, b
 
 
-def learn_triggers(docs: list[Document]) -> dict[str, dict[str, float]]:
-    """Per type, word keys that mark its events: weight = share of the word's occurrences inside a span of that type."""
+def learn_triggers(docs: list[Document]) -> dict[str, frozenset[str]]:
+    """Per type, the word keys that mark its events in the annotated spans.
+
+    A word is a trigger of a type when it is inside spans of that type at least
+    ``TRIGGER_MIN_COUNT`` times and at least ``TRIGGER_MIN_SHARE`` of all its occurrences
+    are inside event spans (this keeps बाढ़, टक्कर and drops में, जिले).
+    """
     inside: dict[str, Counter] = defaultdict(Counter)
+    in_any_span, total = Counter(), Counter()
     for doc in docs:
         for event_type, keys in doc.triggers:
-            inside[event_type].update(k for k in keys if not k[0].isdigit())
-    total = Counter()
-    for doc in docs:
+            words = [k for k in keys if not k[0].isdigit()]
+            inside[event_type].update(words)
+            in_any_span.update(words)
         total.update(word_keys(doc.title + "\n" + doc.text))
     triggers = {}
-    for event_type in sorted(inside):
-        words = {}
-        for word, n in inside[event_type].items():
-            weight = n / (total[word] + TRIGGER_SMOOTHING)
-            if n >= TRIGGER_MIN_COUNT and weight >= TRIGGER_MIN_WEIGHT:
-                words[word] = round(min(weight, 1.0), 3)
-        triggers[event_type] = dict(sorted(words.items(), key=lambda kv: -kv[1]))
+    for event_type in EVENT_TYPES:
+        triggers[event_type] = frozenset(
+            word
+            for word, n in inside[event_type].items()
+            if n >= TRIGGER_MIN_COUNT
+            and in_any_span[word] >= TRIGGER_MIN_SHARE * (total[word] + 2)
+            and (_HAS_DEVANAGARI.search(word) or len(word) >= 3)
+        )
     return triggers
 
 
-def train(docs: list[Document], types: tuple[str, ...], min_evidence: float = 0.0, min_probability: float = 0.0) -> EventTypeModel:
+def train(docs: list[Document], min_evidence: float = 1, min_probability: float = 0.0) -> EventTypeModel:
+    """Fit the classifier and learn the trigger words on ``docs`` (thresholds are set by the caller)."""
     features = [article_features(d.title, d.text) for d in docs]
-    vocabulary = build_vocabulary(features, MIN_DF)
+    vocabulary = build_vocabulary(features, MIN_DF, TOP_FEATURES)
     X = vectorise(features, vocabulary)
-    Y = np.zeros((len(docs), len(types)))
-    index = {t: i for i, t in enumerate(types)}
+    Y = np.zeros((len(docs), len(EVENT_TYPES)))
     for row, doc in enumerate(docs):
-        Y[row, index[doc.label]] = 1.0
+        Y[row, EVENT_TYPES.index(doc.label)] = 1.0
     W, b = fit_logistic(X, Y, L2, EPOCHS, LEARNING_RATE)
     return EventTypeModel(
-        types=types,
+        types=EVENT_TYPES,
         vocabulary=vocabulary,
-        weights=W.astype(np.float16).astype(np.float64),
+        weights=W.astype(np.float16).astype(np.float64),  # as shipped
         bias=b,
         triggers=learn_triggers(docs),
         min_evidence=min_evidence,
@@ -277,13 +293,13 @@ def train(docs: list[Document], types: tuple[str, ...], min_evidence: float = 0.
     )
 
 
-# --- evaluation ----------------------------------------------------------------
+# --- evaluation and calibration ---------------------------------------------------
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> float:
-    labels = sorted(set(gold))
+    """Mean F1 over the gold labels."""
     scores = []
-    for label in labels:
+    for label in sorted(set(gold)):
         tp = sum(g == p == label for g, p in zip(gold, predicted))
         fp = sum(p == label != g for g, p in zip(gold, predicted))
         fn = sum(g == label != p for g, p in zip(gold, predicted))
@@ -293,28 +309,34 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
 
 @dataclass
 class Scored:
-    """One article as the rejection sees it: best type, its probability and its evidence."""
+    """One article as a model sees it: probability and trigger evidence of every type."""
 
     key: str
-    top: str
-    probability: float
-    evidence: float
+    title: str
+    probabilities: np.ndarray
+    evidence: np.ndarray
+
+    def decide(self, model: EventTypeModel, min_evidence: float, min_probability: float) -> str:
+        thresholds = replace(model, min_evidence=min_evidence, min_probability=min_probability)
+        return thresholds.decide(self.probabilities, lambda t: self.evidence[EVENT_TYPES.index(t)])
+
+    @property
+    def top(self) -> str:
+        return EVENT_TYPES[int(np.argmax(self.probabilities))]
 
 
 def score(model: EventTypeModel, key: str, title: str, text: str) -> Scored:
-    probs = model.probabilities(article_features(title, text))
-    best = int(np.argmax(probs))
-    evidence = model.evidence(trigger_counts(title, text), model.types[best])
-    return Scored(key, model.types[best], float(probs[best]), evidence)
+    mentions = article_mentions(title, text)
+    evidence = np.array([model.evidence(mentions, t) for t in EVENT_TYPES], dtype=float)
+    return Scored(key, title, model.probabilities(article_features(title, text)), evidence)
 
 
-def cross_validate(docs: list[Document], types: tuple[str, ...], k: int, seed: int) -> list[Scored]:
-    labels = [d.label for d in docs]
-    folds = stratified_group_folds(labels, duplicate_groups(docs), k, seed)
+def cross_validate(docs: list[Document], k: int, seed: int) -> list[Scored]:
+    """Out-of-fold scores of every document (stratified folds, near-duplicates kept together)."""
+    folds = stratified_group_folds([d.label for d in docs], duplicate_groups(docs), k, seed)
     out: list[Scored | None] = [None] * len(docs)
     for fold in range(k):
-        train_docs = [d for d, f in zip(docs, folds) if f != fold]
-        model = train(train_docs, types)
+        model = train([d for d, f in zip(docs, folds) if f != fold])
         for i, (doc, f) in enumerate(zip(docs, folds)):
             if f == fold:
                 out[i] = score(model, doc.name, doc.title, doc.text)
@@ -322,85 +344,104 @@ def cross_validate(docs: list[Document], types: tuple[str, ...], k: int, seed: i
 
 
 def negative_pool() -> dict[str, list[tuple[str, str, str]]]:
-    """Articles that are (nearly all) not incidents: (id, title, text) by source."""
+    """News that is (nearly all) not about incidents, as (id, title, text) by source."""
     pool: dict[str, list[tuple[str, str, str]]] = {}
-    for name, path in (("samples", SAMPLES_FILE), ("dev", DEV_FILE)):
-        if path.exists():
+    for name, path in (("demo samples", SAMPLES_FILE), ("seeds", SEEDS_DIR), ("events-dev", DEV_FILE)):
+        if path.is_dir():
+            pool[name] = [(p.stem, *_title_and_body(p.read_text(encoding="utf-8"))) for p in sorted(path.glob("*.txt"))]
+        elif path.exists():
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             pool[name] = [(r["id"], r.get("title") or "", r["text"]) for r in rows]
-    if SEEDS_DIR.exists():
-        pool["seeds"] = []
-        for path in sorted(SEEDS_DIR.glob("*.txt")):
-            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            pool["seeds"].append((path.stem, lines[0] if len(lines[0]) < 200 else lines[-1], "\n".join(lines)))
+        else:
+            print(f"warning: {path} not found; calibrating without it", file=sys.stderr)
     return pool
 
 
-def accepted(s: Scored, min_evidence: float, min_probability: float) -> bool:
-    return s.evidence >= min_evidence and s.probability >= min_probability
+def _title_and_body(content: str) -> tuple[str, str]:
+    """A seed text file has its headline on the first or the last line (the shorter one)."""
+    lines = [line for line in content.splitlines() if line.strip()]
+    title = min((lines[0], lines[-1]), key=len)
+    return title, "\n".join(line for line in lines if line is not title)
 
 
-def calibrate(oof: list[Scored], negatives: list[Scored]) -> tuple[float, float]:
-    """Thresholds minimising the balanced error: rejected incidents + accepted non-incidents, each as a share."""
+def calibrate(model: EventTypeModel, incidents: list[Scored], others: list[Scored]) -> tuple[float, float, float, float]:
+    """Thresholds with the least expected error on a news stream with ``INCIDENT_PRIOR`` incidents.
+
+    Error = prior × (share of incidents called other) + (1 − prior) × (share of other news
+    given a type). Ties go to the stricter thresholds. Returns (min_evidence,
+    min_probability, missed, false).
+    """
     best = None
-    for min_evidence in np.arange(0.0, 6.01, 0.1):
-        for min_probability in np.arange(0.0, 0.61, 0.05):
-            missed = np.mean([not accepted(s, min_evidence, min_probability) for s in oof])
-            false = np.mean([accepted(s, min_evidence, min_probability) for s in negatives])
-            cost = (missed + false, -min_evidence, -min_probability)
-            if best is None or cost < best[0]:
-                best = (cost, round(float(min_evidence), 2), round(float(min_probability), 2))
-    return best[1], best[2]
+    for min_evidence in EVIDENCE_GRID:
+        for min_probability in PROBABILITY_GRID:
+            missed = np.mean([s.decide(model, min_evidence, min_probability) == OTHER for s in incidents])
+            false = np.mean([s.decide(model, min_evidence, min_probability) != OTHER for s in others])
+            cost = INCIDENT_PRIOR * missed + (1 - INCIDENT_PRIOR) * false
+            key = (round(cost, 6), -min_evidence, -min_probability)
+            if best is None or key < best[0]:
+                best = (key, min_evidence, min_probability, float(missed), float(false))
+    return best[1:]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help=f"annotated XML folder (default: {DEFAULT_DATA})")
+    parser = argparse.ArgumentParser(
+        prog="train_event_type.py",
+        description="Train the event-type classifier on the annotated Hindi incident corpus and write the model.",
+    )
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help=f"folder of annotated XML files (default: {DEFAULT_DATA})")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
-    parser.add_argument("--seed", type=int, default=13, help="random seed for the folds (default: 13)")
+    parser.add_argument("--seed", type=int, default=13, help="seed of the fold assignment (default: 13)")
     parser.add_argument("--out", type=Path, default=OUT_FILE, help=f"model file to write (default: {OUT_FILE})")
-    parser.add_argument("--no-write", action="store_true", help="evaluate only; do not write the model")
+    parser.add_argument("--no-write", action="store_true", help="evaluate and calibrate only; write nothing")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         parser.error(f"data folder {args.data} not found; pass the folder of annotated XML files")
+    if args.folds < 2:
+        parser.error(f"--folds {args.folds}: need at least 2")
 
     started = time.time()
     docs = read_corpus(args.data)
     labels = Counter(d.label for d in docs)
-    print(f"documents: {len(docs)} with events; main-event labels: {len(labels)} types")
+    print(f"documents: {len(docs)} with events; main-event labels: {len(labels)} of {len(EVENT_TYPES)} types")
     print("  " + ", ".join(f"{t} {n}" for t, n in labels.most_common()))
 
-    oof = cross_validate(docs, EVENT_TYPES, args.folds, args.seed)
+    oof = cross_validate(docs, args.folds, args.seed)
     gold = [d.label for d in docs]
-    predicted = [s.top for s in oof]
-    accuracy = float(np.mean([g == p for g, p in zip(gold, predicted)]))
-    print(f"{args.folds}-fold CV (seed {args.seed}), classifier alone: accuracy {accuracy:.3f}, macro-F1 {macro_f1(gold, predicted):.3f}")
+    top = [s.top for s in oof]
+    print(f"{args.folds}-fold CV (seed {args.seed}), classifier alone: "
+          f"accuracy {_accuracy(gold, top):.3f}, macro-F1 {macro_f1(gold, top):.3f}")
 
-    pool = negative_pool()
-    full = train(docs, EVENT_TYPES)
-    scored_pool = {name: [score(full, *item) for item in items] for name, items in pool.items()}
-    negatives = [s for items in scored_pool.values() for s in items if s.key not in POOL_INCIDENTS]
-    min_evidence, min_probability = calibrate(oof, negatives)
-    print(f"rejection: min_evidence {min_evidence}, min_probability {min_probability}")
-    kept = [accepted(s, min_evidence, min_probability) for s in oof]
-    with_rejection = [s.top if k else OTHER for s, k in zip(oof, kept)]
-    accuracy_r = float(np.mean([g == p for g, p in zip(gold, with_rejection)]))
-    print(f"  CV with rejection: accuracy {accuracy_r:.3f}, macro-F1 {macro_f1(gold, with_rejection):.3f}, "
-          f"incidents called other {1 - np.mean(kept):.3f}")
-    for name, items in scored_pool.items():
-        flagged = [s for s in items if accepted(s, min_evidence, min_probability)]
-        print(f"  {name}: {len(flagged)}/{len(items)} labelled non-other")
-        for s in flagged:
-            mark = "" if s.key in POOL_INCIDENTS else "  (pool: other)"
-            print(f"    {s.key} {s.top} p={s.probability:.2f} evidence={s.evidence:.1f}{mark}")
+    model = train(docs)
+    pool = {name: [score(model, *item) for item in items] for name, items in negative_pool().items()}
+    others = [s for scored in pool.values() for s in scored if s.key not in POOL_INCIDENTS]
+    min_evidence, min_probability, missed, false = calibrate(model, oof, others)
+    model = replace(model, min_evidence=min_evidence, min_probability=min_probability)
+    decided = [s.decide(model, min_evidence, min_probability) for s in oof]
+    print(f"rejection: min_evidence {min_evidence}, min_probability {min_probability} "
+          f"(incidents called other {missed:.3f}, other news given a type {false:.3f})")
+    print(f"  CV with rejection: accuracy {_accuracy(gold, decided):.3f}, macro-F1 {macro_f1(gold, decided):.3f}")
+    for name, scored in pool.items():
+        flagged = [(s, s.decide(model, min_evidence, min_probability)) for s in scored]
+        flagged = [(s, t) for s, t in flagged if t != OTHER]
+        print(f"  {name}: {len(flagged)}/{len(scored)} ({len(flagged) / max(len(scored), 1):.1%}) given a type")
+        for s, t in flagged:
+            note = f"incident: {POOL_INCIDENTS[s.key]}" if s.key in POOL_INCIDENTS else "FALSE (read as other)"
+            print(f"    {s.key} {t} [{note}] {s.title[:70]}")
+        given = {s.key for s, _ in flagged}
+        for s in (s for s in scored if s.key in POOL_INCIDENTS and s.key not in given):
+            print(f"    {s.key} other [missed incident: {POOL_INCIDENTS[s.key]}] {s.title[:70]}")
 
-    model = EventTypeModel(**{**full.__dict__, "min_evidence": min_evidence, "min_probability": min_probability})
     if not args.no_write:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.vocabulary)} features)")
+        print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.vocabulary)} features, "
+              f"{sum(map(len, model.triggers.values()))} trigger words)")
     print(f"done in {time.time() - started:.0f}s")
     return 0
+
+
+def _accuracy(gold: list[str], predicted: list[str]) -> float:
+    return float(np.mean([g == p for g, p in zip(gold, predicted)]))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ Steps (each a function below):
    names, surnames and organisation words learned from the TRAINING split only. Place
    names that are mostly common words in the training text (गया "went") are dropped.
    Training features use name lists built without the sentence's own fold (5 folds), so
-   the CRF learns how much a list entry is worth on names it has not seen.
+   the CRF learns how much a list entry is worth on names it has not seen. 15% of the
+   ordinary words outside names are trained without their identity (seeded), so words
+   IL-NER never saw do not read as parts of names.
 4. CRF (lbfgs) for each (c1, c2) in a fixed grid, chosen by micro F1 (PER/LOC/ORG) on
    DEV only; the chosen model (trained on TRAIN only) is written with the gazetteer, then
    dev and test scores are printed. Nothing from the data files is copied into the repo
@@ -34,6 +36,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import random
 import sys
 import tempfile
 import time
@@ -41,13 +44,16 @@ from collections import Counter
 from pathlib import Path
 
 from ghatnakram.ner import (
+    CUE_CLASSES,
     GAZETTEER_FILE,
     MODEL_FILE,
+    NEVER_AT_EDGE,
     FeatureExtractor,
     Gazetteer,
     Tagger,
     bio_spans,
     format_scores,
+    load_tagger_from,
     loose_key,
     read_conll,
     score_sentences,
@@ -60,7 +66,7 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner" / "il-ner-hindi"
 DEFAULT_GAZETTEERS = REPO.parent / "shared" / "data" / "gazetteers"
 DEFAULT_OUT = REPO / "src" / "ghatnakram" / "resources"
 
-GRID = [(c1, c2) for c1 in (0.05, 0.1, 0.2) for c2 in (0.01, 0.05)]
+GRID = [(c1, c2) for c1 in (0.05, 0.15) for c2 in (0.01, 0.05)]
 CRF_PARAMS = {
     "max_iterations": 200,
     "feature.minfreq": 1,
@@ -70,6 +76,8 @@ CRF_PARAMS = {
     "delta": 1e-5,
 }
 FOLDS = 5
+SEED = 13
+MASK_SHARE = 0.15  # of ordinary words outside names, trained as if unseen
 MIN_ORGWORD_COUNT = 2
 
 # covid19india values that are machine-translation errors, not place names (see its SOURCE.md).
@@ -116,6 +124,27 @@ def join_spaced_hyphens(sentence: list[tuple[str, str]]) -> list[tuple[str, str]
         out.append(sentence[i])
         i += 1
     return out if joined else None
+
+
+def trim_span_edges(sentence: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop punctuation, case markers, titles and the like at the edges of PER/LOC/ORG spans.
+
+    IL-NER has a few spans like "पम्पा के", "श्री नरेन्द्र मोदी" or "संगठन )"; the run-time
+    convention (:func:`ghatnakram.ner.repair_tags`) keeps such words outside names.
+    """
+    tags = [tag for _, tag in sentence]
+    for start, end, kind in bio_spans(tags):
+        if kind not in ("PER", "LOC", "ORG"):
+            continue
+        inside = [i for i in range(start, end) if not _is_edge_word(sentence[i][0])]
+        first, last = (inside[0], inside[-1]) if inside else (end, end - 1)
+        for i in range(start, end):
+            tags[i] = "O" if not first <= i <= last else (f"B-{kind}" if i == first else f"I-{kind}")
+    return [(token, tag) for (token, _), tag in zip(sentence, tags)]
+
+
+def _is_edge_word(token: str) -> bool:
+    return script_class(token) == "PUNCT" or CUE_CLASSES.get(loose_key(token)) in NEVER_AT_EDGE
 
 
 def with_joined_hyphens(sentences: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
@@ -225,7 +254,21 @@ def learned_name_lists(sentences: list[list[tuple[str, str]]], common: set[str])
     def clean(counter: Counter, min_count: int = 1) -> frozenset[str]:
         return frozenset(w for w, n in counter.items() if n >= min_count and w not in common and len(w) > 1)
 
-    return {"first": clean(first), "last": clean(last), "orgword": clean(org, MIN_ORGWORD_COUNT)}
+    lists = {"first": clean(first), "last": clean(last), "orgword": clean(org, MIN_ORGWORD_COUNT)}
+    lists["common"] = frozenset(ordinary_words(sentences))
+    return lists
+
+
+def ordinary_words(sentences: list[list[tuple[str, str]]], min_count: int = 3, max_entity_share: float = 0.2) -> set[str]:
+    """Loose keys of Devanagari/Latin words seen ≥ ``min_count`` times, rarely inside an entity."""
+    seen, in_entity = Counter(), Counter()
+    for sentence in sentences:
+        for token, tag in sentence:
+            if script_class(token) in ("DEV", "LAT"):
+                key = loose_key(token)
+                seen[key] += 1
+                in_entity[key] += tag != "O"
+    return {k for k, n in seen.items() if n >= min_count and in_entity[k] / n <= max_entity_share}
 
 
 def build_gazetteer(places: frozenset, sentences: list[list[tuple[str, str]]], common: set[str]) -> Gazetteer:
@@ -238,16 +281,51 @@ def build_gazetteer(places: frozenset, sentences: list[list[tuple[str, str]]], c
 
 def training_features(
     sentences: list[list[tuple[str, str]]], places: frozenset, common: set[str]
-) -> list[list[list[str]]]:
-    """Features of the training sentences, name lists built without each sentence's own fold."""
+) -> list[list[list[bytes]]]:
+    """Features of the training sentences, name lists built without each sentence's own fold.
+
+    Some ordinary words then lose their identity (:func:`mask_unknown_words`).
+    """
     folds = [sentences[k::FOLDS] for k in range(FOLDS)]
-    features: list[list[list[str]] | None] = [None] * len(sentences)
+    features: list[list[list[bytes]] | None] = [None] * len(sentences)
+    rng = random.Random(SEED)
     for k in range(FOLDS):
         others = [s for j, fold in enumerate(folds) if j != k for s in fold]
         extractor = FeatureExtractor(build_gazetteer(places, others, common))
         for index in range(k, len(sentences), FOLDS):
-            features[index] = extractor.sentence_features([t for t, _ in sentences[index]])
+            tokens = [t for t, _ in sentences[index]]
+            features[index] = extractor.sentence_features(tokens)
+    for sentence, sentence_features in zip(sentences, features):
+        mask_unknown_words(sentence, sentence_features, rng)  # type: ignore[arg-type]
     return features  # type: ignore[return-value]
+
+
+# Features that carry a word's identity: the word's own, and what it lends to its neighbours.
+_IDENTITY = {
+    0: (b"l=", b"w=", b"n=common"),
+    -1: (b"w+1=", b"n+1=common"),
+    1: (b"w-1=", b"n-1=common"),
+    -2: (b"w+2=",),
+    2: (b"w-2=",),
+}
+
+
+def mask_unknown_words(sentence: list[tuple[str, str]], features: list[list[bytes]], rng: random.Random) -> None:
+    """Make ``MASK_SHARE`` of the ordinary words outside names look like words never seen.
+
+    IL-NER knows few news words (मरीज, लॉकडाउन); unmasked, the CRF learns that an unknown
+    word next to a place is part of it ("सैंपल पुणे"). Masking drops the word's identity
+    features, its own and those it lends to its neighbours; affixes and shape stay.
+    """
+    for i, (token, tag) in enumerate(sentence):
+        if tag != "O" or script_class(token) != "DEV" or CUE_CLASSES.get(loose_key(token)):
+            continue
+        if rng.random() >= MASK_SHARE:
+            continue
+        for offset, prefixes in _IDENTITY.items():
+            j = i + offset
+            if 0 <= j < len(features):
+                features[j] = [f for f in features[j] if not f.startswith(prefixes)]
 
 
 _TRAIN: dict = {}  # features shared with forked grid workers
@@ -289,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.time()
     train, dev, test = (read_split(args.data, name) for name in ("train", "dev", "test"))
-    train = with_joined_hyphens(train)
+    train = with_joined_hyphens([trim_span_edges(s) for s in train])
     print(f"read train {len(train)} sentences (with joined-hyphen copies), dev {len(dev)}, test {len(test)}")
 
     common = common_words(train)
@@ -319,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / MODEL_FILE).write_bytes(Path(best_path).read_bytes())
     (args.out / GAZETTEER_FILE).write_text(gazetteer.to_tsv(NOTICE), encoding="utf-8")
 
-    tagger = Tagger.from_files(args.out / MODEL_FILE, args.out / GAZETTEER_FILE)
+    tagger = load_tagger_from(args.out)
     size = (args.out / MODEL_FILE).stat().st_size / 1e6
     print(f"\nchosen c1={c1} c2={c2}; wrote {args.out / MODEL_FILE} ({size:.1f} MB) and {GAZETTEER_FILE}")
     for name, sentences in (("dev", dev), ("test", test)):

@@ -170,5 +170,61 @@ def demo(db: str) -> None:
         sys.exit(1)
 
 
+@main.command("eval-ner")
+@click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="End with one JSON line of the scores.")
+def eval_ner(path: Path, as_json: bool) -> None:
+    """Score the shipped NER model on a CoNLL FILE (token<TAB>tag, BIO).
+
+    Tags may be NEP/NEL/NEO, PER/LOC/ORG or PERSON/LOCATION/ORGANIZATION. Prints precision,
+    recall and F1 per type and micro-averaged over PER/LOC/ORG.
+    """
+    from .ner import format_scores, score_conll
+
+    try:
+        scores = score_conll(path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_scores(scores))
+    if as_json:
+        click.echo(json.dumps(scores))
+
+
+@main.command("eval-dates")
+@click.argument("path", metavar="FILE.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON line.")
+def eval_dates(path: Path, as_json: bool) -> None:
+    """Score event dates against gold.event_date in a labelled FILE.jsonl (shaped like events-dev)."""
+    from .dates import score_event_dates
+
+    try:
+        scores = score_event_dates(path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    for key, value in scores.items():
+        click.echo(f"{key:22s} {value:.4f}" if isinstance(value, float) else f"{key:22s} {value}")
+
+
+@main.command()
+@click.argument("names", metavar="NAME...", nargs=-1, required=True)
+@click.option("--type", "entity_type", type=click.Choice(["PER", "LOC", "ORG"], case_sensitive=False), default="PER",
+              show_default=True, help="Entity type of the names.")
+def canon(names: tuple[str, ...], entity_type: str) -> None:
+    """Print each NAME and its canonical entity key, tab-separated.
+
+    The names are taken as mentioned in one story, so a surname joins the full name
+    given with it; spellings of one entity print the same key.
+    """
+    from .canon import canonical_names
+    from .normalize import normalize_line
+
+    cleaned = [normalize_line(name) for name in names]
+    for name, key in zip(names, canonical_names([(n, entity_type.upper()) for n in cleaned])):
+        click.echo(f"{name}\t{key}")
+
+
 if __name__ == "__main__":
     main()

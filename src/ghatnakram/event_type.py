@@ -1,19 +1,26 @@
-"""Event type of a news article: one of 28 disaster/incident types, or ``"other"``.
+"""Event type of a news article: one of 28 incident types, or ``"other"``.
 
-A multinomial logistic regression over word unigrams and bigrams (normalised with
-:func:`ghatnakram.normalize.word_keys`) picks the most likely type. Because the
-training corpus holds only incident reports, the answer is ``"other"`` unless the
-article also carries *evidence* for that type: event words ("trigger" words such as
-भूकंप, बाढ़, टक्कर) learned from the annotated event spans of the corpus, weighted by how
-often the word marks an event of that type. The evidence must reach a threshold
-calibrated on news that is not about incidents (see ``training/train_event_type.py``).
+Two checks, both learned from the annotated incident corpus:
 
-The model is ``resources/event_type.json``, trained by::
+1. a multinomial logistic regression over word unigrams and bigrams (keys from
+   :func:`ghatnakram.normalize.word_keys`), the title's words again, and character
+   3-/4-grams of every word gives a probability per type;
+2. the corpus has no articles that are *not* incidents, so a type is accepted only with
+   *evidence*: its event words ("triggers", e.g. बाढ़, भूकंप, टक्कर, गोलीबारी), learned from
+   the annotated event spans, must occur in the title and lead at least ``min_evidence``
+   times, and the type's probability must be at least ``min_probability``.
+
+The best of the three most probable types that passes both is the answer; if none
+does, the article is ``"other"`` (politics, sport, economy, health counts...). The
+thresholds are calibrated on news that is not about incidents; see
+``training/train_event_type.py``, which also writes the model::
 
     python training/train_event_type.py
 
->>> classify_event_type("असम में बाढ़ से हालात बिगड़े", "असम में बाढ़ से दो लाख लोग प्रभावित हैं।")
+>>> classify_event_type("असम में बाढ़ से हालात बिगड़े", "असम में बाढ़ से दो लाख लोग प्रभावित हैं। कई गांव बाढ़ के पानी में डूबे।")
 'FLOODS'
+>>> classify_event_type("उपचुनाव में वर्मा जीते", "चंदनपुर उपचुनाव में मोहनलाल वर्मा 8412 वोटों से जीते।")
+'other'
 """
 
 from __future__ import annotations
@@ -22,9 +29,10 @@ import base64
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 import numpy as np
 
@@ -43,9 +51,14 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 """The 28 event types of the training corpus, in alphabetical order."""
 
-NUMBER = "<n>"
+LEAD_CHARS = 1500  # only title and lead are read: in cross-validation as accurate as the whole text
+NUMBER = "<n>"  # every number is this one token
 TITLE_PREFIX = "t:"
-MAX_COUNT = 3  # occurrences of one trigger word counted as evidence, at most
+CHAR_PREFIX = "c:"
+CHAR_NGRAMS = (3, 4)
+MAX_MENTIONS = 3  # mentions of one trigger word counted as evidence, at most
+CANDIDATES = 3  # how many of the most probable types may be accepted
+WORD_CACHE_SIZE = 200_000
 
 
 class ModelMissing(FileNotFoundError):
@@ -55,37 +68,56 @@ class ModelMissing(FileNotFoundError):
 # --- features (the training script uses these same functions) -----------------
 
 
-def _keys(text: str) -> list[str]:
-    """Word keys with every number folded to one token."""
-    return [NUMBER if key[0].isdigit() else key for key in word_keys(text)]
-
-
-def _ngrams(keys: list[str], prefix: str = "") -> list[str]:
-    bigrams = [f"{a} {b}" for a, b in zip(keys, keys[1:])]
-    return [prefix + k for k in keys + bigrams]
+def lead(text: str, limit: int = LEAD_CHARS) -> str:
+    """The first ``limit`` characters of ``text``, cut at a space: the main event is told there."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit]
 
 
 def article_keys(title: str, text: str) -> tuple[list[str], list[str]]:
-    """Normalised word keys of the title and of the body."""
-    return _keys(normalize_line(title or "")), _keys(normalize_text(text or ""))
+    """Word keys of the title and of the body's lead; numbers become ``<n>``."""
+    return _keys(normalize_line(title or "")), _keys(normalize_text(lead(text or "")))
+
+
+def _keys(text: str) -> list[str]:
+    return [NUMBER if key[0].isdigit() else key for key in word_keys(text)]
+
+
+@lru_cache(maxsize=100_000)
+def char_ngrams(key: str) -> tuple[str, ...]:
+    """Character 3- and 4-grams of a word key, ``<`` and ``>`` marking its ends: ``c:<बा``."""
+    if key == NUMBER:
+        return ()
+    marked = f"<{key}>"
+    return tuple(f"{CHAR_PREFIX}{marked[i : i + n]}" for n in CHAR_NGRAMS for i in range(len(marked) - n + 1))
+
+
+def features_of(title_keys: list[str], body_keys: list[str]) -> Counter:
+    """Feature counts: word unigrams and bigrams of title and body, the title's again
+    marked ``t:`` (a headline names the event), and character n-grams of every word
+    (they join inflected forms: बाढ़/बाढ़ों, भूकंप/भूकंपों)."""
+    counts = Counter(title_keys)
+    counts.update(body_keys)
+    for keys in (title_keys, body_keys):
+        counts.update([f"{a} {b}" for a, b in zip(keys, keys[1:])])
+    counts.update([TITLE_PREFIX + k for k in title_keys])
+    counts.update([f"{TITLE_PREFIX}{a} {b}" for a, b in zip(title_keys, title_keys[1:])])
+    for key in title_keys + body_keys:
+        counts.update(char_ngrams(key))
+    return counts
 
 
 def article_features(title: str, text: str) -> Counter:
-    """Feature counts of an article: unigrams and bigrams of title and body, plus the title's again marked ``t:``."""
-    title_keys, body_keys = article_keys(title, text)
-    counts = Counter(_ngrams(title_keys))
-    counts.update(_ngrams(body_keys))
-    counts.update(_ngrams(title_keys, TITLE_PREFIX))
-    return counts
+    """Feature counts of an article (see :func:`features_of`)."""
+    return features_of(*article_keys(title, text))
 
 
-def trigger_counts(title: str, text: str) -> Counter:
-    """Word-key counts used as evidence; a title word counts twice (headlines name the event)."""
+def article_mentions(title: str, text: str) -> Counter:
+    """How often each word key occurs in the title and lead: what trigger evidence counts."""
     title_keys, body_keys = article_keys(title, text)
-    counts = Counter(body_keys)
-    for key in title_keys:
-        counts[key] += 2
-    return counts
+    return Counter(title_keys + body_keys)
 
 
 # --- model -------------------------------------------------------------------
@@ -93,27 +125,24 @@ def trigger_counts(title: str, text: str) -> Counter:
 
 @dataclass(frozen=True)
 class EventTypeModel:
-    """A trained model: linear weights over features and per-type trigger words.
+    """A trained model: linear weights over features, and trigger words per type.
 
     ``weights`` has one row per feature in ``vocabulary`` and one column per type in
-    ``types``; ``triggers`` maps a type to ``{word key: weight}``; a type is returned
-    only when the article's trigger evidence for it is at least ``min_evidence`` and
-    the type's probability is at least ``min_probability``.
+    ``types``. A type is accepted when its probability is at least ``min_probability``
+    and its trigger words (``triggers[type]``) occur at least ``min_evidence`` times.
     """
 
     types: tuple[str, ...]
     vocabulary: dict[str, int]
     weights: np.ndarray
     bias: np.ndarray
-    triggers: dict[str, dict[str, float]]
+    triggers: dict[str, frozenset[str]]
     min_evidence: float
     min_probability: float
+    _word_rows: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def probabilities(self, features: Counter) -> np.ndarray:
-        """Softmax over types for one article's feature counts."""
-        return softmax(self.scores(features))
-
-    def scores(self, features: Counter) -> np.ndarray:
+        """Softmax over ``types`` for one article's feature counts (the reference path; see :meth:`predict`)."""
         rows, values = [], []
         for feature, count in features.items():
             row = self.vocabulary.get(feature)
@@ -121,53 +150,81 @@ class EventTypeModel:
                 rows.append(row)
                 values.append(1.0 + math.log(count))
         if not rows:
-            return self.bias.copy()
+            return softmax(self.bias)
         x = np.asarray(values)
-        x /= np.sqrt(x @ x)
-        return self.bias + x @ self.weights[rows]
+        x /= math.sqrt(x @ x)
+        return softmax(self.bias + x @ self.weights[rows])
 
-    def evidence(self, counts: Counter, event_type: str) -> float:
-        """Trigger evidence for ``event_type``: Σ weight(word) × min(count, MAX_COUNT)."""
-        words = self.triggers.get(event_type, {})
-        return sum(weight * min(counts[word], MAX_COUNT) for word, weight in words.items() if word in counts)
+    def evidence(self, mentions: Counter, event_type: str) -> int:
+        """Mentions of the type's trigger words, each word counted at most ``MAX_MENTIONS`` times."""
+        return sum(min(mentions[word], MAX_MENTIONS) for word in self.triggers.get(event_type, ()) if word in mentions)
+
+    def decide(self, probabilities: np.ndarray, evidence: Callable[[str], float]) -> str:
+        """The most probable of the top ``CANDIDATES`` types that passes both thresholds, or ``"other"``."""
+        for index in np.argsort(-probabilities, kind="stable")[:CANDIDATES]:
+            if probabilities[index] < self.min_probability:
+                break
+            if evidence(self.types[index]) >= self.min_evidence:
+                return self.types[index]
+        return OTHER
 
     def predict(self, title: str, text: str) -> str:
         """The event type of one article, or ``"other"``."""
-        probs = self.probabilities(article_features(title, text))
-        counts = trigger_counts(title, text)
-        for index in np.argsort(-probs)[:3]:
-            event_type = self.types[index]
-            if probs[index] < self.min_probability:
-                break
-            if self.evidence(counts, event_type) >= self.min_evidence:
-                return event_type
-        return OTHER
+        title_keys, body_keys = article_keys(title, text)
+        probabilities = self.probabilities_of_keys(title_keys, body_keys)
+        mentions = Counter(title_keys + body_keys)
+        return self.decide(probabilities, lambda event_type: self.evidence(mentions, event_type))
+
+    def probabilities_of_keys(self, title_keys: list[str], body_keys: list[str]) -> np.ndarray:
+        """As ``probabilities(features_of(title_keys, body_keys))``, faster: a word's feature rows are cached."""
+        get = self.vocabulary.get
+        cache = self._word_rows
+        parts = [cache.get(key) if key in cache else self._cache_word(key) for key in title_keys + body_keys]
+        others = [f"{a} {b}" for keys in (title_keys, body_keys) for a, b in zip(keys, keys[1:])]
+        others += [TITLE_PREFIX + k for k in title_keys]
+        others += [f"{TITLE_PREFIX}{a} {b}" for a, b in zip(title_keys, title_keys[1:])]
+        parts.append(np.array([row for row in map(get, others) if row is not None], dtype=np.int64))
+        counts = np.bincount(np.concatenate(parts), minlength=len(self.vocabulary))
+        present = np.flatnonzero(counts)
+        if not len(present):
+            return softmax(self.bias)
+        x = 1.0 + np.log(counts[present])
+        x /= math.sqrt(x @ x)
+        return softmax(self.bias + x @ self.weights[present])
+
+    def _cache_word(self, key: str) -> np.ndarray:
+        """Vocabulary rows of a word's own features: the word and its character n-grams."""
+        if len(self._word_rows) > WORD_CACHE_SIZE:
+            self._word_rows.clear()
+        rows = [row for row in map(self.vocabulary.get, (key, *char_ngrams(key))) if row is not None]
+        self._word_rows[key] = np.array(rows, dtype=np.int64)
+        return self._word_rows[key]
 
     def to_json(self) -> dict:
-        vocabulary = sorted(self.vocabulary, key=self.vocabulary.get)
+        """A JSON-ready dict; weights as little-endian float16, base64-encoded, rows in vocabulary order."""
         return {
             "format": 1,
             "types": list(self.types),
-            "vocabulary": vocabulary,
-            "weights_float16_base64": base64.b64encode(self.weights.astype("<f2").tobytes()).decode("ascii"),
-            "bias": [round(float(b), 5) for b in self.bias],
-            "triggers": {t: {w: round(v, 3) for w, v in words.items()} for t, words in self.triggers.items()},
             "min_evidence": self.min_evidence,
             "min_probability": self.min_probability,
+            "triggers": {t: sorted(words) for t, words in self.triggers.items()},
+            "bias": [round(float(b), 5) for b in self.bias],
+            "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
+            "weights_float16": base64.b64encode(self.weights.astype("<f2").tobytes()).decode("ascii"),
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "EventTypeModel":
         types = tuple(data["types"])
         vocabulary = {feature: row for row, feature in enumerate(data["vocabulary"])}
-        raw = base64.b64decode(data["weights_float16_base64"])
+        raw = base64.b64decode(data["weights_float16"])
         weights = np.frombuffer(raw, dtype="<f2").astype(np.float64).reshape(len(vocabulary), len(types))
         return cls(
             types=types,
             vocabulary=vocabulary,
             weights=weights,
             bias=np.asarray(data["bias"], dtype=np.float64),
-            triggers=data["triggers"],
+            triggers={t: frozenset(words) for t, words in data["triggers"].items()},
             min_evidence=float(data["min_evidence"]),
             min_probability=float(data["min_probability"]),
         )
@@ -179,15 +236,15 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
-@lru_cache(maxsize=1)
-def load_model() -> EventTypeModel:
-    """The packaged model, read once."""
-    resource = resources.files("ghatnakram").joinpath("resources").joinpath(MODEL_FILE)
+@lru_cache(maxsize=2)
+def load_model(name: str = MODEL_FILE) -> EventTypeModel:
+    """A model from the package's ``resources`` folder, read once."""
+    resource = resources.files("ghatnakram").joinpath("resources").joinpath(name)
     try:
         data = json.loads(resource.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ModelMissing(
-            f"event type model ghatnakram/resources/{MODEL_FILE} is missing; "
+            f"event type model ghatnakram/resources/{name} is missing; "
             f"train it with `{TRAIN_COMMAND}` from the repository root"
         ) from None
     return EventTypeModel.from_json(data)
@@ -197,6 +254,6 @@ def classify_event_type(title: str, text: str) -> str:
     """The main event type of a Hindi news article (e.g. ``"FLOODS"``), or ``"other"``.
 
     :param title: the headline (may be empty).
-    :param text: the body.
+    :param text: the body; only its first ``LEAD_CHARS`` characters are read.
     """
     return load_model().predict(title, text)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import Callable, Iterable
 
+from .analyze import Analyzer
 from .clean import MIN_COUNTED_LINE, clean_article, line_key
 from .dedup import THRESHOLD, Fingerprint, fingerprint, similarity
 from .models import Article, IngestReport, Problem
@@ -31,27 +32,32 @@ def ingest_items(
     *,
     batch_size: int = BATCH_SIZE,
     on_item: Callable[[], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
-    """Store every article in ``items``; collect every problem. Returns what happened."""
+    """Store every article in ``items`` with its analysis; collect every problem. Returns what happened.
+
+    :param analyzer: the analysis stage; by default one resolving entities against those in the store.
+    """
     report = IngestReport()
+    analyzer = analyzer or Analyzer.from_entities(store.load_entities())
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
         with store.transaction():
             for item in batch:
-                _ingest_item(item, store, report)
+                _ingest_item(item, store, analyzer, report)
                 if on_item:
                     on_item()
     return report
 
 
-def _ingest_item(item: Article | Problem, store: Store, report: IngestReport) -> None:
+def _ingest_item(item: Article | Problem, store: Store, analyzer: Analyzer, report: IngestReport) -> None:
     report.read += 1
     if isinstance(item, Problem):
         report.problems.append(item)
         return
     try:
         with store.savepoint():
-            outcome, stored_id = ingest_article(item, store)
+            outcome, stored_id = ingest_article(item, store, analyzer)
     except BadInput as exc:
         report.problems.append(Problem(item.source or item.id, str(exc)))
         return
@@ -63,8 +69,8 @@ def _ingest_item(item: Article | Problem, store: Store, report: IngestReport) ->
         report.duplicates += outcome == DUPLICATE
 
 
-def ingest_article(article: Article, store: Store) -> tuple[str, str]:
-    """Clean, check and store one article; return (outcome, stored id).
+def ingest_article(article: Article, store: Store, analyzer: Analyzer) -> tuple[str, str]:
+    """Clean, check, analyse and store one article; return (outcome, stored id).
 
     The outcome is ``skipped`` when the store already has it (same id, same URL, or the
     same content from the same outlet), ``duplicate`` when it is stored but repeats an
@@ -89,7 +95,9 @@ def ingest_article(article: Article, store: Store) -> tuple[str, str]:
     original = same_content[0][0] if same_content else _near_duplicate_of(prints, store)
     if original:
         original = store.get_article(original).duplicate_of or original
-    store.add_article(replace(cleaned, content_hash=prints.content_hash, duplicate_of=original))
+    analysis = analyzer.analyze(cleaned)
+    store.add_article(replace(cleaned, content_hash=prints.content_hash, duplicate_of=original, analysis=analysis))
+    store.save_entities(analyzer.entity_records({m.canonical for m in analysis.entities}))
     if prints.signature is not None:
         store.add_signature(article.id, prints.signature_bytes(), prints.buckets)
     store.count_lines(cleaned.outlet, counted)

@@ -16,12 +16,13 @@ from typing import Callable, Iterable, TextIO
 
 from .headline import headline_for
 from .ingest import ingest_items
-from .models import Article, IngestReport, Problem
+from .models import Analysis, Article, IngestReport, Problem
 from .readers import article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
 
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
+ANALYSIS_FIELDS = ("event_date", "event_type", "entities", "recurrence", "quotes", "quantities", "dates")
 
 
 def ingest(
@@ -57,39 +58,54 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
 def output_record(input_id: str, article: Article) -> dict:
     """The per-article output contract of DESIGN.md for an input id and its stored article.
 
-    Event, storyline, event date and entities are filled by later stages; until then null/empty.
+    Event and storyline are filled by the clustering stage; until then null.
     """
     duplicate_of = article.duplicate_of if input_id == article.id else article.id
+    analysis = article.analysis or Analysis()
     return {
         "id": input_id,
         "event": None,
         "storyline": None,
-        "event_date": None,
+        "event_date": analysis.event_date,
         "headline": headline_for(article),
-        "entities": [],
+        "entities": entity_list(analysis),
         "duplicate_of": duplicate_of,
     }
 
 
+def entity_list(analysis: Analysis) -> list[dict]:
+    """Each distinct (spelling, entity) of an article once, in order of first mention."""
+    seen: dict[tuple[str, str], dict] = {}
+    for mention in analysis.entities:
+        key = (mention.text, mention.canonical)
+        if key not in seen:
+            seen[key] = {"text": mention.text, "type": mention.type, "canonical": mention.canonical,
+                         "name": mention.name, "latin": mention.latin, "place": mention.place}
+    return list(seen.values())
+
+
 def article_record(article: Article) -> dict:
-    """A stored article as shown and exported: cleaned title and text, plus its headline."""
+    """A stored article as shown and exported: cleaned title and text, its headline, and its analysis."""
     record = {name: getattr(article, name, None) for name in ARTICLE_FIELDS if name != "headline"}
     record["headline"] = headline_for(article)
-    return {name: record[name] for name in ARTICLE_FIELDS}
+    analysis = (article.analysis or Analysis()).to_dict()
+    record.update({name: analysis[name] for name in ANALYSIS_FIELDS if name != "entities"})
+    record["entities"] = entity_list(article.analysis or Analysis())
+    return {name: record[name] for name in ARTICLE_FIELDS + ANALYSIS_FIELDS}
 
 
 def export_articles(store: Store, out: TextIO, fmt: str = "jsonl") -> int:
     """Write every stored article to ``out`` as JSON Lines or CSV; return how many."""
     if fmt not in ("jsonl", "csv"):
         raise ValueError(f"unknown export format {fmt!r}: use jsonl or csv")
-    writer = csv.DictWriter(out, fieldnames=ARTICLE_FIELDS) if fmt == "csv" else None
+    writer = csv.DictWriter(out, fieldnames=ARTICLE_FIELDS + ANALYSIS_FIELDS) if fmt == "csv" else None
     if writer:
         writer.writeheader()
     count = 0
     for article in store.iter_articles():
         record = article_record(article)
         if writer:
-            writer.writerow(record)
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in record.items()})
         else:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1

@@ -1,0 +1,281 @@
+from pathlib import Path
+
+import pytest
+
+from ghatnakram import ner
+from ghatnakram.ner import (
+    ModelMissingError,
+    bio_spans,
+    canonical_tag,
+    find_mentions,
+    format_scores,
+    is_spelled_acronym,
+    load_tagger,
+    load_tagger_from,
+    loose_key,
+    read_conll,
+    score_conll,
+)
+from ghatnakram.normalize import split_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "ner_sample.conll"
+SEED_SENTENCE = (
+    "सीरिया के राष्ट्रपति अहमद अल-शरा ने बुधवार को रूसी राष्ट्रपति व्लादिमीर पुतिन से मास्को में मुलाकात की।"
+)
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return load_tagger()
+
+
+def found(text, tagger):
+    return {(m.text, m.type) for m in find_mentions(text, tagger)}
+
+
+# --- the shipped model on real Hindi news sentences ---------------------------------------
+
+
+def test_seed_sentence_finds_both_presidents_and_the_city(tagger):
+    assert {("अहमद अल-शरा", "PER"), ("व्लादिमीर पुतिन", "PER"), ("मास्को", "LOC")} <= found(SEED_SENTENCE, tagger)
+
+
+def test_titles_and_case_markers_stay_outside_the_name(tagger):
+    texts = {m.text for m in find_mentions(SEED_SENTENCE, tagger)}
+    assert not any(t.startswith("राष्ट्रपति") or t.endswith((" ने", " से", " में")) for t in texts)
+
+
+def test_mention_offsets_point_into_the_text(tagger):
+    text = (FIXTURES / "seeds" / "002_a1b31033bad5e4bd.txt").read_text(encoding="utf-8")
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, tagger)
+    assert mentions
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.text in sentences[m.sentence]
+        assert m.type in ("PER", "LOC", "ORG")
+        assert (m.canonical, m.name, m.latin, m.place) == ("", "", "", None)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_sentence_index_counts_sentences_of_the_article(tagger):
+    text = "दोनों नेता पहली बार मिले। " + SEED_SENTENCE
+    putin = next(m for m in find_mentions(text, tagger) if m.text == "व्लादिमीर पुतिन")
+    assert putin.sentence == 1
+    assert text[putin.start : putin.end] == "व्लादिमीर पुतिन"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("उत्तर प्रदेश के मुख्यमंत्री योगी आदित्यनाथ ने लखनऊ में बैठक की।", {("योगी आदित्यनाथ", "PER"), ("लखनऊ", "LOC")}),
+        ("विश्व स्वास्थ्य संगठन ने चीन में नए वायरस पर चेतावनी जारी की।", {("विश्व स्वास्थ्य संगठन", "ORG"), ("चीन", "LOC")}),
+        ("प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा कि देश तैयार है।", {("नरेंद्र मोदी", "PER"), ("दिल्ली", "LOC")}),
+    ],
+)
+def test_people_places_and_organisations_in_news_sentences(text, expected, tagger):
+    assert expected <= found(text, tagger)
+
+
+def test_numbers_and_dates_are_not_returned_as_mentions(tagger):
+    text = "28 जनवरी 2026 को 150 लोग घायल हुए।"
+    assert find_mentions(text, tagger) == []
+
+
+def test_tagger_gives_one_tag_per_token(tagger):
+    tokens = ["व्लादिमीर", "पुतिन", "ने", "कहा", "।"]
+    tags = tagger.tag(tokens)
+    assert len(tags) == len(tokens)
+    assert set(tags) <= {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "LOC", "ORG", "NUM", "TIME")}
+    assert tagger.tag([]) == []
+
+
+def test_empty_text_has_no_mentions(tagger):
+    assert find_mentions("", tagger) == []
+
+
+def test_model_is_loaded_once():
+    assert load_tagger() is load_tagger()
+
+
+def test_missing_model_names_the_file_and_the_training_command(tmp_path):
+    with pytest.raises(ModelMissingError, match=r"ner\.crfsuite.*python training/train_ner\.py"):
+        load_tagger_from(tmp_path)
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+class ScriptedTagger:
+    """Answers with fixed tags per sentence, so the expected scores can be worked out by hand."""
+
+    ANSWERS = {
+        "सीरिया": "B-LOC O O B-PER I-PER O B-TIME O B-LOC O O B-PER O B-LOC O O O O",  # पुतिन alone; रूसी extra
+        "संयुक्त": "B-ORG I-ORG O B-TIME I-TIME O O O O O",
+        "भारतीय": "B-ORG I-ORG I-ORG O O B-PER I-PER B-ORG O O",  # मुंबई typed ORG
+    }
+
+    def tag(self, tokens):
+        return self.ANSWERS[tokens[0]].split()
+
+
+def test_score_conll_counts_exact_spans_by_hand():
+    scores = score_conll(SAMPLE, ScriptedTagger())
+    # PER: gold 3, predicted 3 (पुतिन alone is wrong), correct 2.
+    assert scores["PER"]["precision"] == pytest.approx(2 / 3)
+    assert scores["PER"]["recall"] == pytest.approx(2 / 3)
+    # LOC: gold 3, predicted 3 (रूसी), correct 2 (मुंबई was typed ORG).
+    assert scores["LOC"]["f1"] == pytest.approx(2 / 3)
+    # ORG: gold 2, predicted 3, correct 2.
+    assert (scores["ORG"]["precision"], scores["ORG"]["recall"]) == (pytest.approx(2 / 3), 1.0)
+    assert scores["ORG"]["f1"] == pytest.approx(0.8)
+    # micro: gold 8, predicted 9, correct 6; TIME spans are ignored.
+    assert scores["micro"]["precision"] == pytest.approx(6 / 9)
+    assert scores["micro"]["recall"] == pytest.approx(6 / 8)
+    assert scores["micro"]["f1"] == pytest.approx(12 / 17)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("PER", "LOC", "ORG"), ("PERSON", "LOCATION", "ORGANIZATION")],
+)
+def test_score_conll_accepts_each_label_spelling(names, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    for old, new in zip(("NEP", "NEL", "NEO"), names):
+        text = text.replace(f"-{old}", f"-{new}")
+    respelled = tmp_path / "respelled.conll"
+    respelled.write_text(text, encoding="utf-8")
+    assert score_conll(respelled, ScriptedTagger()) == score_conll(SAMPLE, ScriptedTagger())
+
+
+def test_score_conll_with_the_shipped_model_finds_most_sample_entities(tagger):
+    assert score_conll(SAMPLE, tagger)["micro"]["f1"] >= 0.6
+
+
+def test_format_scores_shows_a_row_per_type_and_micro():
+    table = format_scores(score_conll(SAMPLE, ScriptedTagger()))
+    lines = table.splitlines()
+    assert lines[0].split()[:4] == ["type", "precision", "recall", "f1"]
+    assert [line.split()[0] for line in lines[1:]] == ["PER", "LOC", "ORG", "micro"]
+    assert "0.706" in lines[-1]
+
+
+def test_line_without_a_tab_is_reported_with_file_and_line(tmp_path):
+    bad = tmp_path / "bad.conll"
+    bad.write_text("पुतिन\tB-PER\nमास्को B-LOC\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.conll:2: no tab.*token<TAB>tag"):
+        score_conll(bad, ScriptedTagger())
+
+
+def test_empty_file_is_reported(tmp_path):
+    empty = tmp_path / "empty.conll"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"empty\.conll: no tokens found"):
+        score_conll(empty, ScriptedTagger())
+
+
+# --- labels and word forms ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag, previous, expected",
+    [
+        ("B-NEP", "O", "B-PER"),
+        ("I-NEO", "B-ORG", "I-ORG"),
+        ("B-LOCATION", "O", "B-LOC"),
+        ("S-PER", "O", "B-PER"),
+        ("E-ORG", "I-ORG", "I-ORG"),
+        ("B-NEAR", "O", "O"),  # artefacts are not scored
+        ("B-NEN", "O", "B-NUM"),
+        ("-NEL", "O", "B-LOC"),  # IL-NER's tags without a B/I prefix
+        ("-NEP", "B-PER", "I-PER"),
+        ("-", "B-ORG", "I-ORG"),
+        ("-", "O", "O"),
+    ],
+)
+def test_corpus_tags_map_to_ours(tag, previous, expected):
+    assert canonical_tag(tag, previous) == expected
+
+
+def test_read_conll_repairs_il_ner_tags_without_prefix(tmp_path):
+    path = tmp_path / "quirks.conll"
+    path.write_text("ईस्ट\t-NEO\nफ्रंटियर\t-\nएजेंसी\t-\nयानी\tO\n", encoding="utf-8")
+    [sentence] = read_conll(path)
+    assert bio_spans([tag for _, tag in sentence]) == [(0, 3, "ORG")]
+
+
+def test_inside_tag_after_outside_starts_a_span():
+    assert bio_spans(["O", "I-PER", "I-PER", "B-LOC"]) == [(1, 3, "PER"), (3, 4, "LOC")]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("मॉस्को", "मास्को"), ("हिन्दी", "हिंदी"), ("ग़ाज़ियाबाद", "गाजियाबाद"), ("झाँसी", "झांसी"), ("२०२६", "2026")],
+)
+def test_spelling_variants_share_a_loose_key(a, b):
+    assert loose_key(a) == loose_key(b)
+
+
+@pytest.mark.parametrize("word, expected", [("आरबीआई", True), ("एनसीडीसी", True), ("भाजपा", False), ("सी", False)])
+def test_acronyms_spelled_with_letter_names_are_recognised(word, expected):
+    assert is_spelled_acronym(word) is expected
+
+
+def test_gazetteer_finds_the_longest_place_phrase():
+    gazetteer = ner.Gazetteer(place=frozenset({("उत्तर",), ("उत्तर", "प्रदेश"), ("लखनऊ",)}))
+    keys = [loose_key(t) for t in ["उत्तर", "प्रदेश", "के", "लखनऊ"]]
+    assert gazetteer.place_marks(keys) == ["B", "I", "", "B"]
+
+
+def test_gazetteer_file_round_trips():
+    gazetteer = ner.Gazetteer(
+        place=frozenset({("नई", "दिल्ली")}), first=frozenset({"अनिल"}), last=frozenset({"शर्मा"}),
+        orgword=frozenset({"परिषद"}), common=frozenset({"लोग"}),
+    )
+    assert ner.Gazetteer.from_tsv(gazetteer.to_tsv("a comment")) == gazetteer
+
+
+def test_bad_gazetteer_line_names_the_line():
+    with pytest.raises(ValueError, match=r"g\.tsv:2: expected 'kind<TAB>entry'"):
+        ner.Gazetteer.from_tsv("place\tलखनऊ\ncity\tआगरा\n", "g.tsv")
+
+
+# --- repairs ------------------------------------------------------------------------------
+
+
+def facts_of(tokens, gazetteer=None):
+    gazetteer = gazetteer or ner.Gazetteer()
+    return [ner.word_facts(t, gazetteer) for t in tokens]
+
+
+def test_roles_and_residence_words_are_trimmed_from_a_name():
+    tokens = ["गांव", "निवासी", "रिंकेश", "कुमार", "ने"]
+    tags = ["O", "B-PER", "I-PER", "I-PER", "I-PER"]
+    assert ner.repair_tags(tags, facts_of(tokens)) == ["O", "O", "B-PER", "I-PER", "O"]
+
+
+def test_touching_person_spans_are_joined():
+    tokens = ["केशव", "प्रसाद", "मौर्य", "ने"]
+    tags = ner.repair_tags(["B-PER", "I-PER", "B-PER", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 3, "PER")]
+
+
+def test_touching_places_stay_apart():
+    tokens = ["उत्तर", "प्रदेश", "झारखण्ड"]
+    tags = ner.repair_tags(["B-LOC", "I-LOC", "B-LOC"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 2, "LOC"), (2, 3, "LOC")]
+
+
+def test_surname_is_tagged_where_it_recurs_after_the_full_name():
+    features = ner.FeatureExtractor(ner.Gazetteer())
+    tokens = [["व्लादिमीर", "पुतिन", "आए"], ["पुतिन", "ने", "कहा"], ["मास्को", "में", "पुतिन"]]
+    tags = [["B-PER", "I-PER", "O"], ["O", "O", "O"], ["B-LOC", "O", "O"]]
+    out = ner.propagate_names(tokens, tags, features)
+    assert out == [["B-PER", "I-PER", "O"], ["B-PER", "O", "O"], ["B-LOC", "O", "B-PER"]]
+
+
+def test_case_markers_are_never_propagated_as_names():
+    features = ner.FeatureExtractor(ner.Gazetteer())
+    tokens = [["के"], ["के"]]
+    assert ner.propagate_names(tokens, [["B-ORG"], ["O"]], features) == [["B-ORG"], ["O"]]
