@@ -144,7 +144,16 @@ class Analysis:
     event_type: str = "other"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain data for JSON (a shallow walk: dataclasses.asdict deep-copies and is slow here)."""
+        return {
+            "entities": [dict(vars(m)) for m in self.entities],
+            "dates": [dict(vars(d)) for d in self.dates],
+            "event_date": self.event_date,
+            "quotes": [dict(vars(q)) for q in self.quotes],
+            "quantities": [dict(vars(q)) for q in self.quantities],
+            "recurrence": dict(vars(self.recurrence)) if self.recurrence else None,
+            "event_type": self.event_type,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> "Analysis":
