@@ -94,3 +94,7 @@ def test_repeated_outlet_lines_are_removed_by_the_given_predicate():
 def test_a_body_line_that_repeats_the_headline_is_dropped():
     assert drop_title_line("शीर्षक यहां\nखबर का पाठ।", "शीर्षक यहां") == "खबर का पाठ।"
     assert drop_title_line("खबर का पाठ।", "शीर्षक") == "खबर का पाठ।"
+
+
+def test_a_body_that_is_only_the_headline_is_kept():
+    assert drop_title_line("शीर्षक यहां", "शीर्षक यहां") == "शीर्षक यहां"

@@ -32,7 +32,7 @@ def test_ingest_reports_each_bad_input_on_one_line_and_exits_nonzero(tmp_path, f
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
-        f"error: {bad}:1: missing field(s) text: every line needs id, outlet and text",
+        f"error: {bad}:1: missing field(s) text: every line needs id, outlet and text (or a title)",
         f"error: {bad}:2: malformed JSON (Expecting value at column 1): fix or remove this line",
     ]
     assert "stored 3" in result.stderr

@@ -281,3 +281,10 @@ def test_unreachable_url_and_other_schemes_are_problems(local_server):
     assert isinstance(missing, Problem) and "cannot fetch" in missing.message
     with pytest.raises(BadInput, match="only http and https"):
         fetch_url("file:///etc/passwd")
+
+
+def test_a_headline_only_story_takes_its_title_as_text(tmp_path):
+    path = tmp_path / "brief.jsonl"
+    path.write_text(json.dumps({"id": "b1", "outlet": "o", "title": "न्यायालय ने केंद्र के प्रयासों की सराहना की", "text": ""}, ensure_ascii=False) + "\n", encoding="utf-8")
+    article = _only(read_path(path))
+    assert article.text == article.title == "न्यायालय ने केंद्र के प्रयासों की सराहना की"

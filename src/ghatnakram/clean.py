@@ -90,7 +90,7 @@ def remove_repeated_lines(text: str, is_repeated: Callable[[str], bool]) -> str:
 def drop_title_line(text: str, title: str) -> str:
     """Drop the body's first line when it only repeats the headline (HTML pages print it as h1)."""
     first, _, rest = text.partition("\n")
-    return rest.strip() if title and first.strip() == title else text
+    return rest.strip() if title and first.strip() == title and rest.strip() else text
 
 
 def clean_article(article: Article, is_repeated: Callable[[str], bool] = lambda line: False) -> Article:

@@ -43,8 +43,10 @@ def _parse_line(raw: bytes) -> dict:
 def article_from_record(record: dict, where: str) -> Article:
     """An Article from a dict in the input contract, or :class:`BadInput` saying which field is wrong."""
     missing = [key for key in REQUIRED if record.get(key) in (None, "")]
+    if missing == ["text"] and isinstance(record.get("title"), str) and record["title"].strip():
+        missing = []  # a headline-only story (a brief) is still news: its title is its text
     if missing:
-        raise BadInput(f"missing field(s) {', '.join(missing)}: every line needs id, outlet and text")
+        raise BadInput(f"missing field(s) {', '.join(missing)}: every line needs id, outlet and text (or a title)")
     for key in ("outlet", "text", "title", "url"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise BadInput(f"field '{key}' must be a string, not {type(record[key]).__name__}")
@@ -53,7 +55,7 @@ def article_from_record(record: dict, where: str) -> Article:
     return make_article(
         article_id=str(record["id"]).strip(),
         outlet=record["outlet"],
-        text=record["text"],
+        text=record.get("text") or record["title"],
         title=record.get("title") or "",
         published=record.get("published"),
         url=record.get("url"),
