@@ -1,0 +1,60 @@
+"""Event clustering: the estimator contract and the hard rules (issue 4 builds on this)."""
+
+from datetime import date
+
+from ghatnakram.events import EventClusterer, Signature, event_kind, places_in
+
+
+def _sig(article_id, day, terms, place="state:IN:bihar", ordinal=None, kind="count"):
+    return Signature(article_id=article_id, published=day, day=date.fromisoformat(day), place=place,
+                     places=frozenset({place}), actors=frozenset(), kind=kind,
+                     terms={t: 1 for t in terms.split()}, numbers=frozenset(), ordinal=ordinal)
+
+
+STREAM = [
+    _sig("a1", "2020-03-31", "बिहार नए मामले पटना सीवान"),
+    _sig("a2", "2020-03-31", "बिहार मामले सीवान पटना संख्या"),
+    _sig("a3", "2020-03-31", "पंजाब कर्फ्यू आदेश", place="state:IN:punjab", kind="order"),
+    _sig("a4", "2020-04-01", "बिहार नए मामले पटना सीवान"),
+    _sig("a5", "2020-04-05", "बिहार नए मामले पटना सीवान"),
+]
+
+
+def test_one_fit_equals_partial_fit_article_by_article():
+    batch = EventClusterer().fit(STREAM)
+    online = EventClusterer()
+    for sig in STREAM:
+        online.partial_fit([sig])
+    assert batch.labels_ == online.labels_
+
+
+def test_the_same_report_joins_and_another_state_does_not():
+    labels = EventClusterer().fit(STREAM).labels_
+    assert labels["a1"] == labels["a2"]
+    assert labels["a3"] != labels["a1"]
+
+
+def test_event_dates_days_apart_are_different_events():
+    labels = EventClusterer().fit(STREAM).labels_
+    assert labels["a5"] != labels["a1"]
+
+
+def test_first_and_second_meeting_are_two_events_however_alike():
+    first = _sig("m1", "2026-01-28", "अल-शारा पुतिन मॉस्को मुलाकात", ordinal=1, kind="meeting")
+    second = _sig("m2", "2026-01-28", "अल-शारा पुतिन मॉस्को मुलाकात", ordinal=2, kind="meeting")
+    labels = EventClusterer().fit([first, second]).labels_
+    assert labels["m1"] != labels["m2"]
+
+
+def test_event_ids_are_stable_across_runs():
+    assert EventClusterer().fit(STREAM).labels_ == EventClusterer().fit(STREAM).labels_
+
+
+def test_kind_of_happening_from_its_words():
+    assert event_kind("बिहार में संक्रमितों की संख्या बढ़कर 39") == "count"
+    assert event_kind("पंजाब सरकार ने कर्फ्यू का आदेश दिया") == "order"
+    assert event_kind("पुतिन से मुलाकात") == "meeting"
+
+
+def test_places_in_titles_in_hindi_and_english():
+    assert places_in("पटना / Bihar Corona News Update : बिहार में मामले") == ["district:IN:bihar:patna", "state:IN:bihar", "state:IN:bihar"]
