@@ -177,3 +177,12 @@ def test_eval_dates_scores_a_labelled_file(fixtures):
     result = _run("eval-dates", fixtures / "dates_events.jsonl", "--json")
     scores = json.loads(result.stdout)
     assert scores["n"] > 0 and 0.0 <= scores["accuracy"] <= 1.0
+
+
+def test_eval_scores_a_labelled_file_like_the_reference_scorer(fixtures):
+    result = _run("eval", fixtures / "dates_events.jsonl", "--json")
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    for key in ("event_bcubed_f1", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc"):
+        assert 0.0 <= scores[key] <= 1.0
+    assert scores["missing"] == 0

@@ -41,6 +41,12 @@ def test_seed_sentence_finds_both_presidents_and_the_city(tagger):
     assert {("अहमद अल-शरा", "PER"), ("व्लादिमीर पुतिन", "PER"), ("मास्को", "LOC")} <= found(SEED_SENTENCE, tagger)
 
 
+def test_second_seed_lead_finds_putin_without_the_words_after_him(tagger):
+    text = (FIXTURES / "seeds" / "002_a1b31033bad5e4bd.txt").read_text(encoding="utf-8").split("\n")[0]
+    texts = {m.text for m in find_mentions(text, tagger) if m.type == "PER"}
+    assert {"अहमद अल-शारा", "व्लादिमीर पुतिन"} <= texts
+
+
 def test_titles_and_case_markers_stay_outside_the_name(tagger):
     texts = {m.text for m in find_mentions(SEED_SENTENCE, tagger)}
     assert not any(t.startswith("राष्ट्रपति") or t.endswith((" ने", " से", " में")) for t in texts)
@@ -217,6 +223,11 @@ def test_spelling_variants_share_a_loose_key(a, b):
     assert loose_key(a) == loose_key(b)
 
 
+@pytest.mark.parametrize("word", ["म्यांमार", "न्यूयॉर्क", "अन्य"])
+def test_nasal_conjuncts_before_y_or_at_word_start_are_kept(word):
+    assert "\u094d" in loose_key(word)
+
+
 @pytest.mark.parametrize("word, expected", [("आरबीआई", True), ("एनसीडीसी", True), ("भाजपा", False), ("सी", False)])
 def test_acronyms_spelled_with_letter_names_are_recognised(word, expected):
     assert is_spelled_acronym(word) is expected
@@ -255,10 +266,23 @@ def test_roles_and_residence_words_are_trimmed_from_a_name():
     assert ner.repair_tags(tags, facts_of(tokens)) == ["O", "O", "B-PER", "I-PER", "O"]
 
 
+def test_a_name_ends_at_a_case_marker_inside_it():
+    tokens = ["व्लादिमीर", "पुतिन", "से", "मुलाकात", "की"]
+    tags = ner.repair_tags(["B-PER", "I-PER", "I-PER", "I-PER", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 2, "PER")]
+
+
 def test_touching_person_spans_are_joined():
     tokens = ["केशव", "प्रसाद", "मौर्य", "ने"]
     tags = ner.repair_tags(["B-PER", "I-PER", "B-PER", "O"], facts_of(tokens))
     assert bio_spans(tags) == [(0, 3, "PER")]
+
+
+def test_a_known_place_after_a_full_name_is_split_off():
+    gazetteer = ner.Gazetteer(place=frozenset({("मास्को",)}))
+    tokens = ["व्लादिमीर", "पुतिन", "मास्को", "पहुंचे"]
+    tags = ner.repair_tags(["B-PER", "I-PER", "I-PER", "O"], facts_of(tokens, gazetteer))
+    assert bio_spans(tags) == [(0, 2, "PER"), (2, 3, "LOC")]
 
 
 def test_touching_places_stay_apart():

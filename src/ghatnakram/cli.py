@@ -208,6 +208,24 @@ def eval_dates(path: Path, as_json: bool) -> None:
         click.echo(f"{key:22s} {value:.4f}" if isinstance(value, float) else f"{key:22s} {value}")
 
 
+@main.command("eval")
+@click.argument("path", metavar="EVENTS.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON line.")
+def eval_events(path: Path, as_json: bool) -> None:
+    """Run the pipeline on a labelled EVENTS.jsonl (gold ignored as input) in a fresh temporary store.
+
+    Prints event B-cubed and pairwise precision/recall/F1, storyline B-cubed F1, event-date
+    accuracy and headline ROUGE-L, as the reference scorer computes them.
+    """
+    from .evaluate import BadGoldFile, evaluate_file, format_scores
+
+    try:
+        scores = evaluate_file(path)
+    except BadGoldFile as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(scores) if as_json else format_scores(scores))
+
+
 @main.command()
 @click.argument("names", metavar="NAME...", nargs=-1, required=True)
 @click.option("--type", "entity_type", type=click.Choice(["PER", "LOC", "ORG"], case_sensitive=False), default="PER",

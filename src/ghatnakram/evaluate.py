@@ -143,6 +143,28 @@ def score(gold_rows: list[dict], predictions: dict[str, dict]) -> dict:
     return out
 
 
+def evaluate_file(path: Path) -> dict:
+    """Run the pipeline on a labelled file in a fresh temporary store and score its output."""
+    import io
+    import tempfile
+
+    from .pipeline import run
+    from .store import open_store
+
+    rows = read_gold(path)
+    with tempfile.TemporaryDirectory(prefix="ghatnakram-eval-") as folder:
+        source = Path(folder) / "input.jsonl"
+        source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in input_records(rows)), encoding="utf-8")
+        store = open_store(Path(folder) / "eval.db")
+        out = io.StringIO()
+        try:
+            run(source, out, store)
+        finally:
+            store.close()
+    predictions = {record["id"]: record for record in map(json.loads, out.getvalue().splitlines())}
+    return score(rows, predictions)
+
+
 def format_scores(scores: dict) -> str:
     """One line per measure, as the reference scorer prints them."""
     return "\n".join(f"{k:22s} {v:.4f}" if isinstance(v, float) else f"{k:22s} {v}" for k, v in scores.items())

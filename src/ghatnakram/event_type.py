@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,10 +37,11 @@ from typing import Callable
 
 import numpy as np
 
-from .normalize import normalize_line, normalize_text, word_keys
+from .normalize import _INVISIBLE, word_keys
 
 OTHER = "other"
 MODEL_FILE = "event_type.json"
+MODEL_FORMAT = 1
 TRAIN_COMMAND = "python training/train_event_type.py"
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -78,10 +80,13 @@ def lead(text: str, limit: int = LEAD_CHARS) -> str:
 
 def article_keys(title: str, text: str) -> tuple[list[str], list[str]]:
     """Word keys of the title and of the body's lead; numbers become ``<n>``."""
-    return _keys(normalize_line(title or "")), _keys(normalize_text(lead(text or "")))
+    return _keys(title or ""), _keys(lead(text or ""))
 
 
 def _keys(text: str) -> list[str]:
+    # Of normalize_text only what changes word keys: NFC (nukta letters) and dropping
+    # invisible characters; the rest (quotes, spacing, dandas) costs more than the lookup.
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return [NUMBER if key[0].isdigit() else key for key in word_keys(text)]
 
 
@@ -109,15 +114,32 @@ def features_of(title_keys: list[str], body_keys: list[str]) -> Counter:
     return counts
 
 
+# Plural and oblique endings folded when counting trigger words: भूकंपों → भूकंप, गोलियां → गोली.
+_ENDINGS = (("ियों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ों", ""), ("ें", ""))
+
+
+@lru_cache(maxsize=100_000)
+def trigger_form(key: str) -> str:
+    """A word key with a plural or oblique ending folded (at least two letters stay)."""
+    for ending, replacement in _ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 2:
+            return key[: -len(ending)] + replacement
+    return key
+
+
+def mentions_of(title_keys: list[str], body_keys: list[str]) -> Counter:
+    """How often each trigger form occurs in the title and lead: what trigger evidence counts."""
+    return Counter(map(trigger_form, title_keys + body_keys))
+
+
 def article_features(title: str, text: str) -> Counter:
     """Feature counts of an article (see :func:`features_of`)."""
     return features_of(*article_keys(title, text))
 
 
 def article_mentions(title: str, text: str) -> Counter:
-    """How often each word key occurs in the title and lead: what trigger evidence counts."""
-    title_keys, body_keys = article_keys(title, text)
-    return Counter(title_keys + body_keys)
+    """Trigger-form counts of an article (see :func:`mentions_of`)."""
+    return mentions_of(*article_keys(title, text))
 
 
 # --- model -------------------------------------------------------------------
@@ -156,7 +178,7 @@ class EventTypeModel:
         return softmax(self.bias + x @ self.weights[rows])
 
     def evidence(self, mentions: Counter, event_type: str) -> int:
-        """Mentions of the type's trigger words, each word counted at most ``MAX_MENTIONS`` times."""
+        """Mentions of the type's trigger words (as :func:`trigger_form`), each counted at most ``MAX_MENTIONS`` times."""
         return sum(min(mentions[word], MAX_MENTIONS) for word in self.triggers.get(event_type, ()) if word in mentions)
 
     def decide(self, probabilities: np.ndarray, evidence: Callable[[str], float]) -> str:
@@ -172,7 +194,7 @@ class EventTypeModel:
         """The event type of one article, or ``"other"``."""
         title_keys, body_keys = article_keys(title, text)
         probabilities = self.probabilities_of_keys(title_keys, body_keys)
-        mentions = Counter(title_keys + body_keys)
+        mentions = mentions_of(title_keys, body_keys)
         return self.decide(probabilities, lambda event_type: self.evidence(mentions, event_type))
 
     def probabilities_of_keys(self, title_keys: list[str], body_keys: list[str]) -> np.ndarray:
@@ -203,18 +225,24 @@ class EventTypeModel:
     def to_json(self) -> dict:
         """A JSON-ready dict; weights as little-endian float16, base64-encoded, rows in vocabulary order."""
         return {
-            "format": 1,
+            "format": MODEL_FORMAT,
             "types": list(self.types),
             "min_evidence": self.min_evidence,
             "min_probability": self.min_probability,
             "triggers": {t: sorted(words) for t, words in self.triggers.items()},
-            "bias": [round(float(b), 5) for b in self.bias],
+            "bias": [float(b) for b in self.bias],
             "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
             "weights_float16": base64.b64encode(self.weights.astype("<f2").tobytes()).decode("ascii"),
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "EventTypeModel":
+        """The model :meth:`to_json` wrote; ValueError if the file is of another format."""
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(
+                f"event type model has format {data.get('format')!r}, this version reads {MODEL_FORMAT}; "
+                f"retrain it with `{TRAIN_COMMAND}`"
+            )
         types = tuple(data["types"])
         vocabulary = {feature: row for row, feature in enumerate(data["vocabulary"])}
         raw = base64.b64decode(data["weights_float16"])

@@ -187,7 +187,10 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 # --- word forms -----------------------------------------------------------------------
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "`": "'"})
-_NASAL_BEFORE_CONSONANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")
+# A nasal consonant + virama inside a word, before a stop or nasal (न्द, म्ब), is written ं too.
+_NASAL_BEFORE_CONSONANT = re.compile(
+    "(?<=[\u0900-\u0963\u0966-\u097f])[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u092e])"
+)
 # nukta dropped; chandrabindu → anusvara; ॉ/ऑ → ा/आ (मॉस्को = मास्को).
 _LOOSE = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u0949": "\u093e", "\u0911": "\u0906"})
 _NUMBER = re.compile(r"^\d+(?:[.,:/]\d+)*%?$")
@@ -210,8 +213,8 @@ def loose_key(token: str) -> str:
 
     >>> loose_key("मॉस्को") == loose_key("मास्को"), loose_key("हिन्दी") == loose_key("हिंदी")
     (True, True)
-    >>> loose_key("ग़ाज़ियाबाद") == loose_key("गाजियाबाद")
-    True
+    >>> loose_key("ग़ाज़ियाबाद") == loose_key("गाजियाबाद"), loose_key("म्यांमार"), loose_key("अम्बाला")
+    (True, 'म्यांमार', 'अंबाला')
     """
     key = word_key(token).translate(_LOOSE)
     return _NASAL_BEFORE_CONSONANT.sub("\u0902", key)
@@ -414,6 +417,7 @@ class WordFacts:
     cue: str  # cue class ("" if none)
     acronym: bool  # spelled with letter names
     lists: tuple[str, ...]  # gazetteer word lists it is in
+    place: bool = False  # a one-word place name of the gazetteer
 
     @property
     def content(self) -> bool:
@@ -433,6 +437,7 @@ def word_facts(token: str, gazetteer: Gazetteer) -> WordFacts:
         cue=cue,
         acronym=not cue and is_spelled_acronym(token),
         lists=gazetteer.word_lists(loose),
+        place=(loose,) in gazetteer.place,
     )
 
 
@@ -583,6 +588,8 @@ def _add_cue_distances(facts: Sequence[WordFacts], out: list[list[bytes]]) -> No
 
 # Words that never begin or end a name: roles, kin, "निवासी", months, case markers, verbs of saying.
 NEVER_AT_EDGE = frozenset({"title", "kin", "resident", "time", "post", "conj", "speech"})
+# Case markers that never stand inside a name ("के/की/का" can: "बंगाल की खाड़ी").
+_NEVER_INSIDE = frozenset(loose_key(w) for w in "ने से को में पर तक द्वारा".split())
 
 
 def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
@@ -590,8 +597,12 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
 
     * Drop punctuation and words in :data:`NEVER_AT_EDGE` cue classes at either end
       ("निवासी रिंकेश कुमार" → "रिंकेश कुमार").
+    * End a name at a case marker inside it ("पुतिन से मुलाकात" → "पुतिन"); a person's
+      name also ends at any function word or punctuation.
     * Join person spans that touch ("केशव प्रसाद" + "मौर्य" → "केशव प्रसाद मौर्य"); two
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
+    * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
+      पहुंचे" → PER "व्लादिमीर पुतिन", LOC "मास्को".
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
@@ -602,12 +613,16 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             out[i] = "O"
         while start < end and _never_at_edge(facts[start]):
             start += 1
+        end = next((i for i in range(start + 1, end) if _breaks_name(facts[i], kind)), end)
         while end > start and _never_at_edge(facts[end - 1]):
             end -= 1
         if start == end:
             continue
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
             start = spans.pop()[0]
+        if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place:
+            spans += [(start, end - 1, "PER"), (end - 1, end, "LOC")]
+            continue
         spans.append((start, end, kind))
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
@@ -618,6 +633,13 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
 
 def _never_at_edge(fact: WordFacts) -> bool:
     return fact.script == "PUNCT" or fact.cue in NEVER_AT_EDGE
+
+
+def _breaks_name(fact: WordFacts, kind: str) -> bool:
+    """A word that ends the name before it: a case marker, or for a person any function word."""
+    if fact.loose in _NEVER_INSIDE:
+        return True
+    return kind == "PER" and (fact.cue in ("post", "conj", "speech") or fact.script == "PUNCT")
 
 
 # --- the tagger -----------------------------------------------------------------------

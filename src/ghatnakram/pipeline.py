@@ -14,12 +14,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
+from .events import EventClusterer, signature
 from .headline import headline_for
 from .ingest import ingest_items
 from .models import Analysis, Article, IngestReport, Problem
 from .readers import article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
+from .storylines import StorylineLinker
 
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
 ANALYSIS_FIELDS = ("event_date", "event_type", "entities", "recurrence", "quotes", "quantities", "dates")
@@ -49,16 +51,38 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     """
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item)
+    articles = {stored_id: store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())}
+    events, storylines = cluster(list(articles.values()))
     for input_id, stored_id in report.ids.items():
-        article = store.get_article(stored_id)
-        out.write(json.dumps(output_record(input_id, article), ensure_ascii=False) + "\n")
+        record = output_record(input_id, articles[stored_id])
+        record["event"] = events.get(stored_id)
+        record["storyline"] = storylines.get(stored_id)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return report
+
+
+def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
+    """Event and storyline id of each article, assigned in publication order.
+
+    The assignment is online (each article joins an event or starts one, each new event
+    joins a storyline or starts one), so running it over a batch equals feeding the same
+    articles one by one in publication order.
+    """
+    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
+    signatures = [signature(a) for a in ordered]
+    events = EventClusterer().fit(signatures)
+    members: dict[str, list] = {}
+    for sig in signatures:
+        members.setdefault(events.labels_[sig.article_id], []).append(sig)
+    linker = StorylineLinker().fit(members.items())
+    event_of = events.labels_
+    return event_of, {article_id: linker.labels_[event] for article_id, event in event_of.items()}
 
 
 def output_record(input_id: str, article: Article) -> dict:
     """The per-article output contract of DESIGN.md for an input id and its stored article.
 
-    Event and storyline are filled by the clustering stage; until then null.
+    Event and storyline are filled by :func:`run` from :func:`cluster`.
     """
     duplicate_of = article.duplicate_of if input_id == article.id else article.id
     analysis = article.analysis or Analysis()

@@ -1,0 +1,65 @@
+"""Storylines on the demo corpus: the two seed meetings are one storyline of two events."""
+
+from datetime import date
+
+import pytest
+
+from ghatnakram.events import Signature, signature
+from ghatnakram.pipeline import cluster, demo
+from ghatnakram.storylines import StorylineLinker, timeline
+
+SEED_A, SEED_B = "000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    from ghatnakram.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    demo(store)
+    yield store
+    store.close()
+
+
+def test_the_two_seed_meetings_are_two_events_of_one_storyline(demo_store):
+    events, storylines = cluster(list(demo_store.iter_articles()))
+    assert events[SEED_A] != events[SEED_B]
+    assert storylines[SEED_A] == storylines[SEED_B]
+
+
+def test_nothing_unrelated_joins_the_seeds(demo_store):
+    events, storylines = cluster(list(demo_store.iter_articles()))
+    with_seeds = {a for a, s in storylines.items() if s == storylines[SEED_A]}
+    assert with_seeds == {SEED_A, SEED_B}
+
+
+def test_the_first_meeting_comes_first_on_the_timeline(demo_store):
+    a, b = (signature(demo_store.get_article(i)) for i in (SEED_A, SEED_B))
+    assert timeline([("second", [b]), ("first", [a])]) == ["first", "second"]
+    assert (a.day, b.day) == (date(2025, 10, 15), date(2026, 1, 28))
+
+
+def test_recurrence_breaks_a_tie_of_dates_on_the_timeline():
+    def sig(article_id, ordinal):
+        return Signature(article_id, "2026-01-29", date(2026, 1, 28), None, frozenset(), frozenset(), "meeting", {}, frozenset(), ordinal)
+
+    assert timeline([("e2", [sig("b", 2)]), ("e1", [sig("a", 1)])]) == ["e1", "e2"]
+
+
+def test_storyline_ids_are_stable_across_runs(demo_store):
+    first = cluster(list(demo_store.iter_articles()))
+    again = cluster(list(demo_store.iter_articles()))
+    assert first == again
+
+
+def test_linker_fit_equals_partial_fit_event_by_event(demo_store):
+    events, _ = cluster(list(demo_store.iter_articles()))
+    sigs = sorted((signature(a) for a in demo_store.iter_articles()), key=lambda s: (s.published, s.article_id))
+    members: dict[str, list] = {}
+    for s in sigs:
+        members.setdefault(events[s.article_id], []).append(s)
+    batch = StorylineLinker().fit(members.items()).labels_
+    online = StorylineLinker()
+    for item in members.items():
+        online.partial_fit([item])
+    assert batch == online.labels_
