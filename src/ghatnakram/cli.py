@@ -163,6 +163,18 @@ def demo(db: str) -> None:
         for article in result.duplicates:
             click.echo(f"  {article.id} ({article.outlet}) repeats {article.duplicate_of}")
     click.echo("")
+    click.echo("One entity, several spellings (across articles and outlets):")
+    for entity in result.variant_entities[:10]:
+        click.echo(f"  {entity['type']}  {entity['latin']:<24.24} {' / '.join(sorted(entity['variants']))}")
+    click.echo("")
+    click.echo("Storylines (events in timeline order; outlets per event):")
+    for events in result.storyline_timelines():
+        click.echo(f"  ▸ {pipeline.article_record(events[0][0])['headline']}")
+        for articles in events:
+            day = articles[0].analysis.event_date if articles[0].analysis else articles[0].published
+            outlets = ", ".join(sorted({a.outlet for a in articles}))
+            click.echo(f"      {day or '—':<10.10}  {pipeline.article_record(articles[0])['headline'][:70]}  [{outlets}]")
+    click.echo("")
     click.echo(f"Next: ghatnakram show {result.articles[0].id} --db {db}")
     for problem in result.report.problems:
         click.echo(f"error: {problem}", err=True)

@@ -128,8 +128,12 @@ def trigger_form(key: str) -> str:
 
 
 def mentions_of(title_keys: list[str], body_keys: list[str]) -> Counter:
-    """How often each trigger form occurs in the title and lead: what trigger evidence counts."""
-    return Counter(map(trigger_form, title_keys + body_keys))
+    """How often each trigger form occurs in the lead: what trigger evidence counts.
+
+    Headlines are where events are used as metaphors ("रनों की सुनामी", "शेयर बाजार में
+    भूचाल"), so the title counts only when there is no body.
+    """
+    return Counter(map(trigger_form, body_keys or title_keys))
 
 
 def article_features(title: str, text: str) -> Counter:

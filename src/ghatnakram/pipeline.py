@@ -21,7 +21,7 @@ from .models import Analysis, Article, IngestReport, Problem
 from .readers import article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
-from .storylines import StorylineLinker
+from .storylines import StorylineLinker, timeline
 
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
 ANALYSIS_FIELDS = ("event_date", "event_type", "entities", "recurrence", "quotes", "quantities", "dates")
@@ -147,6 +147,9 @@ SEEDS_FILE = "seeds.json"
 class DemoResult:
     report: IngestReport
     articles: list[Article] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    events: dict[str, str] = field(default_factory=dict)  # article id → event id
+    storylines: dict[str, str] = field(default_factory=dict)  # article id → storyline id
 
     @property
     def outlets(self) -> dict[str, int]:
@@ -159,13 +162,36 @@ class DemoResult:
     def duplicates(self) -> list[Article]:
         return [a for a in self.articles if a.duplicate_of]
 
+    @property
+    def variant_entities(self) -> list[dict]:
+        """Entities seen under more than one spelling, most mentioned first."""
+        several = [e for e in self.entities if len(e["variants"]) > 1]
+        return sorted(several, key=lambda e: -e["count"])
+
+    def storyline_timelines(self) -> list[list[list[Article]]]:
+        """Storylines with more than one event: their events in timeline order, each a list of articles."""
+        by_id = {a.id: a for a in self.articles}
+        events: dict[str, list[Article]] = {}
+        for article_id, event in self.events.items():
+            events.setdefault(event, []).append(by_id[article_id])
+        storylines: dict[str, list[str]] = {}
+        for event, members in events.items():
+            storylines.setdefault(self.storylines[members[0].id], []).append(event)
+        result = []
+        for event_ids in storylines.values():
+            if len(event_ids) > 1:
+                ordered = timeline([(e, [signature(a) for a in events[e]]) for e in event_ids])
+                result.append([events[e] for e in ordered])
+        return result
+
 
 def demo(store: Store) -> DemoResult:
     """Ingest the bundled demo corpus (sample articles written for the project, plus the two seeds)."""
     items = sorted(demo_items(), key=_publication_order)
     report = ingest_items(items, store)
     articles = [store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())]
-    return DemoResult(report, articles)
+    events, storylines = cluster(articles)
+    return DemoResult(report, articles, store.load_entities(), events, storylines)
 
 
 def _publication_order(item: Article | Problem) -> str:
