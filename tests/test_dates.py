@@ -347,7 +347,7 @@ def test_score_counts_dated_stories_only_as_the_reference_scorer_does():
 def test_score_names_the_line_that_is_not_labelled(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "a", "gold": {"event_date": null}}\n{"id": "b", "text": "x"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.jsonl:2: needs an id and gold\.event_date"):
+    with pytest.raises(ValueError, match=r"bad\.jsonl:2: needs .id. and a .gold. object"):
         score_event_dates(path)
 
 

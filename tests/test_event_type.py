@@ -13,6 +13,7 @@ from ghatnakram.event_type import (
     article_keys,
     classify_event_type,
     load_model,
+    trigger_form,
 )
 from ghatnakram.readers import article_from_text
 
@@ -107,7 +108,7 @@ def test_empty_article_is_other():
     assert classify_event_type("", "") == OTHER
 
 
-def test_one_figurative_storm_in_a_sports_headline_is_not_enough_evidence():
+def test_disaster_word_as_a_metaphor_in_a_sports_headline_is_other():
     title = "ग्रीन पार्क में रॉबर्ट्स का तूफान, भारत ए 23 रनों से हारा"
     text = (
         "कानपुर। कप्तान रॉबर्ट्स के आक्रामक शतक के दम पर इंग्लैंड लायंस ने दूसरे अनौपचारिक वनडे में भारत ए "
@@ -115,6 +116,14 @@ def test_one_figurative_storm_in_a_sports_headline_is_not_enough_evidence():
         "48वें ओवर में 278 रन पर सिमट गई।"
     )
     assert classify_event_type(title, text) == OTHER
+
+
+@pytest.mark.parametrize(
+    "key, form",
+    [("भूकंपों", "भूकंप"), ("हिमस्खलनों", "हिमस्खलन"), ("गोलियां", "गोली"), ("गोलियों", "गोली"), ("घटनाओं", "घटना"), ("बाढ़", "बाढ़"), ("में", "में")],
+)
+def test_trigger_words_match_across_plural_and_oblique_endings(key, form):
+    assert trigger_form(key) == form
 
 
 def test_model_survives_a_json_round_trip():

@@ -27,7 +27,6 @@ article's main happening. :func:`score_event_dates` measures it on a labelled JS
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -343,8 +342,10 @@ def score_event_dates(path: str | Path) -> dict:
     :raises ValueError: naming the file and line of a line that is not a JSON object with
         an id and a gold event_date.
     """
-    stories = _read_labelled(Path(path))
-    dated = [story for story in stories.values() if story["gold"]["event_date"]]
+    from .evaluate import read_gold
+
+    stories = {story["id"]: story for story in read_gold(Path(path))}
+    dated = [story for story in stories.values() if story["gold"].get("event_date")]
     correct = baseline = 0
     for story in dated:
         gold = story["gold"]["event_date"]
@@ -407,26 +408,6 @@ def _vote(found: _Found, in_title: bool, pub: date | None) -> float:
     if found.mention.text == "आज":
         weight *= TODAY_WEIGHT
     return weight
-
-
-def _read_labelled(path: Path) -> dict[str, dict]:
-    stories: dict[str, dict] = {}
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                story = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{path}:{number}: not JSON ({error.msg}); write one JSON object per line") from None
-            gold = story.get("gold") if isinstance(story, dict) else None
-            if not isinstance(gold, dict) or "event_date" not in gold or "id" not in story:
-                raise ValueError(
-                    f"{path}:{number}: needs an id and gold.event_date "
-                    '(e.g. {"id": "a1", "gold": {"event_date": "2026-01-28"}}; null when undated)'
-                )
-            stories[story["id"]] = story
-    return stories
 
 
 # --- the resolver ----------------------------------------------------------------------------

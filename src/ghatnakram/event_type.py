@@ -7,8 +7,9 @@ Two checks, both learned from the annotated incident corpus:
    3-/4-grams of every word gives a probability per type;
 2. the corpus has no articles that are *not* incidents, so a type is accepted only with
    *evidence*: its event words ("triggers", e.g. बाढ़, भूकंप, टक्कर, गोलीबारी), learned from
-   the annotated event spans, must occur in the title and lead at least ``min_evidence``
-   times, and the type's probability must be at least ``min_probability``.
+   the annotated event spans, must occur in the lead at least ``min_evidence`` times
+   (the title counts only without a body: headlines use disasters as metaphors), and
+   the type's probability must be at least ``min_probability``.
 
 The best of the three most probable types that passes both is the answer; if none
 does, the article is ``"other"`` (politics, sport, economy, health counts...). The
