@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ghatnakram.analyze import Analyzer, attribute_quotes
+from ghatnakram.analyze import attribute_quotes
 from ghatnakram.models import Mention, Quote
 from ghatnakram.pipeline import ingest
 from ghatnakram.store import open_store
