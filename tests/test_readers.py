@@ -288,3 +288,10 @@ def test_a_headline_only_story_takes_its_title_as_text(tmp_path):
     path.write_text(json.dumps({"id": "b1", "outlet": "o", "title": "न्यायालय ने केंद्र के प्रयासों की सराहना की", "text": ""}, ensure_ascii=False) + "\n", encoding="utf-8")
     article = _only(read_path(path))
     assert article.text == article.title == "न्यायालय ने केंद्र के प्रयासों की सराहना की"
+
+
+def test_a_binary_file_named_jsonl_is_one_problem_not_one_per_line(tmp_path):
+    path = tmp_path / "photo.jsonl"
+    path.write_bytes(b"\x89PNG\x00\x00\n\x00\x01\n\x00\x02\n" * 100)
+    item = _only(read_path(path))
+    assert isinstance(item, Problem) and item.where == str(path) and "binary data" in item.message

@@ -18,6 +18,9 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | Problem]:
         where = f"{name}:{number}"
         if not raw.strip():
             continue
+        if not seen_any and b"\x00" in raw[:8192]:
+            yield Problem(name, "binary data, not JSON Lines: pass UTF-8 text with one JSON object per line")
+            return  # one line for the whole file, not one per chunk of binary
         seen_any = True
         try:
             yield article_from_record(_parse_line(raw), where)
