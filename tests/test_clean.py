@@ -98,3 +98,15 @@ def test_a_body_line_that_repeats_the_headline_is_dropped():
 
 def test_a_body_that_is_only_the_headline_is_kept():
     assert drop_title_line("शीर्षक यहां", "शीर्षक यहां") == "शीर्षक यहां"
+
+
+def test_html_junk_in_a_text_field_is_reduced_to_its_text():
+    raw = "<p>पटना में बारिश हुई।</p><script>alert('x')</script><p>सड़कें डूबीं &amp; यातायात रुका।</p>"
+    cleaned = clean_article(Article(id="h", outlet="o", title="<b>बारिश</b>", text=raw, raw_text=raw))
+    assert cleaned.text == "पटना में बारिश हुई।\nसड़कें डूबीं & यातायात रुका।"
+    assert cleaned.title == "बारिश"
+
+
+def test_angle_brackets_in_plain_text_are_left_alone():
+    raw = "तापमान <40 डिग्री रहा और हवा तेज चली।"
+    assert clean_article(Article(id="h", outlet="o", text=raw, raw_text=raw)).text == raw

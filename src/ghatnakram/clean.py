@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+import lxml.html
+
 from .models import Article
 from .normalize import normalize_line, normalize_text
 
@@ -46,6 +48,24 @@ _PROMPT_TARGET = re.compile(
     re.IGNORECASE,
 )
 _PROMPT_MAX_WORDS = 30
+
+
+_MARKUP = re.compile(r"<(?:p|br|div|span|a|script|style|iframe|b|i|strong|em|li|ul|ol|h[1-6]|img|figure|table)\b[^>]*>|&(?:nbsp|amp|quot|lt|gt|#\d+);", re.IGNORECASE)
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, one paragraph per line; scripts, styles and embeds dropped.
+
+    Text without markup is returned as it is.
+    """
+    if not _MARKUP.search(fragment):
+        return fragment
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for junk in root.xpath(".//script | .//style | .//iframe | .//noscript"):
+        junk.drop_tree()
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
+        block.tail = "\n" + (block.tail or "")
+    return root.text_content()
 
 
 def strip_promos(text: str) -> str:
@@ -96,8 +116,9 @@ def drop_title_line(text: str, title: str) -> str:
 def clean_article(article: Article, is_repeated: Callable[[str], bool] = lambda line: False) -> Article:
     """Normalise title and body and remove boilerplate; ``raw_text`` keeps the body as read."""
     raw = article.raw_text or article.text
-    title = normalize_line(article.title)
-    text = remove_repeated_lines(drop_title_line(strip_promos(normalize_text(raw)), title), is_repeated)
+    title = normalize_line(html_fragment_text(article.title))
+    body = normalize_text(html_fragment_text(raw))
+    text = remove_repeated_lines(drop_title_line(strip_promos(body), title), is_repeated)
     return replace(
         article,
         raw_text=raw,

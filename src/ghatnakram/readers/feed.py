@@ -7,8 +7,8 @@ from typing import Iterator
 from urllib.parse import urlparse
 
 import feedparser
-import lxml.html
 
+from ..clean import html_fragment_text
 from ..models import Article, Problem
 from .common import MAX_DOCUMENT_BYTES, BadInput, make_article, problem
 
@@ -61,12 +61,3 @@ def _entry_article(entry, where: str, outlet: str | None) -> Article:
         source=where,
     )
 
-
-def html_fragment_text(fragment: str) -> str:
-    """Plain text of an HTML fragment, one paragraph per line."""
-    if "<" not in fragment:
-        return fragment
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
-        block.tail = "\n" + (block.tail or "")
-    return root.text_content()
