@@ -67,7 +67,7 @@ def test_show_prints_clean_title_and_text(tmp_path):
 def test_show_unknown_id_says_how_to_find_ids(tmp_path):
     result = _run("show", "nope", "--db", tmp_path / "g.db")
     assert result.exit_code == 1
-    assert "no article with id 'nope'" in result.stderr and "export articles" in result.stderr
+    assert "no article, event or storyline with id 'nope'" in result.stderr and "export articles" in result.stderr
 
 
 def test_run_writes_one_contract_line_per_input_in_input_order(tmp_path, fixtures):
@@ -186,3 +186,30 @@ def test_eval_scores_a_labelled_file_like_the_reference_scorer(fixtures):
     for key in ("event_bcubed_f1", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc"):
         assert 0.0 <= scores[key] <= 1.0
     assert scores["missing"] == 0
+
+
+def test_events_storylines_show_and_export_after_the_demo(tmp_path):
+    db = tmp_path / "demo.db"
+    _run("demo", "--db", db)
+    events = [json.loads(line) for line in _run("events", "--json", "--db", db).stdout.splitlines()]
+    seeds = [e for e in events if {"000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"} & set(e["articles"])]
+    assert len(seeds) == 2 and seeds[0]["storyline"] == seeds[1]["storyline"]
+    assert {e["event_date"] for e in seeds} == {"2025-10-15", "2026-01-28"}
+    with_putin = [json.loads(line) for line in _run("events", "--entity", "पुतिन", "--json", "--db", db).stdout.splitlines()]
+    assert {e["id"] for e in with_putin} == {e["id"] for e in seeds}
+    since = [json.loads(line) for line in _run("events", "--since", "2026-06-01", "--json", "--db", db).stdout.splitlines()]
+    assert since and all(e["event_date"] >= "2026-06-01" for e in since)
+    storyline = json.loads(_run("show", seeds[0]["storyline"], "--json", "--db", db).stdout)
+    assert [e["event_date"] for e in storyline["events"]] == ["2025-10-15", "2026-01-28"]
+    exported = _run("export", "events", "--db", db).stdout.splitlines()
+    assert len(exported) == len(events)
+    assert "sl-" in _run("storylines", "--db", db).stdout
+
+
+def test_event_ids_stay_the_same_when_more_articles_arrive(tmp_path, fixtures):
+    db = tmp_path / "g.db"
+    _run("ingest", SEED_000, "--outlet", "A", "--published", "2025-10-16", "--db", db)
+    first = json.loads(_run("events", "--json", "--db", db).stdout)["id"]
+    _run("ingest", fixtures / "articles.jsonl", "--db", db)
+    ids = {json.loads(line)["id"] for line in _run("events", "--json", "--db", db).stdout.splitlines()}
+    assert first in ids

@@ -111,11 +111,20 @@ def run(input_path: Path, out_path: Path, progress: bool, db: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
 @db_option
 def show(article_id: str, as_json: bool, db: str) -> None:
-    """Show the stored article ID with its cleaned title and text."""
+    """Show the stored article, event (ev-…) or storyline (sl-…) ID."""
     with _store(db) as store:
         article = store.get_article(article_id)
+        if article is None and article_id.startswith(("ev-", "sl-")):
+            records = pipeline.event_records(store) if article_id.startswith("ev-") else pipeline.storyline_records(store)
+            found = next((r for r in records if r["id"] == article_id), None)
+            if found:
+                _show_group(found, as_json)
+                return
     if article is None:
-        raise click.ClickException(f"no article with id {article_id!r} in {db}: list ids with 'ghatnakram export articles'")
+        raise click.ClickException(
+            f"no article, event or storyline with id {article_id!r} in {db}: "
+            "list ids with 'ghatnakram export articles', 'ghatnakram events' or 'ghatnakram storylines'"
+        )
     record = pipeline.article_record(article)
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -129,15 +138,74 @@ def show(article_id: str, as_json: bool, db: str) -> None:
     click.echo(record["text"])
 
 
+def _show_group(record: dict, as_json: bool) -> None:
+    """Print an event or a storyline record."""
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(record["headline"])
+    click.echo(f"{record['id']} · {record['event_date'] or '—'} · {', '.join(record['outlets'])}")
+    if "events" in record:
+        for event in record["events"]:
+            click.echo(f"  {event['event_date'] or '—':<10}  {event['headline']}  [{', '.join(event['outlets'])}]  {event['id']}")
+        return
+    click.echo(f"storyline {record['storyline']}")
+    click.echo("entities: " + ", ".join(e["name"] for e in record["entities"]))
+    for article_id in record["articles"]:
+        click.echo(f"  {article_id}")
+
+
 @main.command()
-@click.argument("what", type=click.Choice(["articles"]))
+@click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--outlet", help="Only events this outlet covered.")
+@click.option("--entity", help="Only events naming this entity (canonical id, name or part of it).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@db_option
+def events(since: str | None, until: str | None, outlet: str | None, entity: str | None, as_json: bool, db: str) -> None:
+    """List events (newest first): date, outlets, headline, id."""
+    with _store(db) as store:
+        records = pipeline.filter_events(pipeline.event_records(store), since=since, until=until, outlet=outlet, entity=entity)
+    for record in records:
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{record['event_date'] or '—':<10}  {len(record['outlets'])} outlet(s)  {record['headline'][:80]}  {record['id']}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@db_option
+def storylines(as_json: bool, db: str) -> None:
+    """List storylines (latest activity first) with their events in timeline order."""
+    with _store(db) as store:
+        records = pipeline.storyline_records(store)
+    for record in records:
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        click.echo(f"{record['headline'][:90]}  {record['id']}")
+        for event in record["events"]:
+            click.echo(f"    {event['event_date'] or '—':<10}  {event['headline'][:80]}  {event['id']}")
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["articles", "events", "storylines"]))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--out", "out_path", default="-", help="Output file (default: stdout).")
 @db_option
 def export(what: str, fmt: str, out_path: str, db: str) -> None:
-    """Export stored ARTICLES as JSON Lines or CSV."""
+    """Export stored articles (JSON Lines or CSV), events or storylines (JSON Lines)."""
     with _store(db) as store, _open_output(out_path) as out:
-        count = pipeline.export_articles(store, out, fmt)
+        if what == "articles":
+            count = pipeline.export_articles(store, out, fmt)
+        elif fmt != "jsonl":
+            raise click.ClickException(f"{what} export as {fmt} is not supported: use --format jsonl")
+        else:
+            records = pipeline.event_records(store) if what == "events" else pipeline.storyline_records(store)
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count = len(records)
     click.echo(f"exported {count} {what}", err=True)
 
 

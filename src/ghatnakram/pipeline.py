@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -41,7 +42,9 @@ def ingest(
     :param published: publication date for inputs that carry none (text files).
     """
     items = read_sources(sources, outlet=outlet, published=published)
-    return ingest_items(items, store, on_item=on_item)
+    report = ingest_items(items, store, on_item=on_item)
+    assign_events(store)
+    return report
 
 
 def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], None] | None = None) -> IngestReport:
@@ -52,13 +55,25 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item)
     articles = {stored_id: store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())}
-    events, storylines = cluster(list(articles.values()))
+    events, storylines = assign_events(store)
     for input_id, stored_id in report.ids.items():
         record = output_record(input_id, articles[stored_id])
         record["event"] = events.get(stored_id)
         record["storyline"] = storylines.get(stored_id)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return report
+
+
+def assign_events(store: Store) -> tuple[dict[str, str], dict[str, str]]:
+    """Assign every stored article to its event and storyline and record them in the store.
+
+    Assignment is online in publication order, so articles already assigned keep their
+    event and storyline ids when later ones arrive (ids come from the first article).
+    """
+    events, storylines = cluster(list(store.iter_articles()))
+    with store.transaction():
+        store.save_event_labels((a, events[a], storylines[a]) for a in events)
+    return events, storylines
 
 
 def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
@@ -190,7 +205,7 @@ def demo(store: Store) -> DemoResult:
     items = sorted(demo_items(), key=_publication_order)
     report = ingest_items(items, store)
     articles = [store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())]
-    events, storylines = cluster(articles)
+    events, storylines = assign_events(store)
     return DemoResult(report, articles, store.load_entities(), events, storylines)
 
 
@@ -210,3 +225,80 @@ def demo_items() -> Iterable[Article | Problem]:
             yield Problem(name, str(exc))
     with folder.joinpath(SAMPLES_FILE).open("rb") as stream:
         yield from read_jsonl(stream, SAMPLES_FILE)
+
+
+# --- events and storylines as records -------------------------------------------------
+
+def event_records(store: Store) -> list[dict]:
+    """Every event: id, storyline, headline, event date, articles, outlets and entities, newest first."""
+    articles = {a.id: a for a in store.iter_articles()}
+    groups: dict[str, list[Article]] = {}
+    storyline_of: dict[str, str] = {}
+    for article_id, (event, storyline) in store.event_labels().items():
+        groups.setdefault(event, []).append(articles[article_id])
+        storyline_of[event] = storyline
+    records = [_event_record(event, storyline_of[event], members) for event, members in groups.items()]
+    return sorted(records, key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
+
+
+def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> dict:
+    members = sorted(members, key=lambda a: (a.published or "", a.id))
+    dates = Counter(a.analysis.event_date for a in members if a.analysis and a.analysis.event_date)
+    entities = Counter()
+    names: dict[str, str] = {}
+    for article in members:
+        for entity in entity_list(article.analysis or Analysis()):
+            entities[entity["canonical"]] += 1
+            names.setdefault(entity["canonical"], entity["name"])
+    lead = next((a for a in members if a.title), members[0])
+    return {
+        "id": event_id,
+        "storyline": storyline_id,
+        "headline": headline_for(lead),
+        "summary": None,
+        "event_date": dates.most_common(1)[0][0] if dates else None,
+        "articles": [a.id for a in members],
+        "outlets": sorted({a.outlet for a in members}),
+        "entities": [{"canonical": c, "name": names[c], "articles": n} for c, n in entities.most_common(12)],
+        "comparison": None,
+    }
+
+
+def storyline_records(store: Store) -> list[dict]:
+    """Every storyline with its events in timeline order, newest activity first."""
+    events = event_records(store)
+    by_storyline: dict[str, list[dict]] = {}
+    for event in events:
+        by_storyline.setdefault(event["storyline"], []).append(event)
+    records = []
+    for storyline_id, members in by_storyline.items():
+        members.sort(key=lambda e: (e["event_date"] or "9999", e["articles"][0]))
+        entities = Counter()
+        for event in members:
+            entities.update({e["name"]: e["articles"] for e in event["entities"]})
+        records.append({
+            "id": storyline_id,
+            "headline": members[0]["headline"],
+            "events": [{"id": e["id"], "event_date": e["event_date"], "headline": e["headline"], "outlets": e["outlets"]} for e in members],
+            "event_date": members[-1]["event_date"],
+            "articles": [a for e in members for a in e["articles"]],
+            "outlets": sorted({o for e in members for o in e["outlets"]}),
+            "entities": [name for name, _ in entities.most_common(12)],
+        })
+    return sorted(records, key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
+
+
+def filter_events(events: list[dict], *, since: str | None = None, until: str | None = None,
+                  outlet: str | None = None, entity: str | None = None) -> list[dict]:
+    """Events in a date range, covered by an outlet, or naming an entity (by canonical id, name or spelling)."""
+    def keep(event: dict) -> bool:
+        day = event["event_date"] or ""
+        if since and day < since or until and day > until:
+            return False
+        if outlet and outlet not in event["outlets"]:
+            return False
+        if entity and not any(entity in (e["canonical"], e["name"]) or entity in e["name"] for e in event["entities"]):
+            return False
+        return True
+
+    return [event for event in events if keep(event)]

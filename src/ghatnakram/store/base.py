@@ -58,6 +58,12 @@ class Store(Protocol):
 
     def load_entities(self) -> list[dict]: ...
 
+    # -- events --
+    def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
+        """Record (article id, event id, storyline id) triples, replacing earlier ones."""
+
+    def event_labels(self) -> dict[str, tuple[str, str]]: ...
+
     # -- repeated lines --
     def line_count(self, outlet: str, key: str) -> int:
         """In how many stored articles of ``outlet`` the line with ``key`` appears."""

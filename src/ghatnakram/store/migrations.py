@@ -100,3 +100,19 @@ def m004_analysis(cur) -> None:
         """
     )
     cur.execute("CREATE INDEX article_entities_canonical ON article_entities(canonical)")
+
+
+@migration
+def m005_events(cur) -> None:
+    # Which event and storyline each article belongs to (written by the clustering stage).
+    cur.execute(
+        """
+        CREATE TABLE article_events (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            event_id TEXT NOT NULL,
+            storyline_id TEXT NOT NULL
+        )
+        """
+    )
+    cur.execute("CREATE INDEX article_events_event ON article_events(event_id)")
+    cur.execute("CREATE INDEX article_events_storyline ON article_events(storyline_id)")

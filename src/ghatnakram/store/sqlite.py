@@ -182,6 +182,19 @@ class SQLiteStore:
     def load_entities(self) -> list[dict]:
         return [json.loads(row[0]) for row in self._db.execute("SELECT state FROM entities ORDER BY rowid")]
 
+    # -- events --
+    def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
+        """Record (article id, event id, storyline id) triples, replacing earlier ones."""
+        self._db.executemany(
+            "INSERT INTO article_events VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+            "event_id = excluded.event_id, storyline_id = excluded.storyline_id",
+            list(labels),
+        )
+
+    def event_labels(self) -> dict[str, tuple[str, str]]:
+        """article id → (event id, storyline id)."""
+        return {row[0]: (row[1], row[2]) for row in self._db.execute("SELECT article_id, event_id, storyline_id FROM article_events")}
+
     # -- repeated lines --
     def line_count(self, outlet: str, key: str) -> int:
         row = self._db.execute(
