@@ -42,6 +42,7 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
+MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,9 @@ class EventClusterer:
     def _candidates(self, sig: Signature) -> list[_Event]:
         ids: set[str] = set()
         for key in _index_keys(sig):
-            ids |= self._index.get(key, set())
+            posting = self._index.get(key, ())
+            if len(posting) <= MAX_POSTING or not key.startswith("t:"):  # a word in every event finds nothing
+                ids.update(posting)
         open_events = []
         for event_id_ in sorted(ids):
             event = self.events_[event_id_]

@@ -27,6 +27,11 @@ class _Storyline:
     terms: Counter = field(default_factory=Counter)
     last_day: date | None = None
     events: list[str] = field(default_factory=list)
+    norm: float = 0.0  # length of the term vector, kept up to date as terms are added
+
+    def add_terms(self, terms: Counter) -> None:
+        self.terms.update(terms)
+        self.norm = math.sqrt(sum(c * c for c in self.terms.values()))
 
 
 class StorylineLinker:
@@ -68,7 +73,7 @@ class StorylineLinker:
             self.storylines_[best.id] = best
         best.places.update(profile.places)
         best.actors.update(profile.actors)
-        best.terms.update(profile.terms)
+        best.add_terms(profile.terms)
         best.events.append(event_id)
         if day and (best.last_day is None or day > best.last_day):
             best.last_day = day
@@ -82,7 +87,7 @@ class StorylineLinker:
             top = storyline.places.most_common(1)[0][0]
             place = 1.0 if top in event.places else (0.5 if set(event.places) & set(storyline.places) else -0.5)
         actors = len(set(event.actors) & set(storyline.actors)) / max(len(event.actors), 1) if event.actors else 0.0
-        return 0.35 * place + 0.35 * min(actors, 1.0) + 0.5 * _cosine(event.terms, storyline.terms)
+        return 0.35 * place + 0.35 * min(actors, 1.0) + 0.5 * _cosine(event, storyline)
 
 
 def _profile(members: list[Signature]) -> _Storyline:
@@ -92,14 +97,14 @@ def _profile(members: list[Signature]) -> _Storyline:
         if sig.place:
             profile.places[sig.place] += 1  # the primary place counts twice
         profile.actors.update(sig.actors)
-        profile.terms.update(sig.terms)
+        profile.add_terms(Counter(sig.terms))
     return profile
 
 
-def _cosine(a: Counter, b: Counter) -> float:
-    dot = sum(c * b.get(t, 0) for t, c in a.items())
-    norm = math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
-    return dot / norm if norm else 0.0
+def _cosine(a: _Storyline, b: _Storyline) -> float:
+    small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+    dot = sum(c * large.terms.get(t, 0) for t, c in small.terms.items())
+    return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
 
 
 def storyline_id(first_event_id: str) -> str:
