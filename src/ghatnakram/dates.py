@@ -247,16 +247,19 @@ _TIME = re.compile(
     rf"|(?P<ampm>[AaPp]\.?[Mm]\.?)))"
     rf"(?!\w)"
 )
+# What may stand between a date and the word after it: a closing bracket, a short parenthesis.
+_AFTER_DATE = r"\s*(?:[)\]]\s*)?(?:\([^()]{0,40}\)\s*)?"
 # After a date: को (also typed क़ो), a part of the day or a clock time marks the day
 # something happened.
 _AT_DAY = re.compile(
-    rf"\s*(?:[)\]]\s*)?(?:\([^()]{{0,40}}\)\s*)?"
-    rf"(?:{_flex('क़ो')}|की\s+{_DAYPART}|{_DAYPART}|{_DIGITS}{{1,2}}\s*बजे){_END}"
+    _AFTER_DATE
+    + rf"(?:{_flex('क़ो')}|की\s+{_DAYPART}|{_DAYPART}|{_DIGITS}{{1,2}}\s*बजे){_END}"
 )
 # After a date: a starting point or a bound, not the happening ("19 अप्रैल से",
 # "शुक्रवार आधी रात से", "31 मार्च तक", "… के बाद").
 _ANCHOR = re.compile(
-    rf"\s*(?:[)\]]\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:(?:की\s+)?{_DAYPART}\s+)?(?:[0-9०-९:.]{{1,5}}\s*बजे\s+)?"
+    _AFTER_DATE
+    + rf"(?:(?:की\s+)?{_DAYPART}\s+)?(?:[0-9०-९:.]{{1,5}}\s*बजे\s+)?"
     rf"(?:से|तक|के\s+बाद|के\s+पहले|के\s+बीच|के\s+दौरान|के\s+लिए|के\s+अंत|के\s+आखिर){_END}"
 )
 # A clause that ends in था/थी/थे after a date is a pluperfect: background
