@@ -115,10 +115,12 @@ def show(article_id: str, as_json: bool, db: str) -> None:
     with _store(db) as store:
         article = store.get_article(article_id)
         if article is None and article_id.startswith(("ev-", "sl-")):
-            records = pipeline.event_records(store) if article_id.startswith("ev-") else pipeline.storyline_records(store)
-            found = next((r for r in records if r["id"] == article_id), None)
-            if found:
-                _show_group(found, as_json)
+            if article_id.startswith("ev-"):
+                records = pipeline.event_records(store, event_id=article_id)
+            else:
+                records = pipeline.storyline_records(store, storyline_id=article_id)
+            if records:
+                _show_group(records[0], as_json)
                 return
     if article is None:
         raise click.ClickException(
@@ -215,6 +217,7 @@ def demo(db: str) -> None:
     """Load the bundled demo corpus (sample articles plus the two seeds) and show what was found."""
     with _store(db) as store:
         result = pipeline.demo(store)
+        storylines = [s for s in pipeline.storyline_records(store) if len(s["events"]) > 1]
     click.echo(f"Demo corpus into {db}: {result.report.summary()}")
     click.echo("Sample articles were written for the project (fictional outlets); the two seeds are real articles.")
     click.echo("")
@@ -236,12 +239,10 @@ def demo(db: str) -> None:
         click.echo(f"  {entity['type']}  {entity['latin']:<24.24} {' / '.join(sorted(entity['variants']))}")
     click.echo("")
     click.echo("Storylines (events in timeline order; outlets per event):")
-    for events in result.storyline_timelines():
-        click.echo(f"  ▸ {pipeline.article_record(events[0][0])['headline']}")
-        for articles in events:
-            day = articles[0].analysis.event_date if articles[0].analysis else articles[0].published
-            outlets = ", ".join(sorted({a.outlet for a in articles}))
-            click.echo(f"      {day or '—':<10.10}  {pipeline.article_record(articles[0])['headline'][:70]}  [{outlets}]")
+    for storyline in storylines:
+        click.echo(f"  ▸ {storyline['headline']}")
+        for event in storyline["events"]:
+            click.echo(f"      {event['event_date'] or '—':<10.10}  {event['headline'][:70]}  [{', '.join(event['outlets'])}]")
     click.echo("")
     click.echo(f"Next: ghatnakram show {result.articles[0].id} --db {db}")
     for problem in result.report.problems:

@@ -22,7 +22,7 @@ from .models import Analysis, Article, IngestReport, Problem
 from .readers import article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
-from .storylines import StorylineLinker, timeline
+from .storylines import StorylineLinker, timeline_key
 
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
 ANALYSIS_FIELDS = ("event_date", "event_type", "entities", "recurrence", "quotes", "quantities", "dates")
@@ -163,8 +163,6 @@ class DemoResult:
     report: IngestReport
     articles: list[Article] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
-    events: dict[str, str] = field(default_factory=dict)  # article id → event id
-    storylines: dict[str, str] = field(default_factory=dict)  # article id → storyline id
 
     @property
     def outlets(self) -> dict[str, int]:
@@ -183,30 +181,14 @@ class DemoResult:
         several = [e for e in self.entities if len(e["variants"]) > 1]
         return sorted(several, key=lambda e: -e["count"])
 
-    def storyline_timelines(self) -> list[list[list[Article]]]:
-        """Storylines with more than one event: their events in timeline order, each a list of articles."""
-        by_id = {a.id: a for a in self.articles}
-        events: dict[str, list[Article]] = {}
-        for article_id, event in self.events.items():
-            events.setdefault(event, []).append(by_id[article_id])
-        storylines: dict[str, list[str]] = {}
-        for event, members in events.items():
-            storylines.setdefault(self.storylines[members[0].id], []).append(event)
-        result = []
-        for event_ids in storylines.values():
-            if len(event_ids) > 1:
-                ordered = timeline([(e, [signature(a) for a in events[e]]) for e in event_ids])
-                result.append([events[e] for e in ordered])
-        return result
-
 
 def demo(store: Store) -> DemoResult:
     """Ingest the bundled demo corpus (sample articles written for the project, plus the two seeds)."""
     items = sorted(demo_items(), key=_publication_order)
     report = ingest_items(items, store)
     articles = [store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())]
-    events, storylines = assign_events(store)
-    return DemoResult(report, articles, store.load_entities(), events, storylines)
+    assign_events(store)
+    return DemoResult(report, articles, store.load_entities())
 
 
 def _publication_order(item: Article | Problem) -> str:
@@ -229,15 +211,19 @@ def demo_items() -> Iterable[Article | Problem]:
 
 # --- events and storylines as records -------------------------------------------------
 
-def event_records(store: Store) -> list[dict]:
-    """Every event: id, storyline, headline, event date, articles, outlets and entities, newest first."""
-    articles = {a.id: a for a in store.iter_articles()}
-    groups: dict[str, list[Article]] = {}
+def event_records(store: Store, *, event_id: str | None = None, storyline_id: str | None = None) -> list[dict]:
+    """Events (all, one, or those of one storyline): id, storyline, headline, event date, articles,
+    outlets and entities, newest first. Only the articles of the chosen events are read."""
+    groups: dict[str, list[str]] = {}
     storyline_of: dict[str, str] = {}
     for article_id, (event, storyline) in store.event_labels().items():
-        groups.setdefault(event, []).append(articles[article_id])
-        storyline_of[event] = storyline
-    records = [_event_record(event, storyline_of[event], members) for event, members in groups.items()]
+        if event_id in (None, event) and storyline_id in (None, storyline):
+            groups.setdefault(event, []).append(article_id)
+            storyline_of[event] = storyline
+    records = [
+        _event_record(event, storyline_of[event], [store.get_article(a) for a in members])
+        for event, members in groups.items()
+    ]
     return sorted(records, key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
 
 
@@ -251,6 +237,7 @@ def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> d
             entities[entity["canonical"]] += 1
             names.setdefault(entity["canonical"], entity["name"])
     lead = next((a for a in members if a.title), members[0])
+    ordinals = [a.analysis.recurrence.ordinal for a in members if a.analysis and a.analysis.recurrence]
     return {
         "id": event_id,
         "storyline": storyline_id,
@@ -261,18 +248,20 @@ def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> d
         "outlets": sorted({a.outlet for a in members}),
         "entities": [{"canonical": c, "name": names[c], "articles": n} for c, n in entities.most_common(12)],
         "comparison": None,
+        "ordinal": min((o for o in ordinals if o), default=None),
+        "published": members[0].published or "",
     }
 
 
-def storyline_records(store: Store) -> list[dict]:
-    """Every storyline with its events in timeline order, newest activity first."""
-    events = event_records(store)
+def storyline_records(store: Store, *, storyline_id: str | None = None) -> list[dict]:
+    """Storylines (all, or one) with their events in timeline order, newest activity first."""
+    events = event_records(store, storyline_id=storyline_id)
     by_storyline: dict[str, list[dict]] = {}
     for event in events:
         by_storyline.setdefault(event["storyline"], []).append(event)
     records = []
     for storyline_id, members in by_storyline.items():
-        members.sort(key=lambda e: (e["event_date"] or "9999", e["articles"][0]))
+        members.sort(key=lambda e: timeline_key(e["event_date"], e["ordinal"], e["published"]))
         entities = Counter()
         for event in members:
             entities.update({e["name"]: e["articles"] for e in event["entities"]})

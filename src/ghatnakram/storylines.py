@@ -112,13 +112,19 @@ def storyline_id(first_event_id: str) -> str:
     return "sl-" + hashlib.sha1(first_event_id.encode("utf-8")).hexdigest()[:12]
 
 
+def timeline_key(day: date | str | None, ordinal: int | None, published: str) -> tuple[str, int, str]:
+    """Where an event stands on a timeline: its date, then its recurrence ordinal ("first" before
+    "second"), then its first publication. Undated events go last."""
+    return (str(day) if day else "9999-12-31", ordinal or 0, published)
+
+
 def timeline(events: list[tuple[str, list[Signature]]]) -> list[str]:
-    """Event ids in timeline order: event date, then recurrence ordinal, then first publication."""
+    """Event ids in timeline order (see :func:`timeline_key`)."""
 
     def key(item: tuple[str, list[Signature]]):
         _, members = item
-        day = min((m.day for m in members if m.day), default=date.max)
-        ordinal = min((m.ordinal for m in members if m.ordinal), default=0)
-        return (day, ordinal, min(m.published for m in members))
+        day = min((m.day for m in members if m.day), default=None)
+        ordinal = min((m.ordinal for m in members if m.ordinal), default=None)
+        return timeline_key(day, ordinal, min(m.published for m in members))
 
     return [event_id for event_id, _ in sorted(events, key=key)]
