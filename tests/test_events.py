@@ -2,7 +2,13 @@
 
 from datetime import date
 
-from ghatnakram.events import EventClusterer, Signature, event_kind, places_in
+import dataclasses
+
+import pytest
+
+from ghatnakram.analyze import Analyzer
+from ghatnakram.events import EventClusterer, Signature, event_kind, places_in, signature
+from ghatnakram.models import Article
 
 
 def _sig(article_id, day, terms, place="state:IN:bihar", ordinal=None, kind="count"):
@@ -58,3 +64,35 @@ def test_kind_of_happening_from_its_words():
 
 def test_places_in_titles_in_hindi_and_english():
     assert places_in("पटना / Bihar Corona News Update : बिहार में मामले") == ["district:IN:bihar:patna", "state:IN:bihar", "state:IN:bihar"]
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer()
+
+
+def _analysed(analyzer, text, title="", published="2020-05-13"):
+    article = Article(id="t", outlet="o", text=text, title=title, published=published)
+    return dataclasses.replace(article, analysis=analyzer.analyze(article))
+
+
+def test_a_dateline_city_is_not_where_a_national_count_happened(analyzer):
+    article = _analysed(analyzer, "नई दिल्ली, जागरण संवाददाता । देश में कोरोना संक्रमितों की संख्या बढ़कर 74281 हो गई है।",
+                        title="कोरोना के मामले 74 हजार के पार")
+    assert signature(article).place == "country:IN"
+
+
+def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
+    article = _analysed(analyzer, "पटना : शहर के एक अस्पताल में बुधवार को एक महिला की मौत हो गई।")
+    assert signature(article).place == "state:IN:bihar"
+
+
+def test_the_world_is_a_scope_of_its_own(analyzer):
+    article = _analysed(analyzer, "कोरोना वायरस से दुनियाभर में मरने वालों की संख्या 3825 हो गई है।", title="कोरोना से 3,825 की मौत")
+    assert signature(article).place == "world"
+
+
+def test_numbers_of_the_title_count_and_spans_of_time_do_not(analyzer):
+    article = _analysed(analyzer, "पिछले 24 घंटे में राज्य में नए मरीज मिले हैं।", title="बिहार में कोरोना मरीजों की संख्या 940 हुई")
+    assert 940.0 in signature(article).numbers
+    assert 24.0 not in signature(article).numbers

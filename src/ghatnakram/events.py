@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
+from .facts import find_quantities
 from .models import Article
 from .normalize import split_sentences, tokenize, word_keys
 from .places import all_places, get_place, parents, resolve_place
@@ -42,6 +44,16 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
+# A dateline names where the reporter files from ("नई दिल्ली, जागरण संवाददाता ।", "पटना :",
+# "वाशिंगटनः"): often not where the happening is, so it is the place of last resort.
+DATELINE = re.compile(r"^\s*[^\n।:ः,|(]{2,40}?(?:\s*[,/]\s*[^\n।:ः|(]{0,40}?)?\s*(?:[।:ः|\n]|\(\s*[^)]{1,20}\)\s*[।:ः]?)")
+# Where no place is named, "देश में" reports the country and "दुनियाभर में" the world.
+SCOPE_WORDS = {
+    "country:IN": "देश देशभर देश-भर राष्ट्रीय राष्ट्रव्यापी",
+    "world": "दुनिया दुनियाभर दुनिया-भर विश्व विश्वभर वैश्विक",
+}
+DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
+_SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 
 
@@ -69,11 +81,15 @@ def signature(article: Article) -> Signature:
     lead = " ".join(lead_sentences)
     mentions = [m for m in (analysis.entities if analysis else ()) if m.canonical]
     early = [m for m in mentions if m.start <= lead_end]
-    places = [_rolled_up(m.place) for m in early if m.place]
+    dateline_end = _dateline_end(article.text)
+    places = [_rolled_up(m.place) for m in early if m.place and m.start >= dateline_end]
     title_places = [_rolled_up(p) for p in places_in(article.title)]
+    if not places and not title_places:
+        places = _scopes(f"{article.title} {lead}") or [_rolled_up(m.place) for m in early if m.place]
     words = [w for w in word_keys(f"{article.title} {article.title} {lead}") if w not in STOP_WORDS and len(w) > 1]
     day = analysis.event_date if analysis and analysis.event_date else (article.published or "")[:10] or None
-    numbers = {q.value for q in (analysis.quantities if analysis else ()) if q.value >= 10 and q.sentence < LEAD_SENTENCES}
+    lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
+    numbers = {q.value for q in lead_quantities + find_quantities(article.title) if _is_reported_count(q)}
     recurrence = analysis.recurrence if analysis else None
     return Signature(
         article_id=article.id,
@@ -87,6 +103,25 @@ def signature(article: Article) -> Signature:
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
     )
+
+
+def _is_reported_count(quantity) -> bool:
+    """A number that tells one report from another: not a small one, not a span of time ("24 घंटे में")."""
+    return quantity.value >= 10 and quantity.unit not in DURATIONS
+
+
+def _dateline_end(text: str) -> int:
+    """Where the dateline at the head of ``text`` ends, or 0 if there is none."""
+    match = DATELINE.match(text)
+    if not match or len(tokenize(text[: match.end()])) > 8:
+        return 0
+    place = re.split(r"[,/:ः।|(\n]", text[: match.end()], maxsplit=1)[0]
+    return match.end() if len(place.split()) <= 3 else 0
+
+
+def _scopes(text: str) -> list[str]:
+    """"country:IN" or "world" for the scope words of ``text``, in order."""
+    return [_SCOPE_OF[w] for w in word_keys(text) if w in _SCOPE_OF]
 
 
 def places_in(text: str, longest: int = 3) -> list[str]:
@@ -217,7 +252,7 @@ class EventClusterer:
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
         if a.numbers & b.numbers:
-            score += 0.15
+            score += 0.25
         if a.actors & b.actors:
             score += 0.1
         if a.day and b.day and a.day == b.day:
