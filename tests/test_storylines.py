@@ -6,7 +6,7 @@ import pytest
 
 from ghatnakram.events import Signature, signature
 from ghatnakram.pipeline import cluster, demo
-from ghatnakram.storylines import StorylineLinker, timeline
+from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, timeline
 
 SEED_A, SEED_B = "000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"
 
@@ -52,14 +52,32 @@ def test_storyline_ids_are_stable_across_runs(demo_store):
     assert first == again
 
 
-def test_linker_fit_equals_partial_fit_event_by_event(demo_store):
+def test_linker_fit_equals_partial_fit_article_by_article(demo_store):
     events, _ = cluster(list(demo_store.iter_articles()))
     sigs = sorted((signature(a) for a in demo_store.iter_articles()), key=lambda s: (s.published, s.article_id))
-    members: dict[str, list] = {}
-    for s in sigs:
-        members.setdefault(events[s.article_id], []).append(s)
-    batch = StorylineLinker().fit(members.items()).labels_
+    items = [(events[s.article_id], s) for s in sigs]
+    batch = StorylineLinker().fit(items).labels_
     online = StorylineLinker()
-    for item in members.items():
+    for item in items:
         online.partial_fit([item])
     assert batch == online.labels_
+
+
+def test_a_storyline_profile_keeps_its_most_frequent_words_only():
+    storyline = Storyline("sl")
+    for n in range(100):
+        storyline.add(Signature(f"a{n}", "2026-01-29", date(2026, 1, 28), None, frozenset(), frozenset(), "other",
+                                {f"w{n}": 1, "पुतिन": 2}, frozenset(), None))
+    assert len(storyline.terms) == PROFILE_TERMS
+    assert storyline.terms["पुतिन"] == 200
+
+
+def test_a_storyline_quiet_for_longer_than_the_window_takes_no_new_event():
+    def sig(article_id, day):
+        return Signature(article_id, day, date.fromisoformat(day), "country:SY", frozenset({"country:SY"}),
+                         frozenset({"per:putin"}), "meeting", {"पुतिन": 1, "मुलाकात": 1}, frozenset(), None)
+
+    linker = StorylineLinker(window_days=30)
+    first = linker.add("e1", sig("a", "2026-01-01"))
+    assert linker.add("e2", sig("b", "2026-01-20")) == first
+    assert linker.add("e3", sig("c", "2026-03-01")) != first

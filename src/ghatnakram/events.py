@@ -14,6 +14,7 @@ state in attributes ending in ``_``, ``fit`` resets, ``partial_fit`` continues, 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -71,6 +72,24 @@ class Signature:
     terms: dict[str, int]
     numbers: frozenset[float]
     ordinal: int | None
+
+
+def signature_to_dict(sig: Signature) -> dict:
+    """A JSON-ready form of a signature (see :func:`signature_from_dict`)."""
+    return {
+        "article_id": sig.article_id, "published": sig.published, "day": sig.day.isoformat() if sig.day else None,
+        "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
+        "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal,
+    }
+
+
+def signature_from_dict(data: dict) -> Signature:
+    return Signature(
+        article_id=data["article_id"], published=data["published"],
+        day=date.fromisoformat(data["day"]) if data["day"] else None, place=data["place"],
+        places=frozenset(data["places"]), actors=frozenset(data["actors"]), kind=data["kind"],
+        terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
+    )
 
 
 def signature(article: Article) -> Signature:
@@ -164,23 +183,41 @@ def _rolled_up(place_id: str) -> str:
 
 
 @dataclass
-class _Event:
+class OpenEvent:
+    """An event that new articles may still join: its latest members and its last event day."""
+
     id: str
     members: list[Signature] = field(default_factory=list)
     last_day: date | None = None
+    keys: Counter = field(default_factory=Counter, repr=False)  # index keys of the members, with counts
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went: its event, whether that event is new, and events merged into it."""
+
+    article_id: str
+    event_id: str
+    new: bool
+    merged: tuple[str, ...] = ()
 
 
 class EventClusterer:
-    """Online event assignment.
+    """Online event assignment over a window of open events.
 
     :param threshold: score an article needs with an event's closest member to join it.
+    :param merge_threshold: an article scoring at least this with two open events shows they
+        are one happening: the later event merges into the earlier one (its id redirects).
     :param max_day_gap: event dates further apart than this never share an event.
-    :param window_days: events whose last article is older than this (in event days) are closed.
-    :param max_members: members compared per event (the latest ones).
+    :param window_days: events whose last day is this many days before the latest day seen are
+        closed: they leave memory and take no new articles.
+    :param max_members: members kept and compared per open event (the latest ones).
     """
 
-    def __init__(self, threshold: float = 0.5, max_day_gap: int = 1, window_days: int = 3, max_members: int = 20):
+    def __init__(self, threshold: float = 0.5, merge_threshold: float = 0.8, max_day_gap: int = 1,
+                 window_days: int = 3, max_members: int = 20):
         self.threshold = threshold
+        self.merge_threshold = merge_threshold
         self.max_day_gap = max_day_gap
         self.window_days = window_days
         self.max_members = max_members
@@ -190,39 +227,128 @@ class EventClusterer:
         return self.partial_fit(signatures)
 
     def partial_fit(self, signatures: Iterable[Signature]) -> "EventClusterer":
+        for sig in signatures:
+            self.add(sig)
+        return self
+
+    def add(self, sig: Signature) -> Assignment:
+        """Assign one article (in publication order) to an open event or a new one."""
         if not hasattr(self, "labels_"):
             self._reset()
-        for sig in signatures:
-            self._add(sig)
+        self.documents_ += 1
+        self.document_frequency_.update(sig.terms.keys())
+        scored = sorted(((self._event_score(sig, e), e.id) for e in self._candidates(sig)), key=lambda x: (-x[0], x[1]))
+        joined = [event_id_ for score, event_id_ in scored if score > self.threshold]
+        if joined:
+            event = self.open_events_[joined[0]]
+            merging = [e for score, e in scored[1:] if score >= self.merge_threshold] if scored[0][0] >= self.merge_threshold else []
+            event, merged = self._merge([event] + [self.open_events_[e] for e in merging])
+        else:
+            event, merged = OpenEvent(id=event_id(sig.article_id)), ()
+            self.open_events_[event.id] = event
+        self._join(event, sig)
+        self._close_old_events(sig.day)
+        assignment = Assignment(sig.article_id, event.id, new=not joined, merged=merged)
+        self.labels_[sig.article_id] = event.id
+        for old in merged:
+            self.redirects_[old] = event.id
+        return assignment
+
+    def load(self, open_events: Iterable[OpenEvent], document_frequency: dict[str, int], documents: int,
+             latest_day: date | None) -> "EventClusterer":
+        """Continue from saved state (see :meth:`state`): the open events, term document frequencies,
+        the number of documents seen and the latest event day seen."""
+        self._reset()
+        self.document_frequency_.update(document_frequency)
+        self.documents_ = documents
+        self.latest_day_ = latest_day
+        for event in open_events:
+            self.open_events_[event.id] = event
+            self._reindex(event)
         return self
+
+    def labels(self) -> dict[str, str]:
+        """Event id of every article seen, following merges."""
+        return {article: self.resolve(event) for article, event in self.labels_.items()}
+
+    def resolve(self, event_id_: str) -> str:
+        while event_id_ in self.redirects_:
+            event_id_ = self.redirects_[event_id_]
+        return event_id_
 
     # -- learned state --
     def _reset(self) -> None:
         self.labels_: dict[str, str] = {}
-        self.events_: dict[str, _Event] = {}
+        self.redirects_: dict[str, str] = {}
+        self.open_events_: dict[str, OpenEvent] = {}
+        self.closed_: list[str] = []  # events closed since the caller last cleared this list
         self.document_frequency_: Counter = Counter()
         self.documents_ = 0
+        self.latest_day_: date | None = None
         self._index: dict[str, set[str]] = defaultdict(set)  # term / place / actor → open event ids
 
-    def _add(self, sig: Signature) -> None:
-        self.documents_ += 1
-        self.document_frequency_.update(sig.terms.keys())
-        best, best_score = None, self.threshold
-        for event in self._candidates(sig):
-            score = max(self.pair_score(sig, member) for member in event.members[-self.max_members :])
-            if score > best_score:
-                best, best_score = event, score
-        if best is None:
-            best = _Event(id=event_id(sig.article_id))
-            self.events_[best.id] = best
-        best.members.append(sig)
-        if sig.day and (best.last_day is None or sig.day > best.last_day):
-            best.last_day = sig.day
-        self.labels_[sig.article_id] = best.id
-        for key in _index_keys(sig):
-            self._index[key].add(best.id)
+    def _join(self, event: OpenEvent, sig: Signature) -> None:
+        bisect.insort(event.members, sig, key=_publication_order)
+        self._count_keys(event, sig, +1)
+        for dropped in event.members[: -self.max_members]:
+            self._count_keys(event, dropped, -1)
+        del event.members[: -self.max_members]
+        if sig.day and (event.last_day is None or sig.day > event.last_day):
+            event.last_day = sig.day
 
-    def _candidates(self, sig: Signature) -> list[_Event]:
+    def _count_keys(self, event: OpenEvent, sig: Signature, step: int) -> None:
+        """Index (step +1) or unindex (-1) one member's keys: an event is found by the keys of its current members."""
+        for key in _index_keys(sig):
+            event.keys[key] += step
+            if event.keys[key] > 0:
+                self._index[key].add(event.id)
+            else:
+                del event.keys[key]
+                self._unindex(key, event.id)
+
+    def _unindex(self, key: str, event_id_: str) -> None:
+        posting = self._index.get(key)
+        if posting is not None:
+            posting.discard(event_id_)
+            if not posting:
+                del self._index[key]
+
+    def _reindex(self, event: OpenEvent) -> None:
+        for key in event.keys:
+            self._unindex(key, event.id)
+        event.keys = Counter()
+        for sig in event.members:
+            self._count_keys(event, sig, +1)
+
+    def _merge(self, events: list[OpenEvent]) -> tuple[OpenEvent, tuple[str, ...]]:
+        """Merge events into the one that started first (the first of ``events`` may be any)."""
+        survivor = min(events, key=lambda e: (min(m.published for m in e.members), e.id))
+        merged = []
+        for event in events:
+            if event is survivor:
+                continue
+            merged.append(event.id)
+            members = sorted(survivor.members + event.members, key=_publication_order)
+            survivor.members = members[-self.max_members :]
+            survivor.last_day = max((d for d in (survivor.last_day, event.last_day) if d), default=None)
+            self._drop(event)
+        self._reindex(survivor)
+        return survivor, tuple(merged)
+
+    def _drop(self, event: OpenEvent) -> None:
+        del self.open_events_[event.id]
+        for key in event.keys:
+            self._unindex(key, event.id)
+
+    def _close_old_events(self, day: date | None) -> None:
+        if day is None or (self.latest_day_ is not None and day <= self.latest_day_):
+            return
+        self.latest_day_ = day
+        for event in [e for e in self.open_events_.values() if e.last_day and (day - e.last_day).days > self.window_days]:
+            self._drop(event)
+            self.closed_.append(event.id)
+
+    def _candidates(self, sig: Signature) -> list[OpenEvent]:
         ids: set[str] = set()
         for key in _index_keys(sig):
             posting = self._index.get(key, ())
@@ -230,13 +356,16 @@ class EventClusterer:
                 ids.update(posting)
         open_events = []
         for event_id_ in sorted(ids):
-            event = self.events_[event_id_]
+            event = self.open_events_[event_id_]
             if sig.day and event.last_day and (sig.day - event.last_day).days > self.window_days:
                 continue
             open_events.append(event)
         return open_events
 
     # -- scoring --
+    def _event_score(self, sig: Signature, event: OpenEvent) -> float:
+        return max(self.pair_score(sig, member) for member in event.members)
+
     def pair_score(self, a: Signature, b: Signature) -> float:
         """How strongly two articles look like reports of one happening."""
         if a.day and b.day and abs((a.day - b.day).days) > self.max_day_gap:
@@ -269,6 +398,10 @@ class EventClusterer:
         n = max(self.documents_, 1)
         # Smoothed IDF (+1, as scikit-learn's smooth_idf): early in a stream every term is rare.
         return {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}
+
+
+def _publication_order(sig: Signature) -> tuple[str, str]:
+    return sig.published, sig.article_id
 
 
 def _index_keys(sig: Signature) -> list[str]:

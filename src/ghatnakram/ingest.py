@@ -101,6 +101,7 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer) -> tuple[
     if prints.signature is not None:
         store.add_signature(article.id, prints.signature_bytes(), prints.buckets)
     store.count_lines(cleaned.outlet, counted)
+    store.queue_for_events(article.id, cleaned.published)
     return (DUPLICATE if original else STORED), article.id
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
+from .assign import OnlineAssigner
 from .events import EventClusterer, signature
 from .headline import headline_for
 from .ingest import ingest_items
@@ -55,25 +57,24 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item)
     articles = {stored_id: store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())}
-    events, storylines = assign_events(store)
+    assign_events(store)
     for input_id, stored_id in report.ids.items():
         record = output_record(input_id, articles[stored_id])
-        record["event"] = events.get(stored_id)
-        record["storyline"] = storylines.get(stored_id)
+        record["event"], record["storyline"] = store.event_of(stored_id) or (None, None)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return report
 
 
-def assign_events(store: Store) -> tuple[dict[str, str], dict[str, str]]:
-    """Assign every stored article to its event and storyline and record them in the store.
+def assign_events(store: Store) -> dict[str, tuple[str, str]]:
+    """Assign the articles waiting in the store to events and storylines, online in publication
+    order, continuing from the state the store keeps; (event, storyline) of each."""
+    assigner = _ASSIGNERS.get(store)
+    if assigner is None:
+        assigner = _ASSIGNERS[store] = OnlineAssigner(store)
+    return assigner.assign_queued()
 
-    Assignment is online in publication order, so articles already assigned keep their
-    event and storyline ids when later ones arrive (ids come from the first article).
-    """
-    events, storylines = cluster(list(store.iter_articles()))
-    with store.transaction():
-        store.save_event_labels((a, events[a], storylines[a]) for a in events)
-    return events, storylines
+
+_ASSIGNERS: "weakref.WeakKeyDictionary[Store, OnlineAssigner]" = weakref.WeakKeyDictionary()
 
 
 def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
@@ -84,13 +85,12 @@ def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
     articles one by one in publication order.
     """
     ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
-    signatures = [signature(a) for a in ordered]
-    events = EventClusterer().fit(signatures)
-    members: dict[str, list] = {}
-    for sig in signatures:
-        members.setdefault(events.labels_[sig.article_id], []).append(sig)
-    linker = StorylineLinker().fit(members.items())
-    event_of = events.labels_
+    events, linker = EventClusterer(), StorylineLinker()
+    for article in ordered:
+        sig = signature(article)
+        assignment = events.add(sig)
+        linker.add(assignment.event_id, sig)
+    event_of = events.labels()
     return event_of, {article_id: linker.labels_[event] for article_id, event in event_of.items()}
 
 
@@ -213,16 +213,19 @@ def demo_items() -> Iterable[Article | Problem]:
 
 def event_records(store: Store, *, event_id: str | None = None, storyline_id: str | None = None) -> list[dict]:
     """Events (all, one, or those of one storyline): id, storyline, headline, event date, articles,
-    outlets and entities, newest first. Only the articles of the chosen events are read."""
-    groups: dict[str, list[str]] = {}
-    storyline_of: dict[str, str] = {}
-    for article_id, (event, storyline) in store.event_labels().items():
-        if event_id in (None, event) and storyline_id in (None, storyline):
-            groups.setdefault(event, []).append(article_id)
-            storyline_of[event] = storyline
+    outlets and entities, newest first. Only the articles of the chosen events are read; the id
+    of an event merged into another gives that other event."""
+    if event_id is not None or storyline_id is not None:
+        if event_id is not None:
+            event_id = store.resolve_event(event_id) or event_id
+        groups = store.event_members_of(event_id=event_id, storyline_id=storyline_id)
+    else:
+        groups = {}
+        for article_id, (event, storyline) in store.event_labels().items():
+            groups.setdefault(event, (storyline, []))[1].append(article_id)
     records = [
-        _event_record(event, storyline_of[event], [store.get_article(a) for a in members])
-        for event, members in groups.items()
+        _event_record(event, storyline, [store.get_article(a) for a in members])
+        for event, (storyline, members) in groups.items()
     ]
     return sorted(records, key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
@@ -19,68 +19,151 @@ from typing import Iterable
 from .events import Signature
 
 
+PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of every article
+PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
+MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
+
+
 @dataclass
-class _Storyline:
+class Storyline:
+    """A storyline's profile: the places, actors and words of its articles, and its last event day."""
+
     id: str
     places: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
     terms: Counter = field(default_factory=Counter)
     last_day: date | None = None
-    events: list[str] = field(default_factory=list)
     norm: float = 0.0  # length of the term vector, kept up to date as terms are added
 
-    def add_terms(self, terms: Counter) -> None:
-        self.terms.update(terms)
+    def add(self, sig: Signature) -> None:
+        self.places.update(sig.places)
+        if sig.place:
+            self.places[sig.place] += 1  # the primary place counts twice
+        self.actors.update(sig.actors)
+        self.terms.update(sig.terms)
+        self.places, self.actors = _top(self.places, PROFILE_NAMES), _top(self.actors, PROFILE_NAMES)
+        self.terms = _top(self.terms, PROFILE_TERMS)
         self.norm = math.sqrt(sum(c * c for c in self.terms.values()))
+        if sig.day and (self.last_day is None or sig.day > self.last_day):
+            self.last_day = sig.day
+
+    def keys(self) -> set[str]:
+        return {f"p:{p}" for p in self.places} | {f"a:{a}" for a in self.actors} | {f"t:{t}" for t in self.terms}
+
+    def to_dict(self) -> dict:
+        return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
+                "last_day": self.last_day.isoformat() if self.last_day else None}
+
+    @classmethod
+    def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
+        storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
+                        date.fromisoformat(data["last_day"]) if data["last_day"] else None)
+        storyline.norm = math.sqrt(sum(c * c for c in storyline.terms.values()))
+        return storyline
 
 
 class StorylineLinker:
-    """Online storyline assignment of events.
+    """Online storyline assignment, article by article in publication order.
 
-    :param threshold: score an event needs to join a storyline.
-    :param window_days: storylines quiet for longer than this are closed to new events.
+    A new event joins the storyline its first article fits best, else starts one; every
+    article of an event then adds to its storyline's profile.
+
+    :param threshold: score a new event needs to join a storyline.
+    :param window_days: storylines quiet for longer than this (in event days) are closed to new events.
     """
 
     def __init__(self, threshold: float = 0.45, window_days: int = 180):
         self.threshold = threshold
         self.window_days = window_days
 
-    def fit(self, events: Iterable[tuple[str, list[Signature]]]) -> "StorylineLinker":
-        self.labels_: dict[str, str] = {}
-        self.storylines_: dict[str, _Storyline] = {}
-        return self.partial_fit(events)
+    def fit(self, items: Iterable[tuple[str, Signature]]) -> "StorylineLinker":
+        self._reset()
+        return self.partial_fit(items)
 
-    def partial_fit(self, events: Iterable[tuple[str, list[Signature]]]) -> "StorylineLinker":
-        """Link each (event id, member signatures) in order of the events' first articles."""
-        if not hasattr(self, "labels_"):
-            self.labels_, self.storylines_ = {}, {}
-        for event_id, members in events:
-            self._add(event_id, members)
+    def partial_fit(self, items: Iterable[tuple[str, Signature]]) -> "StorylineLinker":
+        """Link each (event id, signature of an article just assigned to that event), in order."""
+        for event_id, sig in items:
+            self.add(event_id, sig)
         return self
 
-    def _add(self, event_id: str, members: list[Signature]) -> None:
-        profile = _profile(members)
-        day = max((m.day for m in members if m.day), default=None)
+    def add(self, event_id: str, sig: Signature) -> str:
+        """The storyline of ``event_id`` after its article ``sig`` (starting or joining one if the event is new)."""
+        if not hasattr(self, "labels_"):
+            self._reset()
+        storyline = self.storylines_.get(self.labels_.get(event_id, ""))
+        if storyline is None:
+            storyline = self._best_storyline(sig) or self._start(storyline_id(event_id))
+            self.labels_[event_id] = storyline.id
+        self._unindex(storyline)
+        storyline.add(sig)
+        self._index_storyline(storyline)
+        self.changed_[storyline.id] = storyline
+        self._close_old_storylines(sig.day)
+        return storyline.id
+
+    def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
+        """Continue from saved state: the open storylines, the storyline of each open event, the latest day seen."""
+        self._reset()
+        self.labels_.update(labels)
+        self.latest_day_ = latest_day
+        for storyline in storylines:
+            self.storylines_[storyline.id] = storyline
+            self._index_storyline(storyline)
+        return self
+
+    def _reset(self) -> None:
+        self.labels_: dict[str, str] = {}  # event id → storyline id
+        self.storylines_: dict[str, Storyline] = {}  # open storylines
+        self.changed_: dict[str, Storyline] = {}  # storylines changed since the caller last cleared this
+        self.latest_day_: date | None = None
+        self._index: dict[str, set[str]] = defaultdict(set)
+
+    def _start(self, storyline_id_: str) -> Storyline:
+        storyline = Storyline(id=storyline_id_)
+        self.storylines_[storyline.id] = storyline
+        return storyline
+
+    def _best_storyline(self, sig: Signature) -> Storyline | None:
+        profile = Storyline(id="")
+        profile.add(sig)
         best, best_score = None, self.threshold
-        for storyline in self.storylines_.values():
-            if day and storyline.last_day and (day - storyline.last_day).days > self.window_days:
-                continue
+        for storyline in self._candidates(profile, sig.day):
             score = self.score(profile, storyline)
             if score > best_score:
                 best, best_score = storyline, score
-        if best is None:
-            best = _Storyline(id=storyline_id(event_id))
-            self.storylines_[best.id] = best
-        best.places.update(profile.places)
-        best.actors.update(profile.actors)
-        best.add_terms(profile.terms)
-        best.events.append(event_id)
-        if day and (best.last_day is None or day > best.last_day):
-            best.last_day = day
-        self.labels_[event_id] = best.id
+        return best
+
+    def _candidates(self, profile: Storyline, day: date | None) -> list[Storyline]:
+        ids: set[str] = set()
+        for key in profile.keys():
+            posting = self._index.get(key, ())
+            if len(posting) <= MAX_POSTING or not key.startswith("t:"):
+                ids.update(posting)
+        found = [self.storylines_[i] for i in sorted(ids)]
+        return [s for s in found if not (day and s.last_day and (day - s.last_day).days > self.window_days)]
+
+    def _index_storyline(self, storyline: Storyline) -> None:
+        for key in storyline.keys():
+            self._index[key].add(storyline.id)
+
+    def _unindex(self, storyline: Storyline) -> None:
+        for key in storyline.keys():
+            posting = self._index.get(key)
+            if posting is not None:
+                posting.discard(storyline.id)
+                if not posting:
+                    del self._index[key]
+
+    def _close_old_storylines(self, day: date | None) -> None:
+        if day is None or (self.latest_day_ is not None and day <= self.latest_day_):
+            return
+        self.latest_day_ = day
+        for storyline in [s for s in self.storylines_.values() if s.last_day and (day - s.last_day).days > self.window_days]:
+            self._unindex(storyline)
+            del self.storylines_[storyline.id]
 
     @staticmethod
-    def score(event: _Storyline, storyline: _Storyline) -> float:
+    def score(event: Storyline, storyline: Storyline) -> float:
         """Shared place, shared actors and shared vocabulary between an event and a storyline."""
         place = 0.0
         if event.places and storyline.places:
@@ -90,18 +173,14 @@ class StorylineLinker:
         return 0.35 * place + 0.35 * min(actors, 1.0) + 0.5 * _cosine(event, storyline)
 
 
-def _profile(members: list[Signature]) -> _Storyline:
-    profile = _Storyline(id="")
-    for sig in members:
-        profile.places.update(sig.places)
-        if sig.place:
-            profile.places[sig.place] += 1  # the primary place counts twice
-        profile.actors.update(sig.actors)
-        profile.add_terms(Counter(sig.terms))
-    return profile
+def _top(counts: Counter, n: int) -> Counter:
+    """The ``n`` most frequent keys (ties by key, so that the cut is the same on every run)."""
+    if len(counts) <= n:
+        return counts
+    return Counter(dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]))
 
 
-def _cosine(a: _Storyline, b: _Storyline) -> float:
+def _cosine(a: Storyline, b: Storyline) -> float:
     small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
     dot = sum(c * large.terms.get(t, 0) for t, c in small.terms.items())
     return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0

@@ -58,11 +58,50 @@ class Store(Protocol):
 
     def load_entities(self) -> list[dict]: ...
 
-    # -- events --
+    # -- events (state of online assignment: see ghatnakram.assign) --
+    def queue_for_events(self, article_id: str, published: str | None) -> None:
+        """An article waits for event assignment (written in the same transaction as the article)."""
+
+    def queued_for_events(self) -> list[str]:
+        """Ids of articles waiting for assignment, in publication order."""
+
     def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
-        """Record (article id, event id, storyline id) triples, replacing earlier ones."""
+        """Record (article id, event id, storyline id) triples, replacing earlier ones; they leave the queue."""
 
     def event_labels(self) -> dict[str, tuple[str, str]]: ...
+
+    def event_members_of(self, *, event_id: str | None = None, storyline_id: str | None = None) -> dict[str, tuple[str, list[str]]]:
+        """event id → (storyline id, article ids) for one event, or the events of one storyline."""
+
+    def event_of(self, article_id: str) -> tuple[str, str] | None:
+        """(event id, storyline id) of an article, or None if it is not assigned yet."""
+
+    def save_event(self, event_id: str, storyline_id: str, first_published: str, last_day: str | None) -> None: ...
+
+    def add_event_member(self, article_id: str, event_id: str, signature: str) -> None: ...
+
+    def close_events(self, event_ids: Iterable[str]) -> None: ...
+
+    def merge_event(self, old_id: str, new_id: str, storyline_id: str) -> None:
+        """Move ``old_id``'s articles to ``new_id`` and keep ``old_id`` as a redirect."""
+
+    def resolve_event(self, event_id: str) -> str | None:
+        """The event ``event_id`` is now (itself, or the one it merged into); None if unknown."""
+
+    def open_events(self) -> list[tuple[str, str, list[str]]]:
+        """(event id, storyline id, member signatures) of the open events."""
+
+    def save_storyline(self, storyline_id: str, last_day: str | None, profile: str) -> None: ...
+
+    def storylines_since(self, day: str | None) -> list[tuple[str, str]]: ...
+
+    def term_frequencies(self) -> dict[str, int]: ...
+
+    def add_term_frequencies(self, counts: dict[str, int]) -> None: ...
+
+    def get_state(self, key: str) -> str | None: ...
+
+    def set_state(self, key: str, value: str) -> None: ...
 
     # -- repeated lines --
     def line_count(self, outlet: str, key: str) -> int:

@@ -116,3 +116,36 @@ def m005_events(cur) -> None:
     )
     cur.execute("CREATE INDEX article_events_event ON article_events(event_id)")
     cur.execute("CREATE INDEX article_events_storyline ON article_events(storyline_id)")
+
+
+@migration
+def m006_online_events(cur) -> None:
+    # Online event assignment continues from saved state instead of re-reading the archive:
+    # articles waiting for assignment, the open events' latest members, storyline profiles,
+    # term document frequencies, and redirects of merged events. Labels written before this
+    # migration were not made online: every article is queued again and relabelled once.
+    cur.execute("CREATE TABLE event_queue (article_id TEXT PRIMARY KEY REFERENCES articles(id), published TEXT NOT NULL)")
+    cur.execute("CREATE INDEX event_queue_order ON event_queue(published, article_id)")
+    cur.execute("INSERT INTO event_queue SELECT id, COALESCE(published, '') FROM articles")
+    cur.execute("DELETE FROM article_events")
+    cur.execute(
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            storyline_id TEXT NOT NULL,
+            first_published TEXT NOT NULL,
+            last_day TEXT,
+            is_open INTEGER NOT NULL DEFAULT 1,
+            merged_into TEXT
+        )
+        """
+    )
+    cur.execute("CREATE INDEX events_open ON events(is_open)")
+    cur.execute("CREATE INDEX events_storyline ON events(storyline_id)")
+    cur.execute("CREATE INDEX events_last_day ON events(last_day)")
+    cur.execute("CREATE TABLE event_members (article_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, signature TEXT NOT NULL)")
+    cur.execute("CREATE INDEX event_members_event ON event_members(event_id)")
+    cur.execute("CREATE TABLE storylines (id TEXT PRIMARY KEY, last_day TEXT, profile TEXT NOT NULL)")
+    cur.execute("CREATE INDEX storylines_last_day ON storylines(last_day)")
+    cur.execute("CREATE TABLE term_frequencies (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID")
+    cur.execute("CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

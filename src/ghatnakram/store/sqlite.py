@@ -183,17 +183,106 @@ class SQLiteStore:
         return [json.loads(row[0]) for row in self._db.execute("SELECT state FROM entities ORDER BY rowid")]
 
     # -- events --
+    def queue_for_events(self, article_id: str, published: str | None) -> None:
+        self._db.execute("INSERT OR IGNORE INTO event_queue VALUES (?, ?)", (article_id, published or ""))
+
+    def queued_for_events(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT article_id FROM event_queue ORDER BY published, article_id")]
+
     def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
-        """Record (article id, event id, storyline id) triples, replacing earlier ones."""
+        """Record (article id, event id, storyline id) triples, replacing earlier ones; they leave the queue."""
+        labels = list(labels)
         self._db.executemany(
             "INSERT INTO article_events VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
             "event_id = excluded.event_id, storyline_id = excluded.storyline_id",
-            list(labels),
+            labels,
         )
+        self._db.executemany("DELETE FROM event_queue WHERE article_id = ?", [(label[0],) for label in labels])
 
     def event_labels(self) -> dict[str, tuple[str, str]]:
         """article id → (event id, storyline id)."""
         return {row[0]: (row[1], row[2]) for row in self._db.execute("SELECT article_id, event_id, storyline_id FROM article_events")}
+
+    def event_members_of(self, *, event_id: str | None = None, storyline_id: str | None = None) -> dict[str, tuple[str, list[str]]]:
+        """event id → (storyline id, article ids) for one event, or the events of one storyline."""
+        if event_id is not None:
+            rows = self._db.execute("SELECT article_id, event_id, storyline_id FROM article_events WHERE event_id = ?", (event_id,))
+        else:
+            rows = self._db.execute("SELECT article_id, event_id, storyline_id FROM article_events WHERE storyline_id = ?", (storyline_id,))
+        groups: dict[str, tuple[str, list[str]]] = {}
+        for article_id, event, storyline in rows:
+            groups.setdefault(event, (storyline, []))[1].append(article_id)
+        return groups
+
+    def event_of(self, article_id: str) -> tuple[str, str] | None:
+        row = self._db.execute("SELECT event_id, storyline_id FROM article_events WHERE article_id = ?", (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_event(self, event_id: str, storyline_id: str, first_published: str, last_day: str | None) -> None:
+        self._db.execute(
+            "INSERT INTO events (id, storyline_id, first_published, last_day) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET storyline_id = excluded.storyline_id, last_day = excluded.last_day",
+            (event_id, storyline_id, first_published, last_day),
+        )
+
+    def add_event_member(self, article_id: str, event_id: str, signature: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO event_members VALUES (?, ?, ?)", (article_id, event_id, signature))
+
+    def close_events(self, event_ids: Iterable[str]) -> None:
+        """Closed events take no new articles: their members' signatures are no longer kept."""
+        ids = [(e,) for e in event_ids]
+        self._db.executemany("UPDATE events SET is_open = 0 WHERE id = ?", ids)
+        self._db.executemany("DELETE FROM event_members WHERE event_id = ?", ids)
+
+    def merge_event(self, old_id: str, new_id: str, storyline_id: str) -> None:
+        """Move ``old_id``'s articles to ``new_id`` and keep ``old_id`` as a redirect."""
+        self._db.execute("UPDATE article_events SET event_id = ?, storyline_id = ? WHERE event_id = ?", (new_id, storyline_id, old_id))
+        self._db.execute("UPDATE event_members SET event_id = ? WHERE event_id = ?", (new_id, old_id))
+        self._db.execute("UPDATE events SET is_open = 0, merged_into = ? WHERE id = ?", (new_id, old_id))
+        self._db.execute("UPDATE events SET merged_into = ? WHERE merged_into = ?", (new_id, old_id))
+
+    def resolve_event(self, event_id: str) -> str | None:
+        """The event ``event_id`` is now: itself, or the event it was merged into; None if unknown."""
+        row = self._db.execute("SELECT merged_into FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        return row[0] or event_id
+
+    def open_events(self) -> list[tuple[str, str, list[str]]]:
+        """(event id, storyline id, member signatures oldest first) of the open events."""
+        members: dict[str, list[str]] = {}
+        for event_id, signature in self._db.execute(
+            "SELECT m.event_id, m.signature FROM event_members m JOIN events e ON e.id = m.event_id "
+            "WHERE e.is_open = 1 ORDER BY m.event_id, m.rowid"
+        ):
+            members.setdefault(event_id, []).append(signature)
+        rows = self._db.execute("SELECT id, storyline_id FROM events WHERE is_open = 1 ORDER BY id")
+        return [(event_id, storyline_id, members.get(event_id, [])) for event_id, storyline_id in rows]
+
+    def save_storyline(self, storyline_id: str, last_day: str | None, profile: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO storylines VALUES (?, ?, ?)", (storyline_id, last_day, profile))
+
+    def storylines_since(self, day: str | None) -> list[tuple[str, str]]:
+        """(id, profile) of storylines active on or after ``day`` (all if None)."""
+        if day is None:
+            return list(self._db.execute("SELECT id, profile FROM storylines ORDER BY id"))
+        return list(self._db.execute("SELECT id, profile FROM storylines WHERE last_day >= ? OR last_day IS NULL ORDER BY id", (day,)))
+
+    def term_frequencies(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT term, documents FROM term_frequencies"))
+
+    def add_term_frequencies(self, counts: dict[str, int]) -> None:
+        self._db.executemany(
+            "INSERT INTO term_frequencies VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents",
+            list(counts.items()),
+        )
+
+    def get_state(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM store_state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO store_state VALUES (?, ?)", (key, value))
 
     # -- repeated lines --
     def line_count(self, outlet: str, key: str) -> int:

@@ -1,0 +1,132 @@
+"""Online assignment: new articles join events and storylines, continuing from the store.
+
+The store keeps what assignment needs to go on where it stopped — the open events' latest
+members, the open storylines' profiles, term document frequencies, the latest day seen —
+so a new article costs the same whether the archive holds a thousand articles or a
+million: nothing older than the open windows is read. Articles wait in the store's queue
+from the moment they are stored until they are assigned, so a crash between the two loses
+nothing. Assigning the queue in publication order in one call equals assigning the same
+articles one call at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+from typing import Callable, Iterator
+
+from .events import EventClusterer, OpenEvent, signature, signature_from_dict, signature_to_dict
+from .models import Article
+from .store import Store
+from .storylines import Storyline, StorylineLinker
+
+BATCH = 500  # articles assigned per transaction
+STATE_KEY = "events"
+
+
+class OnlineAssigner:
+    """Event and storyline assignment over one store.
+
+    Keep one per store in a long-running process (a server, a feed watcher): it loads the
+    open state once and then costs only the new articles. :meth:`assign_queued` reloads
+    first if another process has assigned articles in the meantime.
+    """
+
+    def __init__(self, store: Store, clusterer: EventClusterer | None = None, linker: StorylineLinker | None = None):
+        self.store = store
+        self.clusterer = clusterer or EventClusterer()
+        self.linker = linker or StorylineLinker()
+        self._generation: str | None = None
+        self._load()
+
+    def assign_queued(self, on_article: Callable[[str, str, str], None] | None = None) -> dict[str, tuple[str, str]]:
+        """Assign every queued article, in publication order; (event, storyline) of each."""
+        if self.store.get_state(f"{STATE_KEY}.generation") != self._generation:
+            self._load()
+        assigned: dict[str, tuple[str, str]] = {}
+        queued = self.store.queued_for_events()
+        for start in range(0, len(queued), BATCH):
+            try:
+                with self.store.transaction():
+                    for article in self._articles(queued[start : start + BATCH]):
+                        assigned[article.id] = self._assign(article)
+                        if on_article:
+                            on_article(article.id, *assigned[article.id])
+                    self._save_batch_state()
+            except BaseException:
+                self._load()  # memory ran ahead of the rolled-back store
+                raise
+        return {article_id: self._current(article_id, labels) for article_id, labels in assigned.items()}
+
+    # -- one article --
+    def _assign(self, article: Article) -> tuple[str, str]:
+        sig = signature(article)
+        placed = self.clusterer.add(sig)
+        storyline_id = self.linker.add(placed.event_id, sig)
+        event = self.clusterer.open_events_[placed.event_id]
+        store = self.store
+        for old in placed.merged:
+            store.merge_event(old, placed.event_id, storyline_id)
+            self.linker.labels_.pop(old, None)
+        store.save_event(placed.event_id, storyline_id, event.members[0].published, _iso(event.last_day))
+        store.add_event_member(article.id, placed.event_id, json.dumps(signature_to_dict(sig), ensure_ascii=False))
+        store.save_event_labels([(article.id, placed.event_id, storyline_id)])
+        self._new_terms.update(sig.terms.keys())
+        if self.clusterer.closed_:
+            store.close_events(self.clusterer.closed_)
+            for closed in self.clusterer.closed_:
+                self.linker.labels_.pop(closed, None)
+            self.clusterer.closed_.clear()
+        self.clusterer.labels_.pop(article.id, None)
+        return placed.event_id, storyline_id
+
+    def _current(self, article_id: str, labels: tuple[str, str]) -> tuple[str, str]:
+        """Labels as they stand after the whole call: a later article may have merged the event."""
+        return self.store.event_of(article_id) or labels
+
+    # -- state --
+    def _load(self) -> None:
+        store = self.store
+        latest = _day(store.get_state(f"{STATE_KEY}.latest_day"))
+        storyline_latest = _day(store.get_state(f"{STATE_KEY}.storyline_latest_day"))
+        open_events, storyline_of = [], {}
+        for event_id, storyline_id, members in store.open_events():
+            signatures = sorted((signature_from_dict(json.loads(m)) for m in members), key=lambda s: (s.published, s.article_id))
+            signatures = signatures[-self.clusterer.max_members :]
+            days = [s.day for s in signatures if s.day]
+            open_events.append(OpenEvent(event_id, signatures, max(days) if days else None))
+            storyline_of[event_id] = storyline_id
+        self.clusterer.load(open_events, store.term_frequencies(), int(store.get_state(f"{STATE_KEY}.documents") or 0), latest)
+        since = _iso(storyline_latest - timedelta(days=self.linker.window_days)) if storyline_latest else None
+        storylines = [Storyline.from_dict(i, json.loads(p)) for i, p in store.storylines_since(since)]
+        self.linker.load(storylines, storyline_of, storyline_latest)
+        self._new_terms: Counter = Counter()
+        self._generation = store.get_state(f"{STATE_KEY}.generation")
+
+    def _save_batch_state(self) -> None:
+        store = self.store
+        store.add_term_frequencies(self._new_terms)
+        self._new_terms = Counter()
+        for storyline in self.linker.changed_.values():
+            store.save_storyline(storyline.id, _iso(storyline.last_day), json.dumps(storyline.to_dict(), ensure_ascii=False))
+        self.linker.changed_.clear()
+        store.set_state(f"{STATE_KEY}.documents", str(self.clusterer.documents_))
+        store.set_state(f"{STATE_KEY}.latest_day", _iso(self.clusterer.latest_day_) or "")
+        store.set_state(f"{STATE_KEY}.storyline_latest_day", _iso(self.linker.latest_day_) or "")
+        self._generation = str(int(self._generation or 0) + 1)
+        store.set_state(f"{STATE_KEY}.generation", self._generation)
+
+    def _articles(self, ids: list[str]) -> Iterator[Article]:
+        for article_id in ids:
+            article = self.store.get_article(article_id)
+            if article is not None:
+                yield article
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

@@ -1,0 +1,137 @@
+"""Online assignment over a store: batch equals online, restarts continue, merges redirect."""
+
+from datetime import date
+
+import pytest
+
+from ghatnakram.assign import OnlineAssigner
+from ghatnakram.events import EventClusterer, Signature, event_id
+from ghatnakram.ingest import ingest_items
+from ghatnakram.models import Problem
+from ghatnakram.pipeline import assign_events, cluster, demo_items, event_records
+from ghatnakram.store import open_store
+
+
+@pytest.fixture(scope="module")
+def demo_articles():
+    items = [item for item in demo_items() if not isinstance(item, Problem)]
+    return sorted(items, key=lambda a: (a.published or "", a.id))
+
+
+@pytest.fixture(scope="module")
+def batch_labels(tmp_path_factory, demo_articles):
+    store = open_store(tmp_path_factory.mktemp("batch") / "batch.db")
+    ingest_items(demo_articles, store)
+    assign_events(store)
+    labels = store.event_labels()
+    store.close()
+    return labels
+
+
+def test_one_batch_equals_articles_arriving_one_by_one_in_new_processes(tmp_path, demo_articles, batch_labels):
+    path = tmp_path / "online.db"
+    for article in demo_articles:
+        store = open_store(path)  # a new store object each time: state comes from the store alone
+        ingest_items([article], store)
+        assign_events(store)
+        store.close()
+    store = open_store(path)
+    assert store.event_labels() == batch_labels
+    store.close()
+
+
+def test_the_store_assignment_equals_the_in_memory_estimators(tmp_path, demo_articles, batch_labels):
+    store = open_store(tmp_path / "memory.db")
+    ingest_items(demo_articles, store)
+    events, storylines = cluster(list(store.iter_articles()))
+    store.close()
+    assert {a: (events[a], storylines[a]) for a in events} == batch_labels
+
+
+def test_reassigning_the_same_store_renames_nothing(tmp_path, demo_articles):
+    store = open_store(tmp_path / "again.db")
+    ingest_items(demo_articles, store)
+    assign_events(store)
+    before = store.event_labels()
+    ingest_items(demo_articles, store)  # already stored: nothing is queued again
+    assert assign_events(store) == {}
+    assert store.event_labels() == before
+    store.close()
+
+
+def test_articles_stay_queued_when_assignment_fails_and_are_assigned_on_the_next_call(tmp_path, demo_articles, batch_labels):
+    store = open_store(tmp_path / "crash.db")
+    ingest_items(demo_articles, store)
+
+    def crash(article_id, event_id, storyline_id):
+        if len(seen) == 10:
+            raise RuntimeError("power cut")
+        seen.append(article_id)
+
+    seen: list[str] = []
+    with pytest.raises(RuntimeError):
+        OnlineAssigner(store).assign_queued(on_article=crash)
+    assert store.event_labels() == {}
+    assert len(store.queued_for_events()) == len(batch_labels)
+    OnlineAssigner(store).assign_queued()
+    assert store.event_labels() == batch_labels
+    assert store.queued_for_events() == []
+    store.close()
+
+
+def test_events_older_than_the_window_are_closed_and_forget_their_members(tmp_path, demo_articles):
+    store = open_store(tmp_path / "window.db")
+    ingest_items(demo_articles, store)
+    assign_events(store)
+    open_ids = {event_id for event_id, _, _ in store.open_events()}
+    all_ids = {event_id for event_id, _ in store.event_labels().values()}
+    assert open_ids and open_ids < all_ids
+    store.close()
+
+
+def _sig(article_id, terms, published="2020-03-31T10:00"):
+    return Signature(article_id, published, date(2020, 3, 31), "state:IN:bihar", frozenset({"state:IN:bihar"}),
+                     frozenset(), "count", {t: 1 for t in terms.split()}, frozenset({940.0}), None)
+
+
+def test_an_article_that_fits_two_events_merges_them_and_the_later_one_redirects():
+    clusterer = EventClusterer(threshold=0.9, merge_threshold=0.9)
+    first = clusterer.add(_sig("a", "पटना सीवान मरीज", "2020-03-31T08:00"))
+    second = clusterer.add(_sig("b", "गया नालंदा मरीज", "2020-03-31T09:00"))
+    assert first.event_id != second.event_id
+    bridge = clusterer.add(_sig("c", "पटना सीवान गया नालंदा मरीज"))
+    assert bridge.event_id == first.event_id and bridge.merged == (second.event_id,)
+    assert clusterer.labels()["b"] == first.event_id
+    assert clusterer.resolve(second.event_id) == first.event_id
+
+
+def test_a_merged_event_id_redirects_in_the_store(store):
+    store.save_event("ev-a", "sl-a", "2020-03-31", "2020-03-31")
+    store.save_event("ev-b", "sl-b", "2020-03-31", "2020-03-31")
+    store.merge_event("ev-b", "ev-a", "sl-a")
+    assert store.resolve_event("ev-b") == "ev-a"
+    assert store.resolve_event("ev-a") == "ev-a"
+    assert store.resolve_event("ev-unknown") is None
+
+
+def test_a_merge_during_assignment_moves_the_articles_and_keeps_a_redirect(tmp_path, demo_articles, monkeypatch):
+    import ghatnakram.assign as assign
+
+    store = open_store(tmp_path / "merge.db")
+    three = demo_articles[:3]
+    ingest_items(three, store)
+    crafted = dict(zip((a.id for a in three), (
+        _sig(three[0].id, "पटना सीवान मरीज", "2020-03-31T08:00"),
+        _sig(three[1].id, "गया नालंदा मरीज", "2020-03-31T09:00"),
+        _sig(three[2].id, "पटना सीवान गया नालंदा मरीज", "2020-03-31T10:00"),
+    )))
+    monkeypatch.setattr(assign, "signature", lambda article: crafted[article.id])
+    labels = OnlineAssigner(store, clusterer=EventClusterer(threshold=0.9, merge_threshold=0.9)).assign_queued()
+    events = {event for event, _ in labels.values()}
+    assert len(events) == 1
+    survivor = events.pop()
+    assert {e for e, _ in store.event_labels().values()} == {survivor}
+    absorbed = next(s.article_id for s in crafted.values() if s.published.endswith("09:00"))
+    assert store.resolve_event(event_id(absorbed)) == survivor
+    assert [record["id"] for record in event_records(store, event_id=event_id(absorbed))] == [survivor]
+    store.close()
