@@ -70,7 +70,7 @@ class OnlineAssigner:
             store.merge_event(old, placed.event_id, storyline_id)
             self.linker.labels_.pop(old, None)
         store.save_event(placed.event_id, storyline_id, event.members[0].published, _iso(event.last_day))
-        store.add_event_member(article.id, placed.event_id, json.dumps(signature_to_dict(sig), ensure_ascii=False))
+        store.add_event_member(article.id, placed.event_id, json.dumps(signature_to_dict(placed.signature), ensure_ascii=False))
         store.save_event_labels([(article.id, placed.event_id, storyline_id)])
         self._new_terms.update(sig.terms.keys())
         if self.clusterer.closed_:

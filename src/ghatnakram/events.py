@@ -19,7 +19,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
@@ -56,6 +56,7 @@ SCOPE_WORDS = {
 DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
+MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Signature:
     terms: dict[str, int]
     numbers: frozenset[float]
     ordinal: int | None
+    # Unit TF-IDF vector of ``terms``, fixed when the article is assigned (with the document
+    # frequencies of that moment), so a member's vector never has to be recomputed.
+    vector: dict[str, float] | None = None
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -79,7 +83,7 @@ def signature_to_dict(sig: Signature) -> dict:
     return {
         "article_id": sig.article_id, "published": sig.published, "day": sig.day.isoformat() if sig.day else None,
         "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
-        "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal,
+        "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
     }
 
 
@@ -89,6 +93,7 @@ def signature_from_dict(data: dict) -> Signature:
         day=date.fromisoformat(data["day"]) if data["day"] else None, place=data["place"],
         places=frozenset(data["places"]), actors=frozenset(data["actors"]), kind=data["kind"],
         terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
+        vector=data.get("vector"),
     )
 
 
@@ -200,6 +205,7 @@ class Assignment:
     event_id: str
     new: bool
     merged: tuple[str, ...] = ()
+    signature: Signature | None = None  # the article's signature as kept in the event (with its vector)
 
 
 class EventClusterer:
@@ -237,6 +243,7 @@ class EventClusterer:
             self._reset()
         self.documents_ += 1
         self.document_frequency_.update(sig.terms.keys())
+        sig = replace(sig, vector=self._unit_vector(sig.terms))
         scored = sorted(((self._event_score(sig, e), e.id) for e in self._candidates(sig)), key=lambda x: (-x[0], x[1]))
         joined = [event_id_ for score, event_id_ in scored if score > self.threshold]
         if joined:
@@ -248,7 +255,7 @@ class EventClusterer:
             self.open_events_[event.id] = event
         self._join(event, sig)
         self._close_old_events(sig.day)
-        assignment = Assignment(sig.article_id, event.id, new=not joined, merged=merged)
+        assignment = Assignment(sig.article_id, event.id, new=not joined, merged=merged, signature=sig)
         self.labels_[sig.article_id] = event.id
         for old in merged:
             self.redirects_[old] = event.id
@@ -349,17 +356,21 @@ class EventClusterer:
             self.closed_.append(event.id)
 
     def _candidates(self, sig: Signature) -> list[OpenEvent]:
-        ids: set[str] = set()
+        """The open events sharing the most index keys with ``sig`` (a word in every event finds nothing)."""
+        hits: Counter = Counter()
         for key in _index_keys(sig):
             posting = self._index.get(key, ())
-            if len(posting) <= MAX_POSTING or not key.startswith("t:"):  # a word in every event finds nothing
-                ids.update(posting)
+            if len(posting) <= MAX_POSTING or not key.startswith("t:"):
+                hits.update(posting)
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         open_events = []
-        for event_id_ in sorted(ids):
+        for event_id_, _ in ranked:
             event = self.open_events_[event_id_]
             if sig.day and event.last_day and (sig.day - event.last_day).days > self.window_days:
                 continue
             open_events.append(event)
+            if len(open_events) == MAX_CANDIDATES:
+                break
         return open_events
 
     # -- scoring --
@@ -372,7 +383,7 @@ class EventClusterer:
             return -1.0
         if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
             return -1.0  # "the first meeting" and "the second meeting" are two happenings
-        score = self._cosine(a.terms, b.terms)
+        score = self._cosine(a, b)
         if a.place and b.place:
             if a.place == b.place:
                 score += 0.15
@@ -388,16 +399,18 @@ class EventClusterer:
             score += 0.05
         return score
 
-    def _cosine(self, a: dict[str, int], b: dict[str, int]) -> float:
-        va, vb = self._weights(a), self._weights(b)
-        dot = sum(w * vb.get(t, 0.0) for t, w in va.items())
-        norm = math.sqrt(sum(w * w for w in va.values()) * sum(w * w for w in vb.values()))
-        return dot / norm if norm else 0.0
+    def _cosine(self, a: Signature, b: Signature) -> float:
+        va, vb = a.vector or self._unit_vector(a.terms), b.vector or self._unit_vector(b.terms)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
 
-    def _weights(self, terms: dict[str, int]) -> dict[str, float]:
+    def _unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
         n = max(self.documents_, 1)
         # Smoothed IDF (+1, as scikit-learn's smooth_idf): early in a stream every term is rare.
-        return {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}
+        weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {t: w / norm for t, w in weights.items()} if norm else {}
 
 
 def _publication_order(sig: Signature) -> tuple[str, str]:

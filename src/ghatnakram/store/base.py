@@ -49,8 +49,8 @@ class Store(Protocol):
     # -- near-duplicates --
     def add_signature(self, article_id: str, signature: bytes, buckets: Iterable[int]) -> None: ...
 
-    def signatures_sharing_buckets(self, buckets: list[int]) -> list[tuple[str, bytes]]:
-        """(id, signature) of stored articles that share at least one LSH bucket, oldest first."""
+    def signatures_sharing_buckets(self, buckets: list[int], limit: int = 64) -> list[tuple[str, bytes]]:
+        """(id, signature) of the ``limit`` latest stored articles sharing an LSH bucket, oldest first."""
 
     # -- entities --
     def save_entities(self, entities: Iterable[dict]) -> None:

@@ -153,16 +153,23 @@ class SQLiteStore:
         self._db.execute("INSERT INTO minhash_signatures VALUES (?, ?)", (article_id, signature))
         self._db.executemany("INSERT INTO minhash_buckets VALUES (?, ?)", [(b, article_id) for b in buckets])
 
-    def signatures_sharing_buckets(self, buckets: list[int]) -> list[tuple[str, bytes]]:
+    def signatures_sharing_buckets(self, buckets: list[int], limit: int = 64) -> list[tuple[str, bytes]]:
+        """(id, signature) of the ``limit`` latest stored articles sharing an LSH bucket, oldest first.
+
+        The limit keeps the lookup flat when a text is copied many times: a copy of a copy
+        still finds its original through ``duplicate_of``.
+        """
         if not buckets:
             return []
         marks = ", ".join("?" * len(buckets))
         rows = self._db.execute(
-            f"""SELECT s.article_id, s.signature FROM minhash_signatures s
-                JOIN articles a ON a.id = s.article_id
-                WHERE s.article_id IN (SELECT article_id FROM minhash_buckets WHERE bucket IN ({marks}))
-                ORDER BY a.seq""",
-            buckets,
+            f"""SELECT id, signature FROM (
+                    SELECT s.article_id AS id, s.signature AS signature, a.seq AS seq FROM minhash_signatures s
+                    JOIN articles a ON a.id = s.article_id
+                    WHERE s.article_id IN (SELECT article_id FROM minhash_buckets WHERE bucket IN ({marks}))
+                    ORDER BY a.seq DESC LIMIT ?)
+                ORDER BY seq""",
+            (*buckets, limit),
         )
         return [(r[0], r[1]) for r in rows]
 
