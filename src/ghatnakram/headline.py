@@ -149,7 +149,7 @@ def compress(sentence: str) -> str:
     text = sentence
     for rule in RULES.values():
         text = rule(text)
-    return _cut(_TRAILING.sub("", text))
+    return _end_aux(_cut(_TRAILING.sub("", text)))
 
 
 def _cut(text: str) -> str:
@@ -189,3 +189,30 @@ def headline_for(article: Article) -> str:
     """The article's title if it has one; else one written from its lead."""
     return article.title or generate_headline(article.text)
 
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+def score_headlines(path) -> dict:
+    """Mean ROUGE-L F1 of headlines generated from text alone against the titles of a labelled
+    file shaped like events-dev (each title removed before generating; stories without a title
+    are skipped), next to the first sentence cut to 20 words.
+
+    Tokens as the reference scorer takes them: NFC, characters other than word and Devanagari
+    characters to spaces, lower case, split on whitespace (:func:`ghatnakram.evaluate.rouge_tokens`).
+    """
+    from .clean import clean_article
+    from .evaluate import read_gold, rouge_l
+
+    scored = generated = baseline = 0.0
+    for row in read_gold(path):
+        if not row.get("title"):
+            continue
+        article = clean_article(Article(id=str(row["id"]), outlet=str(row.get("outlet", "")), text=row.get("text") or ""))
+        sentences = split_sentences(article.text)
+        generated += rouge_l(row["title"], generate_headline(article.text))
+        baseline += rouge_l(row["title"], " ".join(sentences[0].split()[:20]) if sentences else "")
+        scored += 1
+    if not scored:
+        raise ValueError(f"{path}: no story has a title to compare with: give stories a 'title'")
+    return {"stories": int(scored), "headline_rouge_l": generated / scored, "first_sentence_20_words_rouge_l": baseline / scored}
