@@ -82,10 +82,17 @@ def test_agency_copy_counts_once(analyze):
 
 
 def test_different_ordinals_conflict(analyze):
-    first = analyze(_article("a", "पहला अखबार", "ब्रह्मपुत्र नदी ने इस मानसून में पहली बार खतरे का निशान पार किया। जोरहाट में पानी बढ़ रहा है।"))
+    first = analyze(_article("a", "पहला अखबार", "जोरहाट में ब्रह्मपुत्र नदी ने इस मानसून में पहली बार खतरे का निशान पार किया। पानी तेजी से बढ़ रहा है।"))
     second = analyze(_article("b", "दूसरा अखबार", "जोरहाट के नेमाटीघाट पर ब्रह्मपुत्र का जलस्तर दूसरी बार लाल निशान के ऊपर पहुंचा। प्रशासन ने लोगों से ऊंचे स्थानों पर जाने को कहा।"))
     conflicts = compare_outlets([first, second]).conflicts
     assert [c["kind"] for c in conflicts] == ["ordinal"]
+    assert [c["value"] for c in conflicts[0]["claims"]] == ["पहली बार", "दूसरी बार"]
+
+
+def test_ordinals_of_different_places_do_not_conflict(analyze):
+    state = analyze(_article("a", "पहला अखबार", "पंजाब में कोरोना वायरस से पहली मौत सामने आई है। मरीज 70 साल का था।"))
+    country = analyze(_article("b", "दूसरा अखबार", "भारत में कोरोना वायरस संक्रमण से गुरुवार को चौथी मौत हुई। मंत्रालय ने जानकारी दी।"))
+    assert compare_outlets([state, country]).conflicts == []
 
 
 def _seed(path, outlet, published):

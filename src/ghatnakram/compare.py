@@ -44,9 +44,12 @@ _AGENCY = re.compile(
     _NFC(r"[(\[,]\s*(भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|वार्ता|यूएनआई|यूएनआइ|PTI|IANS|ANI|UNI)\s*[)\]।]")
 )
 # Words right after a number that make it an increment, not a total: "दो और शव", "34 नए मामले".
-_INCREMENT = re.compile(_NFC(r"^\s*(?:\S+\s+)?(?:और|नए|नये|नई|नयी|अन्य)(?![\u0900-\u097f])"))
+_INCREMENT = re.compile(_NFC(r"^\s*(?:\S+\s+)?(?:और|नए|नये|नई|नयी|अन्य|का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
 # Words around a number that make it approximate or a bound: "40 से अधिक", "करीब 3.2 लाख".
 _BOUND_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,2}?(?:से\s+(?:अधिक|ज्यादा|ज़्यादा|ऊपर)|के\s+पार)"))
+# A number said of the whole world is not the toll of the place the story is about.
+_WORLD_CUE = re.compile(_NFC(r"दुनिया|विश्व|वैश्विक"))
+_WORLD = ("world", "दुनिया")
 _UNTIL = re.compile(_NFC(r"बजे\s+तक"))
 DURATIONS = ("days", "hours", "minutes", "weeks", "months", "decades")
 _APPROX_BEFORE = re.compile(_NFC(r"(?:करीब|लगभग|तकरीबन|क़रीब|कोई)\s+$"))
@@ -136,7 +139,7 @@ def article_claims(article: Article, source: int, event_place: tuple[str, str] =
 
     claims = number_claims(analysis, sentences, claim, event_place)
     claims += date_claims(analysis, sentences, claim)
-    claims += ordinal_claims(analysis, claim)
+    claims += ordinal_claims(analysis, sentences, claim)
     claims += quote_claims(analysis, claim)
     claims += entity_claims(analysis, claim)
     return claims
@@ -151,7 +154,9 @@ def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: 
         if quantity.unit in ("", *DURATIONS) or quantity.sentence >= len(sentences):
             continue
         sentence = sentences[quantity.sentence]
-        place = _place_near(quantity, sentence, analysis.entities) or event_place
+        place = _WORLD if _WORLD_CUE.search(sentence) else _place_near(quantity, sentence, analysis.entities)
+        if place is None:  # a sentence naming no place speaks of the event's, if the lead names it
+            place = event_place if _lead_names(analysis.entities, event_place[0]) else ("", "")
         kind, bound = _number_context(quantity, sentence)
         slot = ("number", quantity.unit, place[0], kind)
         if (slot, quantity.value) in seen:
@@ -183,6 +188,10 @@ def _number_context(quantity: Quantity, sentence: str) -> tuple[str, str]:
     if _BOUND_AFTER.match(after):
         return kind, "at least"
     return kind, "approx" if _APPROX_BEFORE.search(before) else ""
+
+
+def _lead_names(entities: tuple[Mention, ...], place: str) -> bool:
+    return bool(place) and any(m.sentence <= 1 and (m.canonical or m.text) == place for m in entities)
 
 
 def event_place(articles: list[Article]) -> tuple[str, str]:
@@ -236,11 +245,14 @@ def _minutes(mention: DateMention) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def ordinal_claims(analysis: Analysis, claim) -> list[Claim]:
+def ordinal_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
+    """The recurrence ordinal, in a slot of the place its sentence names: "पंजाब में पहली मौत" and
+    "देश में चौथी मौत" count different things."""
     recurrence = analysis.recurrence
     if not recurrence or not recurrence.ordinal:
         return []
-    return [claim(("ordinal",), "कौन-सी बार", recurrence.ordinal, recurrence.text, recurrence.sentence)]
+    places = sorted({m.canonical or m.text for m in analysis.entities if m.type == "LOC" and m.sentence == recurrence.sentence})
+    return [claim(("ordinal", tuple(places)), "कौन-सी बार", recurrence.ordinal, recurrence.text, recurrence.sentence)]
 
 
 def quote_claims(analysis: Analysis, claim) -> list[Claim]:
@@ -342,8 +354,12 @@ def _same_value(a: Claim, b: Claim) -> bool:
 
 
 def _same_speaker(a: str, b: str) -> bool:
-    ka, kb = set(word_keys(a)), set(word_keys(b))
-    return bool(ka and kb) and len(ka & kb) / min(len(ka), len(kb)) >= 0.5
+    """Two speaker phrases for one person: the same surname (a designation comes first: "नीति
+    आयोग के सदस्य वी के पॉल" = "समूह के प्रमुख पॉल"), or mostly the same words."""
+    ka, kb = word_keys(a), word_keys(b)
+    if not ka or not kb:
+        return False
+    return ka[-1] == kb[-1] or len(set(ka) & set(kb)) / min(len(set(ka)), len(set(kb))) >= 0.5
 
 
 def _compatible(a: Claim, b: Claim) -> bool:
@@ -390,8 +406,8 @@ def _conflict(group: list[Claim], agreeing: list[list[Claim]]) -> dict | None:
 def _conflicts_allowed(group: list[Claim]) -> bool:
     c = group[0]
     kind = c.slot[0]
-    if kind == "number":
-        return c.slot[1] in CONFLICT_UNITS
+    if kind == "number":  # totals of a named place; increments depend on when each outlet counted
+        return c.slot[1] in CONFLICT_UNITS and bool(c.slot[2]) and c.slot[3] == "total"
     if kind == "date":
         return c.slot[1]  # only dates both outlets write out ("14 अप्रैल"), not ones inferred from "कल"
     if kind == "quote":  # a quote given to two named people, not two documents "के अनुसार"
