@@ -145,6 +145,8 @@ def _show_group(record: dict, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
+    from .compare import format_comparison
+
     click.echo(record["headline"])
     click.echo(f"{record['id']} · {record['event_date'] or '—'} · {', '.join(record['outlets'])}")
     if "events" in record:
@@ -152,9 +154,18 @@ def _show_group(record: dict, as_json: bool) -> None:
             click.echo(f"  {event['event_date'] or '—':<10}  {event['headline']}  [{', '.join(event['outlets'])}]  {event['id']}")
         return
     click.echo(f"storyline {record['storyline']}")
+    if record.get("summary"):
+        click.echo("")
+        click.echo(record["summary"])
+    click.echo("")
     click.echo("entities: " + ", ".join(e["name"] for e in record["entities"]))
     for article_id in record["articles"]:
         click.echo(f"  {article_id}")
+    if record.get("comparison"):
+        click.echo("")
+        click.echo("outlet comparison:")
+        for line in format_comparison(record["comparison"]):
+            click.echo(f"  {line}")
 
 
 @main.command()
@@ -218,6 +229,7 @@ def demo(db: str) -> None:
     with _store(db) as store:
         result = pipeline.demo(store)
         storylines = [s for s in pipeline.storyline_records(store) if len(s["events"]) > 1]
+        events = pipeline.event_records(store)
     click.echo(f"Demo corpus into {db}: {result.report.summary()}")
     click.echo("Sample articles were written for the project (fictional outlets); the two seeds are real articles.")
     click.echo("")
@@ -244,11 +256,32 @@ def demo(db: str) -> None:
         for event in storyline["events"]:
             click.echo(f"      {event['event_date'] or '—':<10.10}  {event['headline'][:70]}  [{', '.join(event['outlets'])}]")
     click.echo("")
+    _demo_story(storylines, events)
+    click.echo("")
     click.echo(f"Next: ghatnakram show {result.articles[0].id} --db {db}")
     for problem in result.report.problems:
         click.echo(f"error: {problem}", err=True)
     if result.report.failed:
         sys.exit(1)
+
+
+def _demo_story(storylines: list[dict], events: list[dict]) -> None:
+    """The demo's close-up: one storyline's timeline and one event's outlet comparison."""
+    from .compare import format_comparison
+
+    if storylines:
+        longest = max(storylines, key=lambda s: (len(s["events"]), s["id"]))
+        click.echo(f"One storyline, one line per event: {longest['headline']}")
+        for line in longest["timeline"]:
+            click.echo(f"  {line}")
+        click.echo("")
+    compared = [e for e in events if e["comparison"]]
+    if compared:
+        event = max(compared, key=lambda e: (len(e["comparison"]["conflicts"]), len(e["outlets"]), e["id"]))
+        click.echo(f"One event, outlet by outlet: {event['headline']} ({event['id']})")
+        click.echo(f"  summary: {event['summary']}")
+        for line in format_comparison(event["comparison"]):
+            click.echo(f"  {line}")
 
 
 @main.command("eval-ner")
@@ -287,6 +320,30 @@ def eval_dates(path: Path, as_json: bool) -> None:
         return
     for key, value in scores.items():
         click.echo(f"{key:22s} {value:.4f}" if isinstance(value, float) else f"{key:22s} {value}")
+
+
+@main.command("eval-headlines")
+@click.argument("path", metavar="EVENTS.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON line.")
+def eval_headlines(path: Path, as_json: bool) -> None:
+    """Score headlines generated from text alone against the titles of a labelled EVENTS.jsonl.
+
+    Each story's title is removed, a headline is written from its text, and the mean ROUGE-L F1
+    against the removed titles is printed (tokens: NFC, punctuation to spaces, lower case,
+    whitespace split), with the first sentence cut to 20 words as a baseline.
+    """
+    from .evaluate import BadGoldFile
+    from .headline import score_headlines
+
+    try:
+        scores = score_headlines(path)
+    except (BadGoldFile, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    for key, value in scores.items():
+        click.echo(f"{key:32s} {value:.4f}" if isinstance(value, float) else f"{key:32s} {value}")
 
 
 @main.command("eval")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from .assign import OnlineAssigner
+from .compare import compare_outlets
 from .events import EventClusterer, signature
 from .headline import headline_for
 from .ingest import ingest_items
@@ -25,6 +26,7 @@ from .readers import article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
 from .storylines import StorylineLinker, timeline_key
+from .summarize import event_headline, event_summary, storyline_title, summary_text, timeline
 
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
 ANALYSIS_FIELDS = ("event_date", "event_type", "entities", "recurrence", "quotes", "quantities", "dates")
@@ -239,18 +241,20 @@ def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> d
         for entity in entity_list(article.analysis or Analysis()):
             entities[entity["canonical"]] += 1
             names.setdefault(entity["canonical"], entity["name"])
-    lead = next((a for a in members if a.title), members[0])
+    summary = event_summary(members)
+    outlets = sorted({a.outlet for a in members})
     ordinals = [a.analysis.recurrence.ordinal for a in members if a.analysis and a.analysis.recurrence]
     return {
         "id": event_id,
         "storyline": storyline_id,
-        "headline": headline_for(lead),
-        "summary": None,
+        "headline": event_headline(members),
+        "summary": summary_text(summary),
+        "summary_sentences": summary,
         "event_date": dates.most_common(1)[0][0] if dates else None,
         "articles": [a.id for a in members],
-        "outlets": sorted({a.outlet for a in members}),
+        "outlets": outlets,
         "entities": [{"canonical": c, "name": names[c], "articles": n} for c, n in entities.most_common(12)],
-        "comparison": None,
+        "comparison": compare_outlets(members).to_dict() if len(outlets) > 1 else None,
         "ordinal": min((o for o in ordinals if o), default=None),
         "published": members[0].published or "",
     }
@@ -270,7 +274,8 @@ def storyline_records(store: Store, *, storyline_id: str | None = None) -> list[
             entities.update({e["name"]: e["articles"] for e in event["entities"]})
         records.append({
             "id": storyline_id,
-            "headline": members[0]["headline"],
+            "headline": storyline_title(members),
+            "timeline": timeline(members),
             "events": [{"id": e["id"], "event_date": e["event_date"], "headline": e["headline"], "outlets": e["outlets"]} for e in members],
             "event_date": members[-1]["event_date"],
             "articles": [a for e in members for a in e["articles"]],

@@ -1,0 +1,459 @@
+"""Outlet comparison for one event: which facts outlets share, which one outlet alone reports,
+and where they disagree.
+
+Facts come from each article's analysis (see :mod:`ghatnakram.facts`): numbers with what
+they count, the event's date and time, the recurrence ordinal, attributed quotes and named
+entities. Each fact sits in a *slot* (what it is about: "deaths in असम", "event date",
+"who said “…”") and has a value; every fact keeps its outlet, article and sentence as evidence.
+
+* shared — two or more independent sources state the same value (equal numbers however
+  written: 1.5 लाख = डेढ़ लाख = 150000; entities by canonical id, so spellings do not matter);
+* unique — only one source states it (listed under its outlet);
+* conflicts — two outlets fill one slot with incompatible values (12 vs 14 deaths, 10:55 vs
+  11:40 pm, "दूसरी बार" vs "तीसरी बार", one quote given to two speakers).
+
+Agency copy counts once: articles marked ``duplicate_of`` one another, or whose texts are
+near-identical (word 3-shingle Jaccard ≥ 0.6, or ≥ 0.35 when both credit the same wire
+agency), form one *source*. Only articles of one event are compared: the caller passes them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .models import Analysis, Article, DateMention, Mention, Quantity
+from .normalize import split_sentences, word_keys
+
+# Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
+CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
+UNIT_LABELS = {
+    "deaths": "मौतें", "injured": "घायल", "missing": "लापता", "arrested": "गिरफ्तार", "cases": "मामले",
+    "recovered": "ठीक हुए", "tests": "जांच", "suspected": "संदिग्ध", "people": "लोग", "rupees": "रुपये",
+    "percent": "प्रतिशत", "votes": "वोट", "seats": "सीटें", "trains": "ट्रेनें", "coaches": "डिब्बे",
+    "years": "साल", "days": "दिन", "km": "किमी", "districts": "जिले", "villages": "गांव",
+}
+NEAR_DUPLICATE = 0.6
+AGENCY_NEAR_DUPLICATE = 0.35
+TIME_TOLERANCE_MINUTES = 15
+
+_NFC = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
+_AGENCY = re.compile(
+    _NFC(r"[(\[,]\s*(भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|वार्ता|यूएनआई|यूएनआइ|PTI|IANS|ANI|UNI)\s*[)\]।]")
+)
+# Words right after a number that make it an increment, not a total: "दो और शव", "34 नए मामले".
+_INCREMENT = re.compile(_NFC(r"^\s*(?:\S+\s+)?(?:और|नए|नये|नई|नयी|अन्य|का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
+# Words around a number that make it approximate or a bound: "40 से अधिक", "करीब 3.2 लाख".
+_BOUND_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,2}?(?:से\s+(?:अधिक|ज्यादा|ज़्यादा|ऊपर)|के\s+पार)"))
+# A number said of the whole world is not the toll of the place the story is about.
+_WORLD_CUE = re.compile(_NFC(r"दुनिया|विश्व|वैश्विक"))
+_WORLD = ("world", "दुनिया")
+_UNTIL = re.compile(_NFC(r"बजे\s+तक"))
+DURATIONS = ("days", "hours", "minutes", "weeks", "months", "decades")
+_APPROX_BEFORE = re.compile(_NFC(r"(?:करीब|लगभग|तकरीबन|क़रीब|कोई)\s+$"))
+
+
+# --- the data --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's value for a slot, with the sentence that says it."""
+
+    slot: tuple
+    about: str
+    value: object  # number, date string, minutes, ordinal, quote text, entity id
+    shown: str  # the value as a reader sees it
+    outlet: str
+    article: str
+    sentence: str
+    source: int
+    bound: str = ""  # "" exact, "approx", "at least"
+
+
+@dataclass
+class Comparison:
+    shared: list[dict] = field(default_factory=list)
+    unique: dict[str, list[dict]] = field(default_factory=dict)
+    conflicts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"shared": self.shared, "unique": self.unique, "conflicts": self.conflicts}
+
+
+# --- sources: agency copy counts once --------------------------------------------------------
+
+def sources_of(articles: list[Article]) -> dict[str, int]:
+    """Article id → source number; copies of one text (``duplicate_of``, near-identical) share one."""
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = {a.id: i for i, a in enumerate(articles)}
+    shingles = [_shingles(a.text) for a in articles]
+    credits = [_agency_credit(a.text) for a in articles]
+    for i, article in enumerate(articles):
+        if article.duplicate_of in index:
+            parent[root(i)] = root(index[article.duplicate_of])
+    for i, j in combinations(range(len(articles)), 2):
+        threshold = AGENCY_NEAR_DUPLICATE if credits[i] and credits[i] == credits[j] else NEAR_DUPLICATE
+        if _jaccard(shingles[i], shingles[j]) >= threshold:
+            parent[root(i)] = root(j)
+    return {a.id: root(i) for i, a in enumerate(articles)}
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = word_keys(text)
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _agency_credit(text: str) -> str:
+    """The wire agency credited in the dateline ("नई दिल्ली, 28 मार्च (भाषा)"), or ""."""
+    match = _AGENCY.search(text[:160])
+    return match.group(1) if match else ""
+
+
+# --- claims from one article -----------------------------------------------------------------
+
+def article_claims(article: Article, source: int, event_place: tuple[str, str] = ("", "")) -> list[Claim]:
+    """Every comparable fact one article states.
+
+    :param event_place: (id, name) of the event's main place: the scope of numbers whose
+        sentence names no place.
+    """
+    analysis = article.analysis or Analysis()
+    sentences = split_sentences(article.text)
+
+    def claim(slot: tuple, about: str, value, shown: str, index: int, bound: str = "") -> Claim:
+        sentence = sentences[index] if 0 <= index < len(sentences) else ""
+        return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound)
+
+    claims = number_claims(analysis, sentences, claim, event_place)
+    claims += date_claims(analysis, sentences, claim)
+    claims += ordinal_claims(analysis, sentences, claim)
+    claims += quote_claims(analysis, claim)
+    claims += entity_claims(analysis, claim)
+    return claims
+
+
+def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: tuple[str, str]) -> list[Claim]:
+    """Each number with what it counts, once per value, in a slot of (what it counts, the place
+    named nearest it, total or increment): "पांच मौतें लखीमपुर में" is not the state's toll, and
+    "दो और शव" not a total."""
+    out, seen = [], set()
+    for quantity in analysis.quantities:
+        if quantity.unit in ("", *DURATIONS) or quantity.sentence >= len(sentences):
+            continue
+        sentence = sentences[quantity.sentence]
+        place = _WORLD if _WORLD_CUE.search(sentence) else _place_near(quantity, sentence, analysis.entities)
+        if place is None:  # a sentence naming no place speaks of the event's, if the lead names it
+            place = event_place if _lead_names(analysis.entities, event_place[0]) else ("", "")
+        kind, bound = _number_context(quantity, sentence)
+        slot = ("number", quantity.unit, place[0], kind)
+        if (slot, quantity.value) in seen:
+            continue
+        seen.add((slot, quantity.value))
+        about = _number_about(quantity.unit, place[1], kind)
+        out.append(claim(slot, about, quantity.value, _shown_number(quantity, bound), quantity.sentence, bound))
+    return out
+
+
+def _number_about(unit: str, place: str, kind: str) -> str:
+    label = UNIT_LABELS.get(unit, unit)
+    label = f"{label} ({place})" if place else label
+    return f"{label}, बढ़ोतरी" if kind == "increment" else label
+
+
+def _shown_number(quantity: Quantity, bound: str) -> str:
+    prefix = {"approx": "करीब ", "at least": "कम से कम "}.get(bound, "")
+    return f"{prefix}{quantity.text}"
+
+
+def _number_context(quantity: Quantity, sentence: str) -> tuple[str, str]:
+    """("total" | "increment", "" | "approx" | "at least") from the words around the number."""
+    at = sentence.find(quantity.text)
+    if at < 0:
+        return "total", ""
+    before, after = sentence[:at], sentence[at + len(quantity.text):]
+    kind = "increment" if _INCREMENT.match(after) else "total"
+    if _BOUND_AFTER.match(after):
+        return kind, "at least"
+    return kind, "approx" if _APPROX_BEFORE.search(before) else ""
+
+
+def _lead_names(entities: tuple[Mention, ...], place: str) -> bool:
+    return bool(place) and any(m.sentence <= 1 and (m.canonical or m.text) == place for m in entities)
+
+
+def event_place(articles: list[Article]) -> tuple[str, str]:
+    """The place most of the event's articles name first (a lead names the story's scope; a
+    district named often further down is a detail): (id, name), or ("", "")."""
+    leads: dict[str, int] = {}
+    mentions: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for article in articles:
+        places = [m for m in (article.analysis or Analysis()).entities if m.type == "LOC"]
+        for i, mention in enumerate(places):
+            key = mention.canonical or mention.text
+            leads[key] = leads.get(key, 0) + (i == 0)
+            mentions[key] = mentions.get(key, 0) + 1
+            names.setdefault(key, mention.name or mention.text)
+    if not mentions:
+        return "", ""
+    best = max(mentions, key=lambda k: (leads[k], mentions[k], k))
+    return best, names[best]
+
+
+def _place_near(quantity: Quantity, sentence: str, entities: tuple[Mention, ...]) -> tuple[str, str] | None:
+    """The place named nearest the number in its sentence: (id, name), or None."""
+    places = [m for m in entities if m.type == "LOC" and m.sentence == quantity.sentence]
+    if not places:
+        return None
+    at = sentence.find(quantity.text)
+    near = min(places, key=lambda m: abs(sentence.find(m.text) - at) if at >= 0 else 0)
+    return near.canonical or near.text, near.name or near.text
+
+
+def date_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
+    """The event date where a sentence states it, and the time of day the lead gives for it
+    (not a deadline: "शाम पांच बजे तक")."""
+    if not analysis.event_date:
+        return []
+    stated = [d for d in analysis.dates if d.day == analysis.event_date]
+    if not stated:
+        return []
+    first = stated[0]
+    claims = [claim(("date", first.kind == "absolute"), "घटना की तारीख", analysis.event_date,
+                    f"{analysis.event_date} ({first.text})", first.sentence)]
+    timed = next((d for d in stated if d.time and d.sentence <= 1 and not _UNTIL.search(sentences[d.sentence])), None)
+    if timed:
+        claims.append(claim(("time",), "घटना का समय", _minutes(timed), timed.time[:5], timed.sentence))
+    return claims
+
+
+def _minutes(mention: DateMention) -> int:
+    hours, minutes = mention.time[:5].split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def ordinal_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
+    """The recurrence ordinal, in a slot of the place its sentence names: "पंजाब में पहली मौत" and
+    "देश में चौथी मौत" count different things."""
+    recurrence = analysis.recurrence
+    if not recurrence or not recurrence.ordinal:
+        return []
+    places = sorted({m.canonical or m.text for m in analysis.entities if m.type == "LOC" and m.sentence == recurrence.sentence})
+    return [claim(("ordinal", tuple(places)), "कौन-सी बार", recurrence.ordinal, recurrence.text, recurrence.sentence)]
+
+
+def quote_claims(analysis: Analysis, claim) -> list[Claim]:
+    """Attributed quotes: the slot is the quote's words, the value who said them."""
+    out = []
+    for quote in analysis.quotes:
+        if not quote.speaker or quote.speaker in _PRONOUNS or len(quote.text.split()) < 4:
+            continue
+        words = frozenset(word_keys(quote.text))
+        speaker = quote.speaker_canonical or " ".join(word_keys(quote.speaker))
+        out.append(claim(("quote", words), f"“{_short(quote.text)}” किसने कहा", speaker, quote.speaker, quote.sentence))
+    return out
+
+
+def entity_claims(analysis: Analysis, claim) -> list[Claim]:
+    """Each named entity once, at its first mention."""
+    seen: dict[str, Mention] = {}
+    for mention in analysis.entities:
+        key = mention.canonical or mention.text
+        seen.setdefault(key, mention)
+    return [claim(("entity", key), f"{m.type}: {m.name or m.text}", key, m.text, m.sentence) for key, m in seen.items()]
+
+
+_PRONOUNS = frozenset(_NFC(w) for w in "उन्होंने उसने उनका उनके उनकी उन्हें उसका उसके उसकी वह वे इन्होंने".split())
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+def compare_outlets(articles: list[Article]) -> Comparison:
+    """Shared, unique and conflicting facts among the articles of one event.
+
+    :param articles: the articles of ONE event (facts of different events are never compared).
+    """
+    sources = sources_of(articles)
+    place = event_place(articles)
+    claims = [c for a in articles for c in article_claims(a, sources[a.id], place)]
+    result = Comparison()
+    for group in _group_by_slot(claims):
+        agreeing = _agreeing_sets(group)
+        conflict = _conflict(group, agreeing)
+        if conflict:
+            result.conflicts.append(conflict)
+            continue
+        for members in agreeing:
+            fact = _fact(members)
+            if len({c.source for c in members}) >= 2:
+                result.shared.append(fact)
+            else:
+                result.unique.setdefault(members[0].outlet, []).append(fact)
+    return result
+
+
+def _group_by_slot(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims grouped by slot; quotes join when their words mostly overlap."""
+    groups: dict[tuple, list[Claim]] = {}
+    quote_groups: list[list[Claim]] = []
+    for c in claims:
+        if c.slot[0] == "quote":
+            home = next((g for g in quote_groups if _same_quote(g[0].slot[1], c.slot[1])), None)
+            if home is None:
+                quote_groups.append([c])
+            else:
+                home.append(c)
+        else:
+            groups.setdefault(c.slot, []).append(c)
+    return list(groups.values()) + quote_groups
+
+
+def _same_quote(a: frozenset, b: frozenset) -> bool:
+    return len(a & b) / min(len(a), len(b)) >= 0.6 if a and b else False
+
+
+def _agreeing_sets(group: list[Claim]) -> list[list[Claim]]:
+    """The claims of one slot split into sets that state the same value."""
+    sets: list[list[Claim]] = []
+    for c in group:
+        home = next((s for s in sets if _same_value(s[0], c)), None)
+        if home is None:
+            sets.append([c])
+        else:
+            home.append(c)
+    return sets
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    kind = a.slot[0]
+    if kind == "number":
+        return abs(a.value - b.value) <= 0.005 * max(abs(a.value), abs(b.value))
+    if kind == "time":
+        return abs(a.value - b.value) <= TIME_TOLERANCE_MINUTES
+    if kind == "quote":
+        return a.value == b.value or _same_speaker(a.shown, b.shown)
+    return a.value == b.value
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """Two speaker phrases for one person: the same surname (a designation comes first: "नीति
+    आयोग के सदस्य वी के पॉल" = "समूह के प्रमुख पॉल"), or mostly the same words."""
+    ka, kb = word_keys(a), word_keys(b)
+    if not ka or not kb:
+        return False
+    return ka[-1] == kb[-1] or len(set(ka) & set(kb)) / min(len(set(ka)), len(set(kb))) >= 0.5
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    """Whether two values of one slot can both be true: equal, or within a stated bound."""
+    if _same_value(a, b):
+        return True
+    if a.slot[0] != "number":
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.bound == "at least" and y.value >= x.value:
+            return True
+        if x.bound == "approx" and abs(x.value - y.value) <= 0.15 * max(x.value, y.value):
+            return True
+    return False
+
+
+def _conflict(group: list[Claim], agreeing: list[list[Claim]]) -> dict | None:
+    """A conflict record when two outlets fill this slot with values that cannot both be true."""
+    if len(agreeing) < 2 or not _conflicts_allowed(group):
+        return None
+    by_outlet: dict[str, list[Claim]] = {}
+    for c in group:
+        by_outlet.setdefault(c.outlet, []).append(c)
+    if group[0].slot[0] == "number":
+        # an outlet's largest number of a slot is its total; smaller ones may be earlier counts
+        shown = {o: [max(cs, key=lambda c: c.value)] for o, cs in by_outlet.items()}
+    else:
+        shown = {o: cs[-1:] for o, cs in by_outlet.items()}
+    clash = any(
+        not any(_compatible(x, y) for x in shown[o1] for y in by_outlet[o2])
+        and not any(_compatible(x, y) for x in by_outlet[o1] for y in shown[o2])
+        for o1, o2 in combinations(by_outlet, 2)
+        if {c.source for c in by_outlet[o1]} != {c.source for c in by_outlet[o2]}
+    )
+    if not clash:
+        return None
+    return {
+        "about": group[0].about,
+        "kind": group[0].slot[0],
+        "claims": [_claim_record(cs[0]) for cs in shown.values()],
+    }
+
+
+def _conflicts_allowed(group: list[Claim]) -> bool:
+    c = group[0]
+    kind = c.slot[0]
+    if kind == "number":  # totals of a named place; increments depend on when each outlet counted
+        return c.slot[1] in CONFLICT_UNITS and bool(c.slot[2]) and c.slot[3] == "total"
+    if kind == "date":
+        return c.slot[1]  # only dates both outlets write out ("14 अप्रैल"), not ones inferred from "कल"
+    if kind == "quote":  # a quote given to two named people, not two documents "के अनुसार"
+        return all(str(c.value).startswith("PER:") for c in group)
+    return kind in ("time", "ordinal")
+
+
+def _latest_per_outlet(group: list[Claim]) -> list[Claim]:
+    """One claim per outlet (its last article's), in order of first appearance."""
+    last: dict[str, Claim] = {}
+    for c in group:
+        last[c.outlet] = c
+    return list(last.values())
+
+
+def _claim_record(c: Claim) -> dict:
+    return {"outlet": c.outlet, "value": c.shown, "sentence": c.sentence, "article": c.article}
+
+
+def _fact(members: list[Claim]) -> dict:
+    first = members[0]
+    return {
+        "about": first.about,
+        "kind": first.slot[0],
+        "value": first.shown,
+        "outlets": sorted({c.outlet for c in members}),
+        "evidence": [_claim_record(c) for c in _latest_per_outlet(members)],
+    }
+
+
+def format_comparison(comparison: dict) -> list[str]:
+    """Readable lines for a comparison record (as stored in an event record)."""
+    lines = []
+    for conflict in comparison["conflicts"]:
+        lines.append(f"conflict: {conflict['about']}")
+        for c in conflict["claims"]:
+            lines.append(f"    {c['outlet']}: {c['value']} — {c['sentence']}")
+    numbers = [f for f in comparison["shared"] if f["kind"] != "entity"]
+    entities = [f for f in comparison["shared"] if f["kind"] == "entity"]
+    for fact in numbers:
+        lines.append(f"shared: {fact['about']} = {fact['value']}  [{', '.join(fact['outlets'])}]")
+    if entities:
+        lines.append("shared names: " + ", ".join(f["about"].split(": ", 1)[-1] for f in entities))
+    for outlet, facts in comparison["unique"].items():
+        own = [f"{f['about']} = {f['value']}" for f in facts if f["kind"] not in ("entity",)]
+        if own:
+            lines.append(f"only {outlet}: " + "; ".join(own))
+    return lines
+

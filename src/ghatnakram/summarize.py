@@ -1,0 +1,139 @@
+"""Event headlines and summaries, storyline titles and timelines: pure functions over the
+articles of one event (or the event records of one storyline).
+
+* :func:`event_headline` — of the articles' headlines, the one that shares most with the
+  other articles (the most representative, not the first or the longest);
+* :func:`event_summary` — 2–4 lead sentences drawn from all the event's articles, the most
+  central first picked, none repeating another, each kept with its article and outlet;
+* :func:`storyline_title` and :func:`timeline` — a storyline's title and one line per event.
+
+Agency copies (``duplicate_of`` set) add nothing a reader has not seen, so sentences are
+drawn from originals only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from .headline import headline_for, is_dateline, strip_dateline
+from .models import Article
+from .normalize import split_sentences, word_keys
+
+SUMMARY_SENTENCES = (2, 4)
+LEAD_SENTENCES = 6  # sentences a summary may come from, per article
+MAX_OVERLAP = 0.4  # content-word Jaccard above which a sentence repeats one already chosen
+SENTENCE_WORDS = (6, 45)
+
+STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
+का के की को में से पर ने तक भी ही और या व एवं तथा है हैं था थे थी हो होगा होगी होंगे होने हुआ हुई हुए
+कर करने करते किया किए गया गई गए गयी गये रहा रही रहे जा जाता जाती जाते जाने कि यह वह ये वे इस उस इन उन
+इसके उसके इसे उसे उन्होंने एक लिए साथ बाद पहले अब आज कल बताया कहा दिया दी लेकर बीच जो जिस जिसके नहीं
+""".split())
+# A sentence opening with these leans on the one before it ("उन्होंने कहा …"): poor on its own.
+_DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The comparison keys of a text's words, without function words."""
+    return {k for k in word_keys(text) if k not in STOPWORDS and len(k) > 1}
+
+
+def event_headline(articles: list[Article]) -> str:
+    """The headline that best represents the event: the one sharing most words with the others."""
+    if not articles:
+        return ""
+    heads = [headline_for(a) for a in articles]
+    if len(articles) == 1:
+        return heads[0]
+    contexts = [content_words(h + " " + " ".join(split_sentences(a.text)[:2])) for h, a in zip(heads, articles)]
+
+    def support(i: int) -> float:
+        words = content_words(heads[i])
+        if not words:
+            return 0.0
+        others = [c for j, c in enumerate(contexts) if j != i]
+        return sum(len(words & c) / len(words) for c in others) / len(others) + 0.1 * bool(articles[i].title)
+
+    return heads[max(range(len(heads)), key=lambda i: (support(i), -i))]
+
+
+def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCES[1]) -> list[dict]:
+    """2–4 sentences that together say what happened, each with its article and outlet.
+
+    Candidates are the first sentences of every original article (no datelines, questions,
+    or sentences leaning on the one before). Each scores by how many other articles share
+    its words, plus a bonus for coming early; the best are chosen in turn, skipping any that
+    repeat one already chosen, then shown in publication and reading order.
+    """
+    originals = [a for a in articles if not a.duplicate_of] or list(articles)
+    candidates = _candidates(originals)
+    if not candidates:
+        return []
+    spread = Counter(w for a in originals for w in content_words(a.text))
+    chosen: list[tuple] = []
+    for candidate in sorted(candidates, key=lambda c: -_centrality(c, spread, len(originals))):
+        if len(chosen) == max_sentences:
+            break
+        if all(_jaccard(candidate[3], c[3]) < MAX_OVERLAP for c in chosen):
+            chosen.append(candidate)
+    order = {a.id: i for i, a in enumerate(sorted(originals, key=lambda a: (a.published or "", a.id)))}
+    chosen.sort(key=lambda c: (order[c[0].id], c[1]))
+    return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _ in chosen]
+
+
+def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[str]]]:
+    """(article, position, sentence, content words) for the lead sentences fit to stand alone."""
+    out = []
+    for article in articles:
+        position = 0
+        for sentence in split_sentences(article.text)[: LEAD_SENTENCES + 1]:
+            sentence = strip_dateline(sentence)
+            words = sentence.split()
+            if is_dateline(sentence) or sentence.endswith("?") or not words:
+                continue
+            if SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and words[0] not in _DANGLING:
+                out.append((article, position, sentence, content_words(sentence)))
+            position += 1
+    return out
+
+
+def _centrality(candidate: tuple, spread: Counter, articles: int) -> float:
+    """Mean share of articles its words occur in, plus a bonus for the lead sentence."""
+    _, position, _, words = candidate
+    if not words:
+        return 0.0
+    shared = sum(min(spread[w], articles) for w in words) / (len(words) * max(articles, 1))
+    return shared + 0.5 / (1 + position)
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def summary_text(summary: list[dict]) -> str:
+    """A summary's sentences as one paragraph."""
+    return " ".join(s["text"] for s in summary)
+
+
+# --- storylines ---------------------------------------------------------------------------------
+
+def storyline_title(events: list[dict]) -> str:
+    """The headline of the event whose words run through the most of the storyline's events.
+
+    :param events: event records (``headline``, ``articles``) of one storyline.
+    """
+    if not events:
+        return ""
+    words = [content_words(e["headline"]) for e in events]
+
+    def reach(i: int) -> tuple:
+        others = sum(len(words[i] & w) / max(len(words[i]), 1) for j, w in enumerate(words) if j != i)
+        return others, len(events[i]["articles"]), -i
+
+    return events[max(range(len(events)), key=reach)]["headline"]
+
+
+def timeline(events: list[dict]) -> list[str]:
+    """One line per event, in the order given (the storyline's timeline order): date, headline, outlets."""
+    return [f"{e['event_date'] or '—'} · {e['headline']} [{', '.join(e['outlets'])}]" for e in events]

@@ -1,0 +1,175 @@
+from dataclasses import replace
+
+import pytest
+
+from ghatnakram.analyze import Analyzer
+from ghatnakram.clean import clean_article
+from ghatnakram.compare import compare_outlets, format_comparison, sources_of
+from ghatnakram.models import Article
+from ghatnakram.readers.text import split_headline
+
+from conftest import SEED_000, SEED_002
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    analyzer = Analyzer()
+
+    def run(article: Article) -> Article:
+        article = clean_article(article)
+        return replace(article, analysis=analyzer.analyze(article))
+
+    return run
+
+
+def _article(id, outlet, text, title="", published="2026-06-16"):
+    return Article(id=id, outlet=outlet, text=text, title=title, published=published)
+
+
+FLOOD_A = ("असम में बाढ़ से मरने वालों की संख्या बढ़कर 12 हो गई है। राज्य में करीब 3.2 लाख लोग बाढ़ से प्रभावित हैं।\n"
+           "राहत शिविरों में लोगों को भोजन और दवाइयां दी जा रही हैं।")
+FLOOD_B = ("असम में बाढ़ से हुई मौतों का आंकड़ा बढ़कर 14 हो गया है। धेमाजी जिले में बचाव दल ने नदी किनारे से शव बरामद किए।\n"
+           "प्रभावित लोगों की संख्या 320000 तक पहुंच गई है।")
+FLOOD_C = ("असम में बाढ़ से अब तक 12 लोगों की मौत हुई है। प्रभावित लोगों की संख्या 3.2 लाख है।\n"
+           "सेना को तैयार रहने को कहा गया है।")
+
+
+def test_two_outlets_giving_different_death_tolls_are_a_conflict_with_both_sentences(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", FLOOD_A)), analyze(_article("b", "दूसरा अखबार", FLOOD_B))]
+    conflicts = compare_outlets(articles).conflicts
+    deaths = [c for c in conflicts if c["about"].startswith("मौतें")]
+    assert len(deaths) == 1
+    claims = {c["outlet"]: (c["value"], c["sentence"]) for c in deaths[0]["claims"]}
+    assert claims == {
+        "पहला अखबार": ("12", "असम में बाढ़ से मरने वालों की संख्या बढ़कर 12 हो गई है।"),
+        "दूसरा अखबार": ("14", "असम में बाढ़ से हुई मौतों का आंकड़ा बढ़कर 14 हो गया है।"),
+    }
+
+
+def test_equal_numbers_written_differently_are_shared_not_in_conflict(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", FLOOD_A)), analyze(_article("b", "दूसरा अखबार", FLOOD_B)),
+                analyze(_article("c", "तीसरा अखबार", FLOOD_C))]
+    comparison = compare_outlets(articles)
+    people = [f for f in comparison.shared if f["about"].startswith("लोग")]
+    assert len(people) == 1
+    assert people[0]["outlets"] == ["तीसरा अखबार", "दूसरा अखबार", "पहला अखबार"]
+    assert {e["sentence"] for e in people[0]["evidence"]} >= {"प्रभावित लोगों की संख्या 320000 तक पहुंच गई है।"}
+    assert not [c for c in comparison.conflicts if c["about"].startswith("लोग")]
+    # 12 is said by two outlets; the conflict lists each outlet once, with its own sentence
+    deaths = next(c for c in comparison.conflicts if c["about"].startswith("मौतें"))
+    assert [c["value"] for c in deaths["claims"]] == ["12", "14", "12"]
+
+
+def test_a_bound_is_compatible_with_a_larger_number(analyze):
+    first = analyze(_article("a", "पहला अखबार", "ओडिशा में ट्रेन हादसे में नौ लोगों की मौत हुई है और 40 से अधिक यात्री घायल हैं।"))
+    second = analyze(_article("b", "दूसरा अखबार", "ओडिशा में ट्रेन हादसे में नौ यात्रियों की जान चली गई और 45 लोग घायल हो गए।"))
+    comparison = compare_outlets([first, second])
+    assert comparison.conflicts == []
+    assert any(f["about"].startswith("मौतें") for f in comparison.shared)
+
+
+def test_agency_copy_counts_once(analyze):
+    wire = ("नई दिल्ली, 16 अप्रैल (भाषा)। रेल मंत्रालय ने गुरुवार को ओडिशा ट्रेन हादसे की जांच रेल संरक्षा आयुक्त को सौंप दी। "
+            "हादसे में नौ लोगों की मौत हुई थी और आयुक्त 30 दिन में अपनी रिपोर्ट देंगे। मंत्रालय ने कहा कि दोषियों पर कार्रवाई होगी।")
+    original = analyze(_article("a", "पहला अखबार", wire))
+    copy = analyze(_article("b", "दूसरा अखबार", wire + " और पढ़ें: रेलवे की और खबरें"))
+    assert len(set(sources_of([original, copy]).values())) == 1
+    comparison = compare_outlets([original, copy])
+    assert comparison.shared == []  # one source, however many outlets print it
+    unique = [f for facts in comparison.unique.values() for f in facts]
+    deaths = next(f for f in unique if f["about"].startswith("मौतें"))
+    assert deaths["outlets"] == ["दूसरा अखबार", "पहला अखबार"]
+
+
+def test_different_ordinals_conflict(analyze):
+    first = analyze(_article("a", "पहला अखबार", "जोरहाट में ब्रह्मपुत्र नदी ने इस मानसून में पहली बार खतरे का निशान पार किया। पानी तेजी से बढ़ रहा है।"))
+    second = analyze(_article("b", "दूसरा अखबार", "जोरहाट के नेमाटीघाट पर ब्रह्मपुत्र का जलस्तर दूसरी बार लाल निशान के ऊपर पहुंचा। प्रशासन ने लोगों से ऊंचे स्थानों पर जाने को कहा।"))
+    conflicts = compare_outlets([first, second]).conflicts
+    assert [c["kind"] for c in conflicts] == ["ordinal"]
+    assert [c["value"] for c in conflicts[0]["claims"]] == ["पहली बार", "दूसरी बार"]
+
+
+def test_ordinals_of_different_places_do_not_conflict(analyze):
+    state = analyze(_article("a", "पहला अखबार", "पंजाब में कोरोना वायरस से पहली मौत सामने आई है। मरीज 70 साल का था।"))
+    country = analyze(_article("b", "दूसरा अखबार", "भारत में कोरोना वायरस संक्रमण से गुरुवार को चौथी मौत हुई। मंत्रालय ने जानकारी दी।"))
+    assert compare_outlets([state, country]).conflicts == []
+
+
+def _seed(path, outlet, published):
+    title, body = split_headline(path.read_text(encoding="utf-8"))
+    return Article(id=path.stem, outlet=outlet, title=title, text=body, raw_text=body, published=published)
+
+
+def test_the_seeds_produce_no_conflict(analyze):
+    seeds = [analyze(_seed(SEED_000, "Seed outlet A", "2025-10-16")), analyze(_seed(SEED_002, "Seed outlet B", "2026-01-28"))]
+    # each seed is its own event; compared alone or (wrongly) together, nothing conflicts:
+    # "पहली बार" and "दूसरी मुलाकात" are two meetings, and only one seed states an ordinal
+    for event in ([seeds[0]], [seeds[1]]):
+        assert compare_outlets(event).conflicts == []
+
+
+def test_format_comparison_prints_conflicts_with_outlet_and_sentence(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", FLOOD_A)), analyze(_article("b", "दूसरा अखबार", FLOOD_B))]
+    lines = format_comparison(compare_outlets(articles).to_dict())
+    assert lines[0].startswith("conflict: मौतें")
+    assert "दूसरा अखबार: 14 — असम में बाढ़ से हुई मौतों का आंकड़ा बढ़कर 14 हो गया है।" in lines[1:3][1]
+
+
+# --- as users see it: export, show and the demo ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from ghatnakram.cli import main
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(main, ["demo", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0
+    return db, result.stdout
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from ghatnakram.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_exported_events_carry_the_comparison_contract(demo_db):
+    import json
+
+    db, _ = demo_db
+    events = [json.loads(line) for line in _cli("export", "events", "--db", db).stdout.splitlines()]
+    flood = next(e for e in events if "sample-039" in e["articles"])
+    assert set(flood["comparison"]) == {"shared", "unique", "conflicts"}
+    toll = next(c for c in flood["comparison"]["conflicts"] if c["about"].startswith("मौतें"))
+    by_article = {c["article"]: c["value"] for c in toll["claims"]}
+    assert by_article["sample-039"] == "14" and "12" in by_article.values()
+    assert all(set(c) >= {"outlet", "value", "sentence"} and c["sentence"] for c in toll["claims"])
+    assert 2 <= len(flood["summary_sentences"]) <= 4
+    single = [e for e in events if len(e["outlets"]) == 1]
+    assert single and all(e["comparison"] is None for e in single)
+    seeds = [e for e in events if {"000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"} & set(e["articles"])]
+    assert all(not (e["comparison"] or {}).get("conflicts") for e in seeds)
+
+
+def test_show_event_prints_summary_and_outlet_comparison(demo_db):
+    import json
+
+    db, _ = demo_db
+    events = [json.loads(line) for line in _cli("events", "--json", "--db", db).stdout.splitlines()]
+    flood = next(e for e in events if "sample-039" in e["articles"])
+    shown = _cli("show", flood["id"], "--db", db).stdout
+    assert flood["summary"] in shown
+    assert "outlet comparison:" in shown and "conflict: मौतें" in shown
+    assert "असम में बाढ़ से हुई मौतों का आंकड़ा बढ़कर 14 हो गया है।" in shown
+
+
+def test_demo_prints_one_storyline_timeline_and_one_event_comparison(demo_db):
+    _, stdout = demo_db
+    assert "One storyline, one line per event:" in stdout
+    assert "One event, outlet by outlet:" in stdout
+    close_up = stdout.split("One event, outlet by outlet:")[1]
+    assert "conflict:" in close_up and "shared:" in close_up

@@ -1,0 +1,66 @@
+from ghatnakram.models import Article
+from ghatnakram.summarize import event_headline, event_summary, storyline_title, summary_text, timeline
+
+
+def _article(id, outlet, text, title="", published="2026-04-15", duplicate_of=None):
+    return Article(id=id, outlet=outlet, text=text, title=title, published=published, duplicate_of=duplicate_of)
+
+
+TRAIN = [
+    _article("a", "पहला अखबार",
+             "भुवनेश्वर, 15 अप्रैल (भाषा)। ओडिशा में भुवनेश्वर के पास मंगलवार रात पैसेंजर ट्रेन के पांच डिब्बे पटरी से उतर गए। "
+             "हादसे में नौ यात्रियों की मौत हो गई और 38 लोग घायल हुए। उन्होंने कहा कि जांच होगी।",
+             title="भुवनेश्वर के पास ट्रेन के पांच डिब्बे पटरी से उतरे, नौ की मौत"),
+    _article("b", "दूसरा अखबार",
+             "ओडिशा में पुरी से कटक जा रही पैसेंजर ट्रेन के पांच डिब्बे मंगलवार रात पटरी से उतर गए, जिसमें नौ लोगों की जान गई। "
+             "रेल मंत्री ने मृतकों के परिजनों को 10 लाख रुपये मुआवजा देने की घोषणा की।",
+             title="ट्रेन हादसा: रेल मंत्री ने की मुआवजे की घोषणा", published="2026-04-15T09:00:00+05:30"),
+    _article("c", "तीसरा अखबार",
+             "सरीपुर गांव के लोगों ने बताया कि रात में धमाके जैसी आवाज आई और लोग घरों से बाहर निकल आए। "
+             "गांव के युवकों ने घायलों को डिब्बों से निकालने में मदद की।",
+             title="चश्मदीद बोले: धमाके जैसी आवाज आई", published="2026-04-15T12:00:00+05:30"),
+]
+
+
+def test_event_headline_is_the_one_most_articles_share():
+    assert event_headline(TRAIN) == "भुवनेश्वर के पास ट्रेन के पांच डिब्बे पटरी से उतरे, नौ की मौत"
+
+
+def test_event_headline_of_untitled_articles_is_written_from_a_lead():
+    untitled = [_article(a.id, a.outlet, a.text, published=a.published) for a in TRAIN[:1]]
+    assert event_headline(untitled).startswith("ओडिशा में भुवनेश्वर के पास")
+
+
+def test_summary_has_two_to_four_sentences_each_traceable_and_none_repeated():
+    summary = event_summary(TRAIN)
+    assert 2 <= len(summary) <= 4
+    texts = {a.id: a.text for a in TRAIN}
+    for sentence in summary:
+        assert sentence["text"] in texts[sentence["article"]]
+        assert sentence["outlet"] == next(a.outlet for a in TRAIN if a.id == sentence["article"])
+    # both leads say the coaches derailed: only one of them is kept
+    derailed = [s for s in summary if "पटरी से उतर गए" in s["text"]]
+    assert len(derailed) == 1
+    # no dateline, and no sentence that leans on the one before it ("उन्होंने कहा …")
+    assert not any(s["text"].startswith(("भुवनेश्वर, 15 अप्रैल", "उन्होंने")) for s in summary)
+    assert summary_text(summary) == " ".join(s["text"] for s in summary)
+
+
+def test_summary_skips_agency_copies():
+    copy = _article("d", "चौथा अखबार", TRAIN[0].text, duplicate_of="a")
+    assert all(s["article"] != "d" for s in event_summary(TRAIN + [copy]))
+
+
+def test_storyline_title_and_one_timeline_line_per_event():
+    events = [
+        {"id": "ev-1", "event_date": "2026-04-14", "headline": "भुवनेश्वर के पास ट्रेन हादसा, नौ की मौत", "articles": ["a"], "outlets": ["पहला अखबार", "दूसरा अखबार"]},
+        {"id": "ev-2", "event_date": "2026-04-16", "headline": "भुवनेश्वर ट्रेन हादसे की जांच रेल संरक्षा आयुक्त करेंगे", "articles": ["d"], "outlets": ["पहला अखबार"]},
+        {"id": "ev-3", "event_date": "2026-05-19", "headline": "रिपोर्ट: वेल्डिंग की खामी से पटरी टूटी", "articles": ["e", "f", "g"], "outlets": ["तीसरा अखबार"]},
+    ]
+    # the first event's words (भुवनेश्वर, ट्रेन, हादसा) run through the others; the biggest event's do not
+    assert storyline_title(events) == "भुवनेश्वर के पास ट्रेन हादसा, नौ की मौत"
+    assert timeline(events) == [
+        "2026-04-14 · भुवनेश्वर के पास ट्रेन हादसा, नौ की मौत [पहला अखबार, दूसरा अखबार]",
+        "2026-04-16 · भुवनेश्वर ट्रेन हादसे की जांच रेल संरक्षा आयुक्त करेंगे [पहला अखबार]",
+        "2026-05-19 · रिपोर्ट: वेल्डिंग की खामी से पटरी टूटी [तीसरा अखबार]",
+    ]
