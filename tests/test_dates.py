@@ -312,6 +312,32 @@ def test_event_date_skips_background_in_the_pluperfect():
     assert event_date(text, THURSDAY) == "2026-01-28"
 
 
+def test_a_telling_with_a_pluperfect_reported_clause_is_not_background():
+    # The था belongs to the reported clause after कि, not to the telling on Wednesday.
+    text = "जिलाधिकारी ने बुधवार को बताया कि युवक 20 जनवरी को दुबई से लौटा था।"
+    assert event_date(text, THURSDAY) == "2026-01-28"
+
+
+def test_the_past_progressive_tells_the_happening_itself():
+    text = (
+        "मंत्री ने किसानों से धैर्य रखने को कहा। "
+        "वे बुधवार को जिले के कृषि मेले में किसानों को संबोधित कर रहे थे।"
+    )
+    assert event_date(text, THURSDAY) == "2026-01-28"
+
+
+def test_a_comma_inside_a_number_does_not_end_the_clause():
+    # "1,126 लोग संक्रमित हुए थे" is one pluperfect clause: background.
+    text = "शहर में अब तक 1,157 लोग संक्रमित हैं। मंगलवार को 1,126 लोग संक्रमित हुए थे।"
+    assert event_date(text, THURSDAY) == THURSDAY
+
+
+@pytest.mark.parametrize("opening", ["गौरतलब है कि", "बता दें कि", "उल्लेखनीय है कि", "इससे पहले", "मालूम हो कि"])
+def test_a_date_in_a_sentence_opened_as_background_does_not_vote(opening):
+    text = f"राज्य सरकार ने सभी स्कूल बंद करने का आदेश दिया है। {opening} मंगलवार को जिले में पहला मामला मिला।"
+    assert event_date(text, THURSDAY) == THURSDAY
+
+
 def test_event_date_skips_plans_and_bounds():
     text = "सरकार ने स्कूलों को 31 जनवरी तक बंद रखने का आदेश दिया। परीक्षाएं 5 फरवरी से होंगी।"
     assert event_date(text, THURSDAY) == THURSDAY

@@ -263,14 +263,25 @@ _ANCHOR = re.compile(
     rf"(?:से|तक|के\s+बाद|के\s+पहले|के\s+बीच|के\s+दौरान|के\s+लिए|के\s+अंत|के\s+आखिर){_END}"
 )
 # A clause that ends in था/थी/थे after a date is a pluperfect: background
-# ("22 मार्च को उसकी मौत हुई थी").
-_CLAUSE_END = re.compile(r"[।॥?!;,]|(?<![0-9])\.(?=\s)|\n|\s(?:और|लेकिन|जबकि|वहीं|तथा)\s")
-_PLUPERFECT = re.compile(rf"{_START}(?:था|थी|थे|थीं){_END}")
+# ("22 मार्च को उसकी मौत हुई थी"). The clause ends at punctuation, a conjunction, or कि
+# that opens a reported clause ("सोमवार को बताया कि … हुई थी": the telling is not background).
+_CLAUSE_END = re.compile(
+    r"[।॥?!;]|,(?![0-9०-९])|(?<![0-9])\.(?=\s)|\n|\s(?:और|लेकिन|जबकि|वहीं|तथा|कि)\s"
+)
+# Not a pluperfect: the past progressive ("संबोधित कर रहे थे" tells the happening itself).
+_PLUPERFECT = re.compile(rf"(?<!रहा )(?<!रही )(?<!रहे ){_START}(?:था|थी|थे|थीं){_END}")
 _DATELINE = re.compile(
     rf"^\s*[^\n,।(]{{2,40}},\s*(?P<date>{_DAY_NUM}\s+{_MONTH}(?:\s+{_YEAR})?)\s*\(\s*{_alternation(AGENCIES)}"
 )
 # "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च", "कल यानी शनिवार"
 _APPOSITION = re.compile(r"\s*(?:[(\[]\s*|,?\s*(?:यानी|यानि|अर्थात|याने)\s+)")
+# Words with which a reporter turns to background: a date after them in their sentence is
+# context, not the story's happening ("गौरतलब है कि गुरुवार को …", "इससे पहले सोमवार को …").
+_BACKGROUND = re.compile(
+    rf"{_START}(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?{_END}"
+    rf"|{_START}(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?{_END}"
+    rf"|{_START}इससे\s+(?:पहले|पूर्व){_END}"
+)
 _WORD = re.compile(rf"[{_WORDCH}]+")
 _SENTENCE_END = re.compile(r"[।॥?!]|(?<![0-9])\.(?=\s)|\n")
 # Future verb endings: होगा, करेंगी, जाएंगी, जायेंगे, करूंगा, आओगे.
@@ -399,7 +410,7 @@ def _event_candidates(text: str, title: str, published: str | None):
 
 def _vote(found: _Found, in_title: bool, pub: date | None) -> float:
     """How much one date supports its day as the event date (0: not at all)."""
-    if not found.exact or found.anchor or found.pluperfect or found.dateline:
+    if not found.exact or found.anchor or found.pluperfect or found.dateline or found.background:
         return 0.0
     if pub is not None:
         before = (pub - date.fromisoformat(found.mention.day)).days
@@ -426,6 +437,7 @@ class _Found:
     anchor: bool = False  # followed by से / तक / के बाद: a bound, not the happening
     pluperfect: bool = False  # its clause ends in था/थी/थे: background
     dateline: bool = False  # the agency dateline ("मथुरा, तीन मई (भाषा)")
+    background: bool = False  # its sentence opens as background ("गौरतलब है कि", "इससे पहले")
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,15 +469,17 @@ def _find(text: str, published: str | None) -> list[_Found]:
             clocks.append(hit)
             continue
         after = text[hit.end : hit.end + 60]
+        sentence = _sentence_of(starts, hit.start)
         mention = DateMention(
             text=text[hit.start : hit.end], day=hit.day.isoformat(), start=hit.start, end=hit.end,
-            sentence=_sentence_of(starts, hit.start), kind=hit.kind,
+            sentence=sentence, kind=hit.kind,
         )
         found.append(
             _Found(
                 mention, exact=hit.exact, at_day=bool(_AT_DAY.match(after)),
                 anchor=bool(_ANCHOR.match(after)), pluperfect=_is_pluperfect(text, hit.end),
                 dateline=hit.end <= dateline_end,
+                background=bool(_BACKGROUND.search(text, starts[sentence] if starts else 0, hit.start)),
             )
         )
     return _attach_clocks(_apply_appositions(found, text), clocks, text, starts, reference)
