@@ -199,6 +199,37 @@ def test_days_counted_from_another_event_are_not_resolved():
 
 
 @pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("बीती रात शहर के बाजार में आग लग गई।", "बीती रात"),
+        ("गत दिवस जिलाधिकारी ने अस्पताल का निरीक्षण किया।", "गत दिवस"),
+        ("बीते दिन नगर निगम की बैठक हुई।", "बीते दिन"),
+    ],
+)
+def test_last_night_and_the_previous_day_are_the_day_before(sentence, written):
+    mention = _only(sentence)
+    assert (mention.text, mention.day) == (written, "2026-01-28")
+
+
+def test_beete_dinon_is_lately_not_a_day():
+    assert find_dates("बीते दिनों कई प्रवासी मजदूर गांव लौटे।", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "जिले में 15 जनवरी गुरुवार को 24 नए केस मिले।",
+        "जिले में 15 जनवरी- गुरुवार को 24 नए केस मिले।",
+        "विभाग की गुरुवार 15 जनवरी की रिपोर्ट में 24 नए केस हैं।",
+        "विभाग की गुरुवार, 15 जनवरी की रिपोर्ट में 24 नए केस हैं।",
+    ],
+)
+def test_a_weekday_next_to_a_written_date_names_that_date(sentence):
+    # In a timeline the weekday belongs to its date, not to the week of publication.
+    assert {m.day for m in find_dates(sentence, THURSDAY)} == {"2026-01-15"}
+
+
+@pytest.mark.parametrize(
     "sentence, day",
     [
         ("पिछले हफ्ते राज्य में 40 नए मामले आए।", "2026-01-19"),  # the Monday of last week

@@ -229,6 +229,8 @@ _NUMERIC = re.compile(
 _WEEKDAY = re.compile(rf"{_START}(?:(?P<dir>{_DIRECTION})\s+)?(?P<weekday>{_alternation(WEEKDAYS)}){_END}")
 # आज, कल, परसों; not "आज-कल", "कल-कारखाने", nor "आज तक" (so far; also a channel's name).
 _DEICTIC = re.compile(rf"{_START}(?<!-)(?P<word>आज|कल|परसों)(?![{_WORDCH}-])(?!\s+तक{_END})")
+# "बीती रात", "पिछली रात", "गत दिवस", "बीते दिन": the day before (not "बीते दिनों", lately).
+_LAST_DAY = re.compile(rf"{_START}(?:(?:बीती|पिछली|गत)\s+रात|(?:गत|बीते)\s+(?:दिवस|दिन)){_END}")
 # "दो दिन पहले", "10 दिन बाद"; not "परीक्षा से दो दिन पहले", "चुनाव के दो दिन बाद"
 # (counted from something else, not from the publication day).
 _AGO = re.compile(
@@ -282,6 +284,8 @@ _BACKGROUND = re.compile(
     rf"|{_START}(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?{_END}"
     rf"|{_START}इससे\s+(?:पहले|पूर्व){_END}"
 )
+# What may stand between a weekday and the date it names.
+_NEXT_TO = re.compile(r"[ \u00a0]*[,\-–]?[ \u00a0]*")
 _WORD = re.compile(rf"[{_WORDCH}]+")
 _SENTENCE_END = re.compile(r"[।॥?!]|(?<![0-9])\.(?=\s)|\n")
 # Future verb endings: होगा, करेंगी, जाएंगी, जायेंगे, करूंगा, आओगे.
@@ -543,11 +547,16 @@ def _is_pluperfect(text: str, offset: int) -> bool:
 
 
 def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
-    """Let a date in apposition decide: "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च"; and
-    "कल यानी शनिवार" is the Saturday nearest the day कल gave."""
+    """Let a date in apposition decide: "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च",
+    "रविवार आठ मार्च", "15 अप्रैल बुधवार", "1 मई- शुक्रवार"; and "कल यानी शनिवार" is the
+    Saturday nearest the day कल gave."""
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i].mention, out[i + 1].mention
+        if _is_weekday_of(first, second, text) or _is_weekday_of(second, first, text):
+            weekday, dated = (i, i + 1) if first.kind == "weekday" else (i + 1, i)
+            out[weekday] = _with(out[weekday], day=out[dated].mention.day)
+            continue
         if first.kind not in ("weekday", "relative") or not out[i].exact:
             continue
         if not _APPOSITION.fullmatch(text, first.end, second.start):
@@ -560,6 +569,15 @@ def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
             day = (near + timedelta(days=shift)).isoformat()
             out[i], out[i + 1] = _with(out[i], day=day), _with(out[i + 1], day=day)
     return out
+
+
+def _is_weekday_of(weekday: DateMention, dated: DateMention, text: str) -> bool:
+    """Whether a bare weekday stands right next to a written date as its name
+    ("रविवार आठ मार्च", "रविवार, 8 मार्च", "15 अप्रैल बुधवार", "8 मई- शुक्रवार")."""
+    if weekday.kind != "weekday" or dated.kind not in ("absolute", "numeric"):
+        return False
+    start, end = (weekday.end, dated.start) if weekday.start < dated.start else (dated.end, weekday.start)
+    return bool(_NEXT_TO.fullmatch(text, start, end))
 
 
 def _with(found: _Found, **changes) -> _Found:
@@ -684,6 +702,12 @@ def _resolve_deictic(match: re.Match, text: str, pub: date | None) -> _Hit | Non
     return _Hit(match.start(), match.end(), "relative", pub + timedelta(days=shift))
 
 
+def _resolve_last_day(match: re.Match, text: str, pub: date | None) -> _Hit | None:
+    if pub is None:
+        return None
+    return _Hit(match.start(), match.end(), "relative", pub - timedelta(days=1))
+
+
 def _tense_after(text: str, offset: int) -> int:
     """+1 if the first verb group after ``offset`` in its sentence is future, -1 if past, 0 if none.
 
@@ -769,6 +793,7 @@ _KINDS: dict[str, tuple[re.Pattern, Callable[[re.Match, str, date | None], _Hit 
     "period": (_PERIOD, _resolve_period),
     "weekday": (_WEEKDAY, _resolve_weekday),
     "deictic": (_DEICTIC, _resolve_deictic),
+    "last_day": (_LAST_DAY, _resolve_last_day),
 }
 
 
@@ -821,7 +846,8 @@ _TRIGGER_GROUPS = (
     (tuple("0123456789०१२३४५६७८९"), ("numeric", "day_month", "ago", "clock")),
     (tuple(NUMBER_WORDS), ("day_month", "ago", "clock")),
     (tuple(MONTH_NAMES), ("month_day",)),
-    (tuple(DIRECTIONS), ("period", "weekday")),
+    (tuple(DIRECTIONS), ("period", "weekday", "last_day")),
+    (("बीती",), ("last_day",)),
     (tuple(WEEKDAYS), ("weekday",)),
     (tuple(DAYPARTS) + tuple(CLOCK_FRACTIONS), ("clock",)),
     (("आज", "कल", "परसों"), ("deictic",)),
