@@ -60,6 +60,20 @@ def describe(story: dict, lead: int) -> str:
     return "\n".join(lines)
 
 
+def error_class(story: dict, predicted: str | None) -> str:
+    """Why a story's event date is wrong, in the classes BENCHMARKS.md reports."""
+    text, title, published = story.get("text") or "", story.get("title") or "", story.get("published")
+    pub = dates.publication_day(published)
+    gold = story["gold"]["event_date"]
+    found = [(f, t) for f, t in dates._event_candidates(text, title, published) if f.mention.day == gold]
+    voting = [(f, t) for f, t in found if dates._vote(f, t, pub) > 0]
+    if pub is not None and gold == pub.isoformat():
+        return "gold is the publication day, another day won"
+    if not found:
+        return "gold day never mentioned" + (" (day before publication)" if pub and (pub - date.fromisoformat(gold)).days == 1 else "")
+    return "gold day mentioned and voting, outvoted" if voting else "gold day mentioned, excluded"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("path")
@@ -72,7 +86,7 @@ def main() -> None:
             if line.strip():
                 story = json.loads(line)
                 stories[story["id"]] = story
-    lags = Counter()
+    lags, classes = Counter(), Counter()
     wrong = 0
     for story in stories.values():
         gold = story["gold"].get("event_date")
@@ -82,11 +96,15 @@ def main() -> None:
         if predicted == gold and not args.all:
             continue
         wrong += predicted != gold
+        if predicted != gold:
+            classes[error_class(story, predicted)] += 1
         pub = dates.publication_day(story.get("published"))
         lags[(pub - date.fromisoformat(gold)).days] += 1
         print(describe(story, args.lead))
         print()
     print(f"# {wrong} wrong; gold lag (pub - gold) among listed: {sorted(lags.items())}")
+    for name, count in classes.most_common():
+        print(f"# {count:4d}  {name}")
 
 
 if __name__ == "__main__":
