@@ -12,8 +12,10 @@ What :func:`find_dates` understands, each resolved against the publication day:
   variants (फरवरी/फ़रवरी, सितंबर/सितम्बर, अक्टूबर/अक्तूबर …). A month without a year takes
   the year that puts it nearest the publication day (a day in the future counts double);
 * numeric dates, day first: "28/01/2026", "28.01.2026", "28-01-2026";
-* weekdays: "बुधवार को", "सोमवार देर रात", "पिछले सोमवार", "अगले शुक्रवार";
-* आज, कल, परसों (कल and परसों by the tense of the verb that follows them);
+* weekdays: "बुधवार को", "सोमवार देर रात", "पिछले सोमवार", "अगले शुक्रवार"; a weekday next
+  to a written date is that date ("रविवार आठ मार्च", "17 अप्रैल- शुक्रवार को");
+* आज, कल, परसों (कल and परसों by the tense of the verb that follows them); बीती रात, गत दिवस,
+  बीते दिन (the day before);
 * "दो दिन पहले", "10 दिन बाद", "एक हफ्ते पहले";
 * periods: "पिछले हफ्ते", "अगले महीने" (kind ``relative``; the day is the period's first day);
 * times of day: "सुबह 10 बजे", "रात 11:40 बजे", "10:15 IST" (IST is +05:30).
@@ -324,7 +326,8 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     lead weighs most, a date attached to the day something happened ("बुधवार को",
     "सोमवार देर रात") more, आज more still. Dates that cannot be the happening do not vote:
     periods, plans after publication or more than :data:`EVENT_WINDOW_DAYS` before it,
-    bounds ("31 मार्च तक", "सोमवार से"), pluperfect background ("… को लौटा था") and the
+    bounds ("31 मार्च तक", "सोमवार से"), pluperfect background ("… को लौटा था"), sentences
+    a reporter opens as background ("गौरतलब है कि", "बता दें कि", "इससे पहले") and the
     agency dateline. With no date that votes enough, the publication day (or the dateline's
     day) is the answer; with neither, None.
 
