@@ -336,3 +336,166 @@ def test_names_of_one_entity_print_the_same_canonical_key():
 
 def test_canonical_names_accepts_lower_case_types():
     assert canonical_names([("अमित शाह", "per")]) == ["PER:अमित-शाह"]
+
+
+# --- surnames across articles ----------------------------------------------------------
+
+
+def test_surname_seen_first_later_joins_the_one_full_name_it_is_the_surname_of():
+    resolver = EntityResolver()
+    resolver.resolve(mentions(("मोदी", "PER")))  # an article that names only the surname
+    (full,) = resolver.resolve(mentions(("नरेंद्र मोदी", "PER")))
+    (later,) = resolver.resolve(mentions(("प्रधानमंत्री मोदी", "PER")))
+    assert later.canonical == full.canonical == "PER:नरेंदर-मोदि"
+    assert later.name == "नरेंद्र मोदी"
+
+
+def test_surname_alone_joins_a_full_name_never_seen_with_it():
+    resolver = EntityResolver()
+    (full,) = resolver.resolve(mentions(("अमित शाह", "PER")))
+    (later,) = resolver.resolve(mentions(("शाह", "PER")))
+    assert later.canonical == full.canonical
+
+
+def test_surname_alone_joins_no_one_when_two_known_people_have_it():
+    resolver = EntityResolver()
+    rahul = resolver.resolve(mentions(("राहुल गांधी", "PER")))[0].canonical
+    sonia = resolver.resolve(mentions(("सोनिया गांधी", "PER")))[0].canonical
+    (later,) = resolver.resolve(mentions(("गांधी", "PER")))
+    assert later.canonical not in {rahul, sonia}
+
+
+def test_a_first_name_alone_is_not_taken_for_a_surname():
+    resolver = EntityResolver()
+    (full,) = resolver.resolve(mentions(("अमित शाह", "PER")))
+    (later,) = resolver.resolve(mentions(("अमित", "PER")))
+    assert later.canonical != full.canonical
+
+
+# --- acronyms ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("डब्ल्यूएचओ", "डब्लूएचओ"),
+        ("डब्ल्यूएचओ", "WHO"),
+        ("डब्लूएचओ", "W.H.O."),
+        ("आईसीएमआर", "ICMR"),
+        ("एनडीआरएफ", "एन.डी.आर.एफ."),
+        ("पीटीआई", "पीटीआइ"),
+    ],
+)
+def test_an_acronym_in_hindi_letter_names_and_in_latin_letters_join(a, b):
+    assert same_entity(a, b, "ORG")
+    assert canon.block_of(name_key(a, "ORG")) == canon.block_of(name_key(b, "ORG"))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("डब्ल्यूएचओ", "डब्ल्यूटीओ"),  # WHO, WTO
+        ("आईसीसी", "आईसीएमआर"),
+        ("सीबीआई", "सीबीएसई"),
+        ("सिटी", "सीटी"),  # a word with a short i is no spelled-out CT
+    ],
+)
+def test_different_acronyms_stay_apart(a, b):
+    assert not same_entity(a, b, "ORG")
+
+
+def test_ordinary_words_are_not_read_as_letter_names():
+    assert canon.acronym_letters("भाजपा") is None
+    assert canon.acronym_letters("इसी") is None
+    assert canon.acronym_letters("who") is None  # lower-case Latin is a word, not an acronym
+
+
+def test_titles_written_as_acronyms_are_still_dropped_from_names():
+    assert name_key("पीएम मोदी", "PER") == name_key("मोदी", "PER")
+    assert name_key("डीएम सुहास", "PER") == name_key("सुहास", "PER")
+
+
+def spans(text: str, *names: tuple[str, str]) -> list[Mention]:
+    """Mentions of ``names`` at their first places in ``text`` (one sentence)."""
+    out = []
+    for name, type in names:
+        start = text.index(name)
+        out.append(Mention(text=name, type=type, start=start, end=start + len(name), sentence=0))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "विश्व स्वास्थ्य संगठन (डब्ल्यूएचओ) ने महामारी घोषित की।",
+        "डब्ल्यूएचओ (विश्व स्वास्थ्य संगठन) ने महामारी घोषित की।",
+    ],
+)
+def test_an_acronym_in_brackets_next_to_the_name_joins_it_and_both_are_learned(text):
+    resolver = EntityResolver()
+    full, short = sorted(
+        resolver.resolve(spans(text, ("विश्व स्वास्थ्य संगठन", "ORG"), ("डब्ल्यूएचओ", "ORG")), text),
+        key=lambda m: -len(m.text),
+    )
+    assert full.canonical == short.canonical
+    (later,) = resolver.resolve(mentions(("डब्लूएचओ", "ORG")))
+    (spelled,) = resolver.resolve(mentions(("विश्व स्वास्थ्य संगठन", "ORG")))
+    assert later.canonical == spelled.canonical == full.canonical
+
+
+def test_an_acronym_after_a_comma_is_not_the_name_before_it():
+    # The institute of agricultural sciences of BHU: a part of the university, not its name.
+    text = "कृषि विज्ञान संस्थान, बीएचयू के निदेशक ने जांच की बात कही।"
+    out = EntityResolver().resolve(spans(text, ("कृषि विज्ञान संस्थान", "ORG"), ("बीएचयू", "ORG")), text)
+    assert out[0].canonical != out[1].canonical
+
+
+def test_an_acronym_joins_a_name_only_when_it_stands_right_next_to_it():
+    text = "विश्व स्वास्थ्य संगठन ने चेतावनी दी। बाद में (डब्ल्यूएचओ) प्रमुख ने बयान दिया।"
+    out = EntityResolver().resolve(spans(text, ("विश्व स्वास्थ्य संगठन", "ORG"), ("डब्ल्यूएचओ", "ORG")), text)
+    assert out[0].canonical != out[1].canonical
+
+
+def test_a_bracketed_acronym_with_another_number_of_letters_is_not_the_name():
+    # BJP has three letters, समाजवादी पार्टी two words.
+    text = "समाजवादी पार्टी (बीजेपी के साथ) चुनाव लड़ेगी।"
+    out = EntityResolver().resolve(spans(text, ("समाजवादी पार्टी", "ORG"), ("बीजेपी", "ORG")), text)
+    assert out[0].canonical != out[1].canonical
+
+
+def test_without_the_text_an_acronym_joins_only_its_own_spellings():
+    text = "विश्व स्वास्थ्य संगठन (डब्ल्यूएचओ) ने महामारी घोषित की।"
+    out = EntityResolver().resolve(spans(text, ("विश्व स्वास्थ्य संगठन", "ORG"), ("डब्ल्यूएचओ", "ORG")))
+    assert out[0].canonical != out[1].canonical
+
+
+# --- diseases --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, type",
+    [("कोरोना", "PER"), ("कोविड-19", "LOC"), ("कोरोनावायरस", "ORG"), ("नोवेल कोरोना वायरस", "PER"), ("COVID-19", "ORG")],
+)
+def test_a_disease_is_not_a_person_place_or_organisation(text, type):
+    out = EntityResolver().resolve(mentions((text, type), ("लखनऊ", "LOC")))
+    assert [m.text for m in out] == ["लखनऊ"]
+
+
+def test_names_that_only_contain_a_disease_word_stay_entities():
+    out = EntityResolver().resolve(mentions(("कोरोना वॉरियर्स फाउंडेशन", "ORG")))
+    assert out[0].canonical
+
+
+def test_state_written_before_acronym_keys_still_loads_and_joins():
+    # A version-1 state as earlier releases wrote it: ids made from the old keys.
+    old = {"version": 1, "entities": [
+        {"id": "ORG:डबलयुएचओ", "type": "ORG", "variants": {"डब्ल्यूएचओ": 3}, "partials": [], "count": 3, "place": None},
+        {"id": "PER:नरेंदर-मोदि", "type": "PER", "variants": {"नरेंद्र मोदी": 2}, "partials": [], "count": 2, "place": None},
+    ]}
+    resolver = EntityResolver.from_state(old)
+    out = resolver.resolve(mentions(("WHO", "ORG"), ("मोदी", "PER")))
+    assert [m.canonical for m in out] == ["ORG:डबलयुएचओ", "PER:नरेंदर-मोदि"]
+
+
+def test_canonical_names_keep_their_places_when_a_disease_is_left_out():
+    assert canonical_names([("कोरोना", "PER"), ("अमित शाह", "PER")]) == ["", "PER:अमित-शाह"]

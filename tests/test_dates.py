@@ -199,6 +199,37 @@ def test_days_counted_from_another_event_are_not_resolved():
 
 
 @pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("बीती रात शहर के बाजार में आग लग गई।", "बीती रात"),
+        ("गत दिवस जिलाधिकारी ने अस्पताल का निरीक्षण किया।", "गत दिवस"),
+        ("बीते दिन नगर निगम की बैठक हुई।", "बीते दिन"),
+    ],
+)
+def test_last_night_and_the_previous_day_are_the_day_before(sentence, written):
+    mention = _only(sentence)
+    assert (mention.text, mention.day) == (written, "2026-01-28")
+
+
+def test_beete_dinon_is_lately_not_a_day():
+    assert find_dates("बीते दिनों कई प्रवासी मजदूर गांव लौटे।", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "जिले में 15 जनवरी गुरुवार को 24 नए केस मिले।",
+        "जिले में 15 जनवरी- गुरुवार को 24 नए केस मिले।",
+        "विभाग की गुरुवार 15 जनवरी की रिपोर्ट में 24 नए केस हैं।",
+        "विभाग की गुरुवार, 15 जनवरी की रिपोर्ट में 24 नए केस हैं।",
+    ],
+)
+def test_a_weekday_next_to_a_written_date_names_that_date(sentence):
+    # In a timeline the weekday belongs to its date, not to the week of publication.
+    assert {m.day for m in find_dates(sentence, THURSDAY)} == {"2026-01-15"}
+
+
+@pytest.mark.parametrize(
     "sentence, day",
     [
         ("पिछले हफ्ते राज्य में 40 नए मामले आए।", "2026-01-19"),  # the Monday of last week
@@ -310,6 +341,32 @@ def test_event_date_prefers_the_date_of_the_lead_over_later_ones():
 def test_event_date_skips_background_in_the_pluperfect():
     text = "छात्र 22 जनवरी को कोटा से घर आया था। बुधवार को वह लापता हो गया।"
     assert event_date(text, THURSDAY) == "2026-01-28"
+
+
+def test_a_telling_with_a_pluperfect_reported_clause_is_not_background():
+    # The था belongs to the reported clause after कि, not to the telling on Wednesday.
+    text = "जिलाधिकारी ने बुधवार को बताया कि युवक 20 जनवरी को दुबई से लौटा था।"
+    assert event_date(text, THURSDAY) == "2026-01-28"
+
+
+def test_the_past_progressive_tells_the_happening_itself():
+    text = (
+        "मंत्री ने किसानों से धैर्य रखने को कहा। "
+        "वे बुधवार को जिले के कृषि मेले में किसानों को संबोधित कर रहे थे।"
+    )
+    assert event_date(text, THURSDAY) == "2026-01-28"
+
+
+def test_a_comma_inside_a_number_does_not_end_the_clause():
+    # "1,126 लोग संक्रमित हुए थे" is one pluperfect clause: background.
+    text = "शहर में अब तक 1,157 लोग संक्रमित हैं। मंगलवार को 1,126 लोग संक्रमित हुए थे।"
+    assert event_date(text, THURSDAY) == THURSDAY
+
+
+@pytest.mark.parametrize("opening", ["गौरतलब है कि", "बता दें कि", "उल्लेखनीय है कि", "इससे पहले", "मालूम हो कि"])
+def test_a_date_in_a_sentence_opened_as_background_does_not_vote(opening):
+    text = f"राज्य सरकार ने सभी स्कूल बंद करने का आदेश दिया है। {opening} मंगलवार को जिले में पहला मामला मिला।"
+    assert event_date(text, THURSDAY) == THURSDAY
 
 
 def test_event_date_skips_plans_and_bounds():

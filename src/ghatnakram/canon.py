@@ -3,7 +3,9 @@
 Three layers, cheapest first:
 
 * :func:`name_key` – a deterministic, conservative comparison key. Spellings that are
-  plainly the same name (मास्को/मॉस्को, गांधी/गान्धी/गाँधी, अल-शरा/अल शरा) get the same key.
+  plainly the same name (मास्को/मॉस्को, गांधी/गान्धी/गाँधी, अल-शरा/अल शरा) get the same key;
+  an acronym spelled in Hindi letter names is keyed by its letters (डब्ल्यूएचओ = डब्लूएचओ
+  = WHO → ``who``).
 * :func:`same_entity` – key equality, else a guarded fuzzy match word by word on a
   *looser* key (foreign-name folds: ट/त, श/स, व/ब, ऐ/ए, initial ख/ह …). A fuzzy match
   needs words of five or more letters with the same consonants (ं included), the same
@@ -11,8 +13,10 @@ Three layers, cheapest first:
   similarity, so ईरान/इराक, भारत/भरत and ऑस्ट्रिया/ऑस्ट्रेलिया stay apart. Two places the
   gazetteer knows are the same only if they are the same place.
 * :class:`EntityResolver` – fills ``canonical``, ``name``, ``latin`` and ``place`` on the
-  mentions of one article: in-article clustering, surname → full name, then joining known
-  entities found through a blocking index (type + consonant skeleton), never a full scan.
+  mentions of one article: in-article clustering (with an organisation's bracketed acronym),
+  surname → full name, then joining known entities found through a blocking index (type +
+  consonant skeleton), never a full scan. A surname alone joins the one known person whose
+  full name ends in it; diseases tagged as names (कोरोना, कोविड-19) are dropped.
 
 >>> name_key("मॉस्को", "LOC") == name_key("मास्को", "LOC")
 True
@@ -87,9 +91,8 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/,_]+")
 _NOT_NAME = re.compile(rf"[^\w{_MARKS}]")
 
 # Honorifics and titles that precede a person's name, and words that follow it.
-_PER_PREFIXES = frozenset(
-    name.translate(_STRICT_CHARS)
-    for name in """श्री श्रीमती सुश्री श्रीमान कुमारी डॉ डा डॉक्टर प्रो प्रोफेसर प्रोफ़ेसर पं पंडित
+_PER_PREFIX_WORDS = (
+    """श्री श्रीमती सुश्री श्रीमान कुमारी डॉ डा डॉक्टर प्रो प्रोफेसर प्रोफ़ेसर पं पंडित
     मिस्टर मिसेज़ मिसेज स्व स्वर्गीय दिवंगत राष्ट्रपति उपराष्ट्रपति प्रधानमंत्री मुख्यमंत्री
     उपमुख्यमंत्री मंत्री राज्यमंत्री राज्यपाल उपराज्यपाल सांसद विधायक पार्षद महापौर मेयर
     अध्यक्ष महासचिव सचिव प्रवक्ता राजदूत न्यायमूर्ति जस्टिस जनरल कर्नल मेजर कैप्टन
@@ -101,6 +104,27 @@ _PER_SUFFIXES = frozenset(name.translate(_STRICT_CHARS) for name in "जी स�
 _ARTICLES = frozenset(["अल"])
 
 
+# English letters as Hindi writes their names, for acronyms: डब्ल्यूएचओ = डब्लूएचओ = WHO.
+LETTER_NAMES: dict[str, tuple[str, ...]] = {
+    "a": ("ए",), "b": ("बी",), "c": ("सी",), "d": ("डी",), "e": ("ई",), "f": ("एफ", "एफ़"),
+    "g": ("जी",), "h": ("एच", "ऐच"), "i": ("आई", "आइ"), "j": ("जे",), "k": ("के",), "l": ("एल",),
+    "m": ("एम",), "n": ("एन",), "o": ("ओ",), "p": ("पी",), "q": ("क्यू",), "r": ("आर",),
+    "s": ("एस",), "t": ("टी",), "u": ("यू",), "v": ("वी",),
+    "w": ("डब्ल्यू", "डब्लू", "डबल्यू", "डबलू", "डब्ल्यु"), "x": ("एक्स",), "y": ("वाई", "वाय"),
+    "z": ("जेड", "ज़ेड"),
+}
+MIN_ACRONYM_LETTERS = 2
+# What an acronym's letters are compared without: nukta, ZWJ/ZWNJ, stops (डी.एम., यू॰के॰).
+_LETTER_MARKS = re.compile("[\u093c\u200c\u200d\u0970.]")
+_LETTER_SPELLINGS = tuple(
+    sorted(
+        {(_LETTER_MARKS.sub("", unicodedata.normalize("NFC", spelling)), letter)
+         for letter, spellings in LETTER_NAMES.items() for spelling in spellings},
+        key=lambda pair: (-len(pair[0]), pair),
+    )
+)
+
+
 @lru_cache(maxsize=100_000)
 def name_key(name: str, type: str = "PER") -> str:
     """The comparison key of a name: words of folded Devanagari joined by ``-``.
@@ -110,7 +134,9 @@ def name_key(name: str, type: str = "PER") -> str:
     a doubled consonant with virama → one (अब्दुल्ला = अब्दुला); a nasal with virama before
     a consonant → ं (गान्धी = गांधी); every remaining virama dropped (तर्तूस = तरतुस);
     hyphen, dash, comma and space → one ``-``; the article अल glued to the next word
-    (अल-शरा = अल शरा = अलशरा); Latin lower-cased; Devanagari digits → ASCII.
+    (अल-शरा = अल शरा = अलशरा); Latin lower-cased; Devanagari digits → ASCII; a word that is
+    wholly English letter names as Hindi writes them (with their long vowels) → those
+    letters (डब्ल्यूएचओ, डब्लूएचओ → ``who``, like WHO; सिटी stays a word).
     For ``PER`` leading titles (श्री, डॉ., राष्ट्रपति …) and a trailing जी are dropped.
     Folds that could join distinct names (ट/त, श/स, व/ब, ऐ/ए …) are *not* here; they are
     used only by :func:`same_entity`'s guarded fuzzy match.
@@ -119,10 +145,39 @@ def name_key(name: str, type: str = "PER") -> str:
     ('अलशारा', 'गांधि')
     """
     text = unicodedata.normalize("NFC", name).lower().translate(_DIGITS)
-    words = [w for w in (_NOT_NAME.sub("", w.translate(_STRICT_CHARS)) for w in _SEPARATORS.split(text)) if w]
+    words = [w for w in (_word_form(w) for w in _SEPARATORS.split(text)) if w]
     if type == "PER":
         words = _strip_titles(words)
     return "-".join(_fold_word(w) for w in _glue_articles(words))
+
+
+def _word_form(word: str) -> str:
+    """One word of a name before the last folds: an acronym spelled in Hindi letter names
+    (डब्ल्यूएचओ, डब्लूएचओ) as its English letters (``who``), else the strictly folded word."""
+    letters = _spelled_letters(_LETTER_MARKS.sub("", word))
+    if letters and len(letters) >= MIN_ACRONYM_LETTERS:
+        return letters
+    return _NOT_NAME.sub("", word.translate(_STRICT_CHARS))
+
+
+@lru_cache(maxsize=100_000)
+def _spelled_letters(word: str) -> str | None:
+    """The English letters a word spells out by their Hindi names (as written, long ी and ू
+    kept: सिटी is no acronym), or None if it is not wholly letter names (भाजपा, कोरोना)."""
+    if not word or word.isascii():
+        return None
+    # best[i]: the letters spelling word[:i], or None if it cannot be spelled
+    best: list[str | None] = [""] + [None] * len(word)
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        for spelling, letter in _LETTER_SPELLINGS:
+            if word.startswith(spelling, i) and best[i + len(spelling)] is None:
+                best[i + len(spelling)] = best[i] + letter
+    return best[-1]
+
+
+_PER_PREFIXES = frozenset(_word_form(w) for w in _PER_PREFIX_WORDS)
 
 
 def _strip_titles(words: list[str]) -> list[str]:
@@ -215,9 +270,8 @@ def _slots(word: str) -> tuple[list[str], list[str]]:
     return consonants, vowels
 
 
-def _skeleton(word: str) -> str:
-    """The consonants of a loose key word (with ं), in order."""
-    return "".join(_slots(word)[0])
+# Everything but consonants (ं included), Latin letters and digits.
+_BLOCK_DROPS = re.compile(rf"[^{_CONSONANT}\u0902a-z0-9]")
 
 
 @lru_cache(maxsize=200_000)
@@ -272,8 +326,10 @@ def block_of(key: str) -> str:
     """The blocking key of a name key: its loose consonant skeleton without separators.
 
     Every pair :func:`same_entity` can join shares it, so candidates are found by lookup.
+    Latin letters and digits count as consonants (an acronym's letters ``who``, the 19 of
+    कोविड-19): words of them join only when equal.
     """
-    return "".join(_skeleton(_loose_word(word)) for word in key.split("-") if word)
+    return "".join(_BLOCK_DROPS.sub("", _loose_word(word)) for word in key.split("-") if word)
 
 
 def same_entity(a: str, b: str, type: str) -> bool:
@@ -395,6 +451,10 @@ class EntityResolver:
     entity (``PER:अहमद-अलशरा``), or ``LOC:`` + a gazetteer place id (``LOC:city:Europe/Moscow``)
     for places it knows. Ids never change once given, and do not depend on the order of the
     mentions within an article. Learned state (``entities_``) is plain data: see :meth:`to_state`.
+
+    A surname alone (मोदी) joins the one known person whose full name ends in it (नरेंद्र
+    मोदी), also when an earlier article knew only the surname; with two such people known
+    (राहुल गांधी, सोनिया गांधी) it joins neither.
     """
 
     def __init__(self) -> None:
@@ -432,12 +492,20 @@ class EntityResolver:
 
     # -- resolution --
 
-    def resolve(self, mentions: Iterable[Mention]) -> list[Mention]:
-        """Fill ``canonical``, ``name``, ``latin`` and ``place`` on the mentions of ONE article."""
-        mentions = list(mentions)
+    def resolve(self, mentions: Iterable[Mention], text: str | None = None) -> list[Mention]:
+        """Fill ``canonical``, ``name``, ``latin`` and ``place`` on the mentions of ONE article.
+
+        :param text: the article text the mentions' offsets point into. With it, an
+            organisation's acronym in brackets right after its name ("विश्व स्वास्थ्य संगठन
+            (डब्ल्यूएचओ)") joins the name; without it, acronyms join only their own spellings.
+
+        A disease tagged as a person, place or organisation (कोरोना, कोविड-19: see
+        :func:`is_disease_name`) is no entity: it is left out of the result.
+        """
+        mentions = [m for m in mentions if not (m.type in TYPES and is_disease_name(m.text))]
         assigned: dict[tuple[str, str], Entity] = {}
         for type in sorted({m.type for m in mentions if m.type in TYPES}):
-            for cluster in self._clusters([m for m in mentions if m.type == type], type):
+            for cluster in self._clusters([m for m in mentions if m.type == type], type, text):
                 entity, partial = self._match(cluster)
                 if entity is None:
                     entity = self._create(cluster)
@@ -449,28 +517,35 @@ class EntityResolver:
         return [self._fill(m, assigned.get((m.type, _clean(m.text)))) for m in mentions]
 
     def canonical_names(self, names: list[tuple[str, str]]) -> list[str]:
-        """Canonical ids of ``(name, type)`` pairs taken as co-occurring in one story."""
+        """Canonical ids of ``(name, type)`` pairs taken as co-occurring in one story
+        ("" for a name that is no entity, such as a disease)."""
         mentions, offset = [], 0
         for text, type in names:
             mentions.append(Mention(text=text, type=type.upper(), start=offset, end=offset + len(text), sentence=0))
             offset += len(text) + 1
-        return [m.canonical for m in self.resolve(mentions)]
+        resolved = {m.start: m.canonical for m in self.resolve(mentions)}
+        return [resolved.get(m.start, "") for m in mentions]
 
-    def _clusters(self, mentions: list[Mention], type: str) -> list[_Cluster]:
+    def _clusters(self, mentions: list[Mention], type: str, text: str | None = None) -> list[_Cluster]:
         """Group one type's mentions of an article: same entity, then partial → full name."""
         counts: Counter = Counter()
         for mention in mentions:
-            text = _clean(mention.text)
-            if text and name_key(text, type):
-                counts[text] += 1
+            spelling = _clean(mention.text)
+            if spelling and name_key(spelling, type):
+                counts[spelling] += 1
         spellings = sorted(counts, key=lambda s: (name_key(s, type), s))
-        groups = _union_find(spellings, lambda a, b: same_entity(a, b, type))
+        spelled_out = _acronym_appositions(mentions, text) if type == "ORG" and text else set()
+        groups = _union_find(spellings, lambda a, b: frozenset((a, b)) in spelled_out or same_entity(a, b, type))
         clusters = [_Cluster(type, Counter({s: counts[s] for s in g})) for g in groups]
         return _merge_partials(clusters) if type == "PER" else clusters
 
     def _match(self, cluster: _Cluster) -> tuple[Entity | None, bool]:
         """The known entity this cluster belongs to (or None), and whether only as a partial name."""
         type, found = cluster.type, set()
+        if type == "PER" and cluster.words() == 1 and not cluster.partial:
+            hosts = self._surname_hosts(cluster)
+            if len(hosts) == 1:
+                return self.entities_[hosts.pop()], True
         for key in cluster.keys():
             for eid in self._blocks.get((type, block_of(key)), ()):
                 entity = self.entities_[eid]
@@ -486,6 +561,13 @@ class EntityResolver:
         if not found:
             return None, False
         return min((self.entities_[eid] for eid in found), key=lambda e: (-e.count, e.id)), partial
+
+    def _surname_hosts(self, cluster: _Cluster) -> set[str]:
+        """The known people whose full name ends in this one-word name (the surname alone)."""
+        hosts: set[str] = set()
+        for key in cluster.keys():
+            hosts |= self._surnames.get((cluster.type, key), set())
+        return hosts
 
     def _partial_match(self, cluster: _Cluster) -> set[str]:
         """A known full name this partial name was seen with, if that is unambiguous."""
@@ -573,6 +655,89 @@ def _cluster_place(cluster: _Cluster) -> str | None:
         if place:
             return place
     return None
+
+
+# What stands between a name and the acronym (or name) in brackets after it.
+_OPENING_BRACKET = re.compile(r"[ \u00a0]*[(\[][ \u00a0]*")
+
+
+def _acronym_appositions(mentions: list[Mention], text: str) -> set[frozenset]:
+    """Pairs of spellings where an organisation's name is followed by its acronym in brackets,
+    or the acronym by the name: "विश्व स्वास्थ्य संगठन (डब्ल्यूएचओ)", "WHO (विश्व स्वास्थ्य संगठन)".
+
+    Only brackets: "कृषि विज्ञान संस्थान, बीएचयू" names an institute and the university it
+    belongs to. The acronym must also have as many letters as the name has words.
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    pairs: set[frozenset] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if not _OPENING_BRACKET.fullmatch(text, a.end, b.start):
+            continue
+        first, second = _clean(a.text), _clean(b.text)
+        if _spells_out(first, second) or _spells_out(second, first):
+            pairs.add(frozenset((first, second)))
+    return pairs
+
+
+def _spells_out(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` could stand for ``name``: one letter per word of the name."""
+    letters = acronym_letters(acronym)
+    words = name_key(name, "ORG").split("-")
+    return bool(letters) and not acronym_letters(name) and len(words) == len(letters) >= MIN_ACRONYM_LETTERS
+
+
+def acronym_letters(name: str) -> str | None:
+    """The letters of an acronym (``who``) written in Hindi letter names (डब्ल्यूएचओ) or in
+    Latin capitals (WHO, W.H.O.); None for anything else.
+
+    >>> acronym_letters("डब्लूएचओ"), acronym_letters("WHO"), acronym_letters("भाजपा")
+    ('who', 'who', None)
+    """
+    raw = _LETTER_MARKS.sub("", _clean(name))
+    if raw.isascii():
+        return raw.lower() if raw.isalpha() and raw.isupper() and len(raw) >= MIN_ACRONYM_LETTERS else None
+    letters = _spelled_letters(raw)
+    return letters if letters and len(letters) >= MIN_ACRONYM_LETTERS else None
+
+
+# Diseases and their viruses: never a person, place or organisation, whatever a tagger says.
+DISEASE_NAMES = (
+    "कोरोना", "कोविड", "कोव", "सार्स", "मर्स", "इबोला", "डेंगू", "मलेरिया", "निपाह", "जीका", "ज़ीका",
+    "चिकनगुनिया", "इन्फ्लुएंजा", "इंफ्लुएंजा", "एचआईवी", "एड्स", "टीबी", "तपेदिक", "हैजा", "प्लेग",
+    "पोलियो", "खसरा", "चेचक", "फ्लू", "corona", "coronavirus", "covid", "sars", "cov", "ebola", "dengue",
+    "malaria", "nipah", "zika", "influenza", "hiv", "aids", "polio", "flu",
+)
+# Words that may stand with a disease's name in it: "नोवेल कोरोना वायरस", "कोविड-19", "स्वाइन फ्लू".
+DISEASE_WORDS = (
+    "वायरस", "वाइरस", "विषाणु", "संक्रमण", "महामारी", "बीमारी", "रोग", "नोवेल", "नोवल", "स्वाइन",
+    "बर्ड", "virus", "novel", "swine", "bird",
+)
+
+
+def is_disease_name(name: str) -> bool:
+    """Whether ``name`` names a disease or its virus (कोरोना, कोविड-19, कोरोनावायरस, स्वाइन फ्लू).
+
+    >>> is_disease_name("नोवेल कोरोना वायरस"), is_disease_name("कोरोना वॉरियर्स")
+    (True, False)
+    """
+    words = [w for w in name_key(name, "ORG").split("-") if w and not w.isdigit()]
+    words = [_without_disease_suffix(w) for w in words]
+    return (
+        any(w in _DISEASE_KEYS for w in words)
+        and all(w in _DISEASE_KEYS or w in _DISEASE_WORD_KEYS for w in words)
+    )
+
+
+def _without_disease_suffix(word: str) -> str:
+    """कोरोनावायरस → कोरोना: a disease's name written together with वायरस."""
+    for suffix in _DISEASE_WORD_KEYS:
+        if word.endswith(suffix) and word[: -len(suffix)] in _DISEASE_KEYS:
+            return word[: -len(suffix)]
+    return word
+
+
+_DISEASE_KEYS = frozenset(name_key(n, "ORG") for n in DISEASE_NAMES)
+_DISEASE_WORD_KEYS = frozenset(name_key(n, "ORG") for n in DISEASE_WORDS)
 
 
 def _union_find(items: list[str], same: Callable[[str, str], bool]) -> list[list[str]]:

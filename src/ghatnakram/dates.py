@@ -12,8 +12,10 @@ What :func:`find_dates` understands, each resolved against the publication day:
   variants (फरवरी/फ़रवरी, सितंबर/सितम्बर, अक्टूबर/अक्तूबर …). A month without a year takes
   the year that puts it nearest the publication day (a day in the future counts double);
 * numeric dates, day first: "28/01/2026", "28.01.2026", "28-01-2026";
-* weekdays: "बुधवार को", "सोमवार देर रात", "पिछले सोमवार", "अगले शुक्रवार";
-* आज, कल, परसों (कल and परसों by the tense of the verb that follows them);
+* weekdays: "बुधवार को", "सोमवार देर रात", "पिछले सोमवार", "अगले शुक्रवार"; a weekday next
+  to a written date is that date ("रविवार आठ मार्च", "17 अप्रैल- शुक्रवार को");
+* आज, कल, परसों (कल and परसों by the tense of the verb that follows them); बीती रात, गत दिवस,
+  बीते दिन (the day before);
 * "दो दिन पहले", "10 दिन बाद", "एक हफ्ते पहले";
 * periods: "पिछले हफ्ते", "अगले महीने" (kind ``relative``; the day is the period's first day);
 * times of day: "सुबह 10 बजे", "रात 11:40 बजे", "10:15 IST" (IST is +05:30).
@@ -229,6 +231,8 @@ _NUMERIC = re.compile(
 _WEEKDAY = re.compile(rf"{_START}(?:(?P<dir>{_DIRECTION})\s+)?(?P<weekday>{_alternation(WEEKDAYS)}){_END}")
 # आज, कल, परसों; not "आज-कल", "कल-कारखाने", nor "आज तक" (so far; also a channel's name).
 _DEICTIC = re.compile(rf"{_START}(?<!-)(?P<word>आज|कल|परसों)(?![{_WORDCH}-])(?!\s+तक{_END})")
+# "बीती रात", "पिछली रात", "गत दिवस", "बीते दिन": the day before (not "बीते दिनों", lately).
+_LAST_DAY = re.compile(rf"{_START}(?:(?:बीती|पिछली|गत)\s+रात|(?:गत|बीते)\s+(?:दिवस|दिन)){_END}")
 # "दो दिन पहले", "10 दिन बाद"; not "परीक्षा से दो दिन पहले", "चुनाव के दो दिन बाद"
 # (counted from something else, not from the publication day).
 _AGO = re.compile(
@@ -263,14 +267,27 @@ _ANCHOR = re.compile(
     rf"(?:से|तक|के\s+बाद|के\s+पहले|के\s+बीच|के\s+दौरान|के\s+लिए|के\s+अंत|के\s+आखिर){_END}"
 )
 # A clause that ends in था/थी/थे after a date is a pluperfect: background
-# ("22 मार्च को उसकी मौत हुई थी").
-_CLAUSE_END = re.compile(r"[।॥?!;,]|(?<![0-9])\.(?=\s)|\n|\s(?:और|लेकिन|जबकि|वहीं|तथा)\s")
-_PLUPERFECT = re.compile(rf"{_START}(?:था|थी|थे|थीं){_END}")
+# ("22 मार्च को उसकी मौत हुई थी"). The clause ends at punctuation, a conjunction, or कि
+# that opens a reported clause ("सोमवार को बताया कि … हुई थी": the telling is not background).
+_CLAUSE_END = re.compile(
+    r"[।॥?!;]|,(?![0-9०-९])|(?<![0-9])\.(?=\s)|\n|\s(?:और|लेकिन|जबकि|वहीं|तथा|कि)\s"
+)
+# Not a pluperfect: the past progressive ("संबोधित कर रहे थे" tells the happening itself).
+_PLUPERFECT = re.compile(rf"(?<!रहा )(?<!रही )(?<!रहे ){_START}(?:था|थी|थे|थीं){_END}")
 _DATELINE = re.compile(
     rf"^\s*[^\n,।(]{{2,40}},\s*(?P<date>{_DAY_NUM}\s+{_MONTH}(?:\s+{_YEAR})?)\s*\(\s*{_alternation(AGENCIES)}"
 )
 # "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च", "कल यानी शनिवार"
 _APPOSITION = re.compile(r"\s*(?:[(\[]\s*|,?\s*(?:यानी|यानि|अर्थात|याने)\s+)")
+# Words with which a reporter turns to background: a date after them in their sentence is
+# context, not the story's happening ("गौरतलब है कि गुरुवार को …", "इससे पहले सोमवार को …").
+_BACKGROUND = re.compile(
+    rf"{_START}(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?{_END}"
+    rf"|{_START}(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?{_END}"
+    rf"|{_START}इससे\s+(?:पहले|पूर्व){_END}"
+)
+# What may stand between a weekday and the date it names.
+_NEXT_TO = re.compile(r"[ \u00a0]*[,\-–]?[ \u00a0]*")
 _WORD = re.compile(rf"[{_WORDCH}]+")
 _SENTENCE_END = re.compile(r"[।॥?!]|(?<![0-9])\.(?=\s)|\n")
 # Future verb endings: होगा, करेंगी, जाएंगी, जायेंगे, करूंगा, आओगे.
@@ -309,7 +326,8 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     lead weighs most, a date attached to the day something happened ("बुधवार को",
     "सोमवार देर रात") more, आज more still. Dates that cannot be the happening do not vote:
     periods, plans after publication or more than :data:`EVENT_WINDOW_DAYS` before it,
-    bounds ("31 मार्च तक", "सोमवार से"), pluperfect background ("… को लौटा था") and the
+    bounds ("31 मार्च तक", "सोमवार से"), pluperfect background ("… को लौटा था"), sentences
+    a reporter opens as background ("गौरतलब है कि", "बता दें कि", "इससे पहले") and the
     agency dateline. With no date that votes enough, the publication day (or the dateline's
     day) is the answer; with neither, None.
 
@@ -399,7 +417,7 @@ def _event_candidates(text: str, title: str, published: str | None):
 
 def _vote(found: _Found, in_title: bool, pub: date | None) -> float:
     """How much one date supports its day as the event date (0: not at all)."""
-    if not found.exact or found.anchor or found.pluperfect or found.dateline:
+    if not found.exact or found.anchor or found.pluperfect or found.dateline or found.background:
         return 0.0
     if pub is not None:
         before = (pub - date.fromisoformat(found.mention.day)).days
@@ -426,6 +444,7 @@ class _Found:
     anchor: bool = False  # followed by से / तक / के बाद: a bound, not the happening
     pluperfect: bool = False  # its clause ends in था/थी/थे: background
     dateline: bool = False  # the agency dateline ("मथुरा, तीन मई (भाषा)")
+    background: bool = False  # its sentence opens as background ("गौरतलब है कि", "इससे पहले")
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,15 +476,17 @@ def _find(text: str, published: str | None) -> list[_Found]:
             clocks.append(hit)
             continue
         after = text[hit.end : hit.end + 60]
+        sentence = _sentence_of(starts, hit.start)
         mention = DateMention(
             text=text[hit.start : hit.end], day=hit.day.isoformat(), start=hit.start, end=hit.end,
-            sentence=_sentence_of(starts, hit.start), kind=hit.kind,
+            sentence=sentence, kind=hit.kind,
         )
         found.append(
             _Found(
                 mention, exact=hit.exact, at_day=bool(_AT_DAY.match(after)),
                 anchor=bool(_ANCHOR.match(after)), pluperfect=_is_pluperfect(text, hit.end),
                 dateline=hit.end <= dateline_end,
+                background=bool(_BACKGROUND.search(text, starts[sentence] if starts else 0, hit.start)),
             )
         )
     return _attach_clocks(_apply_appositions(found, text), clocks, text, starts, reference)
@@ -529,11 +550,16 @@ def _is_pluperfect(text: str, offset: int) -> bool:
 
 
 def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
-    """Let a date in apposition decide: "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च"; and
-    "कल यानी शनिवार" is the Saturday nearest the day कल gave."""
+    """Let a date in apposition decide: "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च",
+    "रविवार आठ मार्च", "15 अप्रैल बुधवार", "1 मई- शुक्रवार"; and "कल यानी शनिवार" is the
+    Saturday nearest the day कल gave."""
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i].mention, out[i + 1].mention
+        if _is_weekday_of(first, second, text) or _is_weekday_of(second, first, text):
+            weekday, dated = (i, i + 1) if first.kind == "weekday" else (i + 1, i)
+            out[weekday] = _with(out[weekday], day=out[dated].mention.day)
+            continue
         if first.kind not in ("weekday", "relative") or not out[i].exact:
             continue
         if not _APPOSITION.fullmatch(text, first.end, second.start):
@@ -546,6 +572,15 @@ def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
             day = (near + timedelta(days=shift)).isoformat()
             out[i], out[i + 1] = _with(out[i], day=day), _with(out[i + 1], day=day)
     return out
+
+
+def _is_weekday_of(weekday: DateMention, dated: DateMention, text: str) -> bool:
+    """Whether a bare weekday stands right next to a written date as its name
+    ("रविवार आठ मार्च", "रविवार, 8 मार्च", "15 अप्रैल बुधवार", "8 मई- शुक्रवार")."""
+    if weekday.kind != "weekday" or dated.kind not in ("absolute", "numeric"):
+        return False
+    start, end = (weekday.end, dated.start) if weekday.start < dated.start else (dated.end, weekday.start)
+    return bool(_NEXT_TO.fullmatch(text, start, end))
 
 
 def _with(found: _Found, **changes) -> _Found:
@@ -670,6 +705,12 @@ def _resolve_deictic(match: re.Match, text: str, pub: date | None) -> _Hit | Non
     return _Hit(match.start(), match.end(), "relative", pub + timedelta(days=shift))
 
 
+def _resolve_last_day(match: re.Match, text: str, pub: date | None) -> _Hit | None:
+    if pub is None:
+        return None
+    return _Hit(match.start(), match.end(), "relative", pub - timedelta(days=1))
+
+
 def _tense_after(text: str, offset: int) -> int:
     """+1 if the first verb group after ``offset`` in its sentence is future, -1 if past, 0 if none.
 
@@ -755,6 +796,7 @@ _KINDS: dict[str, tuple[re.Pattern, Callable[[re.Match, str, date | None], _Hit 
     "period": (_PERIOD, _resolve_period),
     "weekday": (_WEEKDAY, _resolve_weekday),
     "deictic": (_DEICTIC, _resolve_deictic),
+    "last_day": (_LAST_DAY, _resolve_last_day),
 }
 
 
@@ -807,7 +849,8 @@ _TRIGGER_GROUPS = (
     (tuple("0123456789०१२३४५६७८९"), ("numeric", "day_month", "ago", "clock")),
     (tuple(NUMBER_WORDS), ("day_month", "ago", "clock")),
     (tuple(MONTH_NAMES), ("month_day",)),
-    (tuple(DIRECTIONS), ("period", "weekday")),
+    (tuple(DIRECTIONS), ("period", "weekday", "last_day")),
+    (("बीती",), ("last_day",)),
     (tuple(WEEKDAYS), ("weekday",)),
     (tuple(DAYPARTS) + tuple(CLOCK_FRACTIONS), ("clock",)),
     (("आज", "कल", "परसों"), ("deictic",)),
