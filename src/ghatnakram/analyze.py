@@ -37,7 +37,7 @@ class Analyzer:
 
     def analyze(self, article: Article) -> Analysis:
         text = article.text
-        mentions = self.resolver.resolve(find_mentions(text))
+        mentions = self.resolver.resolve(find_mentions(text), text)
         return Analysis(
             entities=tuple(mentions),
             dates=tuple(find_dates(text, article.published)),
