@@ -81,3 +81,26 @@ def test_a_storyline_quiet_for_longer_than_the_window_takes_no_new_event():
     first = linker.add("e1", sig("a", "2026-01-01"))
     assert linker.add("e2", sig("b", "2026-01-20")) == first
     assert linker.add("e3", sig("c", "2026-03-01")) != first
+
+
+def test_an_event_that_fits_two_storylines_merges_them_and_the_later_one_redirects():
+    def sig(article_id, published, terms, *places):
+        return Signature(article_id, published, date.fromisoformat(published[:10]), places[0], frozenset(places),
+                         frozenset(), "count", {t: 2 for t in terms.split()}, frozenset(), None)
+
+    linker = StorylineLinker(threshold=0.45, merge_threshold=0.6)
+    first = linker.add("e1", sig("a", "2020-03-01", "पटना मरीज जांच", "state:IN:bihar"))
+    second = linker.add("e2", sig("b", "2020-03-02", "रांची प्रवासी मजदूर", "state:IN:jharkhand"))
+    assert first != second
+    bridge = linker.add("e3", sig("c", "2020-03-03", "पटना मरीज जांच रांची प्रवासी मजदूर", "state:IN:bihar", "state:IN:jharkhand"))
+    assert bridge == first
+    assert linker.labels()["e2"] == first and linker.resolve(second) == first
+    assert linker.merged_ == [(second, first)]
+
+
+def test_a_merged_storyline_id_redirects_in_the_store(store):
+    store.save_storyline("sl-a", "2020-03-01", "{}")
+    store.save_storyline("sl-b", "2020-03-02", "{}")
+    store.merge_storyline("sl-b", "sl-a")
+    assert store.resolve_storyline("sl-b") == "sl-a"
+    assert [i for i, _ in store.storylines_since(None)] == ["sl-a"]

@@ -66,6 +66,9 @@ class OnlineAssigner:
         storyline_id = self.linker.add(placed.event_id, sig)
         event = self.clusterer.open_events_[placed.event_id]
         store = self.store
+        for old, new in self.linker.merged_:
+            store.merge_storyline(old, new)
+        self.linker.merged_.clear()
         for old in placed.merged:
             store.merge_event(old, placed.event_id, storyline_id)
             self.linker.labels_.pop(old, None)

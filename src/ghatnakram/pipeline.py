@@ -92,8 +92,8 @@ def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
         sig = signature(article)
         assignment = events.add(sig)
         linker.add(assignment.event_id, sig)
-    event_of = events.labels()
-    return event_of, {article_id: linker.labels_[event] for article_id, event in event_of.items()}
+    event_of, storyline_of = events.labels(), linker.labels()
+    return event_of, {article_id: storyline_of[event] for article_id, event in event_of.items()}
 
 
 def output_record(input_id: str, article: Article) -> dict:
@@ -261,7 +261,10 @@ def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> d
 
 
 def storyline_records(store: Store, *, storyline_id: str | None = None) -> list[dict]:
-    """Storylines (all, or one) with their events in timeline order, newest activity first."""
+    """Storylines (all, or one) with their events in timeline order, newest activity first; the id of
+    a storyline merged into another gives that other storyline."""
+    if storyline_id is not None:
+        storyline_id = store.resolve_storyline(storyline_id) or storyline_id
     events = event_records(store, storyline_id=storyline_id)
     by_storyline: dict[str, list[dict]] = {}
     for event in events:

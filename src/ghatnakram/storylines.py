@@ -33,9 +33,11 @@ class Storyline:
     actors: Counter = field(default_factory=Counter)
     terms: Counter = field(default_factory=Counter)
     last_day: date | None = None
+    started: str = ""  # publication time of its first article
     norm: float = 0.0  # length of the term vector, kept up to date as terms are added
 
     def add(self, sig: Signature) -> None:
+        self.started = min(self.started, sig.published) if self.started else sig.published
         self.places.update(sig.places)
         if sig.place:
             self.places[sig.place] += 1  # the primary place counts twice
@@ -52,12 +54,12 @@ class Storyline:
 
     def to_dict(self) -> dict:
         return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
-                "last_day": self.last_day.isoformat() if self.last_day else None}
+                "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started}
 
     @classmethod
     def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
-                        date.fromisoformat(data["last_day"]) if data["last_day"] else None)
+                        date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""))
         storyline.norm = math.sqrt(sum(c * c for c in storyline.terms.values()))
         return storyline
 
@@ -70,11 +72,14 @@ class StorylineLinker:
 
     :param threshold: score a new event needs to join a storyline.
     :param window_days: storylines quiet for longer than this (in event days) are closed to new events.
+    :param merge_threshold: a new event scoring at least this with two storylines shows they are
+        one thread: the later storyline merges into the earlier one (its id redirects).
     """
 
-    def __init__(self, threshold: float = 0.45, window_days: int = 180):
+    def __init__(self, threshold: float = 0.45, window_days: int = 180, merge_threshold: float = 0.65):
         self.threshold = threshold
         self.window_days = window_days
+        self.merge_threshold = merge_threshold
 
     def fit(self, items: Iterable[tuple[str, Signature]]) -> "StorylineLinker":
         self._reset()
@@ -90,9 +95,13 @@ class StorylineLinker:
         """The storyline of ``event_id`` after its article ``sig`` (starting or joining one if the event is new)."""
         if not hasattr(self, "labels_"):
             self._reset()
-        storyline = self.storylines_.get(self.labels_.get(event_id, ""))
+        storyline = self.storylines_.get(self.resolve(self.labels_.get(event_id, "")))
         if storyline is None:
-            storyline = self._best_storyline(sig) or self._start(storyline_id(event_id))
+            fitting = self._fitting_storylines(sig)
+            storyline = fitting[0][1] if fitting else self._start(storyline_id(event_id))
+            bridged = [s for score, s in fitting if score >= self.merge_threshold]
+            if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
+                storyline = self._merge(bridged)
             self.labels_[event_id] = storyline.id
         self._unindex(storyline)
         storyline.add(sig)
@@ -117,21 +126,52 @@ class StorylineLinker:
         self.changed_: dict[str, Storyline] = {}  # storylines changed since the caller last cleared this
         self.latest_day_: date | None = None
         self._index: dict[str, set[str]] = defaultdict(set)
+        self.redirects_: dict[str, str] = {}
+        self.merged_: list[tuple[str, str]] = []  # (old, new) merges since the caller last cleared this
 
     def _start(self, storyline_id_: str) -> Storyline:
         storyline = Storyline(id=storyline_id_)
         self.storylines_[storyline.id] = storyline
         return storyline
 
-    def _best_storyline(self, sig: Signature) -> Storyline | None:
+    def _fitting_storylines(self, sig: Signature) -> list[tuple[float, Storyline]]:
+        """(score, storyline) of the storylines a new event with first article ``sig`` fits, best first."""
         profile = Storyline(id="")
         profile.add(sig)
-        best, best_score = None, self.threshold
-        for storyline in self._candidates(profile, sig.day):
-            score = self.score(profile, storyline)
-            if score > best_score:
-                best, best_score = storyline, score
-        return best
+        scored = [(self.score(profile, s), s) for s in self._candidates(profile, sig.day)]
+        return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
+
+    def resolve(self, storyline_id_: str) -> str:
+        while storyline_id_ in self.redirects_:
+            storyline_id_ = self.redirects_[storyline_id_]
+        return storyline_id_
+
+    def labels(self) -> dict[str, str]:
+        """Storyline of every event seen, following merges."""
+        return {event: self.resolve(storyline) for event, storyline in self.labels_.items()}
+
+    def _merge(self, storylines: list[Storyline]) -> Storyline:
+        """Merge storylines into the one that started first; the others redirect to it."""
+        survivor = min(storylines, key=lambda s: (s.started, s.id))
+        for other in storylines:
+            if other is survivor:
+                continue
+            self._unindex(other)
+            self._unindex(survivor)
+            survivor.places.update(other.places)
+            survivor.actors.update(other.actors)
+            survivor.terms.update(other.terms)
+            survivor.places, survivor.actors = _top(survivor.places, PROFILE_NAMES), _top(survivor.actors, PROFILE_NAMES)
+            survivor.terms = _top(survivor.terms, PROFILE_TERMS)
+            survivor.norm = math.sqrt(sum(c * c for c in survivor.terms.values()))
+            survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
+            survivor.started = min(survivor.started, other.started)
+            self._index_storyline(survivor)
+            del self.storylines_[other.id]
+            self.changed_.pop(other.id, None)
+            self.redirects_[other.id] = survivor.id
+            self.merged_.append((other.id, survivor.id))
+        return survivor
 
     def _candidates(self, profile: Storyline, day: date | None) -> list[Storyline]:
         ids: set[str] = set()

@@ -93,7 +93,14 @@ class Store(Protocol):
 
     def save_storyline(self, storyline_id: str, last_day: str | None, profile: str) -> None: ...
 
-    def storylines_since(self, day: str | None) -> list[tuple[str, str]]: ...
+    def merge_storyline(self, old_id: str, new_id: str) -> None:
+        """Move ``old_id``'s events to ``new_id`` and keep ``old_id`` as a redirect."""
+
+    def resolve_storyline(self, storyline_id: str) -> str | None:
+        """The storyline ``storyline_id`` is now (itself, or the one it merged into); None if unknown."""
+
+    def storylines_since(self, day: str | None) -> list[tuple[str, str]]:
+        """(id, profile) of storylines not merged away and active on or after ``day`` (all if None)."""
 
     def term_frequencies(self) -> dict[str, int]: ...
 

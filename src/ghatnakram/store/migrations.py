@@ -149,3 +149,9 @@ def m006_online_events(cur) -> None:
     cur.execute("CREATE INDEX storylines_last_day ON storylines(last_day)")
     cur.execute("CREATE TABLE term_frequencies (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID")
     cur.execute("CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migration
+def m007_storyline_merges(cur) -> None:
+    # A storyline merged into another keeps its row as a redirect.
+    cur.execute("ALTER TABLE storylines ADD COLUMN merged_into TEXT")

@@ -267,13 +267,27 @@ class SQLiteStore:
         return [(event_id, storyline_id, members.get(event_id, [])) for event_id, storyline_id in rows]
 
     def save_storyline(self, storyline_id: str, last_day: str | None, profile: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO storylines VALUES (?, ?, ?)", (storyline_id, last_day, profile))
+        self._db.execute("INSERT OR REPLACE INTO storylines (id, last_day, profile) VALUES (?, ?, ?)", (storyline_id, last_day, profile))
+
+    def merge_storyline(self, old_id: str, new_id: str) -> None:
+        """Move ``old_id``'s events to ``new_id`` and keep ``old_id`` as a redirect."""
+        self._db.execute("UPDATE article_events SET storyline_id = ? WHERE storyline_id = ?", (new_id, old_id))
+        self._db.execute("UPDATE events SET storyline_id = ? WHERE storyline_id = ?", (new_id, old_id))
+        self._db.execute("UPDATE storylines SET merged_into = ? WHERE id = ? OR merged_into = ?", (new_id, old_id, old_id))
+
+    def resolve_storyline(self, storyline_id: str) -> str | None:
+        row = self._db.execute("SELECT merged_into FROM storylines WHERE id = ?", (storyline_id,)).fetchone()
+        if row is None:
+            return None
+        return row[0] or storyline_id
 
     def storylines_since(self, day: str | None) -> list[tuple[str, str]]:
         """(id, profile) of storylines active on or after ``day`` (all if None)."""
         if day is None:
-            return list(self._db.execute("SELECT id, profile FROM storylines ORDER BY id"))
-        return list(self._db.execute("SELECT id, profile FROM storylines WHERE last_day >= ? OR last_day IS NULL ORDER BY id", (day,)))
+            return list(self._db.execute("SELECT id, profile FROM storylines WHERE merged_into IS NULL ORDER BY id"))
+        return list(self._db.execute(
+            "SELECT id, profile FROM storylines WHERE merged_into IS NULL AND (last_day >= ? OR last_day IS NULL) ORDER BY id", (day,)
+        ))
 
     def term_frequencies(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT term, documents FROM term_frequencies"))
