@@ -22,6 +22,7 @@ from .events import Signature
 PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of every article
 PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
 MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
+MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
 
 
 @dataclass
@@ -174,13 +175,20 @@ class StorylineLinker:
         return survivor
 
     def _candidates(self, profile: Storyline, day: date | None) -> list[Storyline]:
-        ids: set[str] = set()
+        """The open storylines sharing the most keys with ``profile``."""
+        hits: Counter = Counter()
         for key in profile.keys():
             posting = self._index.get(key, ())
             if len(posting) <= MAX_POSTING or not key.startswith("t:"):
-                ids.update(posting)
-        found = [self.storylines_[i] for i in sorted(ids)]
-        return [s for s in found if not (day and s.last_day and (day - s.last_day).days > self.window_days)]
+                hits.update(posting)
+        found = []
+        for storyline_id_, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+            storyline = self.storylines_[storyline_id_]
+            if not (day and storyline.last_day and (day - storyline.last_day).days > self.window_days):
+                found.append(storyline)
+                if len(found) == MAX_CANDIDATES:
+                    break
+        return found
 
     def _index_storyline(self, storyline: Storyline) -> None:
         for key in storyline.keys():
