@@ -27,7 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -127,10 +127,22 @@ class ReusedAnalysis:
 
 # --- phases ---------------------------------------------------------------------------------
 
+POSITION = "bench.position"  # how many stories of the stream the archive has consumed
+
+
+def _position(store) -> int:
+    return int(store.get_state(POSITION) or 0)
+
+
+def _set_position(store, position: int) -> None:
+    with store.transaction():
+        store.set_state(POSITION, str(position))
+
+
 def build(db: Path, bases: list[Article], size: int, spread: int) -> dict:
     """Grow the archive at ``db`` to ``size`` stories (continuing where it stands)."""
     store = open_store(db)
-    have = store.count_articles()
+    have, stored = _position(store), store.count_articles()
     analysis = ReusedAnalysis(Analyzer.from_entities(store.load_entities()), spread)
     started = time.perf_counter()
     chunk: list[Article] = []
@@ -145,10 +157,141 @@ def build(db: Path, bases: list[Article], size: int, spread: int) -> dict:
             chunk = []
     if chunk:
         _ingest_and_assign(chunk, store, analysis)
+    _set_position(store, max(have, size))
     seconds = time.perf_counter() - started
-    added = store.count_articles() - have
+    added = store.count_articles() - stored
     store.close()
     return {"size": size, "added": added, "seconds": round(seconds, 1), "articles_per_s": round(added / seconds, 1) if seconds else None}
+
+
+def bulk_fill(db: Path, bases: list[Article], size: int, spread: int, warm: int) -> dict:
+    """Grow the archive to ``size`` fast: rows cloned from the stored copy of each story, then the last
+    ``warm`` stories through the real ingest and assignment, so the open windows are real.
+
+    Cloned copies get what real ones would leave in every growing table — the article with its
+    re-dated analysis, MinHash signature and buckets, entity links, a closed event, a storyline
+    row per story per 180 days, term document frequencies — and the vocabulary and the entity
+    table grow as in real news (Heaps' law, ``V = k * N^0.6``), so that the state loaded at start-up
+    and kept in memory is as large as a real archive's.
+    """
+    import sqlite3
+
+    store = open_store(db)
+    have = _position(store)
+    store.close()
+    target = size - warm
+    started = time.perf_counter()
+    if target > have:
+        _clone_rows(db, bases, have, target, spread)
+        store = open_store(db)
+        _set_position(store, target)
+        store.close()
+    cloned = time.perf_counter() - started
+    built = build(db, bases, size, spread)
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    return {**built, "cloned": max(0, target - have), "clone_seconds": round(cloned, 1)}
+
+
+def _clone_rows(db: Path, bases: list[Article], start: int, stop: int, spread: int) -> None:
+    import hashlib
+    import sqlite3
+
+    from ghatnakram.events import signature
+
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=OFF")
+    prototypes: dict[str, dict] = {}
+    seq = con.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+    documents = int(con.execute("SELECT COALESCE((SELECT value FROM store_state WHERE key = 'events.documents'), 0)").fetchone()[0])
+    terms: Counter = Counter()
+    entity_count = con.execute("SELECT COUNT(*) FROM entities").fetchone()[0]
+    template = json.loads(con.execute("SELECT state FROM entities WHERE type = 'PER' LIMIT 1").fetchone()[0])
+    rows = defaultdict(list)
+    con.execute("BEGIN")
+    for n, (article, copy) in enumerate(stream(bases, spread)):
+        if n < start:
+            continue
+        if n >= stop:
+            break
+        story = article.id.rsplit("~", 1)[0]
+        proto = prototypes.get(story) or prototypes.setdefault(story, _prototype(con, story, signature))
+        if proto is None:
+            continue
+        days = (date.fromisoformat(article.published[:10]) - proto["day"]).days
+        seq += 1
+        analysis = dict(proto["analysis"], event_date=_shift(proto["analysis"]["event_date"], days),
+                        dates=[dict(d, day=_shift(d["day"], days)) for d in proto["analysis"]["dates"]])
+        rows["articles"].append((article.id, seq, article.outlet, article.published, article.title, article.text, article.text,
+                                 None, None, "bench", hashlib.sha1(article.id.encode()).hexdigest(), None, "bench",
+                                 json.dumps(analysis, ensure_ascii=False)))
+        rows["signatures"].append((article.id, proto["signature"]))
+        rows["buckets"].extend((b, article.id) for b in proto["buckets"])
+        rows["entities"].extend((article.id, c) for c in proto["canonicals"])
+        event = "ev-" + hashlib.sha1(article.id.encode()).hexdigest()[:12]
+        storyline = f"sl-bulk-{story}-{copy * spread // 180}"
+        day = _shift(proto["day"].isoformat(), days)
+        rows["labels"].append((article.id, event, storyline))
+        rows["events"].append((event, storyline, article.published, day))
+        rows["storylines"].append((storyline, day, proto["profile"]))
+        terms.update(proto["terms"])
+        documents += 1
+        new_terms = int(40 * (n + 1) ** 0.6) - int(40 * n ** 0.6)
+        terms.update(f"शब्द{_letters(n)}{i}" for i in range(new_terms))
+        new_entities = int(20 * (n + 1) ** 0.6) - int(20 * n ** 0.6)
+        for i in range(new_entities):
+            entity_count += 1
+            name = f"{template['name']} {_letters(entity_count)}"
+            rows["entity_rows"].append((f"PER:bench-{entity_count}", "PER", name, name, None, 1,
+                                        json.dumps(dict(template, id=f"PER:bench-{entity_count}", name=name, variants={name: 1}, count=1),
+                                                   ensure_ascii=False)))
+        if len(rows["articles"]) >= 5000:
+            _flush(con, rows)
+    _flush(con, rows)
+    con.executemany("INSERT INTO term_frequencies VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents",
+                    list(terms.items()))
+    con.execute("INSERT OR REPLACE INTO store_state VALUES ('events.documents', ?)", (str(documents),))
+    con.execute("COMMIT")
+    con.close()
+
+
+def _prototype(con, story: str, signature) -> dict | None:
+    """What the stored copy of ``story`` left in the store, to clone."""
+    from ghatnakram.store.sqlite import _article
+
+    row = con.execute(
+        "SELECT id, outlet, published, title, text, raw_text, url, author, source, content_hash, duplicate_of, analysis "
+        "FROM articles WHERE id > ? AND id < ? ORDER BY seq DESC LIMIT 1", (story + "~", story + "~\x7f")
+    ).fetchone()
+    if row is None:
+        return None
+    article = _article(row)
+    sig = signature(article)
+    labels = con.execute("SELECT storyline_id FROM article_events WHERE article_id = ?", (article.id,)).fetchone()
+    profile = con.execute("SELECT profile FROM storylines WHERE id = ?", (labels[0],)).fetchone() if labels else None
+    signature_row = con.execute("SELECT signature FROM minhash_signatures WHERE article_id = ?", (article.id,)).fetchone()
+    return {
+        "day": date.fromisoformat(article.published[:10]),
+        "analysis": json.loads(row[-1]),
+        "signature": signature_row[0] if signature_row else b"",
+        "buckets": [b for (b,) in con.execute("SELECT bucket FROM minhash_buckets WHERE article_id = ?", (article.id,))],
+        "canonicals": [c for (c,) in con.execute("SELECT canonical FROM article_entities WHERE article_id = ?", (article.id,))],
+        "terms": list(sig.terms),
+        "profile": profile[0] if profile else "{}",
+    }
+
+
+def _flush(con, rows: dict) -> None:
+    con.executemany("INSERT INTO articles (id, seq, outlet, published, title, text, raw_text, url, author, source, "
+                    "content_hash, duplicate_of, ingested_at, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["articles"])
+    con.executemany("INSERT INTO minhash_signatures VALUES (?, ?)", rows["signatures"])
+    con.executemany("INSERT INTO minhash_buckets VALUES (?, ?)", rows["buckets"])
+    con.executemany("INSERT OR IGNORE INTO article_entities VALUES (?, ?)", rows["entities"])
+    con.executemany("INSERT INTO article_events VALUES (?, ?, ?)", rows["labels"])
+    con.executemany("INSERT OR IGNORE INTO events (id, storyline_id, first_published, last_day, is_open) VALUES (?, ?, ?, ?, 0)", rows["events"])
+    con.executemany("INSERT OR REPLACE INTO storylines (id, last_day, profile) VALUES (?, ?, ?)", rows["storylines"])
+    con.executemany("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows["entity_rows"])
+    rows.clear()
 
 
 def _ingest_and_assign(chunk: list[Article], store, analysis: ReusedAnalysis) -> None:
@@ -162,7 +305,7 @@ def measure(db: Path, bases: list[Article], count: int, spread: int) -> dict:
     """Ingest ``count`` new stories one at a time, each followed by its online assignment."""
     started = time.perf_counter()
     store = open_store(db)
-    size = store.count_articles()
+    size = _position(store)
     analyzer = Analyzer.from_entities(store.load_entities())
     assign_events(store)  # loads the assignment state (the queue is empty)
     startup = time.perf_counter() - started
@@ -179,9 +322,11 @@ def measure(db: Path, bases: list[Article], count: int, spread: int) -> dict:
         t2 = time.perf_counter()
         totals.append(t2 - t0)
         assignment.append(t2 - t1)
+    _set_position(store, size + count)
+    archive = store.count_articles()
     store.close()
     return {
-        "archive": size,
+        "archive": archive,
         "startup_s": round(startup, 2),
         "per_article_ms": _stats(totals),
         "assignment_ms": _stats(assignment),
@@ -206,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", type=int, default=300, help="stories ingested one by one at each size")
     parser.add_argument("--spread", type=int, default=3, help="days between two copies of a story")
     parser.add_argument("--workdir", type=Path, required=True, help="where the archive database goes (not the repo)")
+    parser.add_argument("--fill", choices=["real", "clone"], default="real",
+                        help="real: every story through ingest (slow); clone: rows cloned, the last --warm stories real")
+    parser.add_argument("--warm", type=int, default=3000, help="with --fill clone: stories ingested for real before measuring")
     parser.add_argument("--phase", choices=["all", "measure"], default="all", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     bases = base_stories(args.dev)
@@ -215,7 +363,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     for size in sorted(args.sizes):
-        built = build(db, bases, size, args.spread)
+        if args.fill == "clone":
+            built = bulk_fill(db, bases, size, args.spread, args.warm)
+        else:
+            built = build(db, bases, size, args.spread)
         print(json.dumps({"built": built}), flush=True)
         # Measured in a fresh process, so its memory is that of a server opening this archive.
         out = subprocess.run(
