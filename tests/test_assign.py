@@ -8,7 +8,7 @@ from ghatnakram.assign import OnlineAssigner
 from ghatnakram.events import EventClusterer, Signature, event_id
 from ghatnakram.ingest import ingest_items
 from ghatnakram.models import Problem
-from ghatnakram.pipeline import assign_events, cluster, demo_items, event_records
+from ghatnakram.pipeline import assign_events, cluster, demo_items, event_records, filter_events
 from ghatnakram.store import open_store
 
 
@@ -135,3 +135,30 @@ def test_a_merge_during_assignment_moves_the_articles_and_keeps_a_redirect(tmp_p
     assert store.resolve_event(event_id(absorbed)) == survivor
     assert [record["id"] for record in event_records(store, event_id=event_id(absorbed))] == [survivor]
     store.close()
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory, demo_articles):
+    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    ingest_items(demo_articles, store)
+    assign_events(store)
+    yield store
+    store.close()
+
+
+def test_listing_events_from_the_store_equals_filtering_every_event(demo_store):
+    every = event_records(demo_store, limit=None)
+    assert {r["id"] for r in every} == {e for e, _ in demo_store.event_labels().values()}
+    for filters in ({"since": "2026-01-01"}, {"until": "2025-12-31"}, {"outlet": "Seed outlet B"}, {"entity": "पुतिन"}):
+        listed = {r["id"] for r in event_records(demo_store, **filters)}
+        assert listed == {r["id"] for r in filter_events(every, **filters)}, filters
+        assert listed
+
+
+def test_an_entity_is_found_by_any_of_its_spellings(demo_store):
+    assert {r["id"] for r in event_records(demo_store, entity="अल-शरा")} == {r["id"] for r in event_records(demo_store, entity="अल-शारा")}
+
+
+def test_event_listing_pages_do_not_overlap(demo_store):
+    first, second = event_records(demo_store, limit=3), event_records(demo_store, limit=3, offset=3)
+    assert len(first) == len(second) == 3 and not {r["id"] for r in first} & {r["id"] for r in second}

@@ -172,13 +172,14 @@ def _show_group(record: dict, as_json: bool) -> None:
 @click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Only events this outlet covered.")
-@click.option("--entity", help="Only events naming this entity (canonical id, name or part of it).")
+@click.option("--entity", help="Only events naming this entity (canonical id, name, spelling or part of a name).")
+@click.option("--limit", default=100, show_default=True, help="At most this many events (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @db_option
-def events(since: str | None, until: str | None, outlet: str | None, entity: str | None, as_json: bool, db: str) -> None:
-    """List events (newest first): date, outlets, headline, id."""
+def events(since: str | None, until: str | None, outlet: str | None, entity: str | None, limit: int, as_json: bool, db: str) -> None:
+    """List events (latest first): date, outlets, headline, id."""
     with _store(db) as store:
-        records = pipeline.filter_events(pipeline.event_records(store), since=since, until=until, outlet=outlet, entity=entity)
+        records = pipeline.event_records(store, since=since, until=until, outlet=outlet, entity=entity, limit=limit or None)
     for record in records:
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -187,12 +188,13 @@ def events(since: str | None, until: str | None, outlet: str | None, entity: str
 
 
 @main.command()
+@click.option("--limit", default=100, show_default=True, help="At most this many storylines (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @db_option
-def storylines(as_json: bool, db: str) -> None:
+def storylines(limit: int, as_json: bool, db: str) -> None:
     """List storylines (latest activity first) with their events in timeline order."""
     with _store(db) as store:
-        records = pipeline.storyline_records(store)
+        records = pipeline.storyline_records(store, limit=limit or None)
     for record in records:
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))

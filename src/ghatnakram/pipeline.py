@@ -14,9 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from datetime import date, timedelta
+from itertools import islice
+from typing import Callable, Iterable, Iterator, TextIO
 
 from .assign import OnlineAssigner
+from .canon import name_key
 from .compare import compare_outlets
 from .events import EventClusterer, signature
 from .headline import headline_for
@@ -213,23 +216,41 @@ def demo_items() -> Iterable[Article | Problem]:
 
 # --- events and storylines as records -------------------------------------------------
 
-def event_records(store: Store, *, event_id: str | None = None, storyline_id: str | None = None) -> list[dict]:
-    """Events (all, one, or those of one storyline): id, storyline, headline, event date, articles,
-    outlets and entities, newest first. Only the articles of the chosen events are read; the id
-    of an event merged into another gives that other event."""
+def event_records(store: Store, *, event_id: str | None = None, storyline_id: str | None = None,
+                  since: str | None = None, until: str | None = None, outlet: str | None = None,
+                  entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Event records: one event (an id merged into another gives that other event), the events of one
+    storyline, or events by date range, outlet and entity (canonical id, name, spelling or part of a
+    name), latest first, ``limit`` of them after skipping ``offset``. Only the chosen events are read."""
     if event_id is not None or storyline_id is not None:
         if event_id is not None:
             event_id = store.resolve_event(event_id) or event_id
         groups = store.event_members_of(event_id=event_id, storyline_id=storyline_id)
-    else:
-        groups = {}
-        for article_id, (event, storyline) in store.event_labels().items():
-            groups.setdefault(event, (storyline, []))[1].append(article_id)
-    records = [
-        _event_record(event, storyline, [store.get_article(a) for a in members])
-        for event, (storyline, members) in groups.items()
-    ]
-    return sorted(records, key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
+        records = [_event_record(e, sl, [store.get_article(a) for a in members]) for e, (sl, members) in groups.items()]
+        records = filter_events(records, since=since, until=until, outlet=outlet, entity=entity)
+        records.sort(key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
+        return records[offset:][:limit] if limit is not None else records[offset:]
+    return list(islice(_matching_events(store, since, until, outlet, entity), offset, None if limit is None else offset + limit))
+
+
+def _matching_events(store: Store, since, until, outlet, entity) -> Iterator[dict]:
+    """Events matching the filters, latest first, read a page at a time."""
+    canonicals = sorted(set(store.entities_named(entity)) | set(store.entities_named(name_key(entity)))) if entity else None
+    # The store filters on an event's last day; its event date (the day most of its articles
+    # give) is on or before it, and at most a few days before: the exact filter is applied after.
+    upper = (date.fromisoformat(until) + timedelta(days=EVENT_SPAN_DAYS)).isoformat() if until else None
+    position = 0
+    while page := store.find_events(since=since, until=upper, outlet=outlet, canonicals=canonicals, limit=PAGE, offset=position):
+        position += len(page)
+        for event, storyline in page:
+            members = store.event_members_of(event_id=event).get(event, (storyline, []))[1]
+            record = _event_record(event, storyline, [store.get_article(a) for a in members])
+            if filter_events([record], since=since, until=until, outlet=outlet, entity=None if canonicals is not None else entity):
+                yield record
+
+
+PAGE = 200
+EVENT_SPAN_DAYS = 30
 
 
 def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> dict:
@@ -260,11 +281,13 @@ def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> d
     }
 
 
-def storyline_records(store: Store, *, storyline_id: str | None = None) -> list[dict]:
-    """Storylines (all, or one) with their events in timeline order, newest activity first; the id of
-    a storyline merged into another gives that other storyline."""
-    if storyline_id is not None:
-        storyline_id = store.resolve_storyline(storyline_id) or storyline_id
+def storyline_records(store: Store, *, storyline_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Storylines (one, or ``limit`` of them after ``offset``, latest activity first) with their events in
+    timeline order; the id of a storyline merged into another gives that other storyline."""
+    if storyline_id is None:
+        ids = store.find_storylines(limit=limit if limit is not None else -1, offset=offset)
+        return [record for sid in ids for record in storyline_records(store, storyline_id=sid)]
+    storyline_id = store.resolve_storyline(storyline_id) or storyline_id
     events = event_records(store, storyline_id=storyline_id)
     by_storyline: dict[str, list[dict]] = {}
     for event in events:

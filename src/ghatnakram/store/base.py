@@ -73,6 +73,17 @@ class Store(Protocol):
     def event_members_of(self, *, event_id: str | None = None, storyline_id: str | None = None) -> dict[str, tuple[str, list[str]]]:
         """event id → (storyline id, article ids) for one event, or the events of one storyline."""
 
+    def find_events(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
+                    canonicals: list[str] | None = None, limit: int = 100, offset: int = 0) -> list[tuple[str, str]]:
+        """(event id, storyline id) of events whose last day is in [since, until], covered by ``outlet``,
+        naming one of ``canonicals``; latest first."""
+
+    def find_storylines(self, *, limit: int = 100, offset: int = 0) -> list[str]:
+        """Ids of storylines (not merged away), latest activity first."""
+
+    def entities_named(self, name: str) -> list[str]:
+        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key."""
+
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         """(event id, storyline id) of an article, or None if it is not assigned yet."""
 
