@@ -24,6 +24,7 @@ pg_test_start() {
     local bin port
     bin="$(pg_test_bin)"
     port="${GHATNAKRAM_TEST_PG_PORT:-54329}"
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done  # taken: next one
     PG_TEST_DIR="$(mktemp -d)"
     [ "$(id -u)" = 0 ] && chown postgres: "$PG_TEST_DIR"
     pg_test_run "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > /dev/null
