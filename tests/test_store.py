@@ -4,7 +4,7 @@ import pytest
 
 from ghatnakram.models import Article
 from ghatnakram.store import StoreError, open_store
-from ghatnakram.store.migrations import MIGRATIONS
+from ghatnakram.store.migrations import MIGRATIONS, POSTGRESQL_MIGRATIONS, postgresql_migration
 
 
 def _article(article_id, **fields):
@@ -12,14 +12,25 @@ def _article(article_id, **fields):
     return Article(**{**base, **fields})
 
 
-def test_new_store_applies_every_migration_once(tmp_path):
-    path = tmp_path / "s.db"
-    store = open_store(path)
+def test_new_store_applies_every_migration_once(store_location):
+    store = open_store(store_location)
     assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
     store.close()
-    reopened = open_store(path)
+    reopened = open_store(store_location)
     assert reopened.applied_migrations() == [name for name, _ in MIGRATIONS]
     reopened.close()
+
+
+def test_both_backends_have_the_same_migrations_in_the_same_order():
+    assert [name for name, _ in POSTGRESQL_MIGRATIONS] == [name for name, _ in MIGRATIONS]
+
+
+def test_a_postgresql_migration_out_of_order_is_refused():
+    def pg_m999_later(cur):
+        pass
+
+    with pytest.raises(ValueError, match="must be named pg_None"):
+        postgresql_migration(pg_m999_later)
 
 
 def test_store_uses_write_ahead_logging(tmp_path):
@@ -73,8 +84,147 @@ def test_line_counts_grow_per_outlet(store):
     assert (store.line_count("o1", "k1"), store.line_count("o1", "k2"), store.line_count("o2", "k1")) == (2, 1, 1)
 
 
-def test_missing_folder_and_postgres_urls_are_clear_errors(tmp_path):
+def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "no" / "such" / "s.db")
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://user@localhost/db")
+
+
+def test_postgresql_server_that_does_not_answer_is_a_clear_error_without_the_password():
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as error:
+        open_store("postgresql://desk:secret@127.0.0.1:1/news")
+    assert "secret" not in str(error.value) and "desk:***@127.0.0.1:1/news" in str(error.value)
+
+
+def test_postgresql_url_without_a_database_is_a_clear_error():
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match="names no server or database"):
+        open_store("postgresql://")
+
+
+def test_transactions_nest_into_the_outer_one(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            with store.transaction():
+                store.add_article(_article("a"))
+            raise RuntimeError("crash after the inner block")
+    assert store.count_articles() == 0
+
+
+def test_articles_are_listed_per_outlet_and_content_oldest_first(store):
+    with store.transaction():
+        store.add_article(_article("a", outlet="दैनिक", content_hash="same"))
+        store.add_article(_article("b", outlet="अमर", content_hash="same"))
+        store.add_article(_article("c", outlet="दैनिक", content_hash="other"))
+    assert [a.id for a in store.iter_articles(outlet="दैनिक")] == ["a", "c"]
+    assert store.ids_for_content("same") == [("a", "दैनिक"), ("b", "अमर")]
+    assert store.ids_for_content("none") == []
+
+
+def test_signatures_sharing_buckets_gives_the_latest_few_oldest_first(store):
+    with store.transaction():
+        for n in range(5):
+            store.add_article(_article(f"a{n}"))
+            store.add_signature(f"a{n}", bytes([n]) * 8, [-(2**63) + n, 7] if n % 2 else [2**63 - 1])
+    assert store.signatures_sharing_buckets([7]) == [("a1", b"\x01" * 8), ("a3", b"\x03" * 8)]
+    assert [i for i, _ in store.signatures_sharing_buckets([7, 2**63 - 1], limit=3)] == ["a2", "a3", "a4"]
+    assert store.signatures_sharing_buckets([]) == [] and store.signatures_sharing_buckets([12345]) == []
+
+
+def test_entities_are_replaced_in_place_and_load_in_first_seen_order(store):
+    def entity(canonical, count):
+        return {"id": canonical, "type": "PER", "name": "अमित शाह", "latin": "amit shah", "count": count}
+
+    with store.transaction():
+        store.save_entities([entity("per:b", 1), entity("per:a", 1)])
+        store.save_entities([entity("per:b", 5)])
+    assert [(e["id"], e["count"]) for e in store.load_entities()] == [("per:b", 5), ("per:a", 1)]
+
+
+def test_queued_articles_wait_in_publication_then_byte_order_until_labelled(store):
+    with store.transaction():
+        for article_id, published in [("b", "2026-01-29"), ("a-2", "2026-01-28"), ("A1", "2026-01-28"), ("a1", "2026-01-28"), ("z", None)]:
+            store.add_article(_article(article_id, published=published))
+            store.queue_for_events(article_id, published)
+        store.queue_for_events("b", "2026-01-29")  # queued again: still once
+    assert store.queued_for_events() == ["z", "A1", "a-2", "a1", "b"]
+    with store.transaction():
+        store.save_event_labels([("A1", "ev-1", "sl-1"), ("a1", "ev-1", "sl-1"), ("b", "ev-2", "sl-1")])
+        store.save_event_labels([("b", "ev-3", "sl-2")])  # replaces the earlier label
+    assert store.queued_for_events() == ["z", "a-2"]
+    assert store.event_labels() == {"A1": ("ev-1", "sl-1"), "a1": ("ev-1", "sl-1"), "b": ("ev-3", "sl-2")}
+    assert store.event_of("b") == ("ev-3", "sl-2") and store.event_of("z") is None
+    assert _sorted(store.event_members_of(event_id="ev-1")) == {"ev-1": ("sl-1", ["A1", "a1"])}
+    assert _sorted(store.event_members_of(storyline_id="sl-1")) == {"ev-1": ("sl-1", ["A1", "a1"])}
+
+
+def test_open_events_keep_members_oldest_first_and_closed_events_forget_them(store):
+    with store.transaction():
+        store.save_event("ev-a", "sl-1", "2026-01-28T09:00", "2026-01-28")
+        store.save_event("ev-b", "sl-1", "2026-01-28T10:00", None)
+        store.add_event_member("x", "ev-a", "sig-x")
+        store.add_event_member("y", "ev-a", "sig-y")
+        store.add_event_member("z", "ev-b", "sig-z")
+        store.add_event_member("x", "ev-a", "sig-x2")  # written again: now the newest
+        store.save_event("ev-a", "sl-2", "ignored: the first publication stays", "2026-01-29")
+    assert store.open_events() == [("ev-a", "sl-2", ["sig-y", "sig-x2"]), ("ev-b", "sl-1", ["sig-z"])]
+    with store.transaction():
+        store.close_events(["ev-b"])
+    assert store.open_events() == [("ev-a", "sl-2", ["sig-y", "sig-x2"])]
+
+
+def test_merged_events_redirect_to_the_survivor_through_chains(store):
+    with store.transaction():
+        store.add_article(_article("x"))
+        store.add_article(_article("y"))
+        for event in ("ev-a", "ev-b", "ev-c"):
+            store.save_event(event, "sl-1", "2026-01-28", "2026-01-28")
+        store.save_event_labels([("x", "ev-a", "sl-1"), ("y", "ev-b", "sl-1")])
+        store.add_event_member("x", "ev-a", "sig-x")
+        store.merge_event("ev-a", "ev-b", "sl-1")
+        store.merge_event("ev-b", "ev-c", "sl-2")
+    assert (store.resolve_event("ev-a"), store.resolve_event("ev-b"), store.resolve_event("ev-c")) == ("ev-c", "ev-c", "ev-c")
+    assert store.event_labels() == {"x": ("ev-c", "sl-2"), "y": ("ev-c", "sl-2")}
+    assert store.open_events() == [("ev-c", "sl-1", ["sig-x"])]
+
+
+def test_merged_storylines_redirect_and_leave_the_active_list(store):
+    with store.transaction():
+        store.save_storyline("sl-a", "2026-01-20", "{}")
+        store.save_storyline("sl-b", "2026-01-28", "{}")
+        store.save_storyline("sl-c", None, "{}")
+        store.save_storyline("sl-d", "2026-01-29", '{"p": 1}')
+        store.add_article(_article("x"))
+        store.save_event("ev-1", "sl-a", "2026-01-20", "2026-01-20")
+        store.save_event_labels([("x", "ev-1", "sl-a")])
+        store.merge_storyline("sl-a", "sl-d")
+        store.merge_storyline("sl-d", "sl-b")
+    assert (store.resolve_storyline("sl-a"), store.resolve_storyline("sl-d"), store.resolve_storyline("sl-b")) == ("sl-b",) * 3
+    assert store.resolve_storyline("sl-unknown") is None
+    assert store.event_labels() == {"x": ("ev-1", "sl-b")}
+    assert store.storylines_since(None) == [("sl-b", "{}"), ("sl-c", "{}")]
+    assert store.storylines_since("2026-01-25") == [("sl-b", "{}"), ("sl-c", "{}")]
+    assert store.storylines_since("2026-01-29") == [("sl-c", "{}")]
+
+
+def test_term_frequencies_add_up_and_state_values_are_replaced(store):
+    with store.transaction():
+        store.add_term_frequencies({"बाढ़": 1, "पटना": 2})
+        store.add_term_frequencies({"बाढ़": 3})
+        store.add_term_frequencies({})
+        store.set_state("events.generation", "1")
+        store.set_state("events.generation", "2")
+    assert store.term_frequencies() == {"बाढ़": 4, "पटना": 2}
+    assert store.get_state("events.generation") == "2" and store.get_state("missing") is None
+
+
+def test_the_event_lock_is_taken_inside_a_transaction_only(store):
+    with store.transaction():
+        store.lock_for_events()
+        store.lock_for_events()  # taken again by the same transaction: no wait
+    with pytest.raises(StoreError, match="inside store.transaction"):
+        store.lock_for_events()
+
+
+def _sorted(groups):
+    return {event: (storyline, sorted(members)) for event, (storyline, members) in groups.items()}

@@ -42,14 +42,21 @@ class OnlineAssigner:
 
     def assign_queued(self, on_article: Callable[[str, str, str], None] | None = None) -> dict[str, tuple[str, str]]:
         """Assign every queued article, in publication order; (event, storyline) of each."""
-        if self.store.get_state(f"{STATE_KEY}.generation") != self._generation:
-            self._load()
         assigned: dict[str, tuple[str, str]] = {}
         queued = self.store.queued_for_events()
-        for start in range(0, len(queued), BATCH):
+        while queued:
             try:
                 with self.store.transaction():
-                    for article in self._articles(queued[start : start + BATCH]):
+                    # Under the lock, another process's assignments are committed: reload them
+                    # and take what is still queued, so no article is assigned twice.
+                    self.store.lock_for_events()
+                    if self.store.get_state(f"{STATE_KEY}.generation") != self._generation:
+                        self._load()
+                        queued = self.store.queued_for_events()
+                    batch, queued = queued[:BATCH], queued[BATCH:]
+                    if not batch:
+                        break
+                    for article in self._articles(batch):
                         assigned[article.id] = self._assign(article)
                         if on_article:
                             on_article(article.id, *assigned[article.id])

@@ -25,6 +25,10 @@ class Store(Protocol):
 
     def savepoint(self) -> AbstractContextManager[None]: ...
 
+    def lock_for_events(self) -> None:
+        """Inside :meth:`transaction`: hold the store's event-assignment lock until it ends, so that
+        one process at a time assigns events (a no-op where writers are serialised already)."""
+
     def close(self) -> None: ...
 
     # -- articles --

@@ -1,7 +1,9 @@
 """Schema migrations: plain named functions, applied in order, recorded in a table.
 
-Each migration receives a DB-API cursor and runs portable SQL. Add new ones at the
-end; never edit one that has shipped.
+Each migration receives a DB-API cursor. It has a SQLite form (``@migration``) and a
+PostgreSQL form of the same name (``@postgresql_migration`` on ``pg_<name>``) right
+after it, so both backends record the same names in ``schema_migrations``. Add new ones
+at the end; never edit one that has shipped.
 """
 
 from __future__ import annotations
@@ -10,11 +12,26 @@ from typing import Callable
 
 Migration = Callable[[object], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
+POSTGRESQL_MIGRATIONS: list[tuple[str, Migration]] = []
+_POSTGRESQL_PREFIX = "pg_"
 
 
 def migration(fn: Migration) -> Migration:
     """Register ``fn`` as the next migration, under its function name."""
     MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def postgresql_migration(fn: Migration) -> Migration:
+    """Register ``fn`` (named ``pg_<name>``) as the PostgreSQL form of the SQLite migration ``<name>``."""
+    name = fn.__name__.removeprefix(_POSTGRESQL_PREFIX)
+    expected = MIGRATIONS[len(POSTGRESQL_MIGRATIONS)][0] if len(POSTGRESQL_MIGRATIONS) < len(MIGRATIONS) else None
+    if not fn.__name__.startswith(_POSTGRESQL_PREFIX) or name != expected:
+        raise ValueError(
+            f"PostgreSQL migration {fn.__name__!r} must be named {_POSTGRESQL_PREFIX}{expected} and follow "
+            "its SQLite form, so that both backends apply the same migrations in the same order"
+        )
+    POSTGRESQL_MIGRATIONS.append((name, fn))
     return fn
 
 
@@ -47,6 +64,35 @@ def m001_articles(cur) -> None:
     cur.execute("CREATE TABLE article_aliases (alias TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id))")
 
 
+@postgresql_migration
+def pg_m001_articles(cur) -> None:
+    # seq comes from an identity column: concurrent writers never draw the same number.
+    cur.execute(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+            outlet TEXT NOT NULL,
+            published TEXT,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            url TEXT,
+            author TEXT,
+            source TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id),
+            ingested_at TEXT NOT NULL
+        )
+        """
+    )
+    cur.execute("CREATE UNIQUE INDEX articles_url ON articles(url)")
+    cur.execute("CREATE INDEX articles_content_hash ON articles(content_hash)")
+    cur.execute("CREATE INDEX articles_outlet_published ON articles(outlet, published)")
+    cur.execute("CREATE INDEX articles_published ON articles(published)")
+    cur.execute("CREATE TABLE article_aliases (alias TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id))")
+
+
 @migration
 def m002_near_duplicates(cur) -> None:
     # MinHash signature per article, and its LSH band keys for candidate lookup on disk,
@@ -54,6 +100,13 @@ def m002_near_duplicates(cur) -> None:
     cur.execute("CREATE TABLE minhash_signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id), signature BLOB NOT NULL)")
     # A bucket is one LSH band's hash, the band number mixed in.
     cur.execute("CREATE TABLE minhash_buckets (bucket INTEGER NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id))")
+    cur.execute("CREATE INDEX minhash_buckets_lookup ON minhash_buckets(bucket)")
+
+
+@postgresql_migration
+def pg_m002_near_duplicates(cur) -> None:
+    cur.execute("CREATE TABLE minhash_signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id), signature BYTEA NOT NULL)")
+    cur.execute("CREATE TABLE minhash_buckets (bucket BIGINT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id))")
     cur.execute("CREATE INDEX minhash_buckets_lookup ON minhash_buckets(bucket)")
 
 
@@ -70,6 +123,11 @@ def m003_outlet_lines(cur) -> None:
         )
         """
     )
+
+
+@postgresql_migration
+def pg_m003_outlet_lines(cur) -> None:
+    m003_outlet_lines(cur)  # portable SQL
 
 
 @migration
@@ -102,6 +160,36 @@ def m004_analysis(cur) -> None:
     cur.execute("CREATE INDEX article_entities_canonical ON article_entities(canonical)")
 
 
+@postgresql_migration
+def pg_m004_analysis(cur) -> None:
+    cur.execute("ALTER TABLE articles ADD COLUMN analysis TEXT")
+    # position keeps insertion order, as SQLite's rowid does (an update keeps it).
+    cur.execute(
+        """
+        CREATE TABLE entities (
+            canonical TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            latin TEXT NOT NULL,
+            place TEXT,
+            mentions INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            position BIGINT GENERATED ALWAYS AS IDENTITY
+        )
+        """
+    )
+    cur.execute(
+        """
+        CREATE TABLE article_entities (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            canonical TEXT NOT NULL,
+            PRIMARY KEY (article_id, canonical)
+        )
+        """
+    )
+    cur.execute("CREATE INDEX article_entities_canonical ON article_entities(canonical)")
+
+
 @migration
 def m005_events(cur) -> None:
     # Which event and storyline each article belongs to (written by the clustering stage).
@@ -116,6 +204,11 @@ def m005_events(cur) -> None:
     )
     cur.execute("CREATE INDEX article_events_event ON article_events(event_id)")
     cur.execute("CREATE INDEX article_events_storyline ON article_events(storyline_id)")
+
+
+@postgresql_migration
+def pg_m005_events(cur) -> None:
+    m005_events(cur)  # portable SQL
 
 
 @migration
@@ -151,7 +244,46 @@ def m006_online_events(cur) -> None:
     cur.execute("CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@postgresql_migration
+def pg_m006_online_events(cur) -> None:
+    cur.execute("CREATE TABLE event_queue (article_id TEXT PRIMARY KEY REFERENCES articles(id), published TEXT NOT NULL)")
+    cur.execute("CREATE INDEX event_queue_order ON event_queue(published, article_id)")
+    cur.execute("INSERT INTO event_queue SELECT id, COALESCE(published, '') FROM articles")
+    cur.execute("DELETE FROM article_events")
+    cur.execute(
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            storyline_id TEXT NOT NULL,
+            first_published TEXT NOT NULL,
+            last_day TEXT,
+            is_open INTEGER NOT NULL DEFAULT 1,
+            merged_into TEXT
+        )
+        """
+    )
+    cur.execute("CREATE INDEX events_open ON events(is_open)")
+    cur.execute("CREATE INDEX events_storyline ON events(storyline_id)")
+    cur.execute("CREATE INDEX events_last_day ON events(last_day)")
+    # position orders members as SQLite's rowid does: a replaced member moves to the end.
+    cur.execute("CREATE SEQUENCE event_members_position")
+    cur.execute(
+        "CREATE TABLE event_members (article_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, signature TEXT NOT NULL, "
+        "position BIGINT NOT NULL DEFAULT nextval('event_members_position'))"
+    )
+    cur.execute("CREATE INDEX event_members_event ON event_members(event_id)")
+    cur.execute("CREATE TABLE storylines (id TEXT PRIMARY KEY, last_day TEXT, profile TEXT NOT NULL)")
+    cur.execute("CREATE INDEX storylines_last_day ON storylines(last_day)")
+    cur.execute("CREATE TABLE term_frequencies (term TEXT PRIMARY KEY, documents INTEGER NOT NULL)")
+    cur.execute("CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 @migration
 def m007_storyline_merges(cur) -> None:
     # A storyline merged into another keeps its row as a redirect.
     cur.execute("ALTER TABLE storylines ADD COLUMN merged_into TEXT")
+
+
+@postgresql_migration
+def pg_m007_storyline_merges(cur) -> None:
+    m007_storyline_merges(cur)  # portable SQL

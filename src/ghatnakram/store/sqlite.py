@@ -93,6 +93,11 @@ class SQLiteStore:
         else:
             self._db.execute("RELEASE article")
 
+    def lock_for_events(self) -> None:
+        """Nothing to take: BEGIN IMMEDIATE already lets one writer in at a time."""
+        if not self._depth:
+            raise StoreError(f"{self.location}: lock_for_events() must be called inside store.transaction()")
+
     def close(self) -> None:
         self._db.close()
 
