@@ -8,7 +8,7 @@ from ghatnakram.assign import OnlineAssigner
 from ghatnakram.events import EventClusterer, Signature, event_id
 from ghatnakram.ingest import ingest_items
 from ghatnakram.models import Problem
-from ghatnakram.pipeline import assign_events, cluster, demo_items, event_records, filter_events
+from ghatnakram.pipeline import assign_events, cluster, demo_items, event_records, filter_events, storyline_records
 from ghatnakram.store import open_store
 
 
@@ -162,3 +162,14 @@ def test_an_entity_is_found_by_any_of_its_spellings(demo_store):
 def test_event_listing_pages_do_not_overlap(demo_store):
     first, second = event_records(demo_store, limit=3), event_records(demo_store, limit=3, offset=3)
     assert len(first) == len(second) == 3 and not {r["id"] for r in first} & {r["id"] for r in second}
+
+
+def test_listing_and_redirects_work_the_same_on_every_backend(store, demo_articles, batch_labels):
+    ingest_items(demo_articles, store)
+    assign_events(store)
+    assert store.event_labels() == batch_labels
+    every = event_records(store, limit=None)
+    for filters in ({"since": "2026-01-01"}, {"outlet": "Seed outlet B"}):
+        assert {r["id"] for r in event_records(store, **filters)} == {r["id"] for r in filter_events(every, **filters)} != set()
+    assert len(event_records(store, entity="अल-शरा")) == 2  # both seed meetings, whichever spelling they use
+    assert len(storyline_records(store, limit=2)) == 2

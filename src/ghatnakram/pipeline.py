@@ -285,7 +285,7 @@ def storyline_records(store: Store, *, storyline_id: str | None = None, limit: i
     """Storylines (one, or ``limit`` of them after ``offset``, latest activity first) with their events in
     timeline order; the id of a storyline merged into another gives that other storyline."""
     if storyline_id is None:
-        ids = store.find_storylines(limit=limit if limit is not None else -1, offset=offset)
+        ids = store.find_storylines(limit=limit, offset=offset)
         return [record for sid in ids for record in storyline_records(store, storyline_id=sid)]
     storyline_id = store.resolve_storyline(storyline_id) or storyline_id
     events = event_records(store, storyline_id=storyline_id)

@@ -78,11 +78,11 @@ class Store(Protocol):
         """event id → (storyline id, article ids) for one event, or the events of one storyline."""
 
     def find_events(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
-                    canonicals: list[str] | None = None, limit: int = 100, offset: int = 0) -> list[tuple[str, str]]:
+                    canonicals: list[str] | None = None, limit: int | None = 100, offset: int = 0) -> list[tuple[str, str]]:
         """(event id, storyline id) of events whose last day is in [since, until], covered by ``outlet``,
         naming one of ``canonicals``; latest first."""
 
-    def find_storylines(self, *, limit: int = 100, offset: int = 0) -> list[str]:
+    def find_storylines(self, *, limit: int | None = 100, offset: int = 0) -> list[str]:
         """Ids of storylines (not merged away), latest activity first."""
 
     def entities_named(self, name: str) -> list[str]:

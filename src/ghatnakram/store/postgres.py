@@ -319,6 +319,48 @@ class PostgresStore:
             groups.setdefault(event, (storyline, []))[1].append(article_id)
         return groups
 
+    def find_events(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
+                    canonicals: list[str] | None = None, limit: int | None = 100, offset: int = 0) -> list[tuple[str, str]]:
+        """(event id, storyline id) of events whose last day is in [since, until], covered by ``outlet``,
+        naming one of ``canonicals``; latest first."""
+        where, params = ["merged_into IS NULL"], []
+        if since:
+            where.append("last_day >= %s")
+            params.append(since)
+        if until:
+            where.append("last_day <= %s")
+            params.append(until)
+        if outlet:
+            where.append("EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id "
+                         "WHERE ae.event_id = events.id AND a.outlet = %s)")
+            params.append(outlet)
+        if canonicals is not None:
+            where.append("EXISTS (SELECT 1 FROM article_events ae JOIN article_entities x ON x.article_id = ae.article_id "
+                         "WHERE ae.event_id = events.id AND x.canonical = ANY(%s))")
+            params.append(list(canonicals))
+        rows = self._all(
+            f"SELECT id, storyline_id FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY last_day DESC NULLS LAST, id DESC LIMIT %s OFFSET %s",
+            (*params, limit, offset),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def find_storylines(self, *, limit: int | None = 100, offset: int = 0) -> list[str]:
+        """Ids of storylines (not merged away), latest activity first."""
+        rows = self._all(
+            "SELECT id FROM storylines WHERE merged_into IS NULL ORDER BY last_day DESC NULLS LAST, id DESC LIMIT %s OFFSET %s",
+            (limit, offset),
+        )
+        return [r[0] for r in rows]
+
+    def entities_named(self, name: str) -> list[str]:
+        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key."""
+        rows = self._all(
+            "SELECT canonical FROM entities WHERE canonical = %s OR strpos(name, %s) > 0 OR strpos(state, %s) > 0",
+            (name, name, name),
+        )
+        return [r[0] for r in rows]
+
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         row = self._one("SELECT event_id, storyline_id FROM article_events WHERE article_id = %s", (article_id,))
         return (row[0], row[1]) if row else None

@@ -227,7 +227,7 @@ class SQLiteStore:
         return groups
 
     def find_events(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
-                    canonicals: list[str] | None = None, limit: int = 100, offset: int = 0) -> list[tuple[str, str]]:
+                    canonicals: list[str] | None = None, limit: int | None = 100, offset: int = 0) -> list[tuple[str, str]]:
         """(event id, storyline id) of events whose last day is in [since, until], covered by ``outlet``,
         naming one of ``canonicals``; latest first."""
         where, params = ["merged_into IS NULL"], []
@@ -248,14 +248,15 @@ class SQLiteStore:
             params.extend(canonicals)
         rows = self._db.execute(
             f"SELECT id, storyline_id FROM events WHERE {' AND '.join(where)} ORDER BY last_day DESC, id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            (*params, -1 if limit is None else limit, offset),
         )
         return [(r[0], r[1]) for r in rows]
 
-    def find_storylines(self, *, limit: int = 100, offset: int = 0) -> list[str]:
+    def find_storylines(self, *, limit: int | None = 100, offset: int = 0) -> list[str]:
         """Ids of storylines (not merged away), latest activity first."""
         rows = self._db.execute(
-            "SELECT id FROM storylines WHERE merged_into IS NULL ORDER BY last_day DESC, id DESC LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT id FROM storylines WHERE merged_into IS NULL ORDER BY last_day DESC, id DESC LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
         )
         return [r[0] for r in rows]
 
