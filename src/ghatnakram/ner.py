@@ -745,16 +745,18 @@ PARTY_NAMES = frozenset(
 
 def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Untagged runs of party names ("भाजपा", "तृणमूल कांग्रेस") as ORG spans."""
+    hits = [i for i, fact in enumerate(facts) if fact.loose in PARTY_NAMES]
+    if not hits:
+        return []
     taken = {i for start, end, _ in spans for i in range(start, end)}
     found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(facts):
-        end = i
-        while end < len(facts) and facts[end].loose in PARTY_NAMES and end not in taken and tags[end] == "O":
-            end += 1
-        if end > i:
-            found.append((i, end, "ORG"))
-        i = max(end, i + 1)
+    for i in hits:
+        if i in taken or tags[i] != "O":
+            continue
+        if found and found[-1][1] == i:
+            found[-1] = (found[-1][0], i + 1, "ORG")
+        else:
+            found.append((i, i + 1, "ORG"))
     return found
 
 
