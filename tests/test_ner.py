@@ -303,3 +303,90 @@ def test_case_markers_are_never_propagated_as_names():
     features = ner.FeatureExtractor(ner.Gazetteer())
     tokens = [["के"], ["के"]]
     assert ner.propagate_names(tokens, [["B-ORG"], ["O"]], features) == [["B-ORG"], ["O"]]
+
+
+def test_a_role_word_between_two_names_separates_two_people():
+    tokens = ["दुष्यंत", "सिंह", "गायिका", "कनिका", "कपूर", "से", "मिले"]
+    tags = ner.repair_tags(["B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 2, "PER"), (3, 5, "PER")]
+
+
+def test_a_common_noun_before_a_verb_is_not_kept_as_a_person():
+    tokens = ["एक", "मरीज", "की", "मौत", "हुई"]
+    tags = ner.repair_tags(["O", "B-PER", "O", "O", "O"], facts_of(tokens))
+    assert bio_spans(tags) == []
+
+
+@pytest.mark.parametrize(
+    "tokens, kind",
+    [
+        (["भारतीय", "उद्योग", "परिसंघ", "(", "सीआईआई", ")", "ने", "कहा"], "ORG"),
+        (["संयुक्त", "अरब", "अमीरात", "(", "यूएई", ")", "में"], "LOC"),
+    ],
+)
+def test_an_acronym_in_brackets_after_a_name_gets_its_type(tokens, kind):
+    tags = ["O"] * len(tokens)
+    tags[:3] = [f"B-{kind}", f"I-{kind}", f"I-{kind}"]
+    assert bio_spans(ner.repair_tags(tags, facts_of(tokens))) == [(0, 3, kind), (4, 5, kind)]
+
+
+def test_a_word_in_brackets_that_is_no_acronym_is_left_alone():
+    tokens = ["नीति", "आयोग", "(", "दिल्ली", ")", "ने"]
+    tags = ner.repair_tags(["B-ORG", "I-ORG", "O", "O", "O", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 2, "ORG")]
+
+
+@pytest.mark.parametrize("a, b", [("नॉरवे", "नॉर्वे"), ("बेलजियम", "बेल्जियम"), ("अर्जेटीना", "अर्जेंटीना")])
+def test_spellings_of_one_foreign_name_share_a_consonant_skeleton(a, b):
+    assert ner.consonant_skeleton(a) == ner.consonant_skeleton(b)
+
+
+def test_an_unlisted_spelling_of_a_listed_place_is_marked_place_like():
+    gazetteer = ner.Gazetteer(place=frozenset({(loose_key("नॉर्वे"),), ("भारत",)}), common=frozenset({"सरकार"}))
+    assert gazetteer.spelled_like_place(loose_key("नॉरवे"))
+    assert not gazetteer.spelled_like_place(loose_key("नॉर्वे"))  # listed itself: the exact feature fires
+    assert not gazetteer.spelled_like_place(loose_key("सरकार"))
+
+
+def test_word_clusters_are_read_and_looked_up_by_loose_key():
+    clusters = ner.WordClusters.from_tsv("# comment\nमास्को\t1\t7\t30\nपुतिन\t2\t9\t41\n")
+    assert clusters.of(loose_key("मॉस्को")) == ("1", "7", "30")
+    assert clusters.of("लखनऊ") == ()
+    facts = ner.word_facts("मास्को", ner.Gazetteer(), clusters)
+    assert {"k64=1", "k256=7", "k1024=30"} <= set(ner.word_features(facts))
+
+
+def test_bad_cluster_line_names_the_line_and_the_script():
+    with pytest.raises(ValueError, match=r"c\.tsv:2: .*build_word_clusters\.py"):
+        ner.WordClusters.from_tsv("मास्को\t1\t7\t30\nपुतिन\t2\n", "c.tsv")
+
+
+# --- the shipped model on the known error classes -----------------------------------------
+
+
+def test_an_acronym_spelled_in_devanagari_is_an_organisation(tagger):
+    assert ("डब्ल्यूएचओ", "ORG") in found("डब्ल्यूएचओ ने कोरोना वायरस को वैश्विक महामारी घोषित किया।", tagger)
+
+
+def test_party_short_names_are_organisations(tagger):
+    assert {("भाजपा", "ORG"), ("कांग्रेस", "ORG")} <= found("भाजपा और कांग्रेस के नेताओं ने संसद में हंगामा किया।", tagger)
+    assert ("तृणमूल कांग्रेस", "ORG") in found("तृणमूल कांग्रेस ने बैठक बुलाई।", tagger)
+
+
+def test_a_surname_alone_after_the_full_name_is_the_same_person(tagger):
+    text = "गायिका कनिका कपूर लखनऊ लौटीं। कपूर ने बताया कि वह लंदन से आई थीं।"
+    assert {("कनिका कपूर", "PER"), ("कपूर", "PER"), ("लखनऊ", "LOC"), ("लंदन", "LOC")} <= found(text, tagger)
+
+
+def test_two_people_joined_by_a_role_word_stay_two(tagger):
+    mentions = found("सांसद दुष्यंत सिंह गायिका कनिका कपूर की पार्टी में गए थे।", tagger)
+    assert {("दुष्यंत सिंह", "PER"), ("कनिका कपूर", "PER")} <= mentions
+
+
+@pytest.mark.parametrize("text", ["अस्पताल में एक मरीज की मौत हो गई।", "कोहरे के कारण कई ट्रेन रद्द कर दी गईं।"])
+def test_common_nouns_are_not_people(text, tagger):
+    assert not any(kind == "PER" for _, kind in found(text, tagger))
+
+
+def test_unlisted_spellings_of_countries_are_places(tagger):
+    assert {("बेलजियम", "LOC"), ("नॉरवे", "LOC")} <= found("बेलजियम और नॉरवे ने समझौते पर हस्ताक्षर किए।", tagger)

@@ -1,13 +1,20 @@
 """Train the Hindi NER model shipped in ``src/ghatnakram/resources/``.
 
-Run from the repository root (python-crfsuite must be installed; a few minutes on 2 cores):
+Run from the repository root (python-crfsuite must be installed; about 3 minutes):
 
+    python training/build_word_clusters.py   # only if the raw text or the cluster method changed
     python training/train_ner.py
 
 which is the same as
 
     python training/train_ner.py --data ../shared/data/ner/il-ner-hindi \\
-        --gazetteers ../shared/data/gazetteers --out src/ghatnakram/resources
+        --gazetteers ../shared/data/gazetteers --clusters src/ghatnakram/resources/ner_clusters.tsv \\
+        --out src/ghatnakram/resources
+
+This trains the shipped model on TRAIN+DEV with the parameters in ``CHOSEN`` and prints
+test scores. How those were chosen (TRAIN only, scored on dev; about 10 minutes for the grid):
+
+    python training/train_ner.py --select --dev-only --out /tmp/ner-select
 
 Steps (each a function below):
 
@@ -22,12 +29,15 @@ Steps (each a function below):
    names that are mostly common words in the training text (गया "went") are dropped.
    Training features use name lists built without the sentence's own fold (5 folds), so
    the CRF learns how much a list entry is worth on names it has not seen. 15% of the
-   ordinary words outside names are trained without their identity (seeded), so words
-   IL-NER never saw do not read as parts of names.
-4. CRF (lbfgs) for each (c1, c2) in a fixed grid, chosen by micro F1 (PER/LOC/ORG) on
-   DEV only; the chosen model (trained on TRAIN only) is written with the gazetteer, then
-   dev and test scores are printed. Nothing from the data files is copied into the repo
-   except the learned name lists in ``ner_gazetteer.tsv``.
+   ordinary words outside names, and ``NAME_MASK_SHARE`` of the words inside names, are
+   trained without their identity (seeded), so words IL-NER never saw do not read as
+   parts of names, and names it never saw are found by lists, word clusters
+   (``ner_clusters.tsv``, see ``training/build_word_clusters.py``), affixes and context.
+4. CRF (lbfgs). With ``--select``: for each (c1, c2) in a fixed grid, trained on TRAIN and
+   chosen by micro F1 (PER/LOC/ORG) on DEV. Without it: one model on TRAIN+DEV with
+   ``CHOSEN``, scored on TEST. The model is written with the gazetteer and the clusters.
+   Nothing from the data files is copied into the repo except the learned name lists in
+   ``ner_gazetteer.tsv`` and the word-cluster ids.
 """
 
 from __future__ import annotations
@@ -45,12 +55,14 @@ from pathlib import Path
 
 from ghatnakram.ner import (
     CUE_CLASSES,
+    CLUSTER_FILE,
     GAZETTEER_FILE,
     MODEL_FILE,
     NEVER_AT_EDGE,
     FeatureExtractor,
     Gazetteer,
     Tagger,
+    WordClusters,
     bio_spans,
     format_scores,
     load_tagger_from,
@@ -67,6 +79,7 @@ DEFAULT_GAZETTEERS = REPO.parent / "shared" / "data" / "gazetteers"
 DEFAULT_OUT = REPO / "src" / "ghatnakram" / "resources"
 
 GRID = [(c1, c2) for c1 in (0.05, 0.15) for c2 in (0.01, 0.05)]
+CHOSEN = (0.15, 0.01)  # c1, c2 chosen on dev with --select; the shipped model is trained with these
 CRF_PARAMS = {
     "max_iterations": 200,
     "feature.minfreq": 1,
@@ -78,6 +91,7 @@ CRF_PARAMS = {
 FOLDS = 5
 SEED = 13
 MASK_SHARE = 0.15  # of ordinary words outside names, trained as if unseen
+NAME_MASK_SHARE = 0.0  # of words inside names trained as if unseen; 0.3 cost ~0.01 dev F1 for +0.005 news LOC recall
 MIN_ORGWORD_COUNT = 2
 
 # covid19india values that are machine-translation errors, not place names (see its SOURCE.md).
@@ -280,7 +294,12 @@ def build_gazetteer(places: frozenset, sentences: list[list[tuple[str, str]]], c
 
 
 def training_features(
-    sentences: list[list[tuple[str, str]]], places: frozenset, common: set[str]
+    sentences: list[list[tuple[str, str]]],
+    places: frozenset,
+    common: set[str],
+    clusters: WordClusters,
+    seed: int = SEED,
+    name_share: float = NAME_MASK_SHARE,
 ) -> list[list[list[bytes]]]:
     """Features of the training sentences, name lists built without each sentence's own fold.
 
@@ -288,15 +307,15 @@ def training_features(
     """
     folds = [sentences[k::FOLDS] for k in range(FOLDS)]
     features: list[list[list[bytes]] | None] = [None] * len(sentences)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     for k in range(FOLDS):
         others = [s for j, fold in enumerate(folds) if j != k for s in fold]
-        extractor = FeatureExtractor(build_gazetteer(places, others, common))
+        extractor = FeatureExtractor(build_gazetteer(places, others, common), clusters=clusters)
         for index in range(k, len(sentences), FOLDS):
             tokens = [t for t, _ in sentences[index]]
             features[index] = extractor.sentence_features(tokens)
     for sentence, sentence_features in zip(sentences, features):
-        mask_unknown_words(sentence, sentence_features, rng)  # type: ignore[arg-type]
+        mask_unknown_words(sentence, sentence_features, rng, name_share)  # type: ignore[arg-type]
     return features  # type: ignore[return-value]
 
 
@@ -310,17 +329,29 @@ _IDENTITY = {
 }
 
 
-def mask_unknown_words(sentence: list[tuple[str, str]], features: list[list[bytes]], rng: random.Random) -> None:
-    """Make ``MASK_SHARE`` of the ordinary words outside names look like words never seen.
+def mask_unknown_words(
+    sentence: list[tuple[str, str]], features: list[list[bytes]], rng: random.Random, name_share: float = NAME_MASK_SHARE
+) -> None:
+    """Make ``MASK_SHARE`` of the ordinary words outside names, and ``name_share`` of the
+    words inside PER/LOC/ORG names, look like words never seen.
 
     IL-NER knows few news words (मरीज, लॉकडाउन); unmasked, the CRF learns that an unknown
-    word next to a place is part of it ("सैंपल पुणे"). Masking drops the word's identity
-    features, its own and those it lends to its neighbours; affixes and shape stay.
+    word next to a place is part of it ("सैंपल पुणे"). Names are masked so that the CRF
+    also learns what a name it has never seen looks like (gazetteer, clusters, affixes,
+    context) instead of leaning on the identity of the names it knows: unmasked, "पेशावर
+    में" was left untagged. Masking drops the word's identity features, its own and those
+    it lends to its neighbours; affixes, shape, lists and clusters stay.
     """
     for i, (token, tag) in enumerate(sentence):
-        if tag != "O" or script_class(token) != "DEV" or CUE_CLASSES.get(loose_key(token)):
+        if script_class(token) != "DEV" or CUE_CLASSES.get(loose_key(token)):
             continue
-        if rng.random() >= MASK_SHARE:
+        if tag == "O":
+            share = MASK_SHARE
+        elif tag[2:] in ("PER", "LOC", "ORG") and name_share > 0:
+            share = name_share
+        else:
+            continue
+        if rng.random() >= share:
             continue
         for offset, prefixes in _IDENTITY.items():
             j = i + offset
@@ -348,8 +379,20 @@ def _grid_job(args: tuple) -> tuple[float, float, str, dict, float]:
     c1, c2, folder = args
     started = time.time()
     path = train_model(c1, c2, folder)
-    tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"])
-    return c1, c2, path, score_sentences(_TRAIN["dev"], tagger), time.time() - started
+    tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], _TRAIN["clusters"])
+    scores = score_sentences(_TRAIN["dev"], tagger) if _TRAIN["dev"] else None
+    return c1, c2, path, scores, time.time() - started
+
+
+def parse_grid(text: str) -> list[tuple[float, float]]:
+    """``"0.15:0.01,0.05:0.05"`` → ``[(0.15, 0.01), (0.05, 0.05)]``."""
+    pairs = []
+    for item in text.split(","):
+        c1, sep, c2 = item.partition(":")
+        if not sep:
+            raise argparse.ArgumentTypeError(f"grid point {item!r} is not c1:c2 (e.g. 0.15:0.01)")
+        pairs.append((float(c1), float(c2)))
+    return pairs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -362,45 +405,79 @@ def main(argv: list[str] | None = None) -> int:
         "--gazetteers", type=Path, default=DEFAULT_GAZETTEERS, help=f"gazetteers folder (default {DEFAULT_GAZETTEERS})"
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to write the model (default {DEFAULT_OUT})")
+    parser.add_argument(
+        "--clusters",
+        type=Path,
+        default=DEFAULT_OUT / CLUSTER_FILE,
+        help=f"word clusters from training/build_word_clusters.py (default {DEFAULT_OUT / CLUSTER_FILE})",
+    )
+    parser.add_argument("--seed", type=int, default=SEED, help=f"seed for masking words (default {SEED})")
+    parser.add_argument(
+        "--name-mask", type=float, default=NAME_MASK_SHARE, help=f"share of name words masked (default {NAME_MASK_SHARE})"
+    )
+    parser.add_argument("--dev-only", action="store_true", help="score the written model on dev only (while choosing features)")
+    parser.add_argument(
+        "--select",
+        action="store_true",
+        help="train on TRAIN only and choose c1/c2 from --grid by dev F1 (how features and parameters were chosen); "
+        "without it the shipped model is trained on TRAIN+DEV with the chosen parameters",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="grid points trained in parallel (default 2)")
+    parser.add_argument(
+        "--grid", type=parse_grid, default=None, help="c1:c2 pairs to try, comma-separated (default: the fixed grid)"
+    )
     args = parser.parse_args(argv)
+    if args.grid is None:
+        args.grid = GRID if args.select else [CHOSEN]
+    if not args.select and len(args.grid) > 1:
+        parser.error("without --select nothing is held out to choose by: give one c1:c2 in --grid")
 
     started = time.time()
     train, dev, test = (read_split(args.data, name) for name in ("train", "dev", "test"))
+    if not args.select:
+        train = train + dev
     train = with_joined_hyphens([trim_span_edges(s) for s in train])
-    print(f"read train {len(train)} sentences (with joined-hyphen copies), dev {len(dev)}, test {len(test)}")
+    what = "train" if args.select else "train+dev"
+    print(f"read {what} {len(train)} sentences (with joined-hyphen copies), dev {len(dev)}, test {len(test)}")
 
     common = common_words(train)
     places = place_phrases(read_place_names(args.gazetteers), common)
     gazetteer = build_gazetteer(places, train, common)
+    clusters_text = args.clusters.read_text(encoding="utf-8")
+    clusters = WordClusters.from_tsv(clusters_text, str(args.clusters))
     print(
         f"gazetteer: {len(places)} place phrases, {len(gazetteer.first)} first names, "
         f"{len(gazetteer.last)} surnames, {len(gazetteer.orgword)} organisation words"
     )
 
     _TRAIN.update(
-        x=training_features(train, places, common),
+        x=training_features(train, places, common, clusters, args.seed, args.name_mask),
         y=[[tag for _, tag in s] for s in train],
-        dev=dev,
+        dev=dev if args.select else None,
         gazetteer=gazetteer,
+        clusters=clusters,
     )
-    print(f"features ready in {time.time() - started:.0f}s; grid {GRID}")
+    print(f"features ready in {time.time() - started:.0f}s; grid {args.grid}")
 
     with tempfile.TemporaryDirectory() as folder:
-        jobs = [(c1, c2, folder) for c1, c2 in GRID]
+        jobs = [(c1, c2, folder) for c1, c2 in args.grid]
         with multiprocessing.get_context("fork").Pool(max(1, args.jobs)) as pool:
             results = pool.map(_grid_job, jobs, chunksize=1)
         for c1, c2, _, scores, seconds in results:
-            print(f"  c1={c1:<5} c2={c2:<5} dev micro F1 {scores['micro']['f1']:.4f}  ({seconds:.0f}s)")
-        c1, c2, best_path, _, _ = max(results, key=lambda r: r[3]["micro"]["f1"])  # first best on ties
+            score = f"dev micro F1 {scores['micro']['f1']:.4f}" if scores else "trained on dev too"
+            print(f"  c1={c1:<5} c2={c2:<5} {score}  ({seconds:.0f}s)")
+        c1, c2, best_path, _, _ = max(results, key=lambda r: r[3]["micro"]["f1"] if r[3] else 0)  # first best on ties
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / MODEL_FILE).write_bytes(Path(best_path).read_bytes())
     (args.out / GAZETTEER_FILE).write_text(gazetteer.to_tsv(NOTICE), encoding="utf-8")
+    if args.clusters.resolve() != (args.out / CLUSTER_FILE).resolve():
+        (args.out / CLUSTER_FILE).write_text(clusters_text, encoding="utf-8")
 
     tagger = load_tagger_from(args.out)
     size = (args.out / MODEL_FILE).stat().st_size / 1e6
     print(f"\nchosen c1={c1} c2={c2}; wrote {args.out / MODEL_FILE} ({size:.1f} MB) and {GAZETTEER_FILE}")
-    for name, sentences in (("dev", dev), ("test", test)):
+    splits = ((("dev", dev),) if args.select else ()) + ((("test", test),) if not args.dev_only else ())
+    for name, sentences in splits:
         print(f"\n{name} (IL-NER Hindi, exact spans):\n{format_scores(score_sentences(sentences, tagger))}")
     print(f"\ndone in {time.time() - started:.0f}s")
     return 0

@@ -1,10 +1,13 @@
 """Named-entity recognition for Hindi news: people, places and organisations.
 
 A linear-chain CRF (python-crfsuite) trained by ``training/train_ner.py`` on the training
-split of IL-NER Hindi (Bahad et al., NAACL-SRW 2024; CC-BY-4.0). The model ships as
-``resources/ner.crfsuite`` with its gazetteer ``resources/ner_gazetteer.tsv``: place names
-from Unicode CLDR 37, i18n-iso-countries and covid19india (see the notice at the top of
-that file) and name/organisation words learned from the IL-NER training split.
+and dev splits of IL-NER Hindi (Bahad et al., NAACL-SRW 2024; CC-BY-4.0). The model ships
+as ``resources/ner.crfsuite`` with its gazetteer ``resources/ner_gazetteer.tsv``: place
+names from Unicode CLDR 37, i18n-iso-countries and covid19india (see the notice at the top
+of that file) and name/organisation words learned from IL-NER; and with
+``resources/ner_clusters.tsv``, word clusters learned without labels from raw Hindi text by
+``training/build_word_clusters.py`` (:class:`WordClusters`), so that names never seen in
+training share features with the ones that were.
 
 The CRF predicts BIO tags for PER, LOC, ORG, NUM and TIME; :func:`find_mentions` keeps
 PER/LOC/ORG (numbers and times belong to the quantities and dates stages).
@@ -46,10 +49,12 @@ __all__ = [
     "find_mentions",
     "format_scores",
     "Gazetteer",
+    "WordClusters",
     "load_tagger",
     "load_tagger_from",
     "loose_key",
     "ModelMissingError",
+    "PARTY_NAMES",
     "propagate_names",
     "read_conll",
     "repair_tags",
@@ -64,6 +69,8 @@ ENTITY_TYPES = ("PER", "LOC", "ORG")
 MODEL_TYPES = ("PER", "LOC", "ORG", "NUM", "TIME")
 MODEL_FILE = "ner.crfsuite"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
+CLUSTER_FILE = "ner_clusters.tsv"
+CLUSTER_SIZES = (64, 256, 1024)  # k-means sizes of training/build_word_clusters.py, coarse to fine
 TRAINING_COMMAND = "python training/train_ner.py"
 
 # --- labels -------------------------------------------------------------------------
@@ -220,6 +227,28 @@ def loose_key(token: str) -> str:
     return _NASAL_BEFORE_CONSONANT.sub("\u0902", key)
 
 
+# Vowel signs, virama, nasal marks, nukta and visarga: what spellings of one foreign name disagree on.
+_SKELETON_DROP = str.maketrans({ch: None for ch in "\u0900\u0901\u0902\u0903\u093a\u093b\u093c\u093e\u093f"
+                                "\u0940\u0941\u0942\u0943\u0944\u0945\u0946\u0947\u0948\u0949\u094a"
+                                "\u094b\u094c\u094d\u094e\u094f\u0962\u0963"})
+_INITIAL_VOWELS = frozenset("\u0905\u0906\u0907\u0908\u0909\u090a\u090f\u0910\u0911\u0913\u0914")
+
+
+def consonant_skeleton(token: str) -> str:
+    """The consonants of a Devanagari word, for spellings that differ in vowels and conjuncts.
+
+    An initial vowel letter stays as अ; other vowel letters are dropped.
+
+    >>> consonant_skeleton("नॉरवे") == consonant_skeleton("नॉर्वे"), consonant_skeleton("बेलजियम")
+    (True, 'बलजयम')
+    >>> consonant_skeleton("इसराइल")
+    'असरल'
+    """
+    key = loose_key(token).translate(_SKELETON_DROP)
+    head = "\u0905" if key[:1] in _INITIAL_VOWELS else key[:1]
+    return head + "".join(ch for ch in key[1:] if ch not in _INITIAL_VOWELS)
+
+
 def word_shape(token: str) -> str:
     """Character classes with runs collapsed: d Devanagari, 0 digit, A/a Latin, others as is.
 
@@ -291,7 +320,10 @@ _CUE_WORDS = {
         अधीक्षक निरीक्षक थानाध्यक्ष थानेदार दरोगा प्रभारी न्यायाधीश न्यायमूर्ति जज अधिवक्ता वकील कप्तान
         कोच अभिनेता अभिनेत्री निदेशक प्रबंधक संस्थापक चेयरमैन प्राचार्य कुलपति पीएम सीएम डीएम एसपी
         एसएसपी डीजीपी आईजी डीआईजी एसडीएम एसएचओ डीसीपी बीडीओ सीओ इंस्पेक्टर जनरल कर्नल मेजर कैप्टन
-        लेफ्टिनेंट ब्रिगेडियर स्व. स्वर्गीय दिवंगत प्रत्याशी उम्मीदवार सलाहकार राजदूत वर्षीय वर्षीया""",
+        लेफ्टिनेंट ब्रिगेडियर स्व. स्वर्गीय दिवंगत प्रत्याशी उम्मीदवार सलाहकार राजदूत वर्षीय वर्षीया
+        गायक गायिका लेखक लेखिका कवि कवयित्री पत्रकार डॉक्टर चिकित्सक शिक्षक शिक्षिका
+        व्यापारी कारोबारी उद्योगपति खिलाड़ी क्रिकेटर बल्लेबाज गेंदबाज आरोपी अभियुक्त मरीज पीड़ित
+        अधिकारी कर्मचारी सिपाही चालक ड्राइवर""",
     # Honorifics that are often written as part of a name: "महात्मा गांधी", "स्वामी विवेकानंद".
     "honorific": "महात्मा स्वामी संत सरदार बाबा पंडित पं. मौलाना शेख हजरत राजा रानी सम्राट सुल्तान महंत साध्वी शहीद",
     # Months, weekdays and parts of the day: "तीन मार्च", "बुधवार को".
@@ -342,10 +374,23 @@ class Gazetteer:
     orgword: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
     _longest: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _skeletons: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for phrase in self.place:
             self._longest[phrase[0]] = max(self._longest.get(phrase[0], 0), len(phrase))
+            if len(phrase) == 1 and script_class(phrase[0]) == "DEV":
+                self._skeletons.add(consonant_skeleton(phrase[0]))
+
+    def spelled_like_place(self, key: str) -> bool:
+        """True for a word (loose key) not in the lists that has the consonants of a one-word place.
+
+        "नॉरवे", "बेलजियम": spellings of नॉर्वे, बेल्जियम the sources do not have.
+        """
+        if (key,) in self.place or key in self.common or len(key) < 4:
+            return False
+        skeleton = consonant_skeleton(key)
+        return len(skeleton) >= 3 and skeleton in self._skeletons
 
     @classmethod
     def from_tsv(cls, text: str, where: str = GAZETTEER_FILE) -> "Gazetteer":
@@ -395,6 +440,41 @@ class Gazetteer:
         return marks
 
 
+# --- word clusters --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordClusters:
+    """Cluster ids of words (by :func:`loose_key`), one per size in :data:`CLUSTER_SIZES`.
+
+    Learned without labels from raw Hindi text by ``training/build_word_clusters.py``:
+    words used in the same contexts share ids, so a name unseen in training still looks
+    like the names that were.
+    """
+
+    ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_tsv(cls, text: str, where: str = CLUSTER_FILE) -> "WordClusters":
+        """Read ``word<TAB>id<TAB>id…`` lines (``#`` starts a comment line)."""
+        ids: dict[str, tuple[str, ...]] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, *found = line.split("\t")
+            if len(found) != len(CLUSTER_SIZES) or not word:
+                raise ValueError(
+                    f"{where}:{number}: expected a word and {len(CLUSTER_SIZES)} cluster ids separated by tabs; "
+                    f"found {line[:60]!r}. Re-create the file with: python training/build_word_clusters.py"
+                )
+            ids[word] = tuple(found)
+        return cls(ids)
+
+    def of(self, key: str) -> tuple[str, ...]:
+        """The cluster ids of a loose key, or () for a word not clustered."""
+        return self.ids.get(key, ())
+
+
 # --- features -------------------------------------------------------------------------
 # Features are UTF-8 bytes: crfsuite reads bytes as they are, while str would be encoded
 # again on every call.
@@ -418,6 +498,8 @@ class WordFacts:
     acronym: bool  # spelled with letter names
     lists: tuple[str, ...]  # gazetteer word lists it is in
     place: bool = False  # a one-word place name of the gazetteer
+    place_like: bool = False  # spelled with the consonants of a one-word place name
+    clusters: tuple[str, ...] = ()  # word-cluster ids, coarse to fine ("" = not clustered)
 
     @property
     def content(self) -> bool:
@@ -425,7 +507,7 @@ class WordFacts:
         return self.cue not in _NON_NAME_CUES and self.script in ("DEV", "LAT", "MIX")
 
 
-def word_facts(token: str, gazetteer: Gazetteer) -> WordFacts:
+def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> WordFacts:
     """Compute :class:`WordFacts` for ``token``."""
     loose = loose_key(token)
     cue = CUE_CLASSES.get(loose, "")
@@ -438,6 +520,8 @@ def word_facts(token: str, gazetteer: Gazetteer) -> WordFacts:
         acronym=not cue and is_spelled_acronym(token),
         lists=gazetteer.word_lists(loose),
         place=(loose,) in gazetteer.place,
+        place_like=not cue and script_class(token) == "DEV" and gazetteer.spelled_like_place(loose),
+        clusters=clusters.of(loose) if clusters else (),
     )
 
 
@@ -467,6 +551,9 @@ def word_features(facts: WordFacts) -> list[str]:
     if facts.acronym:
         feats.append("acro")
     feats += [f"n={kind}" for kind in facts.lists]
+    feats += [f"k{size}={cid}" for size, cid in zip(CLUSTER_SIZES, facts.clusters)]
+    if facts.place_like:
+        feats.append("gs=place")
     if not facts.cue and len(loose) > 3 and facts.script in ("DEV", "LAT"):
         padded = f"<{loose}>"
         feats += [f"g3={padded[i:i + 3]}" for i in range(len(padded) - 2)]
@@ -483,6 +570,7 @@ def neighbour_features(facts: WordFacts, offset: str) -> list[str]:
         feats += [f"n{offset}={kind}" for kind in facts.lists]
         if facts.acronym:
             feats.append(f"acro{offset}")
+        feats += [f"k{size}{offset}={cid}" for size, cid in zip(CLUSTER_SIZES[:2], facts.clusters)]
     return feats
 
 
@@ -514,8 +602,15 @@ class FeatureExtractor:
     saw, so the CRF reads shorter lists.
     """
 
-    def __init__(self, gazetteer: Gazetteer, known: frozenset[str] | None = None, max_cached: int = 300_000):
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        known: frozenset[str] | None = None,
+        max_cached: int = 300_000,
+        clusters: WordClusters | None = None,
+    ):
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self.known = known
         self.max_cached = max_cached
         self._views: dict[str, _WordView] = {}
@@ -530,7 +625,7 @@ class FeatureExtractor:
         return cached
 
     def _make_view(self, token: str) -> _WordView:
-        facts = word_facts(token, self.gazetteer)
+        facts = word_facts(token, self.gazetteer, self.clusters)
         around = {offset: self._encode(neighbour_features(facts, offset)) for offset in _OFFSETS}
         return _WordView(self._encode(word_features(facts)), around, facts)
 
@@ -603,10 +698,14 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
     * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
       पहुंचे" → PER "व्लादिमीर पुतिन", LOC "मास्को".
+    * A role word inside a person span separates two people (:func:`_split_people_at_roles`).
+    * An acronym in brackets after an organisation or place takes its type
+      (:func:`_bracketed_acronyms`); a party's short name (:data:`PARTY_NAMES`) is an
+      organisation.
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
-    for start, end, kind in bio_spans(tags):
+    for start, end, kind in _split_people_at_roles(bio_spans(tags), facts):
         if kind not in ENTITY_TYPES:
             continue
         for i in range(start, end):
@@ -624,11 +723,75 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             spans += [(start, end - 1, "PER"), (end - 1, end, "LOC")]
             continue
         spans.append((start, end, kind))
+    spans += _bracketed_acronyms(spans, out, facts)
+    spans += _party_names(out, facts, spans)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
         for i in range(start + 1, end):
             out[i] = f"I-{kind}"
     return out
+
+
+# Indian political parties and alliances by the short names news uses; a party is an
+# organisation wherever it stands. Ambiguous short forms (आप "you", एसपी "police chief") are left out.
+PARTY_NAMES = frozenset(
+    loose_key(w)
+    for w in """भाजपा बीजेपी कांग्रेस सपा बसपा बीएसपी राजद आरजेडी जदयू जेडीयू शिवसेना राकांपा एनसीपी
+        टीएमसी तृणमूल माकपा भाकपा सीपीआई सीपीएम द्रमुक डीएमके अन्नाद्रमुक एआईएडीएमके बीजद बीजेडी
+        टीडीपी तेदेपा टीआरएस बीआरएस वाईएसआरसीपी इनेलो जजपा लोजपा रालोद झामुमो जेएमएम एआईएमआईएम
+        एनडीए यूपीए""".split()
+)
+
+
+def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Untagged runs of party names ("भाजपा", "तृणमूल कांग्रेस") as ORG spans."""
+    hits = [i for i, fact in enumerate(facts) if fact.loose in PARTY_NAMES]
+    if not hits:
+        return []
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    found: list[tuple[int, int, str]] = []
+    for i in hits:
+        if i in taken or tags[i] != "O":
+            continue
+        if found and found[-1][1] == i:
+            found[-1] = (found[-1][0], i + 1, "ORG")
+        else:
+            found.append((i, i + 1, "ORG"))
+    return found
+
+
+def _split_people_at_roles(spans: list[tuple[int, int, str]], facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """Cut a person span at a role or kin word inside it: two people, not one.
+
+    "दुष्यंत सिंह गायिका कनिका कपूर" names दुष्यंत सिंह and कनिका कपूर; the role word
+    itself is dropped later as an edge word.
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        cuts = [i for i in range(start + 1, end - 1) if kind == "PER" and facts[i].cue in ("title", "kin")]
+        for cut in cuts:
+            out.append((start, cut, kind))
+            start = cut
+        out.append((start, end, kind))
+    return out
+
+
+def _bracketed_acronyms(
+    spans: list[tuple[int, int, str]], tags: Sequence[str], facts: Sequence[WordFacts]
+) -> list[tuple[int, int, str]]:
+    """An acronym in brackets right after an organisation or place names it too.
+
+    "भारतीय उद्योग परिसंघ ( सीआईआई )" → ORG सीआईआई; "संयुक्त अरब अमीरात ( यूएई )" → LOC.
+    """
+    found = []
+    for _, end, kind in spans:
+        if kind == "PER" or end + 2 >= len(facts) or tags[end + 1] != "O":
+            continue
+        opening, inside, closing = facts[end], facts[end + 1], facts[end + 2]
+        if opening.key == "(" and closing.key == ")" and (inside.acronym or inside.shape == "A"):
+            if all(s[0] != end + 1 for s in spans):
+                found.append((end + 1, end + 2, kind))
+    return found
 
 
 def _never_at_edge(fact: WordFacts) -> bool:
@@ -652,14 +815,14 @@ class ModelMissingError(FileNotFoundError):
 class Tagger:
     """A trained CRF and the feature extractor it was trained with."""
 
-    def __init__(self, model: bytes, gazetteer: Gazetteer):
+    def __init__(self, model: bytes, gazetteer: Gazetteer, clusters: WordClusters | None = None):
         import pycrfsuite
 
         self._model = model  # crfsuite reads the model in place: keep the bytes alive
         self._crf = pycrfsuite.Tagger()
         self._crf.open_inmemory(model)
         known = frozenset(attribute for attribute, _ in self._crf.info().state_features)
-        self.features = FeatureExtractor(gazetteer, known)
+        self.features = FeatureExtractor(gazetteer, known, clusters=clusters)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (PER, LOC, ORG, NUM, TIME) for one sentence's tokens.
@@ -693,16 +856,20 @@ def load_tagger() -> Tagger:
 
 
 def load_tagger_from(folder) -> Tagger:
-    """Load ``ner.crfsuite`` and ``ner_gazetteer.tsv`` from ``folder`` (a path or a package resource)."""
+    """Load ``ner.crfsuite``, ``ner_gazetteer.tsv`` and ``ner_clusters.tsv`` from ``folder`` (a path or a package resource)."""
     folder = Path(folder) if isinstance(folder, str) else folder
-    model, gazetteer = folder.joinpath(MODEL_FILE), folder.joinpath(GAZETTEER_FILE)
-    for needed in (model, gazetteer):
+    model, gazetteer, clusters = (folder.joinpath(name) for name in (MODEL_FILE, GAZETTEER_FILE, CLUSTER_FILE))
+    for needed in (model, gazetteer, clusters):
         if not needed.is_file():
             raise ModelMissingError(
                 f"NER model file missing: {needed}. Train it from the repository root with: "
                 f"{TRAINING_COMMAND} (reads IL-NER Hindi from ../shared/data/ner/il-ner-hindi)"
             )
-    return Tagger(model.read_bytes(), Gazetteer.from_tsv(gazetteer.read_text(encoding="utf-8"), str(gazetteer)))
+    return Tagger(
+        model.read_bytes(),
+        Gazetteer.from_tsv(gazetteer.read_text(encoding="utf-8"), str(gazetteer)),
+        WordClusters.from_tsv(clusters.read_text(encoding="utf-8"), str(clusters)),
+    )
 
 
 # --- mentions in text -----------------------------------------------------------------
