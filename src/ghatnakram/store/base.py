@@ -130,3 +130,25 @@ class Store(Protocol):
         """In how many stored articles of ``outlet`` the line with ``key`` appears."""
 
     def count_lines(self, outlet: str, keys: Iterable[str]) -> None: ...
+
+
+def event_filter(mark: str, *, since: str | None, until: str | None, outlet: str | None,
+                 canonicals: list[str] | None) -> tuple[str, list]:
+    """The WHERE clause and parameters of ``find_events`` for a backend whose placeholder is ``mark``."""
+    where, params = ["merged_into IS NULL"], []
+    if since:
+        where.append(f"last_day >= {mark}")
+        params.append(since)
+    if until:
+        where.append(f"last_day <= {mark}")
+        params.append(until)
+    if outlet:
+        where.append("EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id "
+                     f"WHERE ae.event_id = events.id AND a.outlet = {mark})")
+        params.append(outlet)
+    if canonicals is not None:
+        marks = ", ".join([mark] * len(canonicals)) or "NULL"
+        where.append("EXISTS (SELECT 1 FROM article_events ae JOIN article_entities x ON x.article_id = ae.article_id "
+                     f"WHERE ae.event_id = events.id AND x.canonical IN ({marks}))")
+        params.extend(canonicals)
+    return " AND ".join(where), params

@@ -25,7 +25,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from ..models import Article
-from .base import StoreError
+from .base import StoreError, event_filter
 from .migrations import POSTGRESQL_MIGRATIONS
 from .sqlite import _ARTICLE_COLUMNS, _article, _now
 
@@ -323,23 +323,9 @@ class PostgresStore:
                     canonicals: list[str] | None = None, limit: int | None = 100, offset: int = 0) -> list[tuple[str, str]]:
         """(event id, storyline id) of events whose last day is in [since, until], covered by ``outlet``,
         naming one of ``canonicals``; latest first."""
-        where, params = ["merged_into IS NULL"], []
-        if since:
-            where.append("last_day >= %s")
-            params.append(since)
-        if until:
-            where.append("last_day <= %s")
-            params.append(until)
-        if outlet:
-            where.append("EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id "
-                         "WHERE ae.event_id = events.id AND a.outlet = %s)")
-            params.append(outlet)
-        if canonicals is not None:
-            where.append("EXISTS (SELECT 1 FROM article_events ae JOIN article_entities x ON x.article_id = ae.article_id "
-                         "WHERE ae.event_id = events.id AND x.canonical = ANY(%s))")
-            params.append(list(canonicals))
+        where, params = event_filter("%s", since=since, until=until, outlet=outlet, canonicals=canonicals)
         rows = self._all(
-            f"SELECT id, storyline_id FROM events WHERE {' AND '.join(where)} "
+            f"SELECT id, storyline_id FROM events WHERE {where} "
             "ORDER BY last_day DESC NULLS LAST, id DESC LIMIT %s OFFSET %s",
             (*params, limit, offset),
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..models import Analysis, Article
-from .base import StoreError
+from .base import StoreError, event_filter
 from .migrations import MIGRATIONS
 
 _ARTICLE_COLUMNS = (
@@ -230,24 +230,9 @@ class SQLiteStore:
                     canonicals: list[str] | None = None, limit: int | None = 100, offset: int = 0) -> list[tuple[str, str]]:
         """(event id, storyline id) of events whose last day is in [since, until], covered by ``outlet``,
         naming one of ``canonicals``; latest first."""
-        where, params = ["merged_into IS NULL"], []
-        if since:
-            where.append("last_day >= ?")
-            params.append(since)
-        if until:
-            where.append("last_day <= ?")
-            params.append(until)
-        if outlet:
-            where.append("EXISTS (SELECT 1 FROM article_events ae JOIN articles a ON a.id = ae.article_id "
-                         "WHERE ae.event_id = events.id AND a.outlet = ?)")
-            params.append(outlet)
-        if canonicals is not None:
-            marks = ", ".join("?" * len(canonicals)) or "NULL"
-            where.append(f"EXISTS (SELECT 1 FROM article_events ae JOIN article_entities x ON x.article_id = ae.article_id "
-                         f"WHERE ae.event_id = events.id AND x.canonical IN ({marks}))")
-            params.extend(canonicals)
+        where, params = event_filter("?", since=since, until=until, outlet=outlet, canonicals=canonicals)
         rows = self._db.execute(
-            f"SELECT id, storyline_id FROM events WHERE {' AND '.join(where)} ORDER BY last_day DESC, id DESC LIMIT ? OFFSET ?",
+            f"SELECT id, storyline_id FROM events WHERE {where} ORDER BY last_day DESC, id DESC LIMIT ? OFFSET ?",
             (*params, -1 if limit is None else limit, offset),
         )
         return [(r[0], r[1]) for r in rows]
