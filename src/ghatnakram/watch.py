@@ -112,6 +112,8 @@ def http_get(url: str, headers: dict[str, str] | None = None, *, timeout: float 
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return Response(304, b"", {k.lower(): v for k, v in exc.headers.items()})
+        if 300 <= exc.code < 400:  # urllib refuses redirects to file:// and the like itself
+            raise FetchError(f"redirect not followed ({exc.reason}): only http and https are followed") from None
         raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
     except (OSError, ValueError) as exc:  # URLError, timeouts, resets, bad URLs
         raise FetchError(f"cannot fetch ({getattr(exc, 'reason', None) or exc})") from None
