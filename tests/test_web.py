@@ -210,3 +210,14 @@ def test_dates_are_written_as_a_hindi_reader_writes_them(value, shown):
 ])
 def test_comparison_facts_are_shown_as_text_whatever_their_form(fact, text):
     assert fact_text(fact) == text
+
+
+def test_demo_ends_by_telling_how_to_open_the_reader(tmp_path):
+    from click.testing import CliRunner
+
+    from ghatnakram.cli import main
+
+    db = tmp_path / "demo.db"
+    result = CliRunner().invoke(main, ["demo", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == f"Read it in a browser: ghatnakram serve --db {db}  then open http://127.0.0.1:8000/"

@@ -91,9 +91,9 @@ def ticks(span: tuple[date, date], width: int, has_undated: bool) -> list[tuple[
 def timeline_svg(events: list[dict], *, width: int = WIDTH, link_prefix: str = "/events/") -> Markup:
     """The SVG picture of ``events`` (event records in timeline order), safe to put into a page."""
     dots, span = layout(events, width)
-    top = min((d.y - d.r for d in dots), default=AXIS_Y) - 28
-    height = AXIS_Y + 52 - min(top, 0)
-    shift = -min(top, 0)
+    top = min((d.y - d.r for d in dots), default=AXIS_Y) - 24  # room for the ordinal above the highest dot
+    shift = -top
+    height = AXIS_Y + 34 + shift
     parts = [
         f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height:.0f}" '
         f'role="img" aria-labelledby="timeline-title">',
