@@ -3,6 +3,9 @@ import json
 import pytest
 from fastapi.routing import APIRoute
 
+from ghatnakram.readers.jsonl import article_from_record
+from ghatnakram.store import open_store
+from ghatnakram.watch import ingest_online
 from ghatnakram.web import api, create_app, pages
 
 from web_support import (
@@ -302,3 +305,22 @@ def test_an_article_id_with_slashes_can_be_read_back(fresh_db):
     finally:
         app.state.access.close()
     assert shown.status_code == 200 and shown.json()["id"] == story["id"]
+
+
+def test_a_write_by_another_process_shows_once_the_records_are_rebuilt(fresh_db):
+    app, client = _open(fresh_db)
+    try:
+        assert client.get("/api/status").json()["events"] == 4
+        other = open_store(fresh_db)  # as `ghatnakram watch` or `ingest` would, beside the server
+        try:
+            ingest_online([article_from_record(NEW_STORY, "test")], other)
+        finally:
+            other.close()
+        during = client.get("/api/status").json()  # served from the previous records while they are rebuilt
+        app.state.access.refreshing.join()
+        after = client.get("/api/status").json()
+        found = client.get("/api/events", params={"q": "इंदौर"}).json()["total"]
+    finally:
+        app.state.access.close()
+    assert (during["articles"], during["events"]) == (6, 4)
+    assert after["events"] == 5 and found == 1

@@ -56,11 +56,13 @@ def event_matches_text(event: dict, query: str) -> bool:
 
 def find_events(snapshot: Snapshot, filters: Filters) -> list[dict]:
     """Events (newest first) in the date range, covered by the outlet, naming the entity, matching the text."""
-    events = pipeline.filter_events(
-        snapshot.events, since=filters.since, until=filters.until, outlet=filters.outlet, entity=filters.entity
-    )
+    events = snapshot.events_by_outlet.get(filters.outlet, []) if filters.outlet else snapshot.events
+    if filters.since or filters.until or filters.outlet or filters.entity:
+        events = pipeline.filter_events(
+            events, since=filters.since, until=filters.until, outlet=filters.outlet, entity=filters.entity
+        )
     query = filters.query
-    return [event for event in events if event_matches_text(event, query)]
+    return [event for event in events if event_matches_text(event, query)] if query else events
 
 
 def find_storylines(snapshot: Snapshot, filters: Filters) -> list[dict]:
@@ -68,6 +70,8 @@ def find_storylines(snapshot: Snapshot, filters: Filters) -> list[dict]:
 
     The text query matches an event (headline, summary, entities) or the storyline's own headline.
     """
+    if filters == Filters():
+        return snapshot.storylines
     query = filters.query
     passing = find_events(snapshot, Filters(filters.since, filters.until, filters.outlet, filters.entity))
     by_event_text = {e["storyline"] for e in passing if event_matches_text(e, query)}

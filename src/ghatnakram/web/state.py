@@ -5,7 +5,7 @@ through a connection of its own, taken from a pool and given back, and writes go
 through one connection behind a lock (as Datasette does). Event, storyline and entity records are built once by the library
 calls and kept in a :class:`Snapshot` until the store changes: the file's modification
 stamps are checked on each request, so articles a separate ``ghatnakram watch`` adds
-show up on the next request.
+show up as soon as the records are rebuilt (in the background; see :meth:`StoreAccess.snapshot`).
 """
 
 from __future__ import annotations
@@ -34,10 +34,15 @@ class Snapshot:
     events_by_id: dict[str, dict] = field(default_factory=dict)
     storylines_by_id: dict[str, dict] = field(default_factory=dict)
     event_of_article: dict[str, str] = field(default_factory=dict)
+    events_by_outlet: dict[str, list[dict]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, version: object, events: list[dict], storylines: list[dict], entities: list[dict]) -> "Snapshot":
         event_of_article = {article: event["id"] for event in events for article in event["articles"]}
+        events_by_outlet: dict[str, list[dict]] = {}
+        for event in events:  # newest first, as in ``events``
+            for outlet in event["outlets"]:
+                events_by_outlet.setdefault(outlet, []).append(event)
         return cls(
             version=version,
             events=events,
@@ -46,6 +51,7 @@ class Snapshot:
             events_by_id={event["id"]: event for event in events},
             storylines_by_id={storyline["id"]: storyline for storyline in storylines},
             event_of_article=event_of_article,
+            events_by_outlet=events_by_outlet,
         )
 
 
@@ -86,6 +92,8 @@ class StoreAccess:
         self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
         self._opened: list[Store] = [self._writer]
         self._snapshot: Snapshot | None = None
+        self._refresh_lock = threading.Lock()
+        self.refreshing: threading.Thread | None = None  # the background rebuild, while one runs
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -105,23 +113,48 @@ class StoreAccess:
         """The one write connection, held by one request at a time."""
         with self._write_lock:
             yield self._writer
-        self._snapshot = None
+        with self._snapshot_lock:  # waits for a background rebuild that may have missed this write
+            self._snapshot = None
 
     def snapshot(self, store: Store) -> Snapshot:
-        """The records of the store as it is now (read through ``store``), rebuilt only when it changed."""
+        """The records of the store as it is now (read through ``store``).
+
+        They are rebuilt only when the store changed. After a write through :meth:`writer`
+        the next request rebuilds them; after a write by another process (``watch``,
+        ``ingest``) the previous records are served while a background thread rebuilds
+        them, so no request waits for a rebuild of a large store.
+        """
         version = store_version(store)
         current = self._snapshot
         if current is not None and current.version == version:
             return current
+        if current is not None:
+            self._refresh_in_background()
+            return current
         with self._snapshot_lock:
             current = self._snapshot
             if current is None or current.version != version:
-                current = self._snapshot = Snapshot.build(
-                    version, self._load_events(store), self._load_storylines(store), store.load_entities()
-                )
+                current = self._snapshot = self._build(store)
         return current
 
+    def _build(self, store: Store) -> Snapshot:
+        version = store_version(store)  # taken first: a write during the build triggers another
+        return Snapshot.build(version, self._load_events(store), self._load_storylines(store), store.load_entities())
+
+    def _refresh_in_background(self) -> None:
+        with self._refresh_lock:
+            if self.refreshing is not None and self.refreshing.is_alive():
+                return
+            self.refreshing = threading.Thread(target=self._refresh, name="ghatnakram-records", daemon=True)
+            self.refreshing.start()
+
+    def _refresh(self) -> None:
+        with self.reading() as store, self._snapshot_lock:
+            self._snapshot = self._build(store)
+
     def close(self) -> None:
+        if self.refreshing is not None:
+            self.refreshing.join()
         for store in self._opened:
             store.close()
         self._opened.clear()
