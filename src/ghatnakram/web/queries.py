@@ -183,9 +183,8 @@ def find_articles(store: Store, snapshot: Snapshot, filters: Filters, *, limit: 
 
 def article_summary(article: Article, snapshot: Snapshot) -> dict:
     """The listing fields of an article, with its event and storyline."""
-    record = {name: getattr(article, name, None) for name in ARTICLE_SUMMARY_FIELDS if name != "headline"}
-    record["headline"] = headline_for(article)
-    return {**{k: record[k] for k in ARTICLE_SUMMARY_FIELDS}, **_labels(article.id, snapshot)}
+    record = {name: headline_for(article) if name == "headline" else getattr(article, name) for name in ARTICLE_SUMMARY_FIELDS}
+    return {**record, **_labels(article.id, snapshot)}
 
 
 def article_view(article: Article, snapshot: Snapshot) -> dict:
