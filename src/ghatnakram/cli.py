@@ -261,6 +261,7 @@ def demo(db: str) -> None:
     _demo_story(storylines, events)
     click.echo("")
     click.echo(f"Next: ghatnakram show {result.articles[0].id} --db {db}")
+    click.echo(f"Read it in a browser: ghatnakram serve --db {db}  then open http://127.0.0.1:{SERVE_PORT}/")
     for problem in result.report.problems:
         click.echo(f"error: {problem}", err=True)
     if result.report.failed:
@@ -284,6 +285,62 @@ def _demo_story(storylines: list[dict], events: list[dict]) -> None:
         click.echo(f"  summary: {event['summary']}")
         for line in format_comparison(event["comparison"]):
             click.echo(f"  {line}")
+
+
+SERVE_PORT = 8000
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", default=SERVE_PORT, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--api-token", envvar="GHATNAKRAM_API_TOKEN",
+              help="Open POST /api/articles (online ingest) to requests with 'Authorization: Bearer TOKEN'; "
+                   "without a token ingest is off. Also $GHATNAKRAM_API_TOKEN.")
+@db_option
+def serve(host: str, port: int, api_token: str | None, db: str) -> None:
+    """Serve the web reader (/) and the JSON API (/api, documented at /docs) over the store."""
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        app = create_app(db, api_token=api_token)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    ingest_state = "on (token required)" if api_token else "off (start with --api-token to open it)"
+    click.echo(f"ghatnakram: reader http://{host}:{port}/ · API docs http://{host}:{port}/docs · "
+               f"store {db} · ingest {ingest_state}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.argument("feeds_file", metavar="FEEDS_FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--interval", default=300.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds between polls; also the first wait after a failure (doubling up to an hour).")
+@click.option("--once", is_flag=True, help="Poll every feed once, ingest what is new, and exit.")
+@db_option
+def watch(feeds_file: Path, interval: float, once: bool, db: str) -> None:
+    """Poll the RSS/Atom feeds listed in FEEDS_FILE and ingest new articles as they appear.
+
+    FEEDS_FILE has one feed per line: its http(s) URL, then optionally the outlet's name
+    (default: the feed's title); blank lines and lines starting with # are passed over.
+    Each new entry's page is fetched and extracted; failures are logged and retried.
+    """
+    import logging
+
+    from .readers.common import BadInput
+    from .watch import Watcher, read_feeds_file
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    try:
+        feeds = read_feeds_file(feeds_file)
+    except BadInput as exc:
+        raise click.ClickException(str(exc)) from None
+    with _store(db) as store:
+        try:
+            Watcher(feeds, store, interval=interval).run(rounds=1 if once else None)
+        except KeyboardInterrupt:
+            click.echo("watch: stopped", err=True)
 
 
 @main.command("eval-ner")
