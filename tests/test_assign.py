@@ -173,3 +173,21 @@ def test_listing_and_redirects_work_the_same_on_every_backend(store, demo_articl
         assert {r["id"] for r in event_records(store, **filters)} == {r["id"] for r in filter_events(every, **filters)} != set()
     assert len(event_records(store, entity="अल-शरा")) == 2  # both seed meetings, whichever spelling they use
     assert len(storyline_records(store, limit=2)) == 2
+
+
+def test_events_do_not_depend_on_the_process_hash_seed(tmp_path, demo_articles):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "demo.jsonl"
+    source.write_text("".join(json.dumps({"id": a.id, "outlet": a.outlet, "published": a.published, "title": a.title,
+                                          "text": a.text}, ensure_ascii=False) + "\n" for a in demo_articles), encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}.jsonl"
+        subprocess.run([sys.executable, "-m", "ghatnakram.cli", "run", str(source), "--out", str(out), "--db", str(tmp_path / f"{seed}.db")],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append([(r["id"], r["event"], r["storyline"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())])
+    assert outputs[0] == outputs[1]

@@ -104,3 +104,12 @@ def test_a_merged_storyline_id_redirects_in_the_store(store):
     store.merge_storyline("sl-b", "sl-a")
     assert store.resolve_storyline("sl-b") == "sl-a"
     assert [i for i, _ in store.storylines_since(None)] == ["sl-a"]
+
+
+def test_a_tie_between_a_storylines_places_is_broken_the_same_way_whatever_their_order():
+    from collections import Counter
+
+    event = Storyline("e", places=Counter({"state:IN:bihar": 1}))
+    one = Storyline("s", places=Counter({"state:IN:bihar": 2, "state:IN:jharkhand": 2}))
+    other = Storyline("s", places=Counter({"state:IN:jharkhand": 2, "state:IN:bihar": 2}))
+    assert StorylineLinker.score(event, one) == StorylineLinker.score(event, other)

@@ -215,7 +215,7 @@ class StorylineLinker:
         """Shared place, shared actors and shared vocabulary between an event and a storyline."""
         place = 0.0
         if event.places and storyline.places:
-            top = storyline.places.most_common(1)[0][0]
+            top = min(storyline.places.items(), key=lambda kv: (-kv[1], kv[0]))[0]  # ties by name, not set order
             place = 1.0 if top in event.places else (0.5 if set(event.places) & set(storyline.places) else -0.5)
         actors = len(set(event.actors) & set(storyline.actors)) / max(len(event.actors), 1) if event.actors else 0.0
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
