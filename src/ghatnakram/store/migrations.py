@@ -287,3 +287,18 @@ def m007_storyline_merges(cur) -> None:
 @postgresql_migration
 def pg_m007_storyline_merges(cur) -> None:
     m007_storyline_merges(cur)  # portable SQL
+
+
+@migration
+def m008_bucket_order(cur) -> None:
+    # Near-duplicate lookup reads only the latest articles of each LSH bucket. In SQLite the
+    # bucket index already orders a bucket's rows by rowid (insertion order): nothing to add.
+    pass
+
+
+@postgresql_migration
+def pg_m008_bucket_order(cur) -> None:
+    # PostgreSQL rows have no insertion order: an identity column (filled for existing rows)
+    # and an index on (bucket, it) give the latest rows of a bucket without reading all of them.
+    cur.execute("ALTER TABLE minhash_buckets ADD COLUMN position BIGINT GENERATED ALWAYS AS IDENTITY")
+    cur.execute("CREATE INDEX minhash_buckets_latest ON minhash_buckets(bucket, position)")

@@ -265,10 +265,13 @@ class PostgresStore:
             """SELECT id, signature FROM (
                    SELECT s.article_id AS id, s.signature AS signature, a.seq AS seq FROM minhash_signatures s
                    JOIN articles a ON a.id = s.article_id
-                   WHERE s.article_id IN (SELECT article_id FROM minhash_buckets WHERE bucket = ANY(%s::bigint[]))
+                   WHERE s.article_id IN (
+                       SELECT latest.article_id FROM unnest(%s::bigint[]) AS wanted(bucket)
+                       CROSS JOIN LATERAL (SELECT article_id FROM minhash_buckets b WHERE b.bucket = wanted.bucket
+                                           ORDER BY b.position DESC LIMIT %s) AS latest)
                    ORDER BY a.seq DESC LIMIT %s) AS latest
                ORDER BY seq""",
-            (list(buckets), limit),
+            (list(buckets), limit, limit),
         )
         return [(r[0], bytes(r[1])) for r in rows]
 

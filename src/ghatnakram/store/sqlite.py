@@ -161,20 +161,23 @@ class SQLiteStore:
     def signatures_sharing_buckets(self, buckets: list[int], limit: int = 64) -> list[tuple[str, bytes]]:
         """(id, signature) of the ``limit`` latest stored articles sharing an LSH bucket, oldest first.
 
-        The limit keeps the lookup flat when a text is copied many times: a copy of a copy
-        still finds its original through ``duplicate_of``.
+        The limit keeps the lookup flat when a text is copied many times (only the latest
+        ``limit`` rows of each bucket are read): a copy of a copy still finds its original
+        through ``duplicate_of``.
         """
         if not buckets:
             return []
-        marks = ", ".join("?" * len(buckets))
+        latest_per_bucket = " UNION ".join(
+            ["SELECT article_id FROM (SELECT article_id FROM minhash_buckets WHERE bucket = ? ORDER BY rowid DESC LIMIT ?)"] * len(buckets)
+        )
         rows = self._db.execute(
             f"""SELECT id, signature FROM (
                     SELECT s.article_id AS id, s.signature AS signature, a.seq AS seq FROM minhash_signatures s
                     JOIN articles a ON a.id = s.article_id
-                    WHERE s.article_id IN (SELECT article_id FROM minhash_buckets WHERE bucket IN ({marks}))
+                    WHERE s.article_id IN ({latest_per_bucket})
                     ORDER BY a.seq DESC LIMIT ?)
                 ORDER BY seq""",
-            (*buckets, limit),
+            (*[v for bucket in buckets for v in (bucket, limit)], limit),
         )
         return [(r[0], r[1]) for r in rows]
 
