@@ -62,8 +62,9 @@ def base_stories(path: Path) -> list[Article]:
         return [item for item in read_jsonl(stream, str(path)) if isinstance(item, Article)]
 
 
-def stream(bases: list[Article], spread: int) -> Iterator[tuple[Article, int]]:
-    """(copy of a story, its copy number), in publication order, without end."""
+def stream(bases: list[Article], spread: int, start: int = 0) -> Iterator[tuple[Article, int]]:
+    """(copy of a story, its copy number), in publication order, without end; the first ``start``
+    are skipped (and yielded as ``None`` placeholders, so that positions stay countable)."""
     first = min(_day(b) for b in bases)
     by_offset: dict[int, list[Article]] = defaultdict(list)
     for story in sorted(bases, key=lambda b: (b.published or "", b.id)):
@@ -73,7 +74,8 @@ def stream(bases: list[Article], spread: int) -> Iterator[tuple[Article, int]]:
     while True:
         for copy in range(max(0, (day - span) // spread), day // spread + 1):
             for story in by_offset.get(day - copy * spread, ()):
-                yield make_copy(story, copy, spread), copy
+                yield (make_copy(story, copy, spread) if start <= 0 else None), copy
+                start -= 1
         day += 1
 
 
@@ -147,7 +149,7 @@ def build(db: Path, bases: list[Article], size: int, spread: int) -> dict:
     analysis = ReusedAnalysis(Analyzer.from_entities(store.load_entities()), spread)
     started = time.perf_counter()
     chunk: list[Article] = []
-    for n, (article, _) in enumerate(stream(bases, spread)):
+    for n, (article, _) in enumerate(stream(bases, spread, start=have)):
         if n < have:
             continue
         if n >= size:
@@ -317,7 +319,7 @@ def measure(db: Path, bases: list[Article], count: int, spread: int) -> dict:
     assign_events(store)  # loads the assignment state (the queue is empty)
     startup = time.perf_counter() - started
     totals, assignment = [], []
-    for n, (article, _) in enumerate(stream(bases, spread)):
+    for n, (article, _) in enumerate(stream(bases, spread, start=size)):
         if n < size:
             continue
         if len(totals) == count:
