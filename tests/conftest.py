@@ -57,3 +57,13 @@ def store(store_location):
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def demo_articles():
+    """The demo corpus (sample articles and seeds) as read, in publication order."""
+    from ghatnakram.models import Problem
+    from ghatnakram.pipeline import demo_items
+
+    items = [item for item in demo_items() if not isinstance(item, Problem)]
+    return sorted(items, key=lambda a: (a.published or "", a.id))

@@ -7,15 +7,8 @@ import pytest
 from ghatnakram.assign import OnlineAssigner
 from ghatnakram.events import EventClusterer, Signature, event_id
 from ghatnakram.ingest import ingest_items
-from ghatnakram.models import Problem
-from ghatnakram.pipeline import assign_events, cluster, demo_items, event_records, filter_events, storyline_records
+from ghatnakram.pipeline import assign_events, cluster, event_records, filter_events, storyline_records
 from ghatnakram.store import open_store
-
-
-@pytest.fixture(scope="module")
-def demo_articles():
-    items = [item for item in demo_items() if not isinstance(item, Problem)]
-    return sorted(items, key=lambda a: (a.published or "", a.id))
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,7 @@ from click.testing import CliRunner
 import ghatnakram
 from ghatnakram.cli import main
 from ghatnakram.ingest import ingest_items
-from ghatnakram.models import Problem
-from ghatnakram.pipeline import assign_events, demo_items, event_records
+from ghatnakram.pipeline import assign_events, event_records
 from ghatnakram.store import StoreError, open_store
 
 from conftest import NO_PG_REASON, TEST_PG, with_schema
@@ -36,12 +35,6 @@ def _article(article_id, **fields):
 
     base = dict(id=article_id, outlet="नमूना", text="खबर का पाठ।", raw_text="खबर का पाठ।", source="t", content_hash="h")
     return Article(**{**base, **fields})
-
-
-@pytest.fixture(scope="module")
-def demo_articles():
-    items = [item for item in demo_items() if not isinstance(item, Problem)]
-    return sorted(items, key=lambda a: (a.published or "", a.id))
 
 
 @pytest.fixture(scope="module")
