@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from fastapi.routing import APIRoute
@@ -185,9 +186,13 @@ def test_openapi_schema_lists_every_route(client):
     assert ("/api/articles", "post") in listed and ("/api/events/{event_id}/comparison", "get") in listed
 
 
-def test_docs_page_is_served(client):
+def test_docs_page_is_served_with_everything_it_needs_from_this_server(client):
     response = client.get("/docs")
     assert response.status_code == 200 and "openapi.json" in response.text
+    assets = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert assets and all(url.startswith("/docs-assets/") for url in assets), assets  # no CDN: servers are offline
+    for url in assets:
+        assert client.get(url).status_code == 200, url
 
 
 # --- online ingest ------------------------------------------------------------------------
