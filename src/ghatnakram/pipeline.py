@@ -22,7 +22,7 @@ from .assign import OnlineAssigner
 from .canon import name_key
 from .compare import compare_outlets
 from .events import EventClusterer, signature
-from .headline import headline_for
+from .headline import generate_headline
 from .ingest import ingest_items
 from .models import Analysis, Article, IngestReport, Problem
 from .readers import article_from_text, read_jsonl, read_sources
@@ -111,7 +111,7 @@ def output_record(input_id: str, article: Article) -> dict:
         "event": None,
         "storyline": None,
         "event_date": analysis.event_date,
-        "headline": headline_for(article),
+        "headline": generate_headline(article.text) or article.title,  # the contract: generated, even beside a title
         "entities": entity_list(analysis),
         "duplicate_of": duplicate_of,
     }
@@ -131,7 +131,7 @@ def entity_list(analysis: Analysis) -> list[dict]:
 def article_record(article: Article) -> dict:
     """A stored article as shown and exported: cleaned title and text, its headline, and its analysis."""
     record = {name: getattr(article, name, None) for name in ARTICLE_FIELDS if name != "headline"}
-    record["headline"] = headline_for(article)
+    record["headline"] = generate_headline(article.text) or article.title
     analysis = (article.analysis or Analysis()).to_dict()
     record.update({name: analysis[name] for name in ANALYSIS_FIELDS if name != "entities"})
     record["entities"] = entity_list(article.analysis or Analysis())
