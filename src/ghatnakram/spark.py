@@ -1,0 +1,623 @@
+"""The Spark job: the single-machine pipeline over an archive too large for one machine.
+
+``ghatnakram spark-run INPUT --out OUT`` reads JSON Lines or Parquet and calls the same library
+functions as ``ghatnakram run``, split so that the costly work runs on executors and only small,
+inherently ordered state passes through the driver:
+
+1. **read** (executors): each line or row → :class:`~ghatnakram.models.Article` or a
+   :class:`~ghatnakram.models.Problem`, with its position in the input;
+2. **boilerplate** (shuffle): a line an outlet printed in ``REPEATED_LINE_MIN_ARTICLES`` earlier
+   articles is dropped, as ingest does, counted per (outlet, line) in input order;
+3. **clean and analyse** (executors, per partition): cleaning, the Hindi check, fingerprints and
+   :class:`~ghatnakram.analyze.Analyzer` with one entity resolver per partition (partitions are
+   contiguous slices of the input, so each resolver sees its articles in input order);
+4. **duplicates** (shuffle): exact copies by content hash, near copies by MinHash LSH bucket,
+   each pointing at its earliest original as ingest does;
+5. **entities** (driver, small): the partitions' entities are joined in input order by one
+   resolver, so a name has one canonical id however the input was split;
+6. **signatures and IDF** (executors, shuffle): each article's event signature, and its TF-IDF
+   vector with the document frequencies of every article published before it, exactly as the
+   online clusterer would have them;
+7. **events** (executors, per block): blocks are publication-day windows (``block_days``) that
+   also replay the ``overlap_days`` before them, so the clusterer's open events at a block's start
+   are those the single-machine run has there; within a block, candidates are found by the
+   clusterer's own index of canonical place, actor and word keys, and articles are fed in
+   publication order to :class:`~ghatnakram.events.EventClusterer`. The driver stitches blocks:
+   an event started by an overlap article continues that article's event of the block before;
+8. **storylines** (driver, streamed): storylines span months, so one
+   :class:`~ghatnakram.storylines.StorylineLinker` runs over the (small) signatures in publication
+   order, as :func:`ghatnakram.pipeline.cluster` does;
+9. **write** (executors): the per-article output contract of ``run``, event and storyline
+   records (JSON Lines or Parquet), and optionally a store (``--db``, e.g. PostgreSQL) from
+   which ``watch`` and ``serve`` continue online.
+
+The module uses absolute imports so that it can be spark-submit's main file
+(``spark-submit …/ghatnakram/spark.py INPUT --out OUT``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ghatnakram.analyze import Analyzer
+from ghatnakram.canon import STATE_VERSION, EntityResolver
+from ghatnakram.clean import MIN_COUNTED_LINE, clean_article, line_key
+from ghatnakram.dedup import THRESHOLD, fingerprint, similarity
+from ghatnakram.events import EventClusterer, Signature, signature, signature_from_dict, signature_to_dict
+from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, _check_text
+from ghatnakram.models import Article, IngestReport, Mention, Problem
+from ghatnakram.pipeline import event_record, output_record, storyline_record
+from ghatnakram.readers import BadInput, article_from_record, read_jsonl
+from ghatnakram.storylines import StorylineLinker, storyline_id
+
+DEFAULT_MASTER = "local[2]"
+BLOCK_DAYS = 28
+# Longer than the clusterer's window (3 event days) plus the day gap between reports of one happening
+# and the lag of a report behind its event date: a block starts with the open events the stream had.
+OVERLAP_DAYS = 7
+NEAR_DUPLICATE_CANDIDATES = 64  # earlier articles compared per bucket, as the store's lookup limit
+FORMATS = ("jsonl", "parquet")
+
+
+class SparkRunError(Exception):
+    """A spark-run that cannot start; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class SparkOptions:
+    """How the job splits its work; none of these change what an article is assigned, except that
+    blocks too short for the clusterer's window would (``overlap_days`` must cover it)."""
+
+    block_days: int = BLOCK_DAYS
+    overlap_days: int = OVERLAP_DAYS
+    partitions: int | None = None  # analysis partitions (default: four per core)
+    fmt: str = "jsonl"
+
+    def __post_init__(self):
+        if self.block_days < 1:
+            raise SparkRunError(f"block_days must be at least 1, not {self.block_days}")
+        if self.overlap_days < EventClusterer().window_days + 1:
+            raise SparkRunError(
+                f"overlap_days {self.overlap_days} is shorter than the event window ({EventClusterer().window_days} days) "
+                "plus one: blocks would start without the events still open; use at least "
+                f"{EventClusterer().window_days + 1} (default {OVERLAP_DAYS})"
+            )
+        if self.fmt not in FORMATS:
+            raise SparkRunError(f"unknown output format {self.fmt!r}: use jsonl or parquet")
+        if self.partitions is not None and self.partitions < 1:
+            raise SparkRunError(f"partitions must be at least 1, not {self.partitions}")
+
+
+# --- 1. reading ------------------------------------------------------------------------------
+
+
+def article_from_line(raw: bytes, where: str) -> Article | Problem:
+    """One JSON line as the JSON Lines reader reads it, its problem named ``where`` (file:line)."""
+    item = next(read_jsonl(io.BytesIO(raw), where))
+    return replace(item, source=where) if isinstance(item, Article) else Problem(where, item.message)
+
+
+def article_from_row(row: dict, where: str) -> Article | Problem:
+    """One Parquet row (columns as the input contract's keys) as an article, or its problem."""
+    try:
+        return article_from_record({k: v for k, v in row.items() if v is not None}, where)
+    except BadInput as exc:
+        return Problem(where, str(exc))
+
+
+def skipped_inputs(keys: Iterable[tuple[str, int]]) -> Iterator[tuple[int, int]]:
+    """(position, position of the first input with the same key) for every later input sharing a
+    key (an id or a URL): ingest stores the first and only aliases the others."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for key, position in keys:
+        groups[key].append(position)
+    for positions in groups.values():
+        first, *later = sorted(positions)
+        for position in later:
+            yield position, first
+
+
+# --- 2. boilerplate lines --------------------------------------------------------------------
+
+
+def counted_lines(article: Article) -> set[str]:
+    """Keys of the lines of an article that ingest counts to learn its outlet's boilerplate."""
+    text = clean_article(article).text
+    return {line_key(line) for line in text.split("\n") if len(line) >= MIN_COUNTED_LINE}
+
+
+def repeated_at(positions: Iterable[int]) -> list[int]:
+    """Of the articles (positions) of one outlet printing one line, those from which ingest drops it:
+    every one after the first ``REPEATED_LINE_MIN_ARTICLES``."""
+    return sorted(positions)[REPEATED_LINE_MIN_ARTICLES:]
+
+
+# --- 3. cleaning and analysis -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One stored article after cleaning and analysis, with what dedup and the store need."""
+
+    position: int
+    article: Article  # cleaned, with analysis and content hash; duplicate_of set later
+    partition: int
+    minhash: bytes
+    buckets: tuple[int, ...]
+    lines: tuple[str, ...]  # counted line keys (for the store's boilerplate counts)
+
+
+def clean_and_analyse(article: Article, position: int, repeated: set[str], analyzer: Analyzer,
+                      partition: int) -> Analysed | Problem:
+    """Clean (dropping the outlet's repeated lines ``repeated``), check and analyse one article."""
+    cleaned = clean_article(article, lambda line: len(line) >= MIN_COUNTED_LINE and line_key(line) in repeated)
+    try:
+        _check_text(cleaned)
+    except BadInput as exc:
+        return Problem(article.source or article.id, str(exc))
+    prints = fingerprint(cleaned.text)
+    analysed = replace(cleaned, content_hash=prints.content_hash, analysis=analyzer.analyze(cleaned))
+    return Analysed(position, analysed, partition, prints.signature_bytes(), prints.buckets, tuple(sorted(counted_lines(article))))
+
+
+def analyse_partition(partition: int, rows: Iterable[tuple[int, tuple[Article, list[str]]]]) -> Iterator[tuple]:
+    """Analyse one partition's articles in input order with one resolver; then yield its entities.
+
+    Yields ``("article", Analysed)``, ``("problem", (position, Problem))`` and last
+    ``("entities", (partition, [entity state, in creation order]))``.
+    """
+    analyzer = Analyzer()
+    for position, (article, repeated) in sorted(rows, key=lambda row: row[0]):
+        result = clean_and_analyse(article, position, set(repeated), analyzer, partition)
+        if isinstance(result, Problem):
+            yield "problem", (position, result)
+        else:
+            yield "article", result
+    yield "entities", (partition, analyzer.resolver.to_state()["entities"])
+
+
+# --- 4. duplicates ------------------------------------------------------------------------------
+
+
+def exact_copies(members: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, int]]:
+    """For articles with one content hash ((position, outlet)), each later one as
+    (position, "skip" if an earlier one has its outlet else "copy", position of that earlier one)."""
+    seen_outlets: dict[str, int] = {}
+    first = None
+    for position, outlet in sorted(members):
+        if outlet in seen_outlets:
+            yield position, "skip", seen_outlets[outlet]
+            continue
+        if first is not None:
+            yield position, "copy", first
+        else:
+            first = position
+        seen_outlets[outlet] = position
+
+
+def near_copies(members: Iterable[tuple[int, bytes, bool]], limit: int = NEAR_DUPLICATE_CANDIDATES) -> Iterator[tuple[int, int]]:
+    """For stored articles sharing one LSH bucket ((position, MinHash bytes, looked up?)), (position,
+    earliest of the ``limit`` articles before it in the bucket whose text it nearly repeats) for
+    those looked up (exact copies already have their original)."""
+    import numpy as np
+
+    ordered = sorted(members)
+    for i, (position, signature_bytes, looked_up) in enumerate(ordered):
+        if not looked_up:
+            continue
+        signature_ = np.frombuffer(signature_bytes, dtype="<u8")
+        for earlier, earlier_bytes, _ in ordered[max(0, i - limit):i]:
+            if similarity(signature_, earlier_bytes) >= THRESHOLD:
+                yield position, earlier
+                break
+
+
+def originals(copies: dict[int, int], near: dict[int, int]) -> dict[int, int]:
+    """position → position of its original (exact copies first, then near ones), following an
+    original that is itself a copy to its own original, as ingest does."""
+    found: dict[int, int] = {}
+    for position in sorted(set(copies) | set(near)):
+        original = copies.get(position, near.get(position))
+        found[position] = found.get(original, original)
+    return found
+
+
+# --- 5. entities --------------------------------------------------------------------------------
+
+
+def unify_entities(partitions: list[tuple[int, list[dict]]]) -> tuple[dict[tuple[int, str], str], EntityResolver]:
+    """Join the entities each partition's resolver found into one resolver, partitions in input order.
+
+    The first partition's entities stay as they are (its resolver saw what a single run sees); an
+    entity of a later partition is resolved as if its spellings (each as often as it was mentioned)
+    were one article's mentions, so it joins a known entity or becomes a new one. Returns
+    ((partition, local id) → unified id, the unified resolver).
+    """
+    ordered = sorted(partitions)
+    if not ordered:
+        return {}, EntityResolver()
+    first, first_entities = ordered[0]
+    resolver = EntityResolver.from_state({"version": STATE_VERSION, "entities": first_entities})
+    mapping = {(first, e["id"]): e["id"] for e in first_entities}
+    for partition, entities in ordered[1:]:
+        for entity in entities:
+            mapping[(partition, entity["id"])] = _unified_id(resolver, entity)
+    return mapping, resolver
+
+
+def _unified_id(resolver: EntityResolver, entity: dict) -> str:
+    mentions, offset = [], 0
+    for spelling, count in sorted(entity["variants"].items()):
+        for _ in range(count):
+            mentions.append(Mention(text=spelling, type=entity["type"], start=offset, end=offset + len(spelling), sentence=0))
+            offset += len(spelling) + 1
+    ids = Counter(m.canonical for m in resolver.resolve(mentions) if m.canonical)
+    return min(ids, key=lambda i: (-ids[i], i)) if ids else entity["id"]
+
+
+def with_unified_entities(article: Article, partition: int, mapping: dict[tuple[int, str], str],
+                          names: dict[str, tuple[str, str]]) -> Article:
+    """The article with its mentions' (and quote speakers') canonical ids, names and Latin forms unified."""
+    analysis = article.analysis
+    if analysis is None:
+        return article
+
+    def unified(canonical: str | None) -> str | None:
+        return mapping.get((partition, canonical), canonical) if canonical else canonical
+
+    mentions = []
+    for mention in analysis.entities:
+        canonical = unified(mention.canonical)
+        name, latin = names.get(canonical, (mention.name, mention.latin))
+        mentions.append(replace(mention, canonical=canonical, name=name, latin=latin))
+    quotes = tuple(replace(q, speaker_canonical=unified(q.speaker_canonical)) for q in analysis.quotes)
+    return replace(article, analysis=replace(analysis, entities=tuple(mentions), quotes=quotes))
+
+
+# --- 6. signatures and IDF ----------------------------------------------------------------------
+
+
+def publication_key(sig: dict) -> tuple[str, str]:
+    """The order the online assignment feeds articles in (as the store's queue and pipeline.cluster)."""
+    return sig["published"], sig["article_id"]
+
+
+def running_frequencies(ranks: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """For the articles (publication ranks) containing one term, (rank, articles up to and including
+    it that contain the term): the document frequency the online clusterer has when it reaches it."""
+    for count, rank in enumerate(sorted(ranks), start=1):
+        yield rank, count
+
+
+def global_vector(terms: dict[str, int], documents: int, frequencies: dict[str, int]) -> dict[str, float]:
+    """The unit TF-IDF vector the online clusterer gives an article as its ``documents``-th, with
+    these document frequencies of its terms (the clusterer's own formula)."""
+    clusterer = EventClusterer()
+    clusterer.documents_ = documents
+    clusterer.document_frequency_ = Counter(frequencies)
+    return clusterer._unit_vector(terms)
+
+
+# --- 7. events in blocks --------------------------------------------------------------------------
+
+
+def blocks_of(day: int | None, first_day: int, options: SparkOptions) -> list[tuple[int, bool]]:
+    """(block, home?) for an article published on ``day`` (an ordinal): its own block, and the next
+    blocks whose start is at most ``overlap_days`` later, which replay it. Undated articles come
+    first in publication order: block 0."""
+    if day is None:
+        return [(0, True)]
+    offset = day - first_day
+    home = offset // options.block_days
+    found = [(home, True)]
+    following = home + 1
+    while following * options.block_days - offset <= options.overlap_days:
+        found.append((following, False))
+        following += 1
+    return found
+
+
+class _PresetVectorClusterer(EventClusterer):
+    """The event clusterer fed signatures whose vectors carry the whole stream's document
+    frequencies (step 6), not the block's: a block then scores articles as the single run does."""
+
+    _preset: dict[str, float] | None = None
+
+    def add(self, sig: Signature):
+        self._preset = sig.vector
+        return super().add(sig)
+
+    def _unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
+        preset, self._preset = self._preset, None
+        return preset if preset is not None else super()._unit_vector(terms)
+
+
+@dataclass
+class BlockResult:
+    """What one block found: per article (id, home?, event at assignment, event after the block),
+    the article that started each event, and the events still open at the block's end."""
+
+    block: int
+    labels: list[tuple[str, bool, str, str]] = field(default_factory=list)
+    starters: dict[str, str] = field(default_factory=dict)
+    open_events: list[tuple[str, str | None, list[dict]]] = field(default_factory=list)  # (id, last day, members)
+
+
+def cluster_block(block: int, members: Iterable[tuple[int, dict, bool]]) -> BlockResult:
+    """Assign one block's articles ((publication rank, signature dict, home?)) to events in publication order."""
+    clusterer = _PresetVectorClusterer()
+    result = BlockResult(block)
+    home_of: dict[str, bool] = {}
+    online: dict[str, str] = {}
+    for _, sig_dict, home in sorted(members, key=lambda m: m[0]):
+        sig = signature_from_dict(sig_dict)
+        assignment = clusterer.add(sig)
+        home_of[sig.article_id] = home
+        online[sig.article_id] = assignment.event_id
+        if assignment.new:
+            result.starters[assignment.event_id] = sig.article_id
+    final = clusterer.labels()
+    result.labels = [(a, home_of[a], online[a], final[a]) for a in online]
+    result.open_events = [
+        (e.id, e.last_day.isoformat() if e.last_day else None, [signature_to_dict(m) for m in e.members])
+        for e in clusterer.open_events_.values()
+    ]
+    return result
+
+
+def stitch_blocks(results: Iterable[BlockResult]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Events across blocks: (article → event, article → event it joined when assigned, block
+    event id → stitched id of the last block). A block's event that an overlap article started
+    is the event that article has in its own (earlier) block."""
+    final: dict[str, str] = {}
+    online: dict[str, str] = {}
+    stitched: dict[str, str] = {}
+    for result in sorted(results, key=lambda r: r.block):
+        home = {article for article, is_home, _, _ in result.labels if is_home}
+
+        def stitch(event: str) -> str:
+            starter = result.starters.get(event)
+            return final.get(starter, event) if starter is not None and starter not in home else event
+
+        stitched = {}
+        for article, is_home, joined, event in result.labels:
+            stitched[event] = stitch(event)
+            if is_home:
+                final[article] = stitch(event)
+                online[article] = stitch(joined)
+        for event, _, _ in result.open_events:
+            stitched.setdefault(event, stitch(event))
+    return final, online, stitched
+
+
+# --- 8. storylines ------------------------------------------------------------------------------
+
+
+def link_storylines(stream: Iterable[tuple[str, dict]]) -> StorylineLinker:
+    """Storylines over (event the article joined, signature dict), fed in publication order."""
+    linker = StorylineLinker()
+    for event, sig_dict in stream:
+        linker.add(event, signature_from_dict(sig_dict))
+    return linker
+
+
+# --- 9. records ---------------------------------------------------------------------------------
+
+
+def article_output(input_id: str, article: Article, labels: tuple[str, str] | None) -> dict:
+    """The per-article output contract of ``run`` for one input."""
+    record = output_record(input_id, article)
+    record["event"], record["storyline"] = labels or (None, None)
+    return record
+
+
+# --- the job --------------------------------------------------------------------------------------
+
+
+@dataclass
+class SparkReport(IngestReport):
+    """What a spark-run did: the ingest counts, and how many events, storylines and blocks."""
+
+    events: int = 0
+    storylines: int = 0
+    blocks: int = 0
+
+    def summary(self) -> str:
+        return f"{super().summary()}; events {self.events}, storylines {self.storylines} (in {self.blocks} blocks)"
+
+
+def spark_session(master: str | None = None, app_name: str = "ghatnakram"):
+    """A Spark session: on ``master`` if given; under spark-submit, the one it configured;
+    else local mode on two cores (small memory, no UI), with executors running this Python."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app_name)
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # set by spark-submit for the Python driver
+    if master or not submitted:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = (builder.master(master or DEFAULT_MASTER)
+                   .config("spark.driver.memory", "1g")
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.shuffle.partitions", "8"))
+    return builder.getOrCreate()
+
+
+def read_input(spark, input_path: str):
+    """RDD of (position, Article | Problem) from JSON Lines (a file, folder or glob) or Parquet
+    (``.parquet``, or a folder of Parquet files): blank lines are skipped, as the reader does."""
+    sc = spark.sparkContext
+    if _is_parquet(input_path):
+        rows = spark.read.parquet(input_path).rdd.map(lambda row: row.asDict()).zipWithIndex()
+        return rows.map(lambda pair: (pair[1], article_from_row(pair[0], f"{input_path}[{pair[1] + 1}]")))
+    lines = sc.textFile(input_path, use_unicode=False).zipWithIndex()
+    return (lines.filter(lambda pair: pair[0].strip())
+            .map(lambda pair: (pair[1], article_from_line(pair[0], f"{input_path}:{pair[1] + 1}"))))
+
+
+def _is_parquet(path: str) -> bool:
+    local = Path(path)
+    if path.endswith(".parquet"):
+        return True
+    return local.is_dir() and any(local.glob("*.parquet"))
+
+
+def run_spark(spark, input_path: str, out: str, options: SparkOptions = SparkOptions(), store=None) -> SparkReport:
+    """Run the whole job (see the module docstring) and write its output under ``out``:
+    ``articles/``, ``events/`` and ``storylines/`` (JSON Lines part files or Parquet)."""
+    sc = spark.sparkContext
+    report = SparkReport()
+    items = read_input(spark, input_path).cache()
+    report.read = items.count()
+    problems = items.filter(lambda item: isinstance(item[1], Problem)).collect()
+
+    # 1–2: which inputs are stored (a repeated id or URL is not), and each outlet's boilerplate lines
+    articles = items.filter(lambda item: isinstance(item[1], Article))
+    repeated_ids = dict(articles.map(lambda item: (item[1].id, item[0])).groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
+    repeated_urls = dict(articles.filter(lambda item: item[1].url and item[0] not in repeated_ids)
+                         .map(lambda item: (item[1].url, item[0])).groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
+    not_stored = sc.broadcast(set(repeated_ids) | set(repeated_urls))
+    kept = articles.filter(lambda item: item[0] not in not_stored.value)
+    drops = (kept.flatMap(lambda item: [((item[1].outlet, key), item[0]) for key in counted_lines(item[1])])
+             .groupByKey().flatMap(lambda kv: [(p, kv[0][1]) for p in repeated_at(kv[1])])
+             .groupByKey().mapValues(list))
+    total = max(report.read, 1)
+    partitions = options.partitions or 4 * sc.defaultParallelism
+    slices = (kept.leftOuterJoin(drops).mapValues(lambda pair: (pair[0], pair[1] or []))
+              .partitionBy(partitions, lambda position: min(position * partitions // total, partitions - 1)))
+
+    # 3: cleaning and analysis, one resolver per partition
+    analysed_all = slices.mapPartitionsWithIndex(analyse_partition).cache()
+    problems += analysed_all.filter(lambda t: t[0] == "problem").map(lambda t: t[1]).collect()
+    report.problems = [problem for _, problem in sorted(problems, key=lambda pp: pp[0])]
+    analysed = analysed_all.filter(lambda t: t[0] == "article").map(lambda t: t[1])
+
+    # 4: duplicates: the same text from the same outlet is not stored again; other copies point at their original
+    exact = analysed.map(lambda a: (a.article.content_hash, (a.position, a.article.outlet))).groupByKey().flatMap(lambda kv: exact_copies(kv[1])).collect()
+    same_outlet = {position: earlier for position, kind, earlier in exact if kind == "skip"}
+    copies = sc.broadcast({position: earlier for position, kind, earlier in exact if kind == "copy"})
+    same_outlet_b = sc.broadcast(same_outlet)
+    near = dict(analysed.filter(lambda a: a.position not in same_outlet_b.value)
+                .flatMap(lambda a: [(b, (a.position, a.minhash, a.position not in copies.value)) for b in a.buckets])
+                .groupByKey().flatMap(lambda kv: near_copies(kv[1])).reduceByKey(min).collect())
+    original_of = originals(copies.value, near)
+
+    # 5: entities joined across partitions
+    states = analysed_all.filter(lambda t: t[0] == "entities").map(lambda t: t[1]).collect()
+    mapping, resolver = unify_entities(states)
+    names = {r["id"]: (r["name"], r["latin"]) for r in Analyzer(resolver).entity_records(resolver.entities_)}
+    mapping_b, names_b = sc.broadcast(mapping), sc.broadcast(names)
+    stored = (analysed.filter(lambda a: a.position not in same_outlet_b.value)
+              .map(lambda a: replace(a, article=with_unified_entities(a.article, a.partition, mapping_b.value, names_b.value))))
+    positions_of = dict(stored.map(lambda a: (a.position, a.article.id)).collect())
+    duplicate_of = {positions_of[p]: positions_of[q] for p, q in original_of.items() if p in positions_of and q in positions_of}
+    duplicate_b = sc.broadcast(duplicate_of)
+    stored = stored.map(lambda a: replace(a, article=replace(a.article, duplicate_of=duplicate_b.value.get(a.article.id)))).cache()
+    report.stored, report.duplicates = len(positions_of), len(duplicate_of)
+    report.skipped = len(repeated_ids) + len(repeated_urls) + len(same_outlet)
+
+    # 6: signatures, with the document frequencies of the whole stream before each article
+    ranked = (stored.map(lambda a: signature_to_dict(signature(a.article)))
+              .sortBy(publication_key).zipWithIndex().map(lambda pair: (pair[1], pair[0])).cache())
+    frequencies = (ranked.flatMap(lambda rs: [(t, rs[0]) for t in rs[1]["terms"]])
+                   .groupByKey().flatMap(lambda kv: [(rank, (kv[0], n)) for rank, n in running_frequencies(kv[1])])
+                   .groupByKey().mapValues(dict))
+    vectors = ranked.leftOuterJoin(frequencies).map(
+        lambda kv: (kv[0], {**kv[1][0], "vector": global_vector(kv[1][0]["terms"], kv[0] + 1, kv[1][1] or {})})).cache()
+
+    # 7: events in blocks of publication days, stitched on the driver
+    days = vectors.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None)
+    first_day = days.min() if not days.isEmpty() else 0
+    results = (vectors.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in blocks_of(_published_day(kv[1]), first_day, options)])
+               .groupByKey().map(lambda kv: cluster_block(kv[0], kv[1])).collect())
+    final, joined, stitched = stitch_blocks(results)
+    report.blocks = len(results)
+
+    # 8: storylines on the driver, streamed in publication order
+    joined_b = sc.broadcast(joined)
+    compact = vectors.map(lambda kv: (kv[0], (joined_b.value[kv[1]["article_id"]], _for_storylines(kv[1])))).sortByKey()
+    linker = link_storylines(pair for _, pair in compact.toLocalIterator())
+    storyline_labels = linker.labels()
+    labels = {article: (event, storyline_labels.get(event) or storyline_id(event)) for article, event in final.items()}
+    report.events = len(set(final.values()))
+    report.storylines = len({s for _, s in labels.values()})
+
+    # 9: the per-article output in input order, event and storyline records
+    aliases = {**{p: q for p, q in repeated_urls.items()}, **same_outlet}
+    labels_b = sc.broadcast(labels)
+    by_id = stored.map(lambda a: (a.article.id, a.article))
+    _write_outputs(spark, articles, positions_of, aliases, by_id, labels_b, out, options.fmt)
+    if store is not None:
+        write_store(store, stored, vectors, labels, linker, resolver, results, stitched, aliases, positions_of, articles)
+    return report
+
+
+def _published_day(sig: dict) -> int | None:
+    return date.fromisoformat(sig["published"][:10]).toordinal() if sig["published"] else None
+
+
+def _for_storylines(sig: dict) -> dict:
+    """The signature without what storylines do not read (the vector), to stream less to the driver."""
+    return {**sig, "vector": None}
+
+
+def _write_outputs(spark, articles, positions_of: dict[int, str], aliases: dict[int, int], by_id, labels_b, out: str, fmt: str) -> None:
+    sc = spark.sparkContext
+    stored_of = {**positions_of, **{p: stored_article(p, aliases, positions_of) for p in aliases}}
+    stored_b = sc.broadcast({p: i for p, i in stored_of.items() if i})
+    outputs = (articles.filter(lambda item: item[0] in stored_b.value)
+               .map(lambda item: (stored_b.value[item[0]], (item[0], item[1].id))).join(by_id)
+               .map(lambda kv: (kv[1][0][0], article_output(kv[1][0][1], kv[1][1], labels_b.value.get(kv[0]))))
+               .sortByKey().values())
+    _write(spark, outputs, f"{out}/articles", fmt)
+    events = (by_id.map(lambda kv: (labels_b.value[kv[0]], kv[1]))
+              .groupByKey().map(lambda kv: event_record(kv[0][0], kv[0][1], list(kv[1]))).cache())
+    storylines = events.map(lambda e: (e["storyline"], e)).groupByKey().map(lambda kv: storyline_record(kv[0], list(kv[1])))
+    _write(spark, events.sortBy(lambda e: (e["event_date"] or "", e["id"])), f"{out}/events", fmt)
+    _write(spark, storylines.sortBy(lambda s: (s["event_date"] or "", s["id"])), f"{out}/storylines", fmt)
+    events.unpersist()
+
+
+def stored_article(position: int, aliases: dict[int, int], positions_of: dict[int, str]) -> str | None:
+    """The id of the stored article an input that was not stored stands for (following aliases)."""
+    seen = set()
+    while position not in positions_of and position in aliases and position not in seen:
+        seen.add(position)
+        position = aliases[position]
+    return positions_of.get(position)
+
+
+def _write(spark, records, path: str, fmt: str) -> None:
+    """Records as JSON Lines part files (in order), or as Parquet with one text column per field
+    (lists and objects as JSON text)."""
+    if fmt == "jsonl":
+        records.map(lambda r: json.dumps(r, ensure_ascii=False)).saveAsTextFile(path)
+        return
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    fields = list(records.first().keys()) if not records.isEmpty() else ["id"]
+    schema = StructType([StructField(name, StringType()) for name in fields])
+    rows = records.map(lambda r: tuple(_as_text(r.get(name)) for name in fields))
+    spark.createDataFrame(rows, schema).write.parquet(path)
+
+
+def _as_text(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_store(store, stored, vectors, labels, linker, resolver, results, stitched, skipped, same_outlet, positions_of, items) -> None:
+    """Fill an empty store as ingest and online assignment would have left it, so that ``watch``,
+    ``serve`` and ``ingest`` continue from it: articles, aliases, entities, fingerprints, line counts,
+    event labels and members, open events, storyline profiles, term frequencies and the state."""
+    raise NotImplementedError
