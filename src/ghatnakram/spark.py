@@ -63,6 +63,7 @@ BLOCK_DAYS = 28
 # Longer than the clusterer's window (3 event days) plus the day gap between reports of one happening
 # and the lag of a report behind its event date: a block starts with the open events the stream had.
 OVERLAP_DAYS = 7
+MIN_PARTITION_ARTICLES = 200  # fewer articles per analysis partition cost more in start-up than they save
 NEAR_DUPLICATE_CANDIDATES = 64  # earlier articles compared per bucket, as the store's lookup limit
 FORMATS = ("jsonl", "parquet")
 
@@ -78,7 +79,7 @@ class SparkOptions:
 
     block_days: int = BLOCK_DAYS
     overlap_days: int = OVERLAP_DAYS
-    partitions: int | None = None  # analysis partitions (default: four per core)
+    partitions: int | None = None  # analysis partitions (default: four per core, at least 200 articles each)
     fmt: str = "jsonl"
 
     def __post_init__(self):
@@ -473,92 +474,215 @@ def _is_parquet(path: str) -> bool:
 
 def run_spark(spark, input_path: str, out: str, options: SparkOptions = SparkOptions(), store=None) -> SparkReport:
     """Run the whole job (see the module docstring) and write its output under ``out``:
-    ``articles/``, ``events/`` and ``storylines/`` (JSON Lines part files or Parquet)."""
-    sc = spark.sparkContext
-    report = SparkReport()
-    items = read_input(spark, input_path).cache()
-    report.read = items.count()
-    problems = items.filter(lambda item: isinstance(item[1], Problem)).collect()
-
-    # 1–2: which inputs are stored (a repeated id or URL is not), and each outlet's boilerplate lines
-    articles = items.filter(lambda item: isinstance(item[1], Article))
-    repeated_ids = dict(articles.map(lambda item: (item[1].id, item[0])).groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
-    repeated_urls = dict(articles.filter(lambda item: item[1].url and item[0] not in repeated_ids)
-                         .map(lambda item: (item[1].url, item[0])).groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
-    not_stored = sc.broadcast(set(repeated_ids) | set(repeated_urls))
-    kept = articles.filter(lambda item: item[0] not in not_stored.value)
-    drops = (kept.flatMap(lambda item: [((item[1].outlet, key), item[0]) for key in counted_lines(item[1])])
-             .groupByKey().flatMap(lambda kv: [(p, kv[0][1]) for p in repeated_at(kv[1])])
-             .groupByKey().mapValues(list))
-    total = max(report.read, 1)
-    partitions = options.partitions or 4 * sc.defaultParallelism
-    slices = (kept.leftOuterJoin(drops).mapValues(lambda pair: (pair[0], pair[1] or []))
-              .partitionBy(partitions, lambda position: min(position * partitions // total, partitions - 1)))
-
-    # 3: cleaning and analysis, one resolver per partition
-    analysed_all = slices.mapPartitionsWithIndex(analyse_partition).cache()
-    problems += analysed_all.filter(lambda t: t[0] == "problem").map(lambda t: t[1]).collect()
-    report.problems = [problem for _, problem in sorted(problems, key=lambda pp: pp[0])]
-    analysed = analysed_all.filter(lambda t: t[0] == "article").map(lambda t: t[1])
-
-    # 4: duplicates: the same text from the same outlet is not stored again; other copies point at their original
-    exact = analysed.map(lambda a: (a.article.content_hash, (a.position, a.article.outlet))).groupByKey().flatMap(lambda kv: exact_copies(kv[1])).collect()
-    same_outlet = {position: earlier for position, kind, earlier in exact if kind == "skip"}
-    copies = sc.broadcast({position: earlier for position, kind, earlier in exact if kind == "copy"})
-    same_outlet_b = sc.broadcast(same_outlet)
-    near = dict(analysed.filter(lambda a: a.position not in same_outlet_b.value)
-                .flatMap(lambda a: [(b, (a.position, a.minhash, a.position not in copies.value)) for b in a.buckets])
-                .groupByKey().flatMap(lambda kv: near_copies(kv[1])).reduceByKey(min).collect())
-    original_of = originals(copies.value, near)
-
-    # 5: entities joined across partitions
-    states = analysed_all.filter(lambda t: t[0] == "entities").map(lambda t: t[1]).collect()
-    mapping, resolver = unify_entities(states)
-    names = {r["id"]: (r["name"], r["latin"]) for r in Analyzer(resolver).entity_records(resolver.entities_)}
-    mapping_b, names_b = sc.broadcast(mapping), sc.broadcast(names)
-    stored = (analysed.filter(lambda a: a.position not in same_outlet_b.value)
-              .map(lambda a: replace(a, article=with_unified_entities(a.article, a.partition, mapping_b.value, names_b.value))))
-    positions_of = dict(stored.map(lambda a: (a.position, a.article.id)).collect())
-    duplicate_of = {positions_of[p]: positions_of[q] for p, q in original_of.items() if p in positions_of and q in positions_of}
-    duplicate_b = sc.broadcast(duplicate_of)
-    stored = stored.map(lambda a: replace(a, article=replace(a.article, duplicate_of=duplicate_b.value.get(a.article.id)))).cache()
-    report.stored, report.duplicates = len(positions_of), len(duplicate_of)
-    report.skipped = len(repeated_ids) + len(repeated_urls) + len(same_outlet)
-
-    # 6: signatures, with the document frequencies of the whole stream before each article
-    ranked = (stored.map(lambda a: signature_to_dict(signature(a.article)))
-              .sortBy(publication_key).zipWithIndex().map(lambda pair: (pair[1], pair[0])).cache())
-    frequencies = (ranked.flatMap(lambda rs: [(t, rs[0]) for t in rs[1]["terms"]])
-                   .groupByKey().flatMap(lambda kv: [(rank, (kv[0], n)) for rank, n in running_frequencies(kv[1])])
-                   .groupByKey().mapValues(dict))
-    vectors = ranked.leftOuterJoin(frequencies).map(
-        lambda kv: (kv[0], {**kv[1][0], "vector": global_vector(kv[1][0]["terms"], kv[0] + 1, kv[1][1] or {})})).cache()
-
-    # 7: events in blocks of publication days, stitched on the driver
-    days = vectors.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None)
-    first_day = days.min() if not days.isEmpty() else 0
-    results = (vectors.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in blocks_of(_published_day(kv[1]), first_day, options)])
-               .groupByKey().map(lambda kv: cluster_block(kv[0], kv[1])).collect())
-    final, joined, stitched = stitch_blocks(results)
-    report.blocks = len(results)
-
-    # 8: storylines on the driver, streamed in publication order
-    joined_b = sc.broadcast(joined)
-    compact = vectors.map(lambda kv: (kv[0], (joined_b.value[kv[1]["article_id"]], _for_storylines(kv[1])))).sortByKey()
-    linker = link_storylines(pair for _, pair in compact.toLocalIterator())
-    storyline_labels = linker.labels()
-    labels = {article: (event, storyline_labels.get(event) or storyline_id(event)) for article, event in final.items()}
-    report.events = len(set(final.values()))
-    report.storylines = len({s for _, s in labels.values()})
-
-    # 9: the per-article output in input order, event and storyline records
-    aliases = {**{p: q for p, q in repeated_urls.items()}, **same_outlet}
-    labels_b = sc.broadcast(labels)
-    by_id = stored.map(lambda a: (a.article.id, a.article))
-    _write_outputs(spark, articles, positions_of, aliases, by_id, labels_b, out, options.fmt)
+    ``articles/``, ``events/`` and ``storylines/`` (JSON Lines part files or Parquet); with
+    ``store`` (empty), also fill it as ingest and online assignment would have."""
+    if store is not None and store.count_articles():
+        raise SparkRunError("the store given to spark-run already holds articles: give an empty store "
+                            "(spark-run fills it in one go); add to a filled store with 'ghatnakram ingest'")
+    job = _Job(spark, spark.sparkContext, options, SparkReport())
+    job.read(input_path)
+    job.analyse()
+    job.find_duplicates()
+    job.unify_entities()
+    job.sign()
+    job.cluster_events()
+    job.link_storylines()
+    job.write(out)
     if store is not None:
-        write_store(store, stored, vectors, labels, linker, resolver, results, stitched, aliases, positions_of, articles)
-    return report
+        job.fill_store(store)
+    return job.report
+
+
+@dataclass
+class _Job:
+    """The stages of :func:`run_spark` and the data they hand on (RDDs stay on the executors;
+    what is kept here on the driver is small: ids, positions, labels)."""
+
+    spark: object
+    sc: object
+    options: SparkOptions
+    report: SparkReport
+
+    def broadcast(self, value):
+        return self.sc.broadcast(value)
+
+    def read(self, input_path: str) -> None:
+        """Steps 1–2: read, leave out repeated ids and URLs, and find each outlet's boilerplate lines."""
+        self.items = read_input(self.spark, input_path).cache()
+        self.report.read = self.items.count()
+        self.problems = self.items.filter(lambda item: isinstance(item[1], Problem)).collect()
+        self.articles = self.items.filter(lambda item: isinstance(item[1], Article))
+        self.repeated_ids = _collect_skipped(self.articles.map(lambda item: (item[1].id, item[0])))
+        repeated_ids = self.broadcast(self.repeated_ids)
+        self.repeated_urls = _collect_skipped(
+            self.articles.filter(lambda item: item[1].url and item[0] not in repeated_ids.value).map(lambda item: (item[1].url, item[0])))
+        not_stored = self.broadcast(set(self.repeated_ids) | set(self.repeated_urls))
+        self.kept = self.articles.filter(lambda item: item[0] not in not_stored.value)
+        self.drops = (self.kept.flatMap(lambda item: [((item[1].outlet, key), item[0]) for key in counted_lines(item[1])])
+                      .groupByKey().flatMap(lambda kv: [(p, kv[0][1]) for p in repeated_at(kv[1])])
+                      .groupByKey().mapValues(list))
+
+    def analyse(self) -> None:
+        """Step 3: clean and analyse contiguous slices of the input, one resolver per slice."""
+        total = max(self.report.read, 1)
+        partitions = self.options.partitions or max(1, min(4 * self.sc.defaultParallelism, total // MIN_PARTITION_ARTICLES))
+        slices = (self.kept.leftOuterJoin(self.drops).mapValues(lambda pair: (pair[0], pair[1] or []))
+                  .partitionBy(partitions, lambda position: min(position * partitions // total, partitions - 1)))
+        self.analysed_all = slices.mapPartitionsWithIndex(analyse_partition).cache()
+        problems = self.problems + self.analysed_all.filter(lambda t: t[0] == "problem").map(lambda t: t[1]).collect()
+        self.report.problems = [problem for _, problem in sorted(problems, key=lambda pp: pp[0])]
+        self.analysed = self.analysed_all.filter(lambda t: t[0] == "article").map(lambda t: t[1])
+
+    def find_duplicates(self) -> None:
+        """Step 4: the same text from the same outlet is not stored again; other copies, exact or
+        near, point at their original."""
+        exact = (self.analysed.map(lambda a: (a.article.content_hash, (a.position, a.article.outlet)))
+                 .groupByKey().flatMap(lambda kv: exact_copies(kv[1])).collect())
+        self.same_outlet = {position: earlier for position, kind, earlier in exact if kind == "skip"}
+        copies = self.broadcast({position: earlier for position, kind, earlier in exact if kind == "copy"})
+        self.same_outlet_b = same_outlet = self.broadcast(self.same_outlet)
+        near = dict(self.analysed.filter(lambda a: a.position not in same_outlet.value)
+                    .flatMap(lambda a: [(b, (a.position, a.minhash, a.position not in copies.value)) for b in a.buckets])
+                    .groupByKey().flatMap(lambda kv: near_copies(kv[1])).reduceByKey(min).collect())
+        self.original_of = originals(copies.value, near)
+
+    def unify_entities(self) -> None:
+        """Step 5: one canonical id per entity across partitions; duplicates marked."""
+        states = self.analysed_all.filter(lambda t: t[0] == "entities").map(lambda t: t[1]).collect()
+        mapping, self.resolver = unify_entities(states)
+        self.entity_records = Analyzer(self.resolver).entity_records(self.resolver.entities_)
+        mapping_b = self.broadcast(mapping)
+        names = self.broadcast({r["id"]: (r["name"], r["latin"]) for r in self.entity_records})
+        same_outlet = self.same_outlet_b
+        stored = (self.analysed.filter(lambda a: a.position not in same_outlet.value)
+                  .map(lambda a: replace(a, article=with_unified_entities(a.article, a.partition, mapping_b.value, names.value))))
+        self.positions_of = dict(stored.map(lambda a: (a.position, a.article.id)).collect())
+        duplicate_of = self.broadcast({self.positions_of[p]: self.positions_of[q] for p, q in self.original_of.items()
+                                       if p in self.positions_of and q in self.positions_of})
+        self.stored = stored.map(lambda a: replace(a, article=replace(a.article, duplicate_of=duplicate_of.value.get(a.article.id)))).cache()
+        self.report.stored, self.report.duplicates = len(self.positions_of), len(duplicate_of.value)
+        self.report.skipped = len(self.repeated_ids) + len(self.repeated_urls) + len(self.same_outlet)
+        self.analysed_all.unpersist()
+
+    def sign(self) -> None:
+        """Step 6: signatures in publication order, with the stream's document frequencies before each."""
+        ranked = (self.stored.map(lambda a: signature_to_dict(signature(a.article)))
+                  .sortBy(publication_key).zipWithIndex().map(lambda pair: (pair[1], pair[0])).cache())
+        frequencies = (ranked.flatMap(lambda rs: [(t, rs[0]) for t in rs[1]["terms"]])
+                       .groupByKey().flatMap(lambda kv: [(rank, (kv[0], n)) for rank, n in running_frequencies(kv[1])])
+                       .groupByKey().mapValues(dict))
+        self.signatures = ranked.leftOuterJoin(frequencies).map(
+            lambda kv: (kv[0], {**kv[1][0], "vector": global_vector(kv[1][0]["terms"], kv[0] + 1, kv[1][1] or {})})).cache()
+        ranked.unpersist()
+
+    def cluster_events(self) -> None:
+        """Step 7: events within blocks of publication days, stitched on the driver."""
+        options = self.options
+        days = self.signatures.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None)
+        first_day = days.min() if not days.isEmpty() else 0
+        self.blocks = (self.signatures.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in blocks_of(_published_day(kv[1]), first_day, options)])
+                       .groupByKey().map(lambda kv: cluster_block(kv[0], kv[1])).collect())
+        self.final, self.joined, self.stitched = stitch_blocks(self.blocks)
+        self.report.blocks = len(self.blocks)
+
+    def link_storylines(self) -> None:
+        """Step 8: storylines on the driver over the signatures, streamed in publication order."""
+        joined = self.broadcast(self.joined)
+        parts = max(1, self.report.stored // 20000)  # few, large pieces: each is one job to fetch
+        compact = self.signatures.map(lambda kv: (kv[0], (joined.value[kv[1]["article_id"]], _for_storylines(kv[1])))).sortByKey(numPartitions=parts)
+        self.linker = link_storylines(pair for _, pair in compact.toLocalIterator(prefetchPartitions=True))
+        storylines = self.linker.labels()
+        self.labels = {article: (event, storylines.get(event) or storyline_id(event)) for article, event in self.final.items()}
+        self.report.events = len(set(self.final.values()))
+        self.report.storylines = len({s for _, s in self.labels.values()})
+
+    def write(self, out: str) -> None:
+        """Step 9: the per-article output in input order, and the event and storyline records."""
+        fmt = self.options.fmt
+        self.aliases = {**self.repeated_urls, **self.same_outlet}
+        stored_of = {**self.positions_of, **{p: stored_article(p, self.aliases, self.positions_of) for p in self.aliases}}
+        stored_b = self.broadcast({p: i for p, i in stored_of.items() if i})
+        labels = self.labels_b = self.broadcast(self.labels)
+        by_id = self.stored.map(lambda a: (a.article.id, a.article))
+        outputs = (self.articles.filter(lambda item: item[0] in stored_b.value)
+                   .map(lambda item: (stored_b.value[item[0]], (item[0], item[1].id))).join(by_id)
+                   .map(lambda kv: (kv[1][0][0], article_output(kv[1][0][1], kv[1][1], labels.value.get(kv[0]))))
+                   .sortByKey().values())
+        _write(self.spark, outputs, f"{out}/articles", fmt)
+        events = (by_id.map(lambda kv: (labels.value[kv[0]], kv[1]))
+                  .groupByKey().map(lambda kv: event_record(kv[0][0], kv[0][1], list(kv[1]))).cache())
+        storylines = events.map(lambda e: (e["storyline"], e)).groupByKey().map(lambda kv: storyline_record(kv[0], list(kv[1])))
+        _write(self.spark, events.sortBy(lambda e: (e["event_date"] or "", e["id"])), f"{out}/events", fmt)
+        _write(self.spark, storylines.sortBy(lambda s: (s["event_date"] or "", s["id"])), f"{out}/storylines", fmt)
+        events.unpersist()
+
+    def fill_store(self, store) -> None:
+        """Fill an empty store as ingest and online assignment leave it, so that ``ingest``, ``watch``
+        and ``serve`` continue from it: articles, aliases, fingerprints, outlet line counts, entities,
+        event labels, events (the still open ones with their members' signatures), storyline
+        profiles, term frequencies and the assignment state. One writer: the driver, in batches."""
+        aliases = self.broadcast(self.aliases)
+        alias_ids = self.articles.filter(lambda item: item[0] in aliases.value).map(lambda item: (item[0], item[1].id)).collect()
+        labels = self.labels_b
+        events = dict(self.signatures.map(lambda kv: (labels.value[kv[1]["article_id"]], (kv[1]["published"], kv[1]["day"])))
+                      .reduceByKey(lambda a, b: (min(a[0], b[0]), _latest(a[1], b[1]))).collect())
+        terms = self.signatures.flatMap(lambda kv: [(t, 1) for t in kv[1]["terms"]]).reduceByKey(lambda a, b: a + b).collect()
+        last_block = max(self.blocks, key=lambda b: b.block, default=None)
+        open_events = {self.stitched.get(e, e): members for e, _, members in (last_block.open_events if last_block else [])}
+        batch: list[Analysed] = []
+        for analysed in self.stored.sortBy(lambda a: a.position).toLocalIterator(prefetchPartitions=True):
+            batch.append(analysed)
+            if len(batch) == STORE_BATCH:
+                _store_articles(store, batch)
+                batch = []
+        _store_articles(store, batch)
+        with store.transaction():
+            for position, input_id in alias_ids:
+                stored_id = stored_article(position, self.aliases, self.positions_of)
+                if stored_id and stored_id != input_id:
+                    store.add_alias(input_id, stored_id)
+            store.save_entities(self.entity_records)
+            store.save_event_labels([(a, e, s) for a, (e, s) in self.labels.items()])
+            for (event, storyline), (first_published, last_day) in events.items():
+                store.save_event(event, storyline, first_published, last_day)
+            for event, members in open_events.items():
+                for member in members:
+                    store.add_event_member(member["article_id"], event, json.dumps(member, ensure_ascii=False))
+            store.close_events([e for e, _ in events if e not in open_events])
+            for storyline in self.linker.changed_.values():
+                store.save_storyline(storyline.id, _iso(storyline.last_day), json.dumps(storyline.to_dict(), ensure_ascii=False))
+            store.add_term_frequencies(dict(terms))
+            latest = max((day for _, day in events.values() if day), default=None)
+            store.set_state("events.documents", str(self.report.stored))
+            store.set_state("events.latest_day", latest or "")
+            store.set_state("events.storyline_latest_day", _iso(self.linker.latest_day_) or "")
+            store.set_state("events.generation", "1")
+
+
+STORE_BATCH = 500
+
+
+def _store_articles(store, batch: list[Analysed]) -> None:
+    with store.transaction():
+        for analysed in batch:
+            article = analysed.article
+            store.add_article(article)
+            if analysed.minhash:
+                store.add_signature(article.id, analysed.minhash, analysed.buckets)
+            store.count_lines(article.outlet, analysed.lines)
+
+
+def _latest(a: str | None, b: str | None) -> str | None:
+    return max((d for d in (a, b) if d), default=None)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _collect_skipped(keyed) -> dict[int, int]:
+    """position → first position with the same key, for every later input sharing a key."""
+    return dict(keyed.groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
 
 
 def _published_day(sig: dict) -> int | None:
@@ -568,23 +692,6 @@ def _published_day(sig: dict) -> int | None:
 def _for_storylines(sig: dict) -> dict:
     """The signature without what storylines do not read (the vector), to stream less to the driver."""
     return {**sig, "vector": None}
-
-
-def _write_outputs(spark, articles, positions_of: dict[int, str], aliases: dict[int, int], by_id, labels_b, out: str, fmt: str) -> None:
-    sc = spark.sparkContext
-    stored_of = {**positions_of, **{p: stored_article(p, aliases, positions_of) for p in aliases}}
-    stored_b = sc.broadcast({p: i for p, i in stored_of.items() if i})
-    outputs = (articles.filter(lambda item: item[0] in stored_b.value)
-               .map(lambda item: (stored_b.value[item[0]], (item[0], item[1].id))).join(by_id)
-               .map(lambda kv: (kv[1][0][0], article_output(kv[1][0][1], kv[1][1], labels_b.value.get(kv[0]))))
-               .sortByKey().values())
-    _write(spark, outputs, f"{out}/articles", fmt)
-    events = (by_id.map(lambda kv: (labels_b.value[kv[0]], kv[1]))
-              .groupByKey().map(lambda kv: event_record(kv[0][0], kv[0][1], list(kv[1]))).cache())
-    storylines = events.map(lambda e: (e["storyline"], e)).groupByKey().map(lambda kv: storyline_record(kv[0], list(kv[1])))
-    _write(spark, events.sortBy(lambda e: (e["event_date"] or "", e["id"])), f"{out}/events", fmt)
-    _write(spark, storylines.sortBy(lambda s: (s["event_date"] or "", s["id"])), f"{out}/storylines", fmt)
-    events.unpersist()
 
 
 def stored_article(position: int, aliases: dict[int, int], positions_of: dict[int, str]) -> str | None:
@@ -616,8 +723,7 @@ def _as_text(value) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_store(store, stored, vectors, labels, linker, resolver, results, stitched, skipped, same_outlet, positions_of, items) -> None:
-    """Fill an empty store as ingest and online assignment would have left it, so that ``watch``,
-    ``serve`` and ``ingest`` continue from it: articles, aliases, entities, fingerprints, line counts,
-    event labels and members, open events, storyline profiles, term frequencies and the state."""
-    raise NotImplementedError
+if __name__ == "__main__":  # spark-submit …/ghatnakram/spark.py INPUT --out OUT [options]
+    from ghatnakram.cli import main
+
+    main(["spark-run", *sys.argv[1:]])
