@@ -60,6 +60,11 @@ def test_a_block_replays_the_days_before_it():
     assert blocks_of(100 + 1, 100, short) == [(0, True), (1, False), (2, False)]
 
 
+def test_an_article_announcing_a_later_happening_is_replayed_until_then():
+    options = SparkOptions(block_days=28, overlap_days=7)
+    assert blocks_of(100 + 5, 100, options, event_day=100 + 40) == [(0, True), (1, False)]
+
+
 def test_blocks_too_short_to_replay_the_open_events_are_refused():
     with pytest.raises(SparkRunError, match="overlap_days 2 is shorter than the event window"):
         SparkOptions(overlap_days=2)

@@ -428,6 +428,7 @@ def spark_run(input_path: str, out: str, fmt: str, db: str | None, master: str |
         raise click.ClickException(str(exc)) from None
     finally:
         spark.stop()
+    click.echo("seconds per stage: " + ", ".join(f"{name} {seconds}" for name, seconds in report.seconds.items()), err=True)
     _finish(report)
 # --- end spark-run ---
 

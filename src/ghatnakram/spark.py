@@ -41,6 +41,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -108,8 +109,9 @@ def article_from_line(raw: bytes, where: str) -> Article | Problem:
 
 def article_from_row(row: dict, where: str) -> Article | Problem:
     """One Parquet row (columns as the input contract's keys) as an article, or its problem."""
+    record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if v is not None}  # date or datetime columns
     try:
-        return article_from_record({k: v for k, v in row.items() if v is not None}, where)
+        return article_from_record(record, where)
     except BadInput as exc:
         return Problem(where, str(exc))
 
@@ -310,17 +312,19 @@ def global_vector(terms: dict[str, int], documents: int, frequencies: dict[str, 
 # --- 7. events in blocks --------------------------------------------------------------------------
 
 
-def blocks_of(day: int | None, first_day: int, options: SparkOptions) -> list[tuple[int, bool]]:
-    """(block, home?) for an article published on ``day`` (an ordinal): its own block, and the next
-    blocks whose start is at most ``overlap_days`` later, which replay it. Undated articles come
-    first in publication order: block 0."""
+def blocks_of(day: int | None, first_day: int, options: SparkOptions, event_day: int | None = None) -> list[tuple[int, bool]]:
+    """(block, home?) for an article published on ``day`` (an ordinal): its own block, and every later
+    block starting at most ``overlap_days`` after its publication day or its event day (an article
+    announcing a later happening keeps its event open until then), which replays it. Undated
+    articles come first in publication order: block 0."""
     if day is None:
         return [(0, True)]
     offset = day - first_day
+    reach = max(offset, (event_day - first_day) if event_day is not None else offset)
     home = offset // options.block_days
     found = [(home, True)]
     following = home + 1
-    while following * options.block_days - offset <= options.overlap_days:
+    while following * options.block_days - reach <= options.overlap_days:
         found.append((following, False))
         following += 1
     return found
@@ -352,8 +356,9 @@ class BlockResult:
     open_events: list[tuple[str, str | None, list[dict]]] = field(default_factory=list)  # (id, last day, members)
 
 
-def cluster_block(block: int, members: Iterable[tuple[int, dict, bool]]) -> BlockResult:
-    """Assign one block's articles ((publication rank, signature dict, home?)) to events in publication order."""
+def cluster_block(block: int, members: Iterable[tuple[int, dict, bool]], keep_open: bool = False) -> BlockResult:
+    """Assign one block's articles ((publication rank, signature dict, home?)) to events in publication
+    order; with ``keep_open`` (the last block) also return the events still open at its end."""
     clusterer = _PresetVectorClusterer()
     result = BlockResult(block)
     home_of: dict[str, bool] = {}
@@ -370,7 +375,7 @@ def cluster_block(block: int, members: Iterable[tuple[int, dict, bool]]) -> Bloc
     result.open_events = [
         (e.id, e.last_day.isoformat() if e.last_day else None, [signature_to_dict(m) for m in e.members])
         for e in clusterer.open_events_.values()
-    ]
+    ] if keep_open else []
     return result
 
 
@@ -430,6 +435,7 @@ class SparkReport(IngestReport):
     events: int = 0
     storylines: int = 0
     blocks: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall-clock time of each stage
 
     def summary(self) -> str:
         return f"{super().summary()}; events {self.events}, storylines {self.storylines} (in {self.blocks} blocks)"
@@ -480,16 +486,15 @@ def run_spark(spark, input_path: str, out: str, options: SparkOptions = SparkOpt
         raise SparkRunError("the store given to spark-run already holds articles: give an empty store "
                             "(spark-run fills it in one go); add to a filled store with 'ghatnakram ingest'")
     job = _Job(spark, spark.sparkContext, options, SparkReport())
-    job.read(input_path)
-    job.analyse()
-    job.find_duplicates()
-    job.unify_entities()
-    job.sign()
-    job.cluster_events()
-    job.link_storylines()
-    job.write(out)
+    stages = [("read", lambda: job.read(input_path)), ("analyse", job.analyse), ("duplicates", job.find_duplicates),
+              ("entities", job.unify_entities), ("signatures", job.sign), ("events", job.cluster_events),
+              ("storylines", job.link_storylines), ("write", lambda: job.write(out))]
     if store is not None:
-        job.fill_store(store)
+        stages.append(("store", lambda: job.fill_store(store)))
+    for name, stage in stages:
+        started = time.perf_counter()
+        stage()
+        job.report.seconds[name] = round(time.perf_counter() - started, 1)
     return job.report
 
 
@@ -560,9 +565,10 @@ class _Job:
         duplicate_of = self.broadcast({self.positions_of[p]: self.positions_of[q] for p, q in self.original_of.items()
                                        if p in self.positions_of and q in self.positions_of})
         self.stored = stored.map(lambda a: replace(a, article=replace(a.article, duplicate_of=duplicate_of.value.get(a.article.id)))).cache()
+        self.stored.count()  # cached before the analysis it is built from is dropped: never analyse twice
+        self.analysed_all.unpersist()
         self.report.stored, self.report.duplicates = len(self.positions_of), len(duplicate_of.value)
         self.report.skipped = len(self.repeated_ids) + len(self.repeated_urls) + len(self.same_outlet)
-        self.analysed_all.unpersist()
 
     def sign(self) -> None:
         """Step 6: signatures in publication order, with the stream's document frequencies before each."""
@@ -573,15 +579,18 @@ class _Job:
                        .groupByKey().mapValues(dict))
         self.signatures = ranked.leftOuterJoin(frequencies).map(
             lambda kv: (kv[0], {**kv[1][0], "vector": global_vector(kv[1][0]["terms"], kv[0] + 1, kv[1][1] or {})})).cache()
+        self.signatures.count()
         ranked.unpersist()
 
     def cluster_events(self) -> None:
         """Step 7: events within blocks of publication days, stitched on the driver."""
         options = self.options
-        days = self.signatures.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None)
-        first_day = days.min() if not days.isEmpty() else 0
-        self.blocks = (self.signatures.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in blocks_of(_published_day(kv[1]), first_day, options)])
-                       .groupByKey().map(lambda kv: cluster_block(kv[0], kv[1])).collect())
+        days = self.signatures.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None).cache()
+        first_day, last_day = (days.min(), days.max()) if not days.isEmpty() else (0, 0)
+        last = (last_day - first_day) // options.block_days
+        self.blocks = (self.signatures.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in _blocks(kv[1], first_day, options) if block <= last])
+                       .groupByKey().map(lambda kv: cluster_block(kv[0], kv[1], keep_open=kv[0] == last)).collect())
+        days.unpersist()
         self.final, self.joined, self.stitched = stitch_blocks(self.blocks)
         self.report.blocks = len(self.blocks)
 
@@ -683,6 +692,10 @@ def _iso(day: date | None) -> str | None:
 def _collect_skipped(keyed) -> dict[int, int]:
     """position → first position with the same key, for every later input sharing a key."""
     return dict(keyed.groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
+
+
+def _blocks(sig: dict, first_day: int, options: SparkOptions) -> list[tuple[int, bool]]:
+    return blocks_of(_published_day(sig), first_day, options, date.fromisoformat(sig["day"]).toordinal() if sig["day"] else None)
 
 
 def _published_day(sig: dict) -> int | None:
