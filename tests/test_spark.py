@@ -244,6 +244,20 @@ def test_a_store_filled_by_spark_lists_its_events_and_takes_new_articles_online(
 
 
 @needs_spark
+def test_spark_fills_a_postgresql_store_with_the_same_events(spark, pg_url, demo_input, spark_run, tmp_path):
+    from ghatnakram.spark import run_spark
+
+    store = open_store(pg_url)
+    try:
+        run_spark(spark, str(demo_input), str(tmp_path / "out"), SparkOptions(block_days=2, overlap_days=4, partitions=3), store=store)
+        labels = {r["id"]: r["event"] for r in _read_lines(spark_run[1] / "out" / "articles")}
+        assert {e["id"] for e in event_records(store)} == set(labels.values())
+        assert {a: e for a, (e, _) in store.event_labels().items()} == {a: labels[a] for a in store.event_labels()}
+    finally:
+        store.close()
+
+
+@needs_spark
 def test_spark_reads_and_writes_parquet_with_the_same_labels(spark, tmp_path, demo_input, spark_run):
     from ghatnakram.spark import run_spark
 
