@@ -441,5 +441,54 @@ def canon(names: tuple[str, ...], entity_type: str) -> None:
         click.echo(f"{name}\t{key}")
 
 
+# --- spark-run (issue 7): the pipeline on Spark, for archives; PySpark is the optional [spark] extra ---
+
+@main.command("spark-run")
+@click.argument("input_path", metavar="INPUT")
+@click.option("--out", "out", required=True,
+              help="Folder to create with articles/, events/ and storylines/ (a local path or a URL Spark can write).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+              help="Output format of the three record sets.")
+@click.option("--db", default=None, help="Also fill this empty store (SQLite path or postgresql:// URL), as ingest would.")
+@click.option("--master", default=None, help="Spark master URL (default: spark-submit's, else local[2]).")
+@click.option("--block-days", type=int, default=28, show_default=True, help="Publication days per event-clustering block.")
+@click.option("--overlap-days", type=int, default=7, show_default=True,
+              help="Days before each block it replays, so that events still open carry on across blocks.")
+@click.option("--partitions", type=int, default=None, help="Analysis partitions (default: four per core, at least 200 articles each).")
+def spark_run(input_path: str, out: str, fmt: str, db: str | None, master: str | None, block_days: int,
+              overlap_days: int, partitions: int | None) -> None:
+    """Run the pipeline on Spark over INPUT (JSON Lines or Parquet: a file, folder or glob).
+
+    Writes the per-article output of 'run' and the event and storyline records under --out,
+    as one single-machine run would; prints one line per bad input and a summary.
+    """
+    from importlib.util import find_spec
+
+    if find_spec("pyspark") is None:
+        raise click.ClickException("spark-run needs PySpark: pip install 'ghatnakram[spark]' (and Java 17)")
+    from .spark import SparkOptions, SparkRunError, run_spark, spark_session
+
+    if "://" not in out and Path(out).exists():
+        raise click.ClickException(f"{out} already exists: spark-run creates its --out folder; give a new path or remove it")
+    try:
+        options = SparkOptions(block_days=block_days, overlap_days=overlap_days, partitions=partitions, fmt=fmt)
+    except SparkRunError as exc:
+        raise click.ClickException(str(exc)) from None
+    spark = spark_session(master)
+    try:
+        if db:
+            with _store(db) as store:
+                report = run_spark(spark, input_path, out, options, store=store)
+        else:
+            report = run_spark(spark, input_path, out, options)
+    except SparkRunError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        spark.stop()
+    click.echo("seconds per stage: " + ", ".join(f"{name} {seconds}" for name, seconds in report.seconds.items()), err=True)
+    _finish(report)
+# --- end spark-run ---
+
+
 if __name__ == "__main__":
     main()

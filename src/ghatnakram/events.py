@@ -199,10 +199,11 @@ class OpenEvent:
 
 @dataclass(frozen=True)
 class Assignment:
-    """Where one article went: its event, and the events merged into it."""
+    """Where one article went: its event, whether that event is new, and events merged into it."""
 
     article_id: str
     event_id: str
+    new: bool
     merged: tuple[str, ...] = ()
     signature: Signature | None = None  # the article's signature as kept in the event (with its vector)
 
@@ -254,7 +255,7 @@ class EventClusterer:
             self.open_events_[event.id] = event
         self._join(event, sig)
         self._close_old_events(sig.day)
-        assignment = Assignment(sig.article_id, event.id, merged=merged, signature=sig)
+        assignment = Assignment(sig.article_id, event.id, new=not joined, merged=merged, signature=sig)
         self.labels_[sig.article_id] = event.id
         for old in merged:
             self.redirects_[old] = event.id

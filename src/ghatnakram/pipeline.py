@@ -226,7 +226,7 @@ def event_records(store: Store, *, event_id: str | None = None, storyline_id: st
         if event_id is not None:
             event_id = store.resolve_event(event_id) or event_id
         groups = store.event_members_of(event_id=event_id, storyline_id=storyline_id)
-        records = [_event_record(e, sl, [store.get_article(a) for a in members]) for e, (sl, members) in groups.items()]
+        records = [event_record(e, sl, [store.get_article(a) for a in members]) for e, (sl, members) in groups.items()]
         records = filter_events(records, since=since, until=until, outlet=outlet, entity=entity)
         records.sort(key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
         return records[offset:][:limit] if limit is not None else records[offset:]
@@ -244,7 +244,7 @@ def _matching_events(store: Store, since, until, outlet, entity) -> Iterator[dic
         position += len(page)
         for event, storyline in page:
             members = store.event_members_of(event_id=event).get(event, (storyline, []))[1]
-            record = _event_record(event, storyline, [store.get_article(a) for a in members])
+            record = event_record(event, storyline, [store.get_article(a) for a in members])
             if filter_events([record], since=since, until=until, outlet=outlet, entity=None if canonicals is not None else entity):
                 yield record
 
@@ -253,7 +253,8 @@ PAGE = 200
 EVENT_SPAN_DAYS = 30
 
 
-def _event_record(event_id: str, storyline_id: str, members: list[Article]) -> dict:
+def event_record(event_id: str, storyline_id: str, members: list[Article]) -> dict:
+    """An event's record (DESIGN.md) from its member articles: headline, summary, outlets, entities, comparison."""
     members = sorted(members, key=lambda a: (a.published or "", a.id))
     dates = Counter(a.analysis.event_date for a in members if a.analysis and a.analysis.event_date)
     entities = Counter()
@@ -292,23 +293,26 @@ def storyline_records(store: Store, *, storyline_id: str | None = None, limit: i
     by_storyline: dict[str, list[dict]] = {}
     for event in events:
         by_storyline.setdefault(event["storyline"], []).append(event)
-    records = []
-    for storyline_id, members in by_storyline.items():
-        members.sort(key=lambda e: timeline_key(e["event_date"], e["ordinal"], e["published"]))
-        entities = Counter()
-        for event in members:
-            entities.update({e["name"]: e["articles"] for e in event["entities"]})
-        records.append({
-            "id": storyline_id,
-            "headline": storyline_title(members),
-            "timeline": timeline(members),
-            "events": [{"id": e["id"], "event_date": e["event_date"], "headline": e["headline"], "outlets": e["outlets"]} for e in members],
-            "event_date": members[-1]["event_date"],
-            "articles": [a for e in members for a in e["articles"]],
-            "outlets": sorted({o for e in members for o in e["outlets"]}),
-            "entities": [name for name, _ in entities.most_common(12)],
-        })
+    records = [storyline_record(storyline_id, members) for storyline_id, members in by_storyline.items()]
     return sorted(records, key=lambda r: (r["event_date"] or "", r["id"]), reverse=True)
+
+
+def storyline_record(storyline_id: str, events: list[dict]) -> dict:
+    """A storyline's record from the records of its events (see :func:`event_record`), in timeline order."""
+    members = sorted(events, key=lambda e: timeline_key(e["event_date"], e["ordinal"], e["published"]))
+    entities = Counter()
+    for event in members:
+        entities.update({e["name"]: e["articles"] for e in event["entities"]})
+    return {
+        "id": storyline_id,
+        "headline": storyline_title(members),
+        "timeline": timeline(members),
+        "events": [{"id": e["id"], "event_date": e["event_date"], "headline": e["headline"], "outlets": e["outlets"]} for e in members],
+        "event_date": members[-1]["event_date"],
+        "articles": [a for e in members for a in e["articles"]],
+        "outlets": sorted({o for e in members for o in e["outlets"]}),
+        "entities": [name for name, _ in entities.most_common(12)],
+    }
 
 
 def filter_events(events: list[dict], *, since: str | None = None, until: str | None = None,
