@@ -75,8 +75,9 @@ class SparkRunError(Exception):
 
 @dataclass(frozen=True)
 class SparkOptions:
-    """How the job splits its work; none of these change what an article is assigned, except that
-    blocks too short for the clusterer's window would (``overlap_days`` must cover it)."""
+    """How the job splits its work and what it writes. The split does not change the pipeline's
+    rules; ``overlap_days`` must cover the clusterer's window, or blocks would start without the
+    events the stream has open."""
 
     block_days: int = BLOCK_DAYS
     overlap_days: int = OVERLAP_DAYS
