@@ -78,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         db.unlink(missing_ok=True)
         single, lines = timed(cli + ["run", str(source), "--out", str(single_out), "--db", str(db), "--no-progress"])
         print(f"single process: {articles} articles in {single:.1f} s = {articles / single:.1f} articles/s", *lines, sep="\n  ", flush=True)
+        # spark-run also writes event and storyline records: the same from the single run's store
+        records = sum(timed(cli + ["export", what, "--db", str(db), "--out", str(args.workdir / f"{what}.jsonl")])[0]
+                      for what in ("events", "storylines"))
+        total = single + records
+        print(f"single process with export events and storylines: {total:.1f} s = {articles / total:.1f} articles/s", flush=True)
     spark_out = args.workdir / "spark"
     shutil.rmtree(spark_out, ignore_errors=True)
     seconds, lines = timed(cli + ["spark-run", str(source), "--out", str(spark_out), "--master", args.master, *args.spark_args])

@@ -52,7 +52,7 @@ from ghatnakram.analyze import Analyzer
 from ghatnakram.canon import STATE_VERSION, EntityResolver
 from ghatnakram.clean import MIN_COUNTED_LINE, clean_article, line_key
 from ghatnakram.dedup import THRESHOLD, fingerprint, similarity
-from ghatnakram.events import EventClusterer, Signature, signature, signature_from_dict, signature_to_dict
+from ghatnakram.events import EventClusterer, Signature, event_id, signature, signature_from_dict, signature_to_dict
 from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, _check_text
 from ghatnakram.models import Article, IngestReport, Mention, Problem
 from ghatnakram.pipeline import event_record, output_record, storyline_record
@@ -75,8 +75,9 @@ class SparkRunError(Exception):
 
 @dataclass(frozen=True)
 class SparkOptions:
-    """How the job splits its work; none of these change what an article is assigned, except that
-    blocks too short for the clusterer's window would (``overlap_days`` must cover it)."""
+    """How the job splits its work and what it writes. The split does not change the pipeline's
+    rules; ``overlap_days`` must cover the clusterer's window, or blocks would start without the
+    events the stream has open."""
 
     block_days: int = BLOCK_DAYS
     overlap_days: int = OVERLAP_DAYS
@@ -368,7 +369,7 @@ def cluster_block(block: int, members: Iterable[tuple[int, dict, bool]], keep_op
         assignment = clusterer.add(sig)
         home_of[sig.article_id] = home
         online[sig.article_id] = assignment.event_id
-        if assignment.new:
+        if assignment.event_id == event_id(sig.article_id):  # it started the event (ids come from the first article)
             result.starters[assignment.event_id] = sig.article_id
     final = clusterer.labels()
     result.labels = [(a, home_of[a], online[a], final[a]) for a in online]
