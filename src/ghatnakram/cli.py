@@ -369,16 +369,13 @@ def eval_ner(path: Path, as_json: bool) -> None:
 def eval_dates(path: Path, as_json: bool) -> None:
     """Score event dates against gold.event_date in a labelled FILE.jsonl (shaped like events-dev)."""
     from .dates import score_event_dates
+    from .evaluate import format_scores
 
     try:
         scores = score_event_dates(path)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(json.dumps(scores))
-        return
-    for key, value in scores.items():
-        click.echo(f"{key:22s} {value:.4f}" if isinstance(value, float) else f"{key:22s} {value}")
+    click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 
 @main.command("eval-headlines")
@@ -391,18 +388,14 @@ def eval_headlines(path: Path, as_json: bool) -> None:
     against the removed titles is printed (tokens: NFC, punctuation to spaces, lower case,
     whitespace split), with the first sentence cut to 20 words as a baseline.
     """
-    from .evaluate import BadGoldFile
+    from .evaluate import BadGoldFile, format_scores
     from .headline import score_headlines
 
     try:
         scores = score_headlines(path)
     except (BadGoldFile, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(json.dumps(scores))
-        return
-    for key, value in scores.items():
-        click.echo(f"{key:32s} {value:.4f}" if isinstance(value, float) else f"{key:32s} {value}")
+    click.echo(json.dumps(scores) if as_json else format_scores(scores, width=32))
 
 
 @main.command("eval")

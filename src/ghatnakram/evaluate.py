@@ -165,6 +165,6 @@ def evaluate_file(path: Path) -> dict:
     return score(rows, predictions)
 
 
-def format_scores(scores: dict) -> str:
+def format_scores(scores: dict, width: int = 22) -> str:
     """One line per measure, as the reference scorer prints them."""
-    return "\n".join(f"{k:22s} {v:.4f}" if isinstance(v, float) else f"{k:22s} {v}" for k, v in scores.items())
+    return "\n".join(f"{k:{width}s} {v:.4f}" if isinstance(v, float) else f"{k:{width}s} {v}" for k, v in scores.items())
