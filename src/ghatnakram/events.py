@@ -243,7 +243,7 @@ class EventClusterer:
             self._reset()
         self.documents_ += 1
         self.document_frequency_.update(sig.terms.keys())
-        sig = replace(sig, vector=self._unit_vector(sig.terms))
+        sig = replace(sig, vector=self.unit_vector(sig.terms))
         scored = sorted(((self._event_score(sig, e), e.id) for e in self._candidates(sig)), key=lambda x: (-x[0], x[1]))
         joined = [event_id_ for score, event_id_ in scored if score > self.threshold]
         if joined:
@@ -400,12 +400,13 @@ class EventClusterer:
         return score
 
     def _cosine(self, a: Signature, b: Signature) -> float:
-        va, vb = a.vector or self._unit_vector(a.terms), b.vector or self._unit_vector(b.terms)
+        va, vb = a.vector or self.unit_vector(a.terms), b.vector or self.unit_vector(b.terms)
         if len(va) > len(vb):
             va, vb = vb, va
         return sum(w * vb.get(t, 0.0) for t, w in va.items())
 
-    def _unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
+    def unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
+        """The unit TF-IDF vector of ``terms`` with the document frequencies seen so far."""
         n = max(self.documents_, 1)
         # Smoothed IDF (+1, as scikit-learn's smooth_idf): early in a stream every term is rare.
         weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}

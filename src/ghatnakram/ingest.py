@@ -84,7 +84,7 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer) -> tuple[
 
     counted: list[str] = []
     cleaned = clean_article(article, _repeated_line_check(store, article.outlet, counted))
-    _check_text(cleaned)
+    check_text(cleaned)
     prints = fingerprint(cleaned.text)
     same_content = store.ids_for_content(prints.content_hash)
     same_outlet = next((stored_id for stored_id, outlet in same_content if outlet == cleaned.outlet), None)
@@ -118,7 +118,8 @@ def _repeated_line_check(store: Store, outlet: str, counted: list[str]) -> Calla
     return is_repeated
 
 
-def _check_text(article: Article) -> None:
+def check_text(article: Article) -> None:
+    """Refuse a cleaned article with no text left, or too little Hindi (BadInput says which and what to do)."""
     if not article.text:
         raise BadInput("no article text left after removing boilerplate: is this a promo or index page?")
     share = devanagari_share(article.text)

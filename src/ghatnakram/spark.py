@@ -53,7 +53,7 @@ from ghatnakram.canon import STATE_VERSION, EntityResolver
 from ghatnakram.clean import MIN_COUNTED_LINE, clean_article, line_key
 from ghatnakram.dedup import THRESHOLD, fingerprint, similarity
 from ghatnakram.events import EventClusterer, Signature, event_id, signature, signature_from_dict, signature_to_dict
-from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, _check_text
+from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, check_text
 from ghatnakram.models import Article, IngestReport, Mention, Problem
 from ghatnakram.pipeline import event_record, output_record, storyline_record
 from ghatnakram.readers import BadInput, article_from_record, read_jsonl
@@ -164,7 +164,7 @@ def clean_and_analyse(article: Article, position: int, repeated: set[str], analy
     """Clean (dropping the outlet's repeated lines ``repeated``), check and analyse one article."""
     cleaned = clean_article(article, lambda line: len(line) >= MIN_COUNTED_LINE and line_key(line) in repeated)
     try:
-        _check_text(cleaned)
+        check_text(cleaned)
     except BadInput as exc:
         return Problem(article.source or article.id, str(exc))
     prints = fingerprint(cleaned.text)
@@ -307,7 +307,7 @@ def global_vector(terms: dict[str, int], documents: int, frequencies: dict[str, 
     clusterer = EventClusterer()
     clusterer.documents_ = documents
     clusterer.document_frequency_ = Counter(frequencies)
-    return clusterer._unit_vector(terms)
+    return clusterer.unit_vector(terms)
 
 
 # --- 7. events in blocks --------------------------------------------------------------------------
@@ -341,9 +341,9 @@ class _PresetVectorClusterer(EventClusterer):
         self._preset = sig.vector
         return super().add(sig)
 
-    def _unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
+    def unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
         preset, self._preset = self._preset, None
-        return preset if preset is not None else super()._unit_vector(terms)
+        return preset if preset is not None else super().unit_vector(terms)
 
 
 @dataclass
