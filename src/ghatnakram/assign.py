@@ -43,6 +43,7 @@ class OnlineAssigner:
     def assign_queued(self, on_article: Callable[[str, str, str], None] | None = None) -> dict[str, tuple[str, str]]:
         """Assign every queued article, in publication order; (event, storyline) of each."""
         assigned: dict[str, tuple[str, str]] = {}
+        self._merged = False
         queued = self.store.queued_for_events()
         while queued:
             try:
@@ -64,7 +65,10 @@ class OnlineAssigner:
             except BaseException:
                 self._load()  # memory ran ahead of the rolled-back store
                 raise
-        return {article_id: self._current(article_id, labels) for article_id, labels in assigned.items()}
+        if not self._merged:
+            return assigned
+        # A later article merged events or storylines: read the labels as they stand now.
+        return {article_id: self.store.event_of(article_id) or labels for article_id, labels in assigned.items()}
 
     # -- one article --
     def _assign(self, article: Article) -> tuple[str, str]:
@@ -73,6 +77,7 @@ class OnlineAssigner:
         storyline_id = self.linker.add(placed.event_id, sig)
         event = self.clusterer.open_events_[placed.event_id]
         store = self.store
+        self._merged = self._merged or bool(self.linker.merged_ or placed.merged)
         for old, new in self.linker.merged_:
             store.merge_storyline(old, new)
         self.linker.merged_.clear()
@@ -90,10 +95,6 @@ class OnlineAssigner:
             self.clusterer.closed_.clear()
         self.clusterer.labels_.pop(article.id, None)
         return placed.event_id, storyline_id
-
-    def _current(self, article_id: str, labels: tuple[str, str]) -> tuple[str, str]:
-        """Labels as they stand after the whole call: a later article may have merged the event."""
-        return self.store.event_of(article_id) or labels
 
     # -- state --
     def _load(self) -> None:
