@@ -67,3 +67,16 @@ def demo_articles():
 
     items = [item for item in demo_items() if not isinstance(item, Problem)]
     return sorted(items, key=lambda a: (a.published or "", a.id))
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory, demo_articles):
+    """The demo corpus ingested and assigned in one SQLite store, shared read-only by the tests."""
+    from ghatnakram.ingest import ingest_items
+    from ghatnakram.pipeline import assign_events
+
+    opened = open_store(tmp_path_factory.mktemp("demo-store") / "demo.db")
+    ingest_items(demo_articles, opened)
+    assign_events(opened)
+    yield opened
+    opened.close()

@@ -12,13 +12,8 @@ from ghatnakram.store import open_store
 
 
 @pytest.fixture(scope="module")
-def batch_labels(tmp_path_factory, demo_articles):
-    store = open_store(tmp_path_factory.mktemp("batch") / "batch.db")
-    ingest_items(demo_articles, store)
-    assign_events(store)
-    labels = store.event_labels()
-    store.close()
-    return labels
+def batch_labels(demo_store):
+    return demo_store.event_labels()
 
 
 def test_one_batch_equals_articles_arriving_one_by_one_in_new_processes(tmp_path, demo_articles, batch_labels):
@@ -127,15 +122,6 @@ def test_a_merge_during_assignment_moves_the_articles_and_keeps_a_redirect(tmp_p
     absorbed = next(s.article_id for s in crafted.values() if s.published.endswith("09:00"))
     assert store.resolve_event(event_id(absorbed)) == survivor
     assert [record["id"] for record in event_records(store, event_id=event_id(absorbed))] == [survivor]
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory, demo_articles):
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
-    ingest_items(demo_articles, store)
-    assign_events(store)
-    yield store
     store.close()
 
 

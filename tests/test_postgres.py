@@ -37,26 +37,16 @@ def _article(article_id, **fields):
     return Article(**{**base, **fields})
 
 
-@pytest.fixture(scope="module")
-def sqlite_demo(tmp_path_factory, demo_articles):
-    """The demo corpus ingested and assigned in one SQLite store, kept open for comparison."""
-    store = open_store(tmp_path_factory.mktemp("sqlite") / "demo.db")
-    ingest_items(demo_articles, store)
-    assign_events(store)
-    yield store
-    store.close()
-
-
-def test_the_demo_corpus_gives_the_same_store_on_postgresql_as_on_sqlite(pg_url, demo_articles, sqlite_demo):
+def test_the_demo_corpus_gives_the_same_store_on_postgresql_as_on_sqlite(pg_url, demo_articles, demo_store):
     store = open_store(pg_url)
     ingest_items(demo_articles, store)
     assign_events(store)
-    assert [a.to_dict() for a in store.iter_articles()] == [a.to_dict() for a in sqlite_demo.iter_articles()]
-    assert store.load_entities() == sqlite_demo.load_entities()
-    assert store.event_labels() == sqlite_demo.event_labels()
-    assert store.open_events() == sqlite_demo.open_events()
-    assert store.term_frequencies() == sqlite_demo.term_frequencies()
-    assert event_records(store) == event_records(sqlite_demo)
+    assert [a.to_dict() for a in store.iter_articles()] == [a.to_dict() for a in demo_store.iter_articles()]
+    assert store.load_entities() == demo_store.load_entities()
+    assert store.event_labels() == demo_store.event_labels()
+    assert store.open_events() == demo_store.open_events()
+    assert store.term_frequencies() == demo_store.term_frequencies()
+    assert event_records(store) == event_records(demo_store)
     store.close()
 
 

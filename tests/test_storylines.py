@@ -2,23 +2,11 @@
 
 from datetime import date
 
-import pytest
-
 from ghatnakram.events import Signature, signature
-from ghatnakram.pipeline import cluster, demo
+from ghatnakram.pipeline import cluster
 from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, timeline
 
 SEED_A, SEED_B = "000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    from ghatnakram.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
-    demo(store)
-    yield store
-    store.close()
 
 
 def test_the_two_seed_meetings_are_two_events_of_one_storyline(demo_store):
