@@ -96,3 +96,45 @@ def test_numbers_of_the_title_count_and_spans_of_time_do_not(analyzer):
     article = _analysed(analyzer, "पिछले 24 घंटे में राज्य में नए मरीज मिले हैं।", title="बिहार में कोरोना मरीजों की संख्या 940 हुई")
     assert 940.0 in signature(article).numbers
     assert 24.0 not in signature(article).numbers
+
+
+def test_a_world_count_headline_is_the_worlds_even_when_the_lead_names_china_first(analyzer):
+    article = _analysed(analyzer, "चीन के बाद अब इटली और ईरान में भी कोरोना वायरस तेजी से फैल रहा है।",
+                        title="दुनियाभर में मरने वालों की संख्या 3,000 के पार")
+    assert signature(article).place == "world"
+
+
+def test_a_district_headline_is_the_districts_news_and_a_desk_dateline_is_not(analyzer):
+    district = _analysed(analyzer, "जिले में रविवार को तीन नए मरीज मिले।", title="मथुरा में कोरोना के 3 नये मरीज मिले, अब तक 31 संक्रमित")
+    state = _analysed(analyzer, "राज्य में आज 61 नए मामले मिले।", title="पटना / बिहार में आज मिले 61 नये मामले")
+    both = _analysed(analyzer, "सीवान में चार नए मरीज मिले।", title="सीवान में मिले कोरोना के चार नए मामले, बिहार में संख्या 15")
+    assert signature(district).locality == "district:IN:uttar-pradesh:mathura"
+    assert signature(state).locality is None and signature(state).headline_place == "state:IN:bihar"
+    assert signature(both).locality is None  # a headline naming the state reports the state's count
+
+
+def test_a_count_the_headline_asks_about_or_forecasts_is_an_outlook():
+    assert event_kind("जून में पीक पर होगा कोरोना के मामलों का आंकड़ा", "जून में पीक पर होगा कोरोना") == "outlook"
+    assert event_kind("क्या इन तीन कारणों से कम हैं भारत में मामले?", "क्या इन तीन कारणों से कम हैं भारत में मामले?") == "outlook"
+    assert event_kind("बिहार में संक्रमितों की संख्या बढ़कर 39", "बिहार में संक्रमितों की संख्या बढ़कर 39") == "count"
+
+
+def _report(article_id, terms, headline_place="state:IN:bihar", locality=None, kind="count", day="2020-05-13"):
+    sig = _sig(article_id, day, terms, kind=kind)
+    return dataclasses.replace(sig, headline_place=headline_place, locality=locality)
+
+
+def test_two_count_reports_of_one_state_for_one_day_are_one_happening_in_other_words():
+    clusterer = EventClusterer()
+    clusterer.fit([_report("r1", "आज मिले 61 नये मामले एनएमसीएच"), _report("r2", "संक्रमितों की संख्या 932 पहुंची मामले")])
+    one_day = clusterer.pair_score(_report("x1", "आज मिले 61 नये मामले"), _report("x2", "संक्रमितों की संख्या 932 पहुंची"))
+    next_day = clusterer.pair_score(_report("x1", "आज मिले 61 नये मामले"), _report("x2", "संक्रमितों की संख्या 932 पहुंची", day="2020-05-14"))
+    assert one_day > next_day
+
+
+def test_two_districts_of_one_state_are_two_happenings():
+    clusterer = EventClusterer().fit(STREAM)
+    mathura = _report("d1", "कोरोना नये मरीज मिले संक्रमित", locality="district:IN:uttar-pradesh:mathura", headline_place="state:IN:uttar-pradesh")
+    gonda = _report("d2", "कोरोना नये मरीज मिले संक्रमित", locality="district:IN:uttar-pradesh:gonda", headline_place="state:IN:uttar-pradesh")
+    mathura_again = dataclasses.replace(mathura, article_id="d3")
+    assert clusterer.pair_score(mathura, gonda) < clusterer.pair_score(mathura, mathura_again)

@@ -37,6 +37,10 @@ KIND_WORDS = {
     "statement": "कहा बोले बोलीं आरोप अपील चेतावनी बयान दावा निशाना सलाह",
     "meeting": "बैठक मुलाकात वार्ता बातचीत सम्मेलन दौरा समीक्षा",
 }
+# A headline that asks or forecasts ("क्या ...?", "जून में पीक पर होगा", "हो सकते हैं स्थिर") reports no count.
+OUTLOOK_WORDS = frozenset(
+    "क्या क्यों कैसे सकता सकते सकती होगा होगी होंगे अनुमान आशंका संभावना पीक चरम टिप्स उपाय".split()
+)
 _KIND_OF = {word: kind for kind, words in KIND_WORDS.items() for word in words.split()}
 # Function words and the words of every story in a topic carry no signal of which happening.
 STOP_WORDS = frozenset(
@@ -56,6 +60,8 @@ SCOPE_WORDS = {
 DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
+LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
+DAILY_REPORT = 0.15
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -76,6 +82,10 @@ class Signature:
     # Unit TF-IDF vector of ``terms``, fixed when the article is assigned (with the document
     # frequencies of that moment), so a member's vector never has to be recomputed.
     vector: dict[str, float] | None = None
+    # The district or city the headline is about, when it names one and not its state or country
+    # as well: "मथुरा में 3 नए मरीज" is Mathura's news, "सीवान में 4 नए मामले, बिहार में संख्या 15" Bihar's.
+    locality: str | None = None
+    headline_place: str | None = None  # the headline's first place (state or country), when it names one
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -84,6 +94,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "article_id": sig.article_id, "published": sig.published, "day": sig.day.isoformat() if sig.day else None,
         "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
+        "locality": sig.locality, "headline_place": sig.headline_place,
     }
 
 
@@ -93,7 +104,8 @@ def signature_from_dict(data: dict) -> Signature:
         day=date.fromisoformat(data["day"]) if data["day"] else None, place=data["place"],
         places=frozenset(data["places"]), actors=frozenset(data["actors"]), kind=data["kind"],
         terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
-        vector=data.get("vector"),
+        vector=data.get("vector"), locality=data.get("locality"),
+        headline_place=data.get("headline_place"),
     )
 
 
@@ -107,7 +119,11 @@ def signature(article: Article) -> Signature:
     early = [m for m in mentions if m.start <= lead_end]
     dateline_end = _dateline_end(article.text)
     places = [_rolled_up(m.place) for m in early if m.place and m.start >= dateline_end]
-    title_places = [_rolled_up(p) for p in places_in(article.title)]
+    named_in_title = places_in(_without_dateline(article.title or ""))
+    title_places = [_rolled_up(p) for p in named_in_title]
+    if not title_places:
+        # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
+        title_places = _scopes(article.title or "")[:1]
     if not places and not title_places:
         places = _scopes(f"{article.title} {lead}") or [_rolled_up(m.place) for m in early if m.place]
     words = [w for w in word_keys(f"{article.title} {article.title} {lead}") if w not in STOP_WORDS and len(w) > 1]
@@ -122,11 +138,27 @@ def signature(article: Article) -> Signature:
         place=(title_places or places or [None])[0],
         places=frozenset(places + title_places),
         actors=frozenset(m.canonical for m in early if m.type in ("PER", "ORG")),
-        kind=event_kind(f"{article.title} {lead}"),
+        kind=event_kind(f"{article.title} {lead}", article.title or lead),
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
+        locality=_locality(named_in_title),
+        headline_place=(title_places or [None])[0],
     )
+
+
+def _without_dateline(title: str) -> str:
+    """A headline without the "पटना / " a desk puts before it: the city it files from, not what it reports."""
+    head, slash, rest = title.partition(" / ")
+    return rest if slash and len(head.split()) <= 2 else title
+
+
+def _locality(title_places: list[str]) -> str | None:
+    """The first district or city of a headline, unless the headline also names a state or country."""
+    kinds = [(p, get_place(p).kind if get_place(p) else None) for p in title_places]
+    if any(kind in ("state", "country", "region") for _, kind in kinds):
+        return None
+    return next((p for p, kind in kinds if kind in ("district", "city")), None)
 
 
 def _is_reported_count(quantity) -> bool:
@@ -170,10 +202,14 @@ def _english_places() -> dict:
     return {p.en.lower(): p for p in all_places() if p.en}
 
 
-def event_kind(text: str) -> str:
-    """The kind of happening the words of ``text`` report most: count, order, incident, statement, meeting, or other."""
+def event_kind(text: str, headline: str = "") -> str:
+    """The kind of happening the words of ``text`` report most: count, order, incident, statement, meeting,
+    or other; a count that the ``headline`` asks about or forecasts is an "outlook", not a report."""
     kinds = Counter(_KIND_OF[w] for w in word_keys(text) if w in _KIND_OF)
-    return kinds.most_common(1)[0][0] if kinds else "other"
+    kind = kinds.most_common(1)[0][0] if kinds else "other"
+    if kind == "count" and any(w in OUTLOOK_WORDS for w in word_keys(headline)):
+        return "outlook"
+    return kind
 
 
 def _rolled_up(place_id: str) -> str:
@@ -389,6 +425,9 @@ class EventClusterer:
                 score += 0.15
             elif not a.places & b.places:
                 score -= 0.25
+        score += self._locality_score(a, b)
+        if _one_daily_report(a, b):
+            score += DAILY_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
         if a.numbers & b.numbers:
@@ -398,6 +437,13 @@ class EventClusterer:
         if a.day and b.day and a.day == b.day:
             score += 0.05
         return score
+
+    @staticmethod
+    def _locality_score(a: Signature, b: Signature) -> float:
+        """Two districts' news are two happenings; a district's and its state's are seldom one."""
+        if a.locality and b.locality:
+            return LOCALITY_SAME if a.locality == b.locality else LOCALITY_DIFFERENT
+        return LOCALITY_ONE_SIDED if (a.locality or b.locality) else 0.0
 
     def _cosine(self, a: Signature, b: Signature) -> float:
         va, vb = a.vector or self.unit_vector(a.terms), b.vector or self.unit_vector(b.terms)
@@ -412,6 +458,12 @@ class EventClusterer:
         weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def _one_daily_report(a: Signature, b: Signature) -> bool:
+    """Two count reports of one place for one day: a place's daily count is one happening."""
+    return (a.kind == b.kind == "count" and a.day is not None and a.day == b.day
+            and a.headline_place is not None and a.headline_place == b.headline_place and a.locality == b.locality)
 
 
 def _publication_order(sig: Signature) -> tuple[str, str]:
