@@ -138,3 +138,11 @@ def test_two_districts_of_one_state_are_two_happenings():
     gonda = _report("d2", "कोरोना नये मरीज मिले संक्रमित", locality="district:IN:uttar-pradesh:gonda", headline_place="state:IN:uttar-pradesh")
     mathura_again = dataclasses.replace(mathura, article_id="d3")
     assert clusterer.pair_score(mathura, gonda) < clusterer.pair_score(mathura, mathura_again)
+
+
+def test_a_states_counts_of_two_days_are_two_events_though_they_share_a_number():
+    today = dataclasses.replace(_report("c1", "बिहार में आज मिले 61 नये मामले पटना"), numbers=frozenset({32.0, 251.0}))
+    tomorrow = dataclasses.replace(_report("c2", "बिहार में संक्रमितों की संख्या 283 पहुंची", day="2020-05-14"),
+                                   numbers=frozenset({32.0, 283.0}))
+    labels = EventClusterer().fit(STREAM + [today, tomorrow]).labels_
+    assert labels["c1"] != labels["c2"]

@@ -61,7 +61,7 @@ DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
-DAILY_REPORT = 0.15
+DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -426,8 +426,9 @@ class EventClusterer:
             elif not a.places & b.places:
                 score -= 0.25
         score += self._locality_score(a, b)
-        if _one_daily_report(a, b):
-            score += DAILY_REPORT
+        if _count_reports_of_one_place(a, b):
+            # A place's count is one happening per day: the same day's reports join, other days' part.
+            score += DAILY_REPORT if a.day == b.day else -OTHER_DAYS_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
         if a.numbers & b.numbers:
@@ -460,9 +461,9 @@ class EventClusterer:
         return {t: w / norm for t, w in weights.items()} if norm else {}
 
 
-def _one_daily_report(a: Signature, b: Signature) -> bool:
-    """Two count reports of one place for one day: a place's daily count is one happening."""
-    return (a.kind == b.kind == "count" and a.day is not None and a.day == b.day
+def _count_reports_of_one_place(a: Signature, b: Signature) -> bool:
+    """Two dated count reports whose headlines name the same place."""
+    return (a.kind == b.kind == "count" and a.day is not None and b.day is not None
             and a.headline_place is not None and a.headline_place == b.headline_place and a.locality == b.locality)
 
 
