@@ -4,7 +4,7 @@ from datetime import date
 
 from ghatnakram.events import Signature, signature
 from ghatnakram.pipeline import cluster
-from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, timeline
+from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, followed_place, timeline
 
 SEED_A, SEED_B = "000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"
 
@@ -74,16 +74,74 @@ def test_a_storyline_quiet_for_longer_than_the_window_takes_no_new_event():
 def test_an_event_that_fits_two_storylines_merges_them_and_the_later_one_redirects():
     def sig(article_id, published, terms, *places):
         return Signature(article_id, published, date.fromisoformat(published[:10]), places[0], frozenset(places),
-                         frozenset(), "count", {t: 2 for t in terms.split()}, frozenset(), None)
+                         frozenset(), "statement", {t: 2 for t in terms.split()}, frozenset(), None)
 
     linker = StorylineLinker(threshold=0.45, merge_threshold=0.6)
-    first = linker.add("e1", sig("a", "2020-03-01", "पटना मरीज जांच", "state:IN:bihar"))
-    second = linker.add("e2", sig("b", "2020-03-02", "रांची प्रवासी मजदूर", "state:IN:jharkhand"))
+    first = linker.add("e1", sig("a", "2020-03-01", "वुहान वायरस उत्पत्ति जांच", "country:CN"))
+    second = linker.add("e2", sig("b", "2020-03-02", "ट्रंप चीनी वायरस आरोप", "country:US"))
     assert first != second
-    bridge = linker.add("e3", sig("c", "2020-03-03", "पटना मरीज जांच रांची प्रवासी मजदूर", "state:IN:bihar", "state:IN:jharkhand"))
+    bridge = linker.add("e3", sig("c", "2020-03-03", "वुहान वायरस उत्पत्ति जांच ट्रंप चीनी वायरस आरोप", "country:CN", "country:US"))
     assert bridge == first
     assert linker.labels()["e2"] == first and linker.resolve(second) == first
     assert linker.merged_ == [(second, first)]
+
+
+def _report(article_id, day, kind, terms, headline_place=None, place=None):
+    """A signature as a Hindi report's title and lead would give it."""
+    place = place or headline_place
+    return Signature(article_id, f"{day}T09:00:00+05:30", date.fromisoformat(day), place,
+                     frozenset({place} if place else ()), frozenset(), kind, {t: 1 for t in terms.split()},
+                     frozenset(), None, headline_place=headline_place)
+
+
+def test_a_states_count_reports_and_orders_join_its_thread_whatever_their_words():
+    # "बिहार में कोरोना के 12 नए मरीज" and, days later, "बिहार में सभी स्कूल 31 मार्च तक बंद"
+    linker = StorylineLinker()
+    count = linker.add("e1", _report("a", "2020-03-20", "count", "बिहार कोरोना नए मरीज", "state:IN:bihar"))
+    order = linker.add("e2", _report("b", "2020-03-23", "order", "बिहार सभी स्कूल मार्च बंद", "state:IN:bihar"))
+    assert count == order
+
+
+def test_two_states_count_reports_are_two_threads_however_alike_their_words():
+    linker = StorylineLinker()
+    bihar = linker.add("e1", _report("a", "2020-05-10", "count", "कोरोना संक्रमितों संख्या बढ़कर पहुंची", "state:IN:bihar"))
+    jharkhand = linker.add("e2", _report("b", "2020-05-10", "count", "कोरोना संक्रमितों संख्या बढ़कर पहुंची", "state:IN:jharkhand"))
+    assert bihar != jharkhand
+
+
+def test_a_count_report_filed_from_new_delhi_without_a_place_in_its_headline_is_the_countrys():
+    # "कोरोना के 24 घंटे में 3900 नए मामले" under "नई दिल्ली, एजेंसी ।" is the national count.
+    national = _report("a", "2020-05-05", "count", "कोरोना नए मामले", "country:IN")
+    datelined = _report("b", "2020-05-06", "count", "मामले बढ़कर हुए", place="state:IN:delhi")
+    delhis_own = _report("c", "2020-05-06", "count", "दिल्ली नए मामले", "state:IN:delhi")
+    assert followed_place(datelined) == "country:IN"
+    assert followed_place(delhis_own) == "state:IN:delhi"
+    linker = StorylineLinker()
+    assert linker.add("e1", national) == linker.add("e2", datelined) != linker.add("e3", delhis_own)
+
+
+def test_a_statement_abroad_follows_no_place_thread():
+    # "इस्राइल का दावा- कोरोना की दवा कुछ हफ्ते में तैयार" is research news, not Israel's outbreak.
+    claim = _report("a", "2020-03-14", "statement", "इस्राइल दावा दवा हफ्ते तैयार", "country:IL")
+    tally = _report("b", "2020-03-14", "count", "इटली मौतें संख्या पार", "country:IT")
+    assert followed_place(claim) is None
+    assert followed_place(tally) == "country:IT"
+
+
+def test_a_place_thread_survives_saving_and_loading_the_linker():
+    linker = StorylineLinker()
+    thread = linker.add("e1", _report("a", "2020-03-20", "count", "पंजाब नए मरीज", "state:IN:punjab"))
+    saved = {i: s.to_dict() for i, s in linker.storylines_.items()}
+    resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2020, 3, 20))
+    assert resumed.add("e2", _report("b", "2020-03-22", "order", "पंजाब कर्फ्यू लागू", "state:IN:punjab")) == thread
+
+
+def test_a_quiet_place_thread_closes_and_the_place_starts_a_new_one():
+    linker = StorylineLinker(window_days=30)
+    first = linker.add("e1", _report("a", "2020-03-01", "count", "केरल नए मामले", "state:IN:kerala"))
+    later = linker.add("e2", _report("b", "2020-05-15", "count", "केरल नए मामले", "state:IN:kerala"))
+    assert later != first
+    assert linker.add("e3", _report("c", "2020-05-16", "count", "केरल मरीज ठीक", "state:IN:kerala")) == later
 
 
 def test_a_merged_storyline_id_redirects_in_the_store(store):

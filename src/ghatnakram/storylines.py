@@ -1,10 +1,13 @@
 """Storylines: events of one thread, linked over weeks to months and ordered on a timeline.
 
-An event joins the storyline whose profile it fits best — the same primary place, the
-same actors, and the same vocabulary — among storylines active within a window;
-otherwise it starts one. Two meetings of the same leaders months apart share their
-actors and place, so they are one storyline of two events. The timeline orders events by
-event date, with the recurrence ordinal ("first" before "second") breaking ties.
+Two kinds of thread. A place's outbreak (or any running story of one place) is followed
+by its place: a count report of a state, the country or the world, and any happening
+whose headline names a state, joins that place's open storyline — its *thread* — or
+starts it. Every other event joins the storyline whose profile it fits best — the same
+primary place, the same actors, and the same vocabulary — among storylines active within
+a window; otherwise it starts one. Two meetings of the same leaders months apart share
+their actors and place, so they are one storyline of two events. The timeline orders
+events by event date, with the recurrence ordinal ("first" before "second") breaking ties.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from typing import Iterable
 from .events import Signature
 
 
+# A place's running story: the state, country or world whose thread a happening follows.
+THREAD_PLACE_PREFIXES = ("state:", "country:", "world")
+CAPITAL = "state:IN:delhi"  # a national desk files from New Delhi: a dateline there is not Delhi's news
 PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of every article
 PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
 MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
@@ -36,6 +42,7 @@ class Storyline:
     last_day: date | None = None
     started: str = ""  # publication time of its first article
     norm: float = 0.0  # length of the term vector, kept up to date as terms are added
+    thread: str | None = None  # the place whose running story this is, when it follows one
 
     def add(self, sig: Signature) -> None:
         self.started = min(self.started, sig.published) if self.started else sig.published
@@ -55,12 +62,14 @@ class Storyline:
 
     def to_dict(self) -> dict:
         return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
-                "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started}
+                "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started,
+                "thread": self.thread}
 
     @classmethod
     def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
-                        date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""))
+                        date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""),
+                        thread=data.get("thread"))
         storyline.norm = math.sqrt(sum(c * c for c in storyline.terms.values()))
         return storyline
 
@@ -68,16 +77,19 @@ class Storyline:
 class StorylineLinker:
     """Online storyline assignment, article by article in publication order.
 
-    A new event joins the storyline its first article fits best, else starts one; every
-    article of an event then adds to its storyline's profile.
+    A new event joins the thread of the place it follows (see :func:`followed_place`),
+    else the storyline its first article fits best, else starts one; every article of an
+    event then adds to its storyline's profile.
 
-    :param threshold: score a new event needs to join a storyline.
+    :param threshold: score a new event that follows no place needs to join a storyline. A
+        shared place alone (0.35) is not enough: the place's running story is its thread.
     :param window_days: storylines quiet for longer than this (in event days) are closed to new events.
     :param merge_threshold: a new event scoring at least this with two storylines shows they are
-        one thread: the later storyline merges into the earlier one (its id redirects).
+        one thread: the later storyline merges into the earlier one (its id redirects). A
+        place's thread never merges: it is already the one storyline of its place.
     """
 
-    def __init__(self, threshold: float = 0.45, window_days: int = 180, merge_threshold: float = 0.65):
+    def __init__(self, threshold: float = 0.65, window_days: int = 180, merge_threshold: float = 0.65):
         self.threshold = threshold
         self.window_days = window_days
         self.merge_threshold = merge_threshold
@@ -98,11 +110,7 @@ class StorylineLinker:
             self._reset()
         storyline = self.storylines_.get(self.resolve(self.labels_.get(event_id, "")))
         if storyline is None:
-            fitting = self._fitting_storylines(sig)
-            storyline = fitting[0][1] if fitting else self._start(storyline_id(event_id))
-            bridged = [s for score, s in fitting if score >= self.merge_threshold]
-            if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
-                storyline = self._merge(bridged)
+            storyline = self._storyline_for_new_event(event_id, sig)
             self.labels_[event_id] = storyline.id
         self._unindex(storyline)
         storyline.add(sig)
@@ -110,6 +118,21 @@ class StorylineLinker:
         self.changed_[storyline.id] = storyline
         self._close_old_storylines(sig.day)
         return storyline.id
+
+    def _storyline_for_new_event(self, event_id: str, sig: Signature) -> Storyline:
+        """The storyline a new event with first article ``sig`` joins or starts: its place's thread
+        when it follows one, else the storyline it fits best."""
+        thread = followed_place(sig)
+        if thread:
+            known = self.storylines_.get(self.threads_.get(thread, ""))
+            if known is None or self._quiet(known, sig.day):
+                return self._start(storyline_id(event_id), thread)
+            return known
+        fitting = self._fitting_storylines(sig)
+        bridged = [s for score, s in fitting if score >= self.merge_threshold and s.thread is None]
+        if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
+            return self._merge(bridged)
+        return fitting[0][1] if fitting else self._start(storyline_id(event_id))
 
     def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
         """Continue from saved state: the open storylines, the storyline of each open event, the latest day seen."""
@@ -119,20 +142,26 @@ class StorylineLinker:
         for storyline in storylines:
             self.storylines_[storyline.id] = storyline
             self._index_storyline(storyline)
+            known = self.storylines_.get(self.threads_.get(storyline.thread or "", ""))
+            if storyline.thread and (known is None or (storyline.last_day or date.min) > (known.last_day or date.min)):
+                self.threads_[storyline.thread] = storyline.id  # a place's latest thread, if an older one is still open
         return self
 
     def _reset(self) -> None:
         self.labels_: dict[str, str] = {}  # event id → storyline id
         self.storylines_: dict[str, Storyline] = {}  # open storylines
+        self.threads_: dict[str, str] = {}  # place → its open thread's storyline id
         self.changed_: dict[str, Storyline] = {}  # storylines changed since the caller last cleared this
         self.latest_day_: date | None = None
         self._index: dict[str, set[str]] = defaultdict(set)
         self.redirects_: dict[str, str] = {}
         self.merged_: list[tuple[str, str]] = []  # (old, new) merges since the caller last cleared this
 
-    def _start(self, storyline_id_: str) -> Storyline:
-        storyline = Storyline(id=storyline_id_)
+    def _start(self, storyline_id_: str, thread: str | None = None) -> Storyline:
+        storyline = Storyline(id=storyline_id_, thread=thread)
         self.storylines_[storyline.id] = storyline
+        if thread:
+            self.threads_[thread] = storyline.id
         return storyline
 
     def _fitting_storylines(self, sig: Signature) -> list[tuple[float, Storyline]]:
@@ -184,11 +213,15 @@ class StorylineLinker:
         found = []
         for storyline_id_, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
             storyline = self.storylines_[storyline_id_]
-            if not (day and storyline.last_day and (day - storyline.last_day).days > self.window_days):
+            if not self._quiet(storyline, day):
                 found.append(storyline)
                 if len(found) == MAX_CANDIDATES:
                     break
         return found
+
+    def _quiet(self, storyline: Storyline, day: date | None) -> bool:
+        """Whether ``storyline`` has had no event for longer than the window before ``day``."""
+        return bool(day and storyline.last_day and (day - storyline.last_day).days > self.window_days)
 
     def _index_storyline(self, storyline: Storyline) -> None:
         for key in storyline.keys():
@@ -206,9 +239,11 @@ class StorylineLinker:
         if day is None or (self.latest_day_ is not None and day <= self.latest_day_):
             return
         self.latest_day_ = day
-        for storyline in [s for s in self.storylines_.values() if s.last_day and (day - s.last_day).days > self.window_days]:
+        for storyline in [s for s in self.storylines_.values() if self._quiet(s, day)]:
             self._unindex(storyline)
             del self.storylines_[storyline.id]
+            if self.threads_.get(storyline.thread or "") == storyline.id:  # not its place's newer thread
+                del self.threads_[storyline.thread]
 
     @staticmethod
     def score(event: Storyline, storyline: Storyline) -> float:
@@ -220,6 +255,22 @@ class StorylineLinker:
         actors = len(set(event.actors) & set(storyline.actors)) / max(len(event.actors), 1) if event.actors else 0.0
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
         return 0.35 * place + 0.2 * min(actors, 1.0) + 0.6 * _cosine(event, storyline)
+
+
+def followed_place(sig: Signature) -> str | None:
+    """The place whose running story an event follows, or None when it is a thread of its own kind.
+
+    A count report follows its place (a state's, the country's or the world's tally is one
+    running story), and so does any happening whose headline names a state: a state's
+    orders, cases and alarms are its outbreak's story. A place named only in the lead is
+    weaker, and a New Delhi dateline there is a national desk, so it stands for the country.
+    """
+    place = sig.headline_place
+    if place is None:
+        place = "country:IN" if sig.place == CAPITAL else sig.place
+    if not place or not place.startswith(THREAD_PLACE_PREFIXES):
+        return None
+    return place if sig.kind == "count" or place.startswith("state:") else None
 
 
 def _top(counts: Counter, n: int) -> Counter:
