@@ -3,7 +3,17 @@ import json
 import pytest
 
 from ghatnakram.clean import clean_article
-from ghatnakram.headline import compress, generate_headline, headline_for, is_dateline, score_headlines, strip_dateline
+from ghatnakram.evaluate import rouge_l
+from ghatnakram.headline import (
+    compress,
+    generate_headline,
+    headline_for,
+    is_dateline,
+    lead_sentences,
+    rule_headline,
+    score_headlines,
+    strip_dateline,
+)
 from ghatnakram.models import Article
 from ghatnakram.readers.text import split_headline
 
@@ -66,7 +76,19 @@ def test_long_lead_is_cut_at_a_clause_break_to_headline_length():
 
 def test_headline_skips_a_dateline_line_and_a_question():
     text = "नई दिल्ली\nहुआ क्या है?\nनोएडा के एक स्कूल में कुछ बच्चों में कोरोना के लक्षण पाए जाने की खबर फैली।"
-    assert generate_headline(text) == "नोएडा के एक स्कूल में कुछ बच्चों में कोरोना के लक्षण पाए जाने की खबर फैली"
+    assert lead_sentences(text, 1) == ["नोएडा के एक स्कूल में कुछ बच्चों में कोरोना के लक्षण पाए जाने की खबर फैली।"]
+    headline = generate_headline(text)
+    assert headline.startswith("नोएडा") and "स्कूल" in headline and "?" not in headline
+
+
+def test_sentences_glued_without_a_space_are_split_before_choosing_the_lead():
+    text = ("बिहार सरकार ने कोरोना संक्रमण को लेकर कुछ जरूरी सूचनाएं जारी की है.जिसमें हर ग्रामीण परिवार को "
+            "साबुन मिलेगा। डॉ. ए.के. शर्मा ने कहा कि सब ठीक है।")
+    assert lead_sentences(text, 3) == [
+        "बिहार सरकार ने कोरोना संक्रमण को लेकर कुछ जरूरी सूचनाएं जारी की है।",
+        "जिसमें हर ग्रामीण परिवार को साबुन मिलेगा।",
+        "डॉ. ए.के. शर्मा ने कहा कि सब ठीक है।",
+    ]
 
 
 def test_seed_without_a_title_gets_a_headline_from_its_lead():
@@ -84,19 +106,31 @@ def test_seed_with_a_title_keeps_it():
     assert "अल-शरा" in generate_headline(seed.text)
 
 
-def test_score_headlines_compares_with_the_removed_titles(tmp_path):
+def _events_file(tmp_path, rows):
     path = tmp_path / "events.jsonl"
-    rows = [
-        {"id": "a", "outlet": "o", "title": "बिहार में कोरोना से एक और मौत",
-         "text": "पटना : बिहार में कोरोना वायरस के संक्रमण से शनिवार को एक और मौत हो गयी है. मरीज 60 साल का था.",
-         "gold": {"event": "e1", "storyline": "s1", "event_date": None}},
-        {"id": "b", "outlet": "o", "title": "", "text": "बिना शीर्षक की खबर।", "gold": {"event": "e2", "storyline": "s2", "event_date": None}},
-    ]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    scores = score_headlines(path)
+    return path
+
+
+_TITLED = {"id": "a", "outlet": "o", "title": "बिहार में कोरोना से एक और मौत",
+           "text": "पटना : बिहार में कोरोना वायरस के संक्रमण से शनिवार को एक और मौत हो गयी है. मरीज 60 साल का था.",
+           "gold": {"event": "e1", "storyline": "s1", "event_date": None}}
+
+
+def test_score_headlines_compares_with_the_removed_titles(tmp_path):
+    untitled = {"id": "b", "outlet": "o", "title": "", "text": "बिना शीर्षक की खबर।",
+                "gold": {"event": "e2", "storyline": "s2", "event_date": None}}
+    scores = score_headlines(_events_file(tmp_path, [_TITLED, untitled]), generate=rule_headline)
     assert scores["stories"] == 1
-    # generated "बिहार में कोरोना वायरस के संक्रमण से एक और मौत हुई": 7 of its 11 tokens, all 7 of the title's
+    # rules give "बिहार में कोरोना वायरस के संक्रमण से एक और मौत हुई": 7 of its 11 tokens, all 7 of the title's
     assert scores["headline_rouge_l"] == pytest.approx(2 * 7 / (11 + 7))
+    assert scores["headline_rouge_l"] > scores["first_sentence_20_words_rouge_l"]
+
+
+def test_score_headlines_uses_the_trained_model_by_default(tmp_path):
+    scores = score_headlines(_events_file(tmp_path, [_TITLED]))
+    expected = rouge_l(_TITLED["title"], generate_headline(clean_article(Article(id="a", outlet="o", text=_TITLED["text"])).text))
+    assert scores["headline_rouge_l"] == pytest.approx(expected)
     assert scores["headline_rouge_l"] > scores["first_sentence_20_words_rouge_l"]
 
 
@@ -105,16 +139,11 @@ def test_eval_headlines_command_prints_rouge_and_json(tmp_path):
 
     from ghatnakram.cli import main
 
-    path = tmp_path / "events.jsonl"
-    row = {"id": "a", "outlet": "o", "title": "बिहार में कोरोना से एक और मौत",
-           "text": "पटना : बिहार में कोरोना वायरस के संक्रमण से एक और मौत हो गयी है.",
-           "gold": {"event": "e1", "storyline": "s1", "event_date": None}}
-    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = _events_file(tmp_path, [_TITLED])
     text = CliRunner().invoke(main, ["eval-headlines", str(path)])
     assert text.exit_code == 0 and "headline_rouge_l" in text.stdout
     scores = json.loads(CliRunner().invoke(main, ["eval-headlines", str(path), "--json"]).stdout)
-    assert scores["stories"] == 1 and scores["headline_rouge_l"] == pytest.approx(14 / 18)
-    untitled = tmp_path / "untitled.jsonl"
-    untitled.write_text(json.dumps({**row, "title": ""}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert scores == score_headlines(path)
+    untitled = _events_file(tmp_path, [{**_TITLED, "title": ""}])
     failed = CliRunner().invoke(main, ["eval-headlines", str(untitled)])
     assert failed.exit_code == 1 and "no story has a title" in failed.stderr
