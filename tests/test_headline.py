@@ -6,14 +6,23 @@ from ghatnakram.clean import clean_article
 from ghatnakram.evaluate import rouge_l
 from ghatnakram.headline import (
     compress,
+    deletion_labels,
     generate_headline,
     headline_for,
     is_dateline,
+    kept_words,
     lead_sentences,
+    load_headline_model_from,
+    needs_what_follows,
+    predicate_start,
+    required_units,
     rule_headline,
     score_headlines,
     strip_dateline,
+    tidy,
+    word_units,
 )
+from ghatnakram.ner import ModelMissingError
 from ghatnakram.models import Article
 from ghatnakram.readers.text import split_headline
 
@@ -147,3 +156,86 @@ def test_eval_headlines_command_prints_rouge_and_json(tmp_path):
     untitled = _events_file(tmp_path, [{**_TITLED, "title": ""}])
     failed = CliRunner().invoke(main, ["eval-headlines", str(untitled)])
     assert failed.exit_code == 1 and "no story has a title" in failed.stderr
+
+
+# --- the trained compressor ----------------------------------------------------------------
+
+
+def test_deletion_labels_keep_the_words_a_title_shares_in_order():
+    words = "उत्तर प्रदेश के गौतमबुद्ध नगर जिले में कोरोना वायरस से पहली मौत हुई".split()
+    labels = deletion_labels(words, "नोएडा में कोरोना वायरस से पहली मौत, गाजियाबाद का रहने वाला था मरीज")
+    assert [w for w, label in zip(words, labels) if label == "K"] == ["में", "कोरोना", "वायरस", "से", "पहली", "मौत"]
+
+
+def test_a_word_keeps_its_case_markers_and_a_name_stays_whole():
+    words = "सीरिया के राष्ट्रपति अहमद अल-शरा ने रूसी राष्ट्रपति व्लादिमीर पुतिन से मुलाकात की".split()
+    tags = ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    units = [" ".join(words[i] for i in unit) for unit in word_units(words, tags)]
+    assert units == ["सीरिया के", "राष्ट्रपति", "अहमद अल-शरा ने", "रूसी", "राष्ट्रपति", "व्लादिमीर पुतिन से मुलाकात की"]
+
+
+def test_the_actor_the_speaker_and_the_predicate_must_stay():
+    words = "सीरिया के राष्ट्रपति अहमद अल-शरा ने रूसी राष्ट्रपति व्लादिमीर पुतिन से मुलाकात की".split()
+    tags = ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    units = word_units(words, tags)
+    required = [" ".join(words[i] for i in unit) for unit, must in zip(units, required_units(words, units)) if must]
+    assert required == ["अहमद अल-शरा ने", "व्लादिमीर पुतिन से मुलाकात की"]
+    quoted = "स्वास्थ्य मंत्रालय: देश में कोरोना के 34 नए मामले".split()
+    units = word_units(quoted, ["O"] * len(quoted))
+    assert [" ".join(quoted[i] for i in unit) for unit in units][0] == "स्वास्थ्य मंत्रालय:"
+    assert required_units(quoted, units)[0]
+
+
+def test_predicate_starts_before_the_last_case_marker_but_a_closing_ki_is_the_verb():
+    assert predicate_start("कोरोना वायरस भारत में भी पैर पसारने लगा".split()) == 2
+    assert predicate_start("अल-शरा ने पुतिन से मुलाकात की".split()) == 2
+
+
+def test_only_words_the_model_is_sure_of_are_dropped():
+    units = [[0], [1], [2], [3]]
+    assert kept_words([0.9, 0.01, 0.3, 0.02], units, [False] * 4, [False] * 4, drop_below=0.05) == [0, 2]
+    # a required unit stays however unlikely
+    assert kept_words([0.9, 0.01, 0.3, 0.02], units, [False, False, False, True], [False] * 4, drop_below=0.05) == [0, 2, 3]
+
+
+def test_a_unit_ending_in_a_case_marker_is_never_left_without_what_follows():
+    words = "शराब की दुकानों के बाहर भारी भीड़ से सोशल डिस्टेंसिंग टूटी".split()
+    units = word_units(words, ["O"] * len(words))
+    assert [" ".join(words[i] for i in unit) for unit in units] == [
+        "शराब की", "दुकानों के बाहर", "भारी", "भीड़ से सोशल डिस्टेंसिंग टूटी"]
+    leads_on = needs_what_follows(words, units)
+    assert leads_on == [True, False, False, False]
+    unsure = [0.9, 0.9, 0.01, 0.01, 0.01, 0.01, 0.9, 0.9, 0.9, 0.9, 0.9]
+    kept = kept_words(unsure, units, [False] * len(units), leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "शराब की दुकानों के बाहर भीड़ से सोशल डिस्टेंसिंग टूटी"
+
+
+@pytest.mark.parametrize(
+    "words, ends_sentence, headline",
+    [
+        ("अल-शरा ने पुतिन से मुलाकात की".split(), True, "अल-शरा ने पुतिन से मुलाकात की"),
+        ("दिल्ली में मरीजों की".split(), False, "दिल्ली में मरीजों"),
+        ("और दिल्ली में एक और मौत हो गई है".split(), True, "दिल्ली में एक और मौत हुई"),
+    ],
+)
+def test_tidy_leaves_no_dangling_marker_or_auxiliary(words, ends_sentence, headline):
+    assert tidy(words, ends_sentence) == headline
+
+
+def test_shipped_model_keeps_actor_and_verb_and_drops_the_weekday():
+    text = "नई दिल्ली, 22 मार्च (भाषा)। प्रधानमंत्री नरेंद्र मोदी ने रविवार को देश में कोरोना वायरस से उत्पन्न स्थिति की समीक्षा की।"
+    headline = generate_headline(text)
+    assert "मोदी ने" in headline and headline.endswith("समीक्षा की")
+    assert "रविवार" not in headline and "भाषा" not in headline
+
+
+def test_generated_headline_stays_within_headline_length():
+    text = ("केंद्र सरकार ने पश्चिम बंगाल के 10 जिलों को रेड जोन की सूची में रखा है, इस तरह से देश में 130 क्षेत्र "
+            "रेड जोन की सूची में शामिल हो गए हैं और कई जिलों में सख्ती बढ़ाने के आदेश जारी किए गए हैं।")
+    headline = generate_headline(text)
+    assert 5 <= len(headline.split()) <= 16 and headline.startswith("केंद्र सरकार ने")
+
+
+def test_missing_headline_model_names_the_training_command(tmp_path):
+    with pytest.raises(ModelMissingError, match=r"headline_words\.crfsuite.*python training/train_headline\.py"):
+        load_headline_model_from(tmp_path)
