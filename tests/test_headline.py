@@ -198,16 +198,31 @@ def test_only_words_the_model_is_sure_of_are_dropped():
     assert kept_words([0.9, 0.01, 0.3, 0.02], units, [False, False, False, True], [False] * 4, drop_below=0.05) == [0, 2, 3]
 
 
-def test_a_unit_ending_in_a_case_marker_is_never_left_without_what_follows():
+def test_a_modifier_is_never_left_without_its_head():
     words = "शराब की दुकानों के बाहर भारी भीड़ से सोशल डिस्टेंसिंग टूटी".split()
     units = word_units(words, ["O"] * len(words))
     assert [" ".join(words[i] for i in unit) for unit in units] == [
         "शराब की", "दुकानों के बाहर", "भारी", "भीड़ से सोशल डिस्टेंसिंग टूटी"]
     leads_on = needs_what_follows(words, units)
-    assert leads_on == [True, False, False, False]
+    assert leads_on == [True, False, True, False]  # "के बाहर" ends a phrase; "भारी" qualifies "भीड़"
+    required = required_units(words, units)
     unsure = [0.9, 0.9, 0.01, 0.01, 0.01, 0.01, 0.9, 0.9, 0.9, 0.9, 0.9]
-    kept = kept_words(unsure, units, [False] * len(units), leads_on, drop_below=0.05)
-    assert " ".join(words[i] for i in kept) == "शराब की दुकानों के बाहर भीड़ से सोशल डिस्टेंसिंग टूटी"
+    kept = kept_words(unsure, units, required, leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "शराब की दुकानों के बाहर भारी भीड़ से सोशल डिस्टेंसिंग टूटी"
+    # an opening phrase goes only as a whole, and "भारी" stays with the "भीड़" it qualifies
+    opening_unlikely = [0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.9, 0.9, 0.9, 0.9, 0.9]
+    kept = kept_words(opening_unlikely, units, required, leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "भारी भीड़ से सोशल डिस्टेंसिंग टूटी"
+
+
+def test_a_phrase_after_the_actor_can_go_whole():
+    words = "प्रधानमंत्री मोदी ने देर शाम दिल्ली में कोरोना पर बैठक की".split()
+    tags = ["O", "B-PER", "O", "O", "O", "B-LOC", "O", "O", "O", "O", "O"]
+    units = word_units(words, tags)
+    leads_on = needs_what_follows(words, units)
+    probabilities = [0.3, 0.9, 0.9, 0.01, 0.01, 0.02, 0.02, 0.9, 0.9, 0.9, 0.9]
+    kept = kept_words(probabilities, units, required_units(words, units), leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "प्रधानमंत्री मोदी ने कोरोना पर बैठक की"
 
 
 @pytest.mark.parametrize(
@@ -239,3 +254,11 @@ def test_generated_headline_stays_within_headline_length():
 def test_missing_headline_model_names_the_training_command(tmp_path):
     with pytest.raises(ModelMissingError, match=r"headline_words\.crfsuite.*python training/train_headline\.py"):
         load_headline_model_from(tmp_path)
+
+
+def test_a_speaker_ends_at_the_colon_even_when_ner_runs_the_name_on():
+    words = "मंत्री डॉ हर्षवर्द्धन: भारत अब तक संक्रमण रोकने में कामयाब रहा".split()
+    tags = ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"]
+    units = word_units(words, tags)
+    assert " ".join(words[i] for i in units[0]) == "मंत्री डॉ हर्षवर्द्धन:"
+    assert required_units(words, units)[0]

@@ -91,7 +91,7 @@ _APPOSITION = re.compile(rf"{_START}(?:(?:देश|प्रदेश|राज
 _ATTRIBUTION_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S+\s+(?:के\s+मुताबिक|के\s+अनुसार)\s*,?\s+")
 # The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि".
 _SPEECH = re.compile(
-    r"^(?P<who>(?:\S+\s+){0,5}?\S+)\s+ने\s+(?:(?:\S+\s+){0,10}?)"
+    r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:\S+\s+){0,10}?)"
     r"(?:कहा|बताया|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
     r"(?:\s+है)?\s*(?:,\s*)?कि\s+(?P<what>.+)$"
 )
@@ -399,7 +399,8 @@ def word_units(words: list[str], tags: list[str]) -> list[list[int]]:
     markers = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS
     units: list[list[int]] = []
     for i, (word, tag) in enumerate(zip(words, tags)):
-        if units and (tag.startswith("I-") or word_core(word) in markers or i <= speaker or i > predicate):
+        after_pause = i > 0 and words[i - 1][-1:] in ",;:ः—"  # "हर्षवर्द्धन: | भारत …" even if tagged one name
+        if units and not after_pause and (tag.startswith("I-") or word_core(word) in markers or i <= speaker or i > predicate):
             units[-1].append(i)
         else:
             units.append([i])
@@ -435,46 +436,62 @@ def required_units(words: list[str], units: list[list[int]]) -> list[bool]:
     "सीरिया के राष्ट्रपति [अहमद अल-शरा ने] … पुतिन से मुलाकात की"."""
     speaker = _speaker_end(words)
     first_ne = next((u for u, unit in enumerate(units) if any(word_core(words[i]) == "ने" for i in unit)), -1)
-    return [u in (first_ne, len(units) - 1) or unit[-1] == speaker for u, unit in enumerate(units)]
+    return [u in (first_ne, len(units) - 1) or speaker in unit for u, unit in enumerate(units)]
+
+
+_PHRASE_CLOSERS = frozenset("ने में से को पर तक".split()) | _COMPOUND_POSTPOSITIONS
 
 
 def needs_what_follows(words: list[str], units: list[list[int]]) -> list[bool]:
-    """Units a headline keeps only with the unit after them: those ending in a case marker other
-    than "ने" ("शराब की" needs its "दुकानों"; "X ने" can be followed by anything kept)."""
-    return [word_core(words[unit[-1]]) in _CASE_MARKERS - {"ने"} and u + 1 < len(units) for u, unit in enumerate(units)]
+    """Units that belong with the unit after them. Hindi puts a modifier before its head: a
+    genitive ("शराब की" → "दुकानों"), a number or an adjective ("76" → "वर्षीय" → "व्यक्ति"),
+    the first part of a compound ("मातृ" → "दिवस"). A phrase ends at the subject's "ने", at a
+    case marker or postposition that attaches it to the verb ("… में", "… के मद्देनजर"), at a
+    comma or colon, and at the end of the sentence.
+    """
+    def ends_phrase(unit: list[int]) -> bool:
+        last = words[unit[-1]]
+        before = word_core(words[unit[-1] - 1]) if unit[-1] > 0 else ""
+        participle = word_core(last) in ("हुए", "ही") and before.endswith("ते")  # "… को देखते हुए"
+        return word_core(last) in _PHRASE_CLOSERS or last[-1:] in ",;:ः—" or participle
+
+    return [u + 1 < len(units) and not ends_phrase(unit) for u, unit in enumerate(units)]
 
 
 def kept_words(
     keep_probability: list[float], units: list[list[int]], required: list[bool], leads_on: list[bool], drop_below: float
 ) -> list[int]:
-    """Indexes of the words to keep. Units are kept or dropped whole, a ``required`` unit is
-    always kept and a unit that ``leads_on`` only with the next one. Among the choices these
-    rules allow, the likeliest under the word model with its probabilities shifted so that
-    ``drop_below`` is even: only words the model is confident about are dropped.
+    """Indexes of the words to keep. A unit that ``leads_on`` is kept or dropped together with
+    the next one, so only whole phrases go, and a phrase with a ``required`` unit stays.
+    Among the choices these rules allow, the likeliest under the word model with its
+    probabilities shifted so that ``drop_below`` is even: only phrases the model is confident
+    a headline leaves out are dropped.
 
-    >>> kept_words([0.9, 0.01, 0.8, 0.02], [[0], [1], [2], [3]], [False] * 4, [False, False, False, False], 0.05)
+    >>> kept_words([0.9, 0.01, 0.8, 0.02], [[0], [1], [2], [3]], [False] * 4, [False] * 4, 0.05)
     [0, 2]
     >>> kept_words([0.9, 0.01, 0.8, 0.02], [[0], [1], [2], [3]], [False] * 4, [True, False, False, False], 0.05)
     [0, 1, 2]
     """
     shift = math.log(drop_below / (1 - drop_below))
-    gains = []  # log-odds of keeping each unit
-    for unit in units:
-        odds = sum(math.log(max(keep_probability[i], 1e-6) / max(1 - keep_probability[i], 1e-6)) - shift for i in unit)
-        gains.append(odds)
-    # best[False]: the best (score, kept) so far; best[True]: the same, but the next unit must be kept
-    best: dict[bool, tuple[float, tuple[int, ...]]] = {False: (0.0, ())}
+    gains = [sum(math.log(max(keep_probability[i], 1e-6) / max(1 - keep_probability[i], 1e-6)) - shift for i in unit)
+             for unit in units]
+    # what the previous unit binds the next one to (None, "keep" or "drop") -> the best (score, kept words)
+    best: dict[str | None, tuple[float, tuple[int, ...]]] = {None: (0.0, ())}
     for unit, gain, must, leading in zip(units, gains, required, leads_on):
-        step: dict[bool, tuple[float, tuple[int, ...]]] = {}
+        step: dict[str | None, tuple[float, tuple[int, ...]]] = {}
         for bound, (score, kept) in best.items():
-            options = [(leading, score + gain, kept + tuple(unit))]
-            if not (must or bound):
-                options.append((False, score, kept))
+            options = []
+            if bound != "drop":
+                options.append(("keep" if leading else None, score + gain, kept + tuple(unit)))
+            if bound != "keep" and not must:
+                options.append(("drop" if leading else None, score, kept))
             for key, value, words in options:
                 if key not in step or value > step[key][0]:
                     step[key] = (value, words)
         best = step
-    return list(max(best.values())[1])
+    if None not in best:  # a required unit sat at the end of a phrase that had to go: keep all
+        return list(range(len(keep_probability)))
+    return list(best[None][1])
 
 
 def tidy(words: list[str], ends_sentence: bool = False) -> str:
@@ -515,8 +532,9 @@ class HeadlineModel:
         return [self._words.marginal(KEEP, i) for i in range(len(lead.words))]
 
     def headline(self, lead: Lead) -> str:
-        """The headline for an article's lead (empty when it has no lead sentence): the words
-        the model does not confidently drop, in headline form, cut to MAX_WORDS at a clause break."""
+        """The headline for an article's lead (empty when it has no lead sentence): the words the
+        model does not confidently drop, or whole phrases more to fit MAX_WORDS, in headline
+        form; a lead whose required parts are longer is cut at a clause break."""
         if not lead.words:
             return ""
         units = word_units(lead.words, lead.tags)
