@@ -223,14 +223,15 @@ def rule_headline(text: str) -> str:
 
 
 # --- the trained compressor --------------------------------------------------------------
-# The lead sentence, through the hand rules above but not cut, with words deleted by a CRF
-# (python-crfsuite, trained by training/train_headline.py on title/text pairs). The CRF
-# gives each word a probability of staying; choose_words keeps the likeliest set of
-# SHORTEST..LONGEST words with few gaps and no case marker cut off from its noun, and tidy()
-# puts the result in headline form. Word identity is a feature only for the common words
-# listed in the settings file (frequent in every training source: function words, news
-# verbs); other words are seen through suffixes, shape, entity tag, position and how often
-# the article repeats them, so the model does not memorise topics.
+# The lead sentence, through the hand rules above but not cut, is read by a word CRF
+# (python-crfsuite, trained by training/train_headline.py on title/text pairs) that gives each
+# word a probability of staying in a headline. word_units/needs_what_follows/required_units
+# group the words into Hindi phrases; kept_words drops the opening phrases the model is sure a
+# headline leaves out, and tidy() and the 16-word cut put the rest in headline form. Word
+# identity is a feature only for the common words listed in the settings file (frequent in
+# every training source: function words, news verbs); other words are seen through suffixes,
+# shape, entity tag, position and how often the article repeats them, so the model does not
+# memorise topics.
 
 WORD_MODEL = "headline_words.crfsuite"
 SETTINGS_FILE = "headline_settings.json"
