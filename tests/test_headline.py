@@ -3,7 +3,26 @@ import json
 import pytest
 
 from ghatnakram.clean import clean_article
-from ghatnakram.headline import compress, generate_headline, headline_for, is_dateline, score_headlines, strip_dateline
+from ghatnakram.evaluate import rouge_l
+from ghatnakram.headline import (
+    compress,
+    deletion_labels,
+    generate_headline,
+    headline_for,
+    is_dateline,
+    kept_words,
+    lead_sentences,
+    load_headline_model_from,
+    needs_what_follows,
+    predicate_start,
+    required_units,
+    rule_headline,
+    score_headlines,
+    strip_dateline,
+    tidy,
+    word_units,
+)
+from ghatnakram.ner import ModelMissingError
 from ghatnakram.models import Article
 from ghatnakram.readers.text import split_headline
 
@@ -66,7 +85,19 @@ def test_long_lead_is_cut_at_a_clause_break_to_headline_length():
 
 def test_headline_skips_a_dateline_line_and_a_question():
     text = "नई दिल्ली\nहुआ क्या है?\nनोएडा के एक स्कूल में कुछ बच्चों में कोरोना के लक्षण पाए जाने की खबर फैली।"
-    assert generate_headline(text) == "नोएडा के एक स्कूल में कुछ बच्चों में कोरोना के लक्षण पाए जाने की खबर फैली"
+    assert lead_sentences(text, 1) == ["नोएडा के एक स्कूल में कुछ बच्चों में कोरोना के लक्षण पाए जाने की खबर फैली।"]
+    headline = generate_headline(text)
+    assert headline.startswith("नोएडा") and "स्कूल" in headline and "?" not in headline
+
+
+def test_sentences_glued_without_a_space_are_split_before_choosing_the_lead():
+    text = ("बिहार सरकार ने कोरोना संक्रमण को लेकर कुछ जरूरी सूचनाएं जारी की है.जिसमें हर ग्रामीण परिवार को "
+            "साबुन मिलेगा। डॉ. ए.के. शर्मा ने कहा कि सब ठीक है।")
+    assert lead_sentences(text, 3) == [
+        "बिहार सरकार ने कोरोना संक्रमण को लेकर कुछ जरूरी सूचनाएं जारी की है।",
+        "जिसमें हर ग्रामीण परिवार को साबुन मिलेगा।",
+        "डॉ. ए.के. शर्मा ने कहा कि सब ठीक है।",
+    ]
 
 
 def test_seed_without_a_title_gets_a_headline_from_its_lead():
@@ -84,19 +115,31 @@ def test_seed_with_a_title_keeps_it():
     assert "अल-शरा" in generate_headline(seed.text)
 
 
-def test_score_headlines_compares_with_the_removed_titles(tmp_path):
+def _events_file(tmp_path, rows):
     path = tmp_path / "events.jsonl"
-    rows = [
-        {"id": "a", "outlet": "o", "title": "बिहार में कोरोना से एक और मौत",
-         "text": "पटना : बिहार में कोरोना वायरस के संक्रमण से शनिवार को एक और मौत हो गयी है. मरीज 60 साल का था.",
-         "gold": {"event": "e1", "storyline": "s1", "event_date": None}},
-        {"id": "b", "outlet": "o", "title": "", "text": "बिना शीर्षक की खबर।", "gold": {"event": "e2", "storyline": "s2", "event_date": None}},
-    ]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    scores = score_headlines(path)
+    return path
+
+
+_TITLED = {"id": "a", "outlet": "o", "title": "बिहार में कोरोना से एक और मौत",
+           "text": "पटना : बिहार में कोरोना वायरस के संक्रमण से शनिवार को एक और मौत हो गयी है. मरीज 60 साल का था.",
+           "gold": {"event": "e1", "storyline": "s1", "event_date": None}}
+
+
+def test_score_headlines_compares_with_the_removed_titles(tmp_path):
+    untitled = {"id": "b", "outlet": "o", "title": "", "text": "बिना शीर्षक की खबर।",
+                "gold": {"event": "e2", "storyline": "s2", "event_date": None}}
+    scores = score_headlines(_events_file(tmp_path, [_TITLED, untitled]), generate=rule_headline)
     assert scores["stories"] == 1
-    # generated "बिहार में कोरोना वायरस के संक्रमण से एक और मौत हुई": 7 of its 11 tokens, all 7 of the title's
+    # rules give "बिहार में कोरोना वायरस के संक्रमण से एक और मौत हुई": 7 of its 11 tokens, all 7 of the title's
     assert scores["headline_rouge_l"] == pytest.approx(2 * 7 / (11 + 7))
+    assert scores["headline_rouge_l"] > scores["first_sentence_20_words_rouge_l"]
+
+
+def test_score_headlines_uses_the_trained_model_by_default(tmp_path):
+    scores = score_headlines(_events_file(tmp_path, [_TITLED]))
+    expected = rouge_l(_TITLED["title"], generate_headline(clean_article(Article(id="a", outlet="o", text=_TITLED["text"])).text))
+    assert scores["headline_rouge_l"] == pytest.approx(expected)
     assert scores["headline_rouge_l"] > scores["first_sentence_20_words_rouge_l"]
 
 
@@ -105,16 +148,124 @@ def test_eval_headlines_command_prints_rouge_and_json(tmp_path):
 
     from ghatnakram.cli import main
 
-    path = tmp_path / "events.jsonl"
-    row = {"id": "a", "outlet": "o", "title": "बिहार में कोरोना से एक और मौत",
-           "text": "पटना : बिहार में कोरोना वायरस के संक्रमण से एक और मौत हो गयी है.",
-           "gold": {"event": "e1", "storyline": "s1", "event_date": None}}
-    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = _events_file(tmp_path, [_TITLED])
     text = CliRunner().invoke(main, ["eval-headlines", str(path)])
     assert text.exit_code == 0 and "headline_rouge_l" in text.stdout
     scores = json.loads(CliRunner().invoke(main, ["eval-headlines", str(path), "--json"]).stdout)
-    assert scores["stories"] == 1 and scores["headline_rouge_l"] == pytest.approx(14 / 18)
-    untitled = tmp_path / "untitled.jsonl"
-    untitled.write_text(json.dumps({**row, "title": ""}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert scores == score_headlines(path)
+    untitled = _events_file(tmp_path, [{**_TITLED, "title": ""}])
     failed = CliRunner().invoke(main, ["eval-headlines", str(untitled)])
     assert failed.exit_code == 1 and "no story has a title" in failed.stderr
+
+
+# --- the trained compressor ----------------------------------------------------------------
+
+
+def test_deletion_labels_keep_the_words_a_title_shares_in_order():
+    words = "उत्तर प्रदेश के गौतमबुद्ध नगर जिले में कोरोना वायरस से पहली मौत हुई".split()
+    labels = deletion_labels(words, "नोएडा में कोरोना वायरस से पहली मौत, गाजियाबाद का रहने वाला था मरीज")
+    assert [w for w, label in zip(words, labels) if label == "K"] == ["में", "कोरोना", "वायरस", "से", "पहली", "मौत"]
+
+
+def test_a_word_keeps_its_case_markers_and_a_name_stays_whole():
+    words = "सीरिया के राष्ट्रपति अहमद अल-शरा ने रूसी राष्ट्रपति व्लादिमीर पुतिन से मुलाकात की".split()
+    tags = ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    units = [" ".join(words[i] for i in unit) for unit in word_units(words, tags)]
+    assert units == ["सीरिया के", "राष्ट्रपति", "अहमद अल-शरा ने", "रूसी", "राष्ट्रपति", "व्लादिमीर पुतिन से मुलाकात की"]
+
+
+def test_the_actor_the_speaker_and_the_predicate_must_stay():
+    words = "सीरिया के राष्ट्रपति अहमद अल-शरा ने रूसी राष्ट्रपति व्लादिमीर पुतिन से मुलाकात की".split()
+    tags = ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    units = word_units(words, tags)
+    required = [" ".join(words[i] for i in unit) for unit, must in zip(units, required_units(words, units)) if must]
+    assert required == ["अहमद अल-शरा ने", "व्लादिमीर पुतिन से मुलाकात की"]
+    quoted = "स्वास्थ्य मंत्रालय: देश में कोरोना के 34 नए मामले".split()
+    units = word_units(quoted, ["O"] * len(quoted))
+    assert [" ".join(quoted[i] for i in unit) for unit in units][0] == "स्वास्थ्य मंत्रालय:"
+    assert required_units(quoted, units)[0]
+
+
+def test_predicate_starts_before_the_last_case_marker_but_a_closing_ki_is_the_verb():
+    assert predicate_start("कोरोना वायरस भारत में भी पैर पसारने लगा".split()) == 2
+    assert predicate_start("अल-शरा ने पुतिन से मुलाकात की".split()) == 2
+
+
+def test_only_an_opening_the_model_is_sure_of_is_dropped():
+    units = [[0], [1], [2], [3]]
+    assert kept_words([0.01, 0.01, 0.9, 0.3], units, [False] * 4, [False] * 4, drop_below=0.05) == [2, 3]
+    assert kept_words([0.3, 0.01, 0.9, 0.01], units, [False] * 4, [False] * 4, drop_below=0.05) == [0, 1, 2, 3]
+    # the opening that may go ends before a required unit
+    assert kept_words([0.01, 0.01, 0.9, 0.3], units, [False, True, False, False], [False] * 4, drop_below=0.05) == [1, 2, 3]
+
+
+def test_a_modifier_is_never_left_without_its_head():
+    words = "शराब की दुकानों के बाहर भारी भीड़ से सोशल डिस्टेंसिंग टूटी".split()
+    units = word_units(words, ["O"] * len(words))
+    assert [" ".join(words[i] for i in unit) for unit in units] == [
+        "शराब की", "दुकानों के बाहर", "भारी", "भीड़ से सोशल डिस्टेंसिंग टूटी"]
+    leads_on = needs_what_follows(words, units)
+    assert leads_on == [True, False, True, False]  # "के बाहर" ends a phrase; "भारी" qualifies "भीड़"
+    required = required_units(words, units)
+    unsure = [0.9, 0.9, 0.01, 0.01, 0.01, 0.01, 0.9, 0.9, 0.9, 0.9, 0.9]
+    kept = kept_words(unsure, units, required, leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "शराब की दुकानों के बाहर भारी भीड़ से सोशल डिस्टेंसिंग टूटी"
+    # an opening phrase goes only as a whole, and "भारी" stays with the "भीड़" it qualifies
+    opening_unlikely = [0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.9, 0.9, 0.9, 0.9, 0.9]
+    kept = kept_words(opening_unlikely, units, required, leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "भारी भीड़ से सोशल डिस्टेंसिंग टूटी"
+
+
+def test_an_opening_circumstance_goes_whole_and_the_rest_stays():
+    words = "कोरोना के बढ़ते मामलों को देखते हुए प्रधानमंत्री मोदी ने देर शाम दिल्ली में बैठक की".split()
+    tags = ["O"] * 8 + ["B-PER", "O", "O", "O", "B-LOC", "O", "O", "O"]
+    units = word_units(words, tags)
+    leads_on = needs_what_follows(words, units)
+    probabilities = [0.01, 0.01, 0.01, 0.02, 0.02, 0.01, 0.01, 0.3, 0.9, 0.9, 0.01, 0.01, 0.9, 0.9, 0.9, 0.9]
+    kept = kept_words(probabilities, units, required_units(words, units), leads_on, drop_below=0.05)
+    assert " ".join(words[i] for i in kept) == "प्रधानमंत्री मोदी ने देर शाम दिल्ली में बैठक की"
+
+
+@pytest.mark.parametrize(
+    "words, ends_sentence, headline",
+    [
+        ("अल-शरा ने पुतिन से मुलाकात की".split(), True, "अल-शरा ने पुतिन से मुलाकात की"),
+        ("दिल्ली में मरीजों की".split(), False, "दिल्ली में मरीजों"),
+        ("और दिल्ली में एक और मौत हो गई है".split(), True, "दिल्ली में एक और मौत हुई"),
+    ],
+)
+def test_tidy_leaves_no_dangling_marker_or_auxiliary(words, ends_sentence, headline):
+    assert tidy(words, ends_sentence) == headline
+
+
+def test_shipped_model_keeps_actor_and_verb_and_drops_the_weekday():
+    text = "नई दिल्ली, 22 मार्च (भाषा)। प्रधानमंत्री नरेंद्र मोदी ने रविवार को देश में कोरोना वायरस से उत्पन्न स्थिति की समीक्षा की।"
+    headline = generate_headline(text)
+    assert "मोदी ने" in headline and headline.endswith("समीक्षा की")
+    assert "रविवार" not in headline and "भाषा" not in headline
+
+
+def test_generated_headline_stays_within_headline_length():
+    text = ("केंद्र सरकार ने पश्चिम बंगाल के 10 जिलों को रेड जोन की सूची में रखा है, इस तरह से देश में 130 क्षेत्र "
+            "रेड जोन की सूची में शामिल हो गए हैं और कई जिलों में सख्ती बढ़ाने के आदेश जारी किए गए हैं।")
+    headline = generate_headline(text)
+    assert 5 <= len(headline.split()) <= 16 and headline.startswith("केंद्र सरकार ने")
+
+
+def test_missing_headline_model_names_the_training_command(tmp_path):
+    with pytest.raises(ModelMissingError, match=r"headline_words\.crfsuite.*python training/train_headline\.py"):
+        load_headline_model_from(tmp_path)
+
+
+def test_a_speaker_ends_at_the_colon_even_when_ner_runs_the_name_on():
+    words = "मंत्री डॉ हर्षवर्द्धन: भारत अब तक संक्रमण रोकने में कामयाब रहा".split()
+    tags = ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O", "O", "O"]
+    units = word_units(words, tags)
+    assert " ".join(words[i] for i in units[0]) == "मंत्री डॉ हर्षवर्द्धन:"
+    assert required_units(words, units)[0]
+
+
+def test_a_long_lead_is_not_cut_between_a_verb_and_its_auxiliaries():
+    lead = "बैंक कर्मचारियों के विभिन्न संगठनों की 11 मार्च से प्रस्तावित तीन दिवसीय देशव्यापी हड़ताल को टाल दिया गया"
+    assert len(lead.split()) == 18  # 16 words end at "टाल"
+    assert compress(lead).endswith("हड़ताल को टाल दिया गया")
