@@ -1,4 +1,3 @@
-import time
 
 import numpy as np
 import pytest
@@ -146,13 +145,3 @@ def test_missing_model_error_names_the_file_and_the_training_command():
         load_model("no_such_model.json")
     assert "no_such_model.json" in str(error.value)
     assert TRAIN_COMMAND in str(error.value)
-
-
-def test_classification_is_fast():
-    articles = [FLOOD, EARTHQUAKE, ROAD_ACCIDENT, FIRE, CRICKET, ELECTION] * 50
-    classify_event_type(*FLOOD)  # loads the model
-    started = time.perf_counter()
-    for title, text in articles:
-        classify_event_type(title, text + " " + text)
-    per_article = (time.perf_counter() - started) / len(articles)
-    assert per_article < 0.005  # typically a fraction of a millisecond
