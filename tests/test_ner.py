@@ -330,6 +330,24 @@ def test_an_acronym_in_brackets_after_a_name_gets_its_type(tokens, kind):
     assert bio_spans(ner.repair_tags(tags, facts_of(tokens))) == [(0, 3, kind), (4, 5, kind)]
 
 
+def test_a_comma_inside_a_name_separates_two_names():
+    tokens = ["राष्ट्रीय", "विषाणु", "विज्ञान", "संस्थान", ",", "पुणे", "ने", "जांच", "की"]
+    tags = ner.repair_tags(["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 4, "ORG"), (5, 6, "ORG")]
+
+
+def test_an_unclosed_bracket_inside_a_name_separates_the_name_from_its_acronym():
+    tokens = ["भारतीय", "उद्योग", "परिसंघ", "(", "सीआईआई", ")", "ने", "कहा"]
+    tags = ner.repair_tags(["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 3, "ORG"), (4, 5, "ORG")]
+
+
+def test_a_name_that_closes_its_bracket_stays_whole():
+    tokens = ["राष्ट्रीय", "भर्ती", "एजेंसी", "(", "एनआरए", ")", "बनेगी"]
+    tags = ner.repair_tags(["B-ORG"] + ["I-ORG"] * 5 + ["O"], facts_of(tokens))
+    assert bio_spans(tags) == [(0, 5, "ORG")]
+
+
 def test_a_word_in_brackets_that_is_no_acronym_is_left_alone():
     tokens = ["नीति", "आयोग", "(", "दिल्ली", ")", "ने"]
     tags = ner.repair_tags(["B-ORG", "I-ORG", "O", "O", "O", "O"], facts_of(tokens))

@@ -698,18 +698,22 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
     * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
       पहुंचे" → PER "व्लादिमीर पुतिन", LOC "मास्को".
-    * A role word inside a person span separates two people (:func:`_split_people_at_roles`).
+    * A role word inside a person span separates two people (:func:`_split_people_at_roles`);
+      a comma, or a "(" the span does not close, separates two names
+      (:func:`_split_at_commas_and_open_brackets`).
     * An acronym in brackets after an organisation or place takes its type
       (:func:`_bracketed_acronyms`); a party's short name (:data:`PARTY_NAMES`) is an
       organisation.
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
-    for start, end, kind in _split_people_at_roles(bio_spans(tags), facts):
+    found = bio_spans(tags)
+    for start, end, kind in found:
+        if kind in ENTITY_TYPES:
+            out[start:end] = ["O"] * (end - start)
+    for start, end, kind in _split_at_commas_and_open_brackets(_split_people_at_roles(found, facts), facts):
         if kind not in ENTITY_TYPES:
             continue
-        for i in range(start, end):
-            out[i] = "O"
         while start < end and _never_at_edge(facts[start]):
             start += 1
         end = next((i for i in range(start + 1, end) if _breaks_name(facts[i], kind)), end)
@@ -773,6 +777,28 @@ def _split_people_at_roles(spans: list[tuple[int, int, str]], facts: Sequence[Wo
             out.append((start, cut, kind))
             start = cut
         out.append((start, end, kind))
+    return out
+
+
+def _split_at_commas_and_open_brackets(
+    spans: list[tuple[int, int, str]], facts: Sequence[WordFacts]
+) -> list[tuple[int, int, str]]:
+    """Cut a span at a comma, or at a "(" that the span does not close: two names, not one.
+
+    "राष्ट्रीय विषाणु विज्ञान संस्थान , पुणे" is an institute and a city; "भारतीय उद्योग परिसंघ
+    ( सीआईआई" is a name and the start of its acronym in brackets. A span that closes its
+    bracket ("राष्ट्रीय भर्ती एजेंसी ( एनआरए )") is left whole.
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        keys = [facts[i].key for i in range(start, end)]
+        cuts = [start + j for j, key in enumerate(keys) if key == "," or (key == "(" and ")" not in keys[j + 1 :])]
+        for cut in cuts:
+            if cut > start:
+                out.append((start, cut, kind))
+            start = cut + 1
+        if start < end:
+            out.append((start, end, kind))
     return out
 
 
