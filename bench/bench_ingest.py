@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import raw_to_jsonl  # noqa: E402
 
 import ghatnakram  # noqa: E402
+from ghatnakram.parallel import default_workers  # noqa: E402
 from ghatnakram.pipeline import ingest  # noqa: E402
 
 CHECKPOINTS = (25, 50, 75, 100)
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
     totals = {"read": 0, "stored": 0, "duplicates": 0, "skipped": 0, "failed": 0}
     for round_no, (path, n) in enumerate(rounds, start=1):
         round_start = time.perf_counter()
-        report = ingest([str(path)], store, on_item=progress)
+        report = ingest([str(path)], store, on_item=progress, workers=args.workers)
         seconds = time.perf_counter() - round_start
         row = {"round": round_no, "articles": n, "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1),
                "read": report.read, "stored": report.stored, "duplicates": report.duplicates,
@@ -145,6 +146,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
         "python": platform.python_version(),
         "nproc": os.cpu_count(),
         "ghatnakram": ghatnakram.__version__,
+        "workers": args.workers,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "repeat": args.repeat,
         "marker": args.marker if args.repeat > 1 else None,
         "articles": total,
@@ -203,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--marker", choices=("end", "paragraph"), default="end",
                         help="where rounds 2..N get their round-marker sentence: after the text (default) "
                              "or after every paragraph (use for N > 5, see above)")
+    parser.add_argument("--workers", type=int, default=default_workers(), metavar="N",
+                        help="processes cleaning and analysing articles, as `ghatnakram ingest --workers` "
+                             "(default: the number of cores, %(default)s; 1 = all in one process)")
     parser.add_argument("--workdir", type=Path,
                         help="keep the JSONL and the store here (e.g. bench/out/) instead of a temp dir deleted at the end")
     parser.add_argument("--json-out", type=Path, help="also write the full result as JSON to this file")
