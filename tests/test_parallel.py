@@ -212,7 +212,42 @@ def test_ordered_map_raises_a_reading_error_after_the_items_before_it(small_chun
     assert seen == [("क", 1), ("ख", 1), ("ग", 1), ("घ", 1)]
 
 
+def test_ordered_map_does_an_input_shorter_than_one_chunk_without_starting_workers(small_chunks, monkeypatch):
+    def no_processes(workers):
+        raise AssertionError("worker processes started for a short input")
+
+    monkeypatch.setattr(parallel, "_pool", no_processes)
+    assert list(ordered_map(len, ["एक", "दो"], 2)) == [("एक", "एक", 2), ("दो", "दो", 2)]
+
+
 @pytest.mark.parametrize("bad", [0, -2, 1.5])
 def test_a_number_of_workers_below_one_is_refused_with_what_to_pass(bad):
     with pytest.raises(ValueError, match="1 or more"):
         check_workers(bad)
+
+
+def test_cli_run_with_workers_writes_what_one_process_writes(tmp_path, small_chunks):
+    from click.testing import CliRunner
+
+    from ghatnakram.cli import main
+
+    source = tmp_path / "demo.jsonl"
+    source.write_text("\n".join(demo_lines()) + "\n", encoding="utf-8")
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out-{workers}.jsonl"
+        args = ["run", str(source), "--out", str(out), "--workers", str(workers), "--db", str(tmp_path / f"{workers}.db")]
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 46
+
+
+def test_cli_refuses_zero_workers_and_says_what_it_takes(tmp_path, fixtures):
+    from click.testing import CliRunner
+
+    from ghatnakram.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(fixtures / "articles.jsonl"), "--workers", "0", "--db", str(tmp_path / "g.db")])
+    assert result.exit_code == 2
+    assert "--workers" in result.output and "0 is not in the range x>=1" in result.output

@@ -17,7 +17,7 @@ import os
 import signal
 from collections import deque
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -61,18 +61,30 @@ def ordered_map(
     must be a module-level function that does not raise (return a value that says what
     went wrong instead). An exception raised while reading ``items`` is raised here when
     the consumer reaches its place, as without workers. With ``workers`` == 1 everything
-    runs in this process, item by item.
+    runs in this process, item by item, and so does an input shorter than one chunk
+    (starting processes would cost more than it saves).
     """
     check_workers(workers)
     if workers == 1:
-        for item in items:
-            argument = task(item)
-            yield item, argument, function(argument) if argument is not None else None
+        yield from _in_process(function, items, task)
         return
     chunk_size = chunk_size or CHUNK_SIZE
     window = max(1, (lookahead or LOOKAHEAD) // chunk_size)
+    items = iter(items)
+    first, error = _read_chunk(items, chunk_size)
+    if error is not None or len(first) < chunk_size:  # the whole input is shorter than one chunk
+        yield from _in_process(function, first, task)
+        if error is not None:
+            raise error
+        return
     with _pool(workers) as pool:
-        yield from _ordered_chunks(pool, function, iter(items), task, chunk_size, window)
+        yield from _ordered_chunks(pool, function, chain(first, items), task, chunk_size, window)
+
+
+def _in_process(function, items: Iterable, task) -> Iterator[tuple]:
+    for item in items:
+        argument = task(item)
+        yield item, argument, function(argument) if argument is not None else None
 
 
 def _ordered_chunks(pool, function, items: Iterator, task, chunk_size: int, window: int) -> Iterator[tuple]:
