@@ -1,13 +1,18 @@
-"""Ingest throughput benchmark (issue 2).
+"""Ingest throughput benchmark (issues 2 and 4).
 
 Builds JSON Lines from the raw newspaper files (bench/raw_to_jsonl.py) into a temp
-dir, then ingests them in-process with the library API into a fresh SQLite store
-in a temp dir, and reports:
+dir, then ingests them in-process with the library API (``pipeline.ingest``, as
+``ghatnakram ingest --workers N`` does) into a fresh SQLite store in a temp dir, and reports:
 
 * articles/s for the whole ingest: reading and parsing the JSON, normalisation,
-  boilerplate cleaning, exact and near-duplicate checks, storing;
-* peak resident memory (getrusage ru_maxrss) and the resident memory (VmRSS)
-  after each 25% of the articles, to show memory stays flat as the store grows.
+  boilerplate cleaning, exact and near-duplicate checks, analysis, storing, and the
+  assignment to events and storylines;
+* CPU seconds of this process and of its worker processes (``--workers``), which
+  depend less on what else the machine runs than the wall clock does, and the load
+  average before and after;
+* peak resident memory (getrusage ru_maxrss, of this process and of the largest
+  worker) and the resident memory (VmRSS) after each 25% of the articles, to show
+  memory stays flat as the store grows.
 
 ``--repeat N`` ingests the corpus N times into the same store. Rounds 2..N get ids
 suffixed with the round (``-r2``) and a Hindi round-marker sentence appended to the
@@ -46,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import raw_to_jsonl  # noqa: E402
 
 import ghatnakram  # noqa: E402
+from ghatnakram.parallel import default_workers  # noqa: E402
 from ghatnakram.pipeline import ingest  # noqa: E402
 
 CHECKPOINTS = (25, 50, 75, 100)
@@ -59,6 +65,12 @@ def vm_rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by this process, and by its finished worker processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def peak_rss_mb() -> float:
@@ -120,13 +132,15 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
     db = workdir / "bench.db"
     store = ghatnakram.open_store(db)
     rss_before = vm_rss_mb()
+    load_before = os.getloadavg()
+    cpu_before = cpu_seconds()
     start = time.perf_counter()
     progress = Progress(total, start)
     per_round = []
     totals = {"read": 0, "stored": 0, "duplicates": 0, "skipped": 0, "failed": 0}
     for round_no, (path, n) in enumerate(rounds, start=1):
         round_start = time.perf_counter()
-        report = ingest([str(path)], store, on_item=progress)
+        report = ingest([str(path)], store, on_item=progress, workers=args.workers)
         seconds = time.perf_counter() - round_start
         row = {"round": round_no, "articles": n, "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1),
                "read": report.read, "stored": report.stored, "duplicates": report.duplicates,
@@ -135,6 +149,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
         for key in totals:
             totals[key] += row[key]
     elapsed = time.perf_counter() - start
+    cpu_main, cpu_workers = (after - before for after, before in zip(cpu_seconds(), cpu_before))
+    load_after = os.getloadavg()
     stored_articles = store.count_articles()
     store.close()
     db_mb = sum(p.stat().st_size for p in workdir.glob("bench.db*")) / 1e6
@@ -145,16 +161,23 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
         "python": platform.python_version(),
         "nproc": os.cpu_count(),
         "ghatnakram": ghatnakram.__version__,
+        "workers": args.workers,
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
         "repeat": args.repeat,
         "marker": args.marker if args.repeat > 1 else None,
         "articles": total,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(total / elapsed, 1),
+        "cpu_main_s": round(cpu_main, 2),
+        "cpu_workers_s": round(cpu_workers, 2),
+        "cpu_ms_per_article": round(1000 * (cpu_main + cpu_workers) / total, 2),
         **totals,
         "stored_in_db": stored_articles,
         "db_mb": round(db_mb, 1),
         "rss_before_ingest_mb": round(rss_before, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
+        "peak_worker_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         "rss_mb": {f"{s['pct']}%": s["rss_mb"] for s in progress.samples},
         "checkpoints": progress.samples,
         "rounds": per_round,
@@ -174,8 +197,11 @@ def print_table(result: dict) -> None:
     print(f"{'0%':>5} {0:>8} {0:>8.2f} {result['rss_before_ingest_mb']:>9.1f}")
     for s in result["checkpoints"]:
         print(f"{str(s['pct']) + '%':>5} {s['articles']:>8} {s['seconds']:>8.2f} {s['rss_mb']:>9.1f}")
-    print(f"peak RSS (ru_maxrss) {result['peak_rss_mb']:.1f} MB; store {result['stored_in_db']} articles, "
+    print(f"peak RSS (ru_maxrss) {result['peak_rss_mb']:.1f} MB, largest worker {result['peak_worker_rss_mb']:.1f} MB; store {result['stored_in_db']} articles, "
           f"{result['db_mb']:.1f} MB on disk")
+    print(f"workers {result['workers']}; CPU {result['cpu_main_s']:.2f} s main + {result['cpu_workers_s']:.2f} s workers "
+          f"= {result['cpu_ms_per_article']:.2f} ms per article; load average (1, 5, 15 min) "
+          f"{result['load_average_before']} before, {result['load_average_after']} after")
     print()
 
 
@@ -203,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--marker", choices=("end", "paragraph"), default="end",
                         help="where rounds 2..N get their round-marker sentence: after the text (default) "
                              "or after every paragraph (use for N > 5, see above)")
+    parser.add_argument("--workers", type=int, default=default_workers(), metavar="N",
+                        help="processes cleaning and analysing articles, as `ghatnakram ingest --workers` "
+                             "(default: the number of cores, %(default)s; 1 = all in one process)")
     parser.add_argument("--workdir", type=Path,
                         help="keep the JSONL and the store here (e.g. bench/out/) instead of a temp dir deleted at the end")
     parser.add_argument("--json-out", type=Path, help="also write the full result as JSON to this file")

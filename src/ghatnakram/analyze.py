@@ -7,14 +7,14 @@ with what they count, the recurrence cue of the main event, and its event type.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .canon import EntityResolver
 from .dates import event_date, find_dates
 from .event_type import classify_event_type
 from .facts import find_quantities, find_quotes, find_recurrence
-from .models import Analysis, Article, Mention, Quote
+from .models import Analysis, Article, DateMention, Mention, Quantity, Quote, Recurrence
 from .ner import find_mentions, load_tagger
 
 
@@ -36,16 +36,23 @@ class Analyzer:
         return cls(EntityResolver.from_state({"version": STATE_VERSION, "entities": list(entities)}))
 
     def analyze(self, article: Article) -> Analysis:
-        text = article.text
-        mentions = self.resolver.resolve(find_mentions(text), text)
+        return self.complete(analyze_text(article), article.text)
+
+    def complete(self, found: "TextAnalysis", text: str) -> Analysis:
+        """The analysis of an article from what its text alone gave: entities resolved, quotes linked.
+
+        This is the step that learns from every article (the resolver), so it runs in
+        article order; :func:`analyze_text` may run anywhere beforehand.
+        """
+        mentions = self.resolver.resolve(found.mentions, text)
         return Analysis(
             entities=tuple(mentions),
-            dates=tuple(find_dates(text, article.published)),
-            event_date=event_date(text, article.published, article.title),
-            quotes=tuple(attribute_quotes(find_quotes(text), mentions)),
-            quantities=tuple(find_quantities(text)),
-            recurrence=find_recurrence(text, article.title),
-            event_type=classify_event_type(article.title, text),
+            dates=found.dates,
+            event_date=found.event_date,
+            quotes=tuple(attribute_quotes(list(found.quotes), mentions)),
+            quantities=found.quantities,
+            recurrence=found.recurrence,
+            event_type=found.event_type,
         )
 
     def entity_records(self, canonicals: Iterable[str]) -> list[dict]:
@@ -56,6 +63,45 @@ class Analyzer:
             if entity is not None:
                 records.append({**entity.to_dict(), "name": entity.name, "latin": _latin(entity)})
         return records
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What the analysis finds in one article's text alone, before entities are resolved
+    against the others: a pure function of the article, so it can run in another process."""
+
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    event_date: str | None
+    quotes: tuple[Quote, ...]
+    quantities: tuple[Quantity, ...]
+    recurrence: Recurrence | None
+    event_type: str
+
+
+def analyze_text(article: Article) -> TextAnalysis:
+    """Named entities (unresolved), dates and the event date, quotes, numbers, recurrence, event type."""
+    text = article.text
+    return TextAnalysis(
+        mentions=tuple(find_mentions(text)),
+        dates=tuple(find_dates(text, article.published)),
+        event_date=event_date(text, article.published, article.title),
+        quotes=tuple(find_quotes(text)),
+        quantities=tuple(find_quantities(text)),
+        recurrence=find_recurrence(text, article.title),
+        event_type=classify_event_type(article.title, text),
+    )
+
+
+WARM_UP_TEXT = "लखनऊ में बुधवार को नगर निगम ने 12 सड़कों की मरम्मत के लिए नया अभियान शुरू किया।"
+
+
+def warm_up() -> None:
+    """Load every model and table the text analysis reads, by analysing one short article.
+
+    Processes forked afterwards share them instead of each loading its own copy.
+    """
+    analyze_text(Article(id="warm-up", outlet="", title="नगर निगम का अभियान", text=WARM_UP_TEXT, published="2026-01-28"))
 
 
 def _latin(entity) -> str:

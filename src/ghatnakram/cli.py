@@ -16,11 +16,18 @@ from tqdm import tqdm
 
 from . import pipeline
 from .models import IngestReport
+from .parallel import default_workers
 from .store import DEFAULT_DB, StoreError, open_store
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="GHATNAKRAM_DB",
     help="Store: a SQLite file path (created if missing).",
+)
+
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=default_workers, show_default="the number of cores",
+    help="Processes that clean and analyse articles while this one stores them (1: all in one process; "
+         "the result is the same).",
 )
 
 
@@ -80,8 +87,9 @@ def _finish(report: IngestReport) -> None:
 @click.option("--outlet", help="Outlet for inputs that do not name one (text files; default: the folder name).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none (text files).")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@workers_option
 @db_option
-def ingest(sources: tuple[str, ...], outlet: str | None, published: str | None, progress: bool, db: str) -> None:
+def ingest(sources: tuple[str, ...], outlet: str | None, published: str | None, progress: bool, workers: int, db: str) -> None:
     """Read articles from SOURCES into the store.
 
     SOURCES are JSON Lines (.jsonl), text (.txt), HTML pages (.html), RSS/Atom feeds
@@ -89,7 +97,7 @@ def ingest(sources: tuple[str, ...], outlet: str | None, published: str | None, 
     or - for stdin. Prints one line per bad input and a summary; exits 1 if any failed.
     """
     with _store(db) as store, _progress(progress) as tick:
-        report = pipeline.ingest(sources, store, outlet=outlet, published=published, on_item=tick)
+        report = pipeline.ingest(sources, store, outlet=outlet, published=published, on_item=tick, workers=workers)
     _finish(report)
 
 
@@ -98,11 +106,12 @@ def ingest(sources: tuple[str, ...], outlet: str | None, published: str | None, 
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write one JSON line per input article (- for stdout).")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@workers_option
 @db_option
-def run(input_path: Path, out_path: Path, progress: bool, db: str) -> None:
+def run(input_path: Path, out_path: Path, progress: bool, workers: int, db: str) -> None:
     """Ingest INPUT.jsonl and write the per-article output (event, storyline, headline, entities)."""
     with _store(db) as store, _progress(progress) as tick, _open_output(str(out_path)) as out:
-        report = pipeline.run(input_path, out, store, on_item=tick)
+        report = pipeline.run(input_path, out, store, on_item=tick, workers=workers)
     _finish(report)
 
 

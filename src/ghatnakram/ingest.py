@@ -7,15 +7,18 @@ store as it was after the last committed batch. Re-ingesting is a no-op.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Callable, Iterable
 
-from .analyze import Analyzer
-from .clean import MIN_COUNTED_LINE, clean_article, line_key
+from .analyze import Analyzer, TextAnalysis, analyze_text, warm_up
+from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
 from .dedup import THRESHOLD, Fingerprint, fingerprint, similarity
 from .models import Article, IngestReport, Problem
 from .normalize import devanagari_share
+from .parallel import check_workers, ordered_map
 from .readers import BadInput
 from .store import Store
 
@@ -33,31 +36,38 @@ def ingest_items(
     batch_size: int = BATCH_SIZE,
     on_item: Callable[[], None] | None = None,
     analyzer: Analyzer | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Store every article in ``items`` with its analysis; collect every problem. Returns what happened.
 
     :param analyzer: the analysis stage; by default one resolving entities against those in the store.
+    :param workers: processes that check and analyse articles ahead of the store writes (see
+        :func:`prepared_items`); 1 does everything in this process. The result is the same.
     """
     report = IngestReport()
     analyzer = analyzer or Analyzer.from_entities(store.load_entities())
-    iterator = iter(items)
-    while batch := list(islice(iterator, batch_size)):
-        with store.transaction():
-            for item in batch:
-                _ingest_item(item, store, analyzer, report)
-                if on_item:
-                    on_item()
+    with prepared_items(items, store, workers) as (pairs, stored):
+        while batch := list(islice(pairs, batch_size)):
+            with store.transaction():
+                touched: dict[str, None] = {}
+                for item, prepared in batch:
+                    _ingest_item(item, prepared, store, analyzer, report, touched)
+                    stored(prepared)
+                    if on_item:
+                        on_item()
+                store.save_entities(analyzer.entity_records(touched))
     return report
 
 
-def _ingest_item(item: Article | Problem, store: Store, analyzer: Analyzer, report: IngestReport) -> None:
+def _ingest_item(item: Article | Problem, prepared: Prepared | None, store: Store, analyzer: Analyzer,
+                 report: IngestReport, touched: dict[str, None]) -> None:
     report.read += 1
     if isinstance(item, Problem):
         report.problems.append(item)
         return
     try:
         with store.savepoint():
-            outcome, stored_id = ingest_article(item, store, analyzer)
+            outcome, stored_id = ingest_article(item, store, analyzer, prepared, touched)
     except BadInput as exc:
         report.problems.append(Problem(item.source or item.id, str(exc)))
         return
@@ -69,12 +79,18 @@ def _ingest_item(item: Article | Problem, store: Store, analyzer: Analyzer, repo
         report.duplicates += outcome == DUPLICATE
 
 
-def ingest_article(article: Article, store: Store, analyzer: Analyzer) -> tuple[str, str]:
+def ingest_article(article: Article, store: Store, analyzer: Analyzer, prepared: Prepared | None = None,
+                   touched: dict[str, None] | None = None) -> tuple[str, str]:
     """Clean, check, analyse and store one article; return (outcome, stored id).
 
     The outcome is ``skipped`` when the store already has it (same id, same URL, or the
     same content from the same outlet), ``duplicate`` when it is stored but repeats an
     earlier article (exactly or nearly: agency copy), else ``stored``.
+
+    :param prepared: the cleaning, check and text analysis of this article done beforehand
+        (see :func:`prepared_items`); used if the text it was done on is the text to store.
+    :param touched: collects the canonical ids of the entities the article changed, for the
+        caller to save once per batch; without it they are saved here.
     """
     known = store.resolve_id(article.id) or (article.url and store.id_for_url(article.url))
     if known:
@@ -83,9 +99,16 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer) -> tuple[
         return SKIPPED, known
 
     counted: list[str] = []
-    cleaned = clean_article(article, _repeated_line_check(store, article.outlet, counted))
-    check_text(cleaned)
-    prints = fingerprint(cleaned.text)
+    unrepeated = prepared.ahead.unrepeated if prepared else clean_article(article)
+    cleaned = replace(unrepeated, text=remove_repeated_lines(unrepeated.text, _repeated_line_check(store, article.outlet, counted)))
+    found = prepared.found if prepared and prepared.ahead.text == cleaned.text else None
+    if found is None:  # not prepared, or on other text (the outlet's boilerplate turned out otherwise)
+        check_text(cleaned)
+        prints = fingerprint(cleaned.text)
+    elif found.error:
+        raise BadInput(found.error)
+    else:
+        prints = found.prints
     same_content = store.ids_for_content(prints.content_hash)
     same_outlet = next((stored_id for stored_id, outlet in same_content if outlet == cleaned.outlet), None)
     if same_outlet:
@@ -95,14 +118,137 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer) -> tuple[
     original = same_content[0][0] if same_content else _near_duplicate_of(prints, store)
     if original:
         original = store.get_article(original).duplicate_of or original
-    analysis = analyzer.analyze(cleaned)
+    analysis = analyzer.complete(found.analysis if found else analyze_text(cleaned), cleaned.text)
     store.add_article(replace(cleaned, content_hash=prints.content_hash, duplicate_of=original, analysis=analysis))
-    store.save_entities(analyzer.entity_records({m.canonical for m in analysis.entities}))
+    canonicals = {m.canonical for m in analysis.entities}
+    if touched is None:
+        store.save_entities(analyzer.entity_records(canonicals))
+    else:
+        touched.update(dict.fromkeys(canonicals))
     if prints.signature is not None:
         store.add_signature(article.id, prints.signature_bytes(), prints.buckets)
     store.count_lines(cleaned.outlet, counted)
     store.queue_for_events(article.id, cleaned.published)
     return (DUPLICATE if original else STORED), article.id
+
+
+# --- preparing articles ahead, in worker processes ------------------------------------------
+
+@dataclass(frozen=True)
+class Ahead:
+    """An article cleaned when it is read, before the ones ahead of it are stored.
+
+    ``unrepeated`` has all its lines; ``text`` is its text less the lines the outlet is
+    expected to repeat by the time it is stored (``line_keys``: its lines' keys).
+    """
+
+    unrepeated: Article
+    text: str
+    line_keys: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the check, fingerprint and text analysis give for one text: the pure, costly part."""
+
+    error: str | None = None  # why check_text refused it
+    prints: Fingerprint | None = None
+    analysis: TextAnalysis | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article cleaned ahead, and what was found in its expected text (None: nothing, do it all)."""
+
+    ahead: Ahead
+    found: Found | None
+
+
+def find_in_text(ahead: Ahead) -> Found | None:
+    """Check, fingerprint and analyse the expected text of an article cleaned ahead (in a worker).
+
+    None when that fails unexpectedly: the ingesting process then does the article itself
+    and fails (or not) exactly as it would alone.
+    """
+    cleaned = replace(ahead.unrepeated, text=ahead.text)
+    try:
+        check_text(cleaned)
+    except BadInput as exc:
+        return Found(str(exc))
+    except Exception:
+        return None
+    try:
+        return Found(None, fingerprint(cleaned.text), analyze_text(cleaned))
+    except Exception:
+        return None
+
+
+@contextmanager
+def prepared_items(items: Iterable[Article | Problem], store: Store, workers: int):
+    """``(pairs, stored)``: ``pairs`` gives ``(item, Prepared or None)`` for each item, in order;
+    call ``stored(prepared)`` once the item is through :func:`ingest_article`.
+
+    With ``workers`` > 1, each article is cleaned here as it is read, up to
+    :data:`~ghatnakram.parallel.LOOKAHEAD` articles ahead, and checked, fingerprinted and
+    analysed in ``workers`` forked processes, while this process stores the earlier ones.
+    Articles the store already has are not prepared (ingest skips them without cleaning),
+    nor those whose cleaning fails here (ingest then cleans them and fails in order). With
+    1 worker nothing is prepared: :func:`ingest_article` does all of it.
+    """
+    check_workers(workers)
+    if workers == 1:
+        yield ((item, None) for item in items), lambda prepared: None
+        return
+    warm_up()  # the workers are forked after this: they share the loaded models
+    ahead = _CleanAhead(store)
+    found = ordered_map(find_in_text, items, workers, task=ahead.clean)
+    pairs = ((item, Prepared(task, result) if task else None) for item, task, result in found)
+    try:
+        yield pairs, ahead.stored
+    finally:
+        found.close()  # stops the workers if the caller did not read to the end
+
+
+class _CleanAhead:
+    """Cleans articles as they are read, and foresees which of their lines the store will
+    count as the outlet's boilerplate when they are stored: the store's counts so far plus
+    the lines of the articles read before them and not yet stored."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.unstored: Counter = Counter()
+
+    def clean(self, item: Article | Problem) -> Ahead | None:
+        store = self.store
+        if not isinstance(item, Article) or store.resolve_id(item.id) or (item.url and store.id_for_url(item.url)):
+            return None
+        try:
+            unrepeated = clean_article(item)
+        except Exception:
+            return None
+        keys: dict[str, None] = {}
+
+        def expected_repeated(line: str) -> bool:  # as ingest_article's check, plus the unstored lines
+            if len(line) < MIN_COUNTED_LINE:
+                return False
+            key = line_key(line)
+            keys[key] = None
+            return store.line_count(item.outlet, key) + self.unstored[item.outlet, key] >= REPEATED_LINE_MIN_ARTICLES
+
+        text = remove_repeated_lines(unrepeated.text, expected_repeated)
+        line_keys = tuple((unrepeated.outlet, key) for key in keys)  # ingest counts them under the cleaned outlet
+        self.unstored.update(line_keys)
+        return Ahead(unrepeated, text, line_keys)
+
+    def stored(self, prepared: Prepared | None) -> None:
+        if prepared is None:
+            return
+        for key in prepared.ahead.line_keys:
+            left = self.unstored[key] - 1
+            if left > 0:
+                self.unstored[key] = left
+            else:
+                del self.unstored[key]
 
 
 def _repeated_line_check(store: Store, outlet: str, counted: list[str]) -> Callable[[str], bool]:

@@ -42,25 +42,30 @@ def ingest(
     outlet: str | None = None,
     published: str | None = None,
     on_item: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Read ``sources`` (paths, folders, URLs, ``-``) and store their articles.
 
     :param outlet: outlet for inputs that do not name one (text files; default: their folder's name).
     :param published: publication date for inputs that carry none (text files).
+    :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
     items = read_sources(sources, outlet=outlet, published=published)
-    report = ingest_items(items, store, on_item=on_item)
+    report = ingest_items(items, store, on_item=on_item, workers=workers)
     assign_events(store)
     return report
 
 
-def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], None] | None = None) -> IngestReport:
+def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], None] | None = None,
+        workers: int = 1) -> IngestReport:
     """Ingest a JSON Lines file and write one output record per readable input line, in input order.
 
     Lines that cannot be read are reported in the returned report, not written.
+
+    :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
     with input_path.open("rb") as stream:
-        report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item)
+        report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item, workers=workers)
     articles = {stored_id: store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())}
     assign_events(store)
     for input_id, stored_id in report.ids.items():
