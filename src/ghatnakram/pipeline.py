@@ -66,10 +66,9 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     """
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item, workers=workers)
-    articles = {stored_id: store.get_article(stored_id) for stored_id in dict.fromkeys(report.ids.values())}
     assign_events(store)
-    for input_id, stored_id in report.ids.items():
-        record = output_record(input_id, articles[stored_id])
+    for input_id, stored_id in report.ids.items():  # one article in memory at a time, however long the file
+        record = output_record(input_id, store.get_article(stored_id))
         record["event"], record["storyline"] = store.event_of(stored_id) or (None, None)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return report
