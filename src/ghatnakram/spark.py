@@ -442,6 +442,16 @@ class SparkReport(IngestReport):
         return f"{super().summary()}; events {self.events}, storylines {self.storylines} (in {self.blocks} blocks)"
 
 
+
+def spill_to_disk():
+    """Storage level for the RDDs a job reads more than once: kept in memory, spilled to local disk
+    when memory is short. (``cache()`` keeps memory only, and an evicted partition is recomputed:
+    on 100,000 articles in local mode that re-ran the whole analysis for every later stage.)"""
+    from pyspark import StorageLevel
+
+    return StorageLevel.MEMORY_AND_DISK
+
+
 def spark_session(master: str | None = None, app_name: str = "ghatnakram"):
     """A Spark session: on ``master`` if given; under spark-submit, the one it configured;
     else local mode on two cores (small memory, no UI), with executors running this Python."""
@@ -514,7 +524,7 @@ class _Job:
 
     def read(self, input_path: str) -> None:
         """Steps 1–2: read, leave out repeated ids and URLs, and find each outlet's boilerplate lines."""
-        self.items = read_input(self.spark, input_path).cache()
+        self.items = read_input(self.spark, input_path).persist(spill_to_disk())
         self.report.read = self.items.count()
         self.problems = self.items.filter(lambda item: isinstance(item[1], Problem)).collect()
         self.articles = self.items.filter(lambda item: isinstance(item[1], Article))
@@ -534,7 +544,7 @@ class _Job:
         partitions = self.options.partitions or max(1, min(4 * self.sc.defaultParallelism, total // MIN_PARTITION_ARTICLES))
         slices = (self.kept.leftOuterJoin(self.drops).mapValues(lambda pair: (pair[0], pair[1] or []))
                   .partitionBy(partitions, lambda position: min(position * partitions // total, partitions - 1)))
-        self.analysed_all = slices.mapPartitionsWithIndex(analyse_partition).cache()
+        self.analysed_all = slices.mapPartitionsWithIndex(analyse_partition).persist(spill_to_disk())
         problems = self.problems + self.analysed_all.filter(lambda t: t[0] == "problem").map(lambda t: t[1]).collect()
         self.report.problems = [problem for _, problem in sorted(problems, key=lambda pp: pp[0])]
         self.analysed = self.analysed_all.filter(lambda t: t[0] == "article").map(lambda t: t[1])
@@ -565,7 +575,7 @@ class _Job:
         self.positions_of = dict(stored.map(lambda a: (a.position, a.article.id)).collect())
         duplicate_of = self.broadcast({self.positions_of[p]: self.positions_of[q] for p, q in self.original_of.items()
                                        if p in self.positions_of and q in self.positions_of})
-        self.stored = stored.map(lambda a: replace(a, article=replace(a.article, duplicate_of=duplicate_of.value.get(a.article.id)))).cache()
+        self.stored = stored.map(lambda a: replace(a, article=replace(a.article, duplicate_of=duplicate_of.value.get(a.article.id)))).persist(spill_to_disk())
         self.stored.count()  # cached before the analysis it is built from is dropped: never analyse twice
         self.analysed_all.unpersist()
         self.report.stored, self.report.duplicates = len(self.positions_of), len(duplicate_of.value)
@@ -574,19 +584,19 @@ class _Job:
     def sign(self) -> None:
         """Step 6: signatures in publication order, with the stream's document frequencies before each."""
         ranked = (self.stored.map(lambda a: signature_to_dict(signature(a.article)))
-                  .sortBy(publication_key).zipWithIndex().map(lambda pair: (pair[1], pair[0])).cache())
+                  .sortBy(publication_key).zipWithIndex().map(lambda pair: (pair[1], pair[0])).persist(spill_to_disk()))
         frequencies = (ranked.flatMap(lambda rs: [(t, rs[0]) for t in rs[1]["terms"]])
                        .groupByKey().flatMap(lambda kv: [(rank, (kv[0], n)) for rank, n in running_frequencies(kv[1])])
                        .groupByKey().mapValues(dict))
         self.signatures = ranked.leftOuterJoin(frequencies).map(
-            lambda kv: (kv[0], {**kv[1][0], "vector": global_vector(kv[1][0]["terms"], kv[0] + 1, kv[1][1] or {})})).cache()
+            lambda kv: (kv[0], {**kv[1][0], "vector": global_vector(kv[1][0]["terms"], kv[0] + 1, kv[1][1] or {})})).persist(spill_to_disk())
         self.signatures.count()
         ranked.unpersist()
 
     def cluster_events(self) -> None:
         """Step 7: events within blocks of publication days, stitched on the driver."""
         options = self.options
-        days = self.signatures.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None).cache()
+        days = self.signatures.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None).persist(spill_to_disk())
         first_day, last_day = (days.min(), days.max()) if not days.isEmpty() else (0, 0)
         last = (last_day - first_day) // options.block_days
         self.blocks = (self.signatures.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in _blocks(kv[1], first_day, options) if block <= last])
@@ -620,7 +630,7 @@ class _Job:
                    .sortByKey().values())
         _write(self.spark, outputs, f"{out}/articles", fmt)
         events = (by_id.map(lambda kv: (labels.value[kv[0]], kv[1]))
-                  .groupByKey().map(lambda kv: event_record(kv[0][0], kv[0][1], list(kv[1]))).cache())
+                  .groupByKey().map(lambda kv: event_record(kv[0][0], kv[0][1], list(kv[1]))).persist(spill_to_disk()))
         storylines = events.map(lambda e: (e["storyline"], e)).groupByKey().map(lambda kv: storyline_record(kv[0], list(kv[1])))
         _write(self.spark, events.sortBy(lambda e: (e["event_date"] or "", e["id"])), f"{out}/events", fmt)
         _write(self.spark, storylines.sortBy(lambda s: (s["event_date"] or "", s["id"])), f"{out}/storylines", fmt)
