@@ -457,8 +457,10 @@ def canon(names: tuple[str, ...], entity_type: str) -> None:
 @click.option("--overlap-days", type=int, default=7, show_default=True,
               help="Days before each block it replays, so that events still open carry on across blocks.")
 @click.option("--partitions", type=int, default=None, help="Analysis partitions (default: four per core, at least 200 articles each).")
+@click.option("--driver-memory", default="4g", show_default=True,
+              help="Java heap of the local-mode driver, which also runs the tasks (spark-submit sets its own).")
 def spark_run(input_path: str, out: str, fmt: str, db: str | None, master: str | None, block_days: int,
-              overlap_days: int, partitions: int | None) -> None:
+              overlap_days: int, partitions: int | None, driver_memory: str) -> None:
     """Run the pipeline on Spark over INPUT (JSON Lines or Parquet: a file, folder or glob).
 
     Writes the per-article output of 'run' and the event and storyline records under --out,
@@ -476,7 +478,7 @@ def spark_run(input_path: str, out: str, fmt: str, db: str | None, master: str |
         options = SparkOptions(block_days=block_days, overlap_days=overlap_days, partitions=partitions, fmt=fmt)
     except SparkRunError as exc:
         raise click.ClickException(str(exc)) from None
-    spark = spark_session(master)
+    spark = spark_session(master, driver_memory=driver_memory)
     try:
         if db:
             with _store(db) as store:

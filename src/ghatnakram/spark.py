@@ -452,9 +452,9 @@ def spill_to_disk():
     return StorageLevel.MEMORY_AND_DISK
 
 
-def spark_session(master: str | None = None, app_name: str = "ghatnakram"):
+def spark_session(master: str | None = None, app_name: str = "ghatnakram", driver_memory: str = "4g"):
     """A Spark session: on ``master`` if given; under spark-submit, the one it configured;
-    else local mode on two cores (small memory, no UI), with executors running this Python."""
+    else local mode on two cores (a ``driver_memory`` heap, no UI), with executors running this Python."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
@@ -463,7 +463,7 @@ def spark_session(master: str | None = None, app_name: str = "ghatnakram"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (builder.master(master or DEFAULT_MASTER)
-                   .config("spark.driver.memory", "1g")
+                   .config("spark.driver.memory", driver_memory)  # 1g ran out of heap at 100,000 articles
                    .config("spark.ui.enabled", "false")
                    .config("spark.ui.showConsoleProgress", "false")
                    .config("spark.sql.shuffle.partitions", "8"))
