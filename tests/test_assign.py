@@ -28,6 +28,16 @@ def test_one_batch_equals_articles_arriving_one_by_one_in_new_processes(tmp_path
     store.close()
 
 
+def test_articles_queued_without_a_signature_are_assigned_as_those_queued_with_one(tmp_path, demo_articles, batch_labels):
+    store = open_store(tmp_path / "older.db")
+    ingest_items(demo_articles, store)
+    with store.transaction():  # as a store written before signatures were queued
+        store._db.execute("UPDATE event_queue SET signature = NULL")
+    assign_events(store)
+    assert store.event_labels() == batch_labels
+    store.close()
+
+
 def test_the_store_assignment_equals_the_in_memory_estimators(tmp_path, demo_articles, batch_labels):
     store = open_store(tmp_path / "memory.db")
     ingest_items(demo_articles, store)
@@ -103,17 +113,17 @@ def test_a_merged_event_id_redirects_in_the_store(store):
 
 
 def test_a_merge_during_assignment_moves_the_articles_and_keeps_a_redirect(tmp_path, demo_articles, monkeypatch):
-    import ghatnakram.assign as assign
+    import sys
 
     store = open_store(tmp_path / "merge.db")
     three = demo_articles[:3]
-    ingest_items(three, store)
     crafted = dict(zip((a.id for a in three), (
         _sig(three[0].id, "पटना सीवान मरीज", "2020-03-31T08:00"),
         _sig(three[1].id, "गया नालंदा मरीज", "2020-03-31T09:00"),
         _sig(three[2].id, "पटना सीवान गया नालंदा मरीज", "2020-03-31T10:00"),
     )))
-    monkeypatch.setattr(assign, "signature", lambda article: crafted[article.id])
+    monkeypatch.setattr(sys.modules["ghatnakram.ingest"], "signature", lambda article: crafted[article.id])  # the module, not the function the package exports
+    ingest_items(three, store)
     labels = OnlineAssigner(store, clusterer=EventClusterer(threshold=0.9, merge_threshold=0.9)).assign_queued()
     events = {event for event, _ in labels.values()}
     assert len(events) == 1

@@ -5,6 +5,7 @@ import pytest
 from ghatnakram.normalize import (
     ascii_digits,
     devanagari_share,
+    first_sentences,
     normalize_text,
     parse_int,
     split_sentences,
@@ -141,3 +142,11 @@ def test_sentences_ending_in_a_full_stop_after_a_verb_are_split():
 
 def test_latin_and_letter_name_initials_do_not_end_sentences():
     assert split_sentences("A.K. Sharma और वी.पी. सिंह तथा जे. पी. नड्डा आए।") == ["A.K. Sharma और वी.पी. सिंह तथा जे. पी. नड्डा आए।"]
+
+
+def test_the_first_sentences_of_a_long_text_are_those_of_the_whole_split():
+    long_sentence = "सरकार ने राज्य के " + "सभी जिलों के अस्पतालों में जांच की व्यवस्था " * 80 + "करने का आदेश दिया।"
+    text = "पटना में 12 नए मरीज मिले। डॉ. ए.के. सिन्हा ने बताया कि सभी ठीक हैं। " + long_sentence + " दर 2.5 प्रतिशत रही।"
+    for count in (1, 2, 3, 4, 9):
+        assert first_sentences(text, count) == split_sentences(text)[:count]
+    assert first_sentences(text, 3)[2] == long_sentence

@@ -141,6 +141,18 @@ def test_entities_are_replaced_in_place_and_load_in_first_seen_order(store):
     assert [(e["id"], e["count"]) for e in store.load_entities()] == [("per:b", 5), ("per:a", 1)]
 
 
+def test_a_signature_queued_with_an_article_is_read_back_until_the_article_is_labelled(store):
+    with store.transaction():
+        for article_id in ("a", "b", "c"):
+            store.add_article(_article(article_id, published="2026-01-28"))
+        store.queue_for_events("a", "2026-01-28", '{"article_id": "a"}')
+        store.queue_for_events("b", "2026-01-28")  # queued by an older version: no signature
+    assert store.queued_signatures(["a", "b", "c"]) == {"a": '{"article_id": "a"}'}
+    with store.transaction():
+        store.save_event_labels([("a", "ev-1", "sl-1")])
+    assert store.queued_signatures(["a", "b"]) == {}
+
+
 def test_queued_articles_wait_in_publication_then_byte_order_until_labelled(store):
     with store.transaction():
         for article_id, published in [("b", "2026-01-29"), ("a-2", "2026-01-28"), ("A1", "2026-01-28"), ("a1", "2026-01-28"), ("z", None)]:

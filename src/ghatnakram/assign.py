@@ -16,8 +16,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Callable, Iterator
 
-from .events import EventClusterer, OpenEvent, signature, signature_from_dict, signature_to_dict
-from .models import Article
+from .events import EventClusterer, OpenEvent, Signature, signature, signature_from_dict, signature_to_dict
 from .store import Store
 from .storylines import Storyline, StorylineLinker
 
@@ -57,10 +56,10 @@ class OnlineAssigner:
                     batch, queued = queued[:BATCH], queued[BATCH:]
                     if not batch:
                         break
-                    for article in self._articles(batch):
-                        assigned[article.id] = self._assign(article)
+                    for sig in self._signatures(batch):
+                        assigned[sig.article_id] = self._assign(sig)
                         if on_article:
-                            on_article(article.id, *assigned[article.id])
+                            on_article(sig.article_id, *assigned[sig.article_id])
                     self._save_batch_state()
             except BaseException:
                 self._load()  # memory ran ahead of the rolled-back store
@@ -71,8 +70,7 @@ class OnlineAssigner:
         return {article_id: self.store.event_of(article_id) or labels for article_id, labels in assigned.items()}
 
     # -- one article --
-    def _assign(self, article: Article) -> tuple[str, str]:
-        sig = signature(article)
+    def _assign(self, sig: Signature) -> tuple[str, str]:
         placed = self.clusterer.add(sig)
         storyline_id = self.linker.add(placed.event_id, sig)
         event = self.clusterer.open_events_[placed.event_id]
@@ -85,15 +83,15 @@ class OnlineAssigner:
             store.merge_event(old, placed.event_id, storyline_id)
             self.linker.labels_.pop(old, None)
         store.save_event(placed.event_id, storyline_id, event.members[0].published, _iso(event.last_day))
-        store.add_event_member(article.id, placed.event_id, json.dumps(signature_to_dict(placed.signature), ensure_ascii=False))
-        store.save_event_labels([(article.id, placed.event_id, storyline_id)])
+        store.add_event_member(sig.article_id, placed.event_id, json.dumps(signature_to_dict(placed.signature), ensure_ascii=False))
+        store.save_event_labels([(sig.article_id, placed.event_id, storyline_id)])
         self._new_terms.update(sig.terms.keys())
         if self.clusterer.closed_:
             store.close_events(self.clusterer.closed_)
             for closed in self.clusterer.closed_:
                 self.linker.labels_.pop(closed, None)
             self.clusterer.closed_.clear()
-        self.clusterer.labels_.pop(article.id, None)
+        self.clusterer.labels_.pop(sig.article_id, None)
         return placed.event_id, storyline_id
 
     # -- state --
@@ -128,11 +126,14 @@ class OnlineAssigner:
         self._generation = str(int(self._generation or 0) + 1)
         store.set_state(f"{STATE_KEY}.generation", self._generation)
 
-    def _articles(self, ids: list[str]) -> Iterator[Article]:
+    def _signatures(self, ids: list[str]) -> Iterator[Signature]:
+        """The queued articles' signatures: as queued with them, else computed from the stored article."""
+        queued = self.store.queued_signatures(ids)
         for article_id in ids:
-            article = self.store.get_article(article_id)
-            if article is not None:
-                yield article
+            if article_id in queued:
+                yield signature_from_dict(json.loads(queued[article_id]))
+            elif (article := self.store.get_article(article_id)) is not None:
+                yield signature(article)
 
 
 def _iso(day: date | None) -> str | None:

@@ -26,7 +26,7 @@ from typing import Iterable
 
 from .facts import find_quantities
 from .models import Article
-from .normalize import split_sentences, tokenize, word_keys
+from .normalize import first_sentences, tokenize, word_keys
 from .places import all_places, get_place, parents, resolve_place
 
 # Words that say what kind of happening an article reports (title and lead).
@@ -112,7 +112,7 @@ def signature_from_dict(data: dict) -> Signature:
 def signature(article: Article) -> Signature:
     """The signature of an analysed article."""
     analysis = article.analysis
-    lead_sentences = split_sentences(article.text)[:LEAD_SENTENCES]
+    lead_sentences = first_sentences(article.text, LEAD_SENTENCES)
     lead_end = sum(len(s) for s in lead_sentences) + len(lead_sentences)
     lead = " ".join(lead_sentences)
     mentions = [m for m in (analysis.entities if analysis else ()) if m.canonical]

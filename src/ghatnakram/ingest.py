@@ -7,6 +7,7 @@ store as it was after the last committed batch. Re-ingesting is a no-op.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from typing import Callable, Iterable
 from .analyze import Analyzer, TextAnalysis, analyze_text, warm_up
 from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
 from .dedup import THRESHOLD, Fingerprint, fingerprint, similarity
+from .events import signature, signature_to_dict
 from .models import Article, IngestReport, Problem
 from .normalize import devanagari_share
 from .parallel import check_workers, ordered_map
@@ -119,7 +121,8 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer, prepared:
     if original:
         original = store.get_article(original).duplicate_of or original
     analysis = analyzer.complete(found.analysis if found else analyze_text(cleaned), cleaned.text)
-    store.add_article(replace(cleaned, content_hash=prints.content_hash, duplicate_of=original, analysis=analysis))
+    stored = replace(cleaned, content_hash=prints.content_hash, duplicate_of=original, analysis=analysis)
+    store.add_article(stored)
     canonicals = {m.canonical for m in analysis.entities}
     if touched is None:
         store.save_entities(analyzer.entity_records(canonicals))
@@ -128,7 +131,7 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer, prepared:
     if prints.signature is not None:
         store.add_signature(article.id, prints.signature_bytes(), prints.buckets)
     store.count_lines(cleaned.outlet, counted)
-    store.queue_for_events(article.id, cleaned.published)
+    store.queue_for_events(article.id, cleaned.published, json.dumps(signature_to_dict(signature(stored)), ensure_ascii=False))
     return (DUPLICATE if original else STORED), article.id
 
 
@@ -279,7 +282,7 @@ def check_text(article: Article) -> None:
 def _near_duplicate_of(prints: Fingerprint, store: Store) -> str | None:
     if prints.signature is None:
         return None
-    for stored_id, signature in store.signatures_sharing_buckets(list(prints.buckets)):
-        if similarity(prints.signature, signature) >= THRESHOLD:
+    for stored_id, minhash in store.signatures_sharing_buckets(list(prints.buckets)):
+        if similarity(prints.signature, minhash) >= THRESHOLD:
             return stored_id
     return None

@@ -170,6 +170,12 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("डॉ. ए.के. शर्मा ने कहा, “हम तैयार हैं।” दर 2.5 प्रतिशत रही।")
     ['डॉ. ए.के. शर्मा ने कहा, “हम तैयार हैं।”', 'दर 2.5 प्रतिशत रही।']
     """
+    return list(_sentences(text))
+
+
+# Each stage of the analysis splits the same article again: keep the last few splits.
+@lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -183,7 +189,19 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
-    return sentences
+    return tuple(sentences)
+
+
+def first_sentences(text: str, count: int) -> list[str]:
+    """The first ``count`` sentences of :func:`split_sentences`, without splitting all of a long text."""
+    prefix = 2000
+    while prefix < len(text):
+        # Every sentence but the last of a prefix ends where it ends in the whole text.
+        sentences = _sentences(text[:prefix])
+        if len(sentences) > count:
+            return list(sentences[:count])
+        prefix *= 2
+    return list(_sentences(text)[:count])
 
 
 # English letters as Hindi writes them in initials: यू.एस., एम.पी., डब्ल्यू.एच.ओ.

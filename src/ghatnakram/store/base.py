@@ -63,8 +63,12 @@ class Store(Protocol):
     def load_entities(self) -> list[dict]: ...
 
     # -- events (state of online assignment: see ghatnakram.assign) --
-    def queue_for_events(self, article_id: str, published: str | None) -> None:
-        """An article waits for event assignment (written in the same transaction as the article)."""
+    def queue_for_events(self, article_id: str, published: str | None, signature: str | None = None) -> None:
+        """An article waits for event assignment (written in the same transaction as the article),
+        with its event signature as JSON when the caller has computed it."""
+
+    def queued_signatures(self, article_ids: list[str]) -> dict[str, str]:
+        """The signatures (JSON) queued with these articles, for those queued with one."""
 
     def queued_for_events(self) -> list[str]:
         """Ids of articles waiting for assignment, in publication order."""

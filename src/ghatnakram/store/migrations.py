@@ -302,3 +302,16 @@ def pg_m008_bucket_order(cur) -> None:
     # and an index on (bucket, it) give the latest rows of a bucket without reading all of them.
     cur.execute("ALTER TABLE minhash_buckets ADD COLUMN position BIGINT GENERATED ALWAYS AS IDENTITY")
     cur.execute("CREATE INDEX minhash_buckets_latest ON minhash_buckets(bucket, position)")
+
+
+@migration
+def m009_queued_signatures(cur) -> None:
+    # The event signature is computed when the article is stored (while worker processes still
+    # analyse the next ones) and waits in the queue with it, so assignment need not re-read
+    # the article. NULL for articles queued before: assignment computes theirs from the article.
+    cur.execute("ALTER TABLE event_queue ADD COLUMN signature TEXT")
+
+
+@postgresql_migration
+def pg_m009_queued_signatures(cur) -> None:
+    m009_queued_signatures(cur)  # portable SQL

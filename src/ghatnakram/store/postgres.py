@@ -292,8 +292,12 @@ class PostgresStore:
         return [json.loads(row[0]) for row in self._all("SELECT state FROM entities ORDER BY position")]
 
     # -- events --
-    def queue_for_events(self, article_id: str, published: str | None) -> None:
-        self._run("INSERT INTO event_queue VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, published or ""))
+    def queue_for_events(self, article_id: str, published: str | None, signature: str | None = None) -> None:
+        self._run("INSERT INTO event_queue VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", (article_id, published or "", signature))
+
+    def queued_signatures(self, article_ids: list[str]) -> dict[str, str]:
+        query = "SELECT article_id, signature FROM event_queue WHERE signature IS NOT NULL AND article_id = ANY(%s)"
+        return dict(self._all(query, (list(article_ids),)))
 
     def queued_for_events(self) -> list[str]:
         # Byte order ("C"), as SQLite compares text: both backends assign in the same order.

@@ -198,8 +198,17 @@ class SQLiteStore:
         return [json.loads(row[0]) for row in self._db.execute("SELECT state FROM entities ORDER BY rowid")]
 
     # -- events --
-    def queue_for_events(self, article_id: str, published: str | None) -> None:
-        self._db.execute("INSERT OR IGNORE INTO event_queue VALUES (?, ?)", (article_id, published or ""))
+    def queue_for_events(self, article_id: str, published: str | None, signature: str | None = None) -> None:
+        self._db.execute("INSERT OR IGNORE INTO event_queue VALUES (?, ?, ?)", (article_id, published or "", signature))
+
+    def queued_signatures(self, article_ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(article_ids), 500):  # under SQLite's limit on bound parameters
+            chunk = article_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT article_id, signature FROM event_queue WHERE signature IS NOT NULL AND article_id IN ({marks})"
+            found.update(self._db.execute(query, chunk).fetchall())
+        return found
 
     def queued_for_events(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT article_id FROM event_queue ORDER BY published, article_id")]
