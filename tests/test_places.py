@@ -55,6 +55,23 @@ def test_trailing_postpositions_and_place_words_are_ignored(name, place_id):
     assert resolve_place(name).id == place_id
 
 
+@pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("यूपी", "state:IN:uttar-pradesh"),
+        ("उ.प्र.", "state:IN:uttar-pradesh"),
+        ("एमपी", "state:IN:madhya-pradesh"),
+        ("मप्र", "state:IN:madhya-pradesh"),
+        ("बंगाल", "state:IN:west-bengal"),
+        ("हिमाचल", "state:IN:himachal-pradesh"),
+        ("नोएडा", "district:IN:uttar-pradesh:gautam-buddha-nagar"),
+        ("बनारस", "district:IN:uttar-pradesh:varanasi"),
+    ],
+)
+def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
 def test_district_lists_its_state_and_country_as_parents():
     assert [p.id for p in parents("district:IN:uttar-pradesh:lucknow")] == ["state:IN:uttar-pradesh", "country:IN"]
     assert get_place("district:IN:uttar-pradesh:lucknow").en == "Lucknow"
