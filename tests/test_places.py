@@ -66,6 +66,8 @@ def test_trailing_postpositions_and_place_words_are_ignored(name, place_id):
         ("हिमाचल", "state:IN:himachal-pradesh"),
         ("नोएडा", "district:IN:uttar-pradesh:gautam-buddha-nagar"),
         ("बनारस", "district:IN:uttar-pradesh:varanasi"),
+        ("हाथरस", "district:IN:uttar-pradesh:mahamaya-nagar"),  # the source's Census-2011 name
+        ("जमशेदपुर", "district:IN:jharkhand:purbi-singhbhum"),  # a city by its district
     ],
 )
 def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name, place_id):
