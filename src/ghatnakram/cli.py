@@ -17,6 +17,7 @@ from tqdm import tqdm
 from . import pipeline
 from .models import IngestReport
 from .parallel import default_workers
+from .spark import DEFAULT_DRIVER_MEMORY
 from .store import DEFAULT_DB, StoreError, open_store
 
 db_option = click.option(
@@ -457,7 +458,7 @@ def canon(names: tuple[str, ...], entity_type: str) -> None:
 @click.option("--overlap-days", type=int, default=7, show_default=True,
               help="Days before each block it replays, so that events still open carry on across blocks.")
 @click.option("--partitions", type=int, default=None, help="Analysis partitions (default: four per core, at least 200 articles each).")
-@click.option("--driver-memory", default="4g", show_default=True,
+@click.option("--driver-memory", default=DEFAULT_DRIVER_MEMORY, show_default=True,
               help="Java heap of the local-mode driver, which also runs the tasks (spark-submit sets its own).")
 def spark_run(input_path: str, out: str, fmt: str, db: str | None, master: str | None, block_days: int,
               overlap_days: int, partitions: int | None, driver_memory: str) -> None:

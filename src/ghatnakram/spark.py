@@ -60,6 +60,7 @@ from ghatnakram.readers import BadInput, article_from_record, read_jsonl
 from ghatnakram.storylines import StorylineLinker, storyline_id
 
 DEFAULT_MASTER = "local[2]"
+DEFAULT_DRIVER_MEMORY = "4g"  # the local-mode heap: 1g ran out at 100,000 articles
 BLOCK_DAYS = 28
 # Longer than the clusterer's window (3 event days) plus the day gap between reports of one happening
 # and the lag of a report behind its event date: a block starts with the open events the stream had.
@@ -452,7 +453,7 @@ def spill_to_disk():
     return StorageLevel.MEMORY_AND_DISK
 
 
-def spark_session(master: str | None = None, app_name: str = "ghatnakram", driver_memory: str = "4g"):
+def spark_session(master: str | None = None, app_name: str = "ghatnakram", driver_memory: str = DEFAULT_DRIVER_MEMORY):
     """A Spark session: on ``master`` if given; under spark-submit, the one it configured;
     else local mode on two cores (a ``driver_memory`` heap, no UI), with executors running this Python."""
     from pyspark.sql import SparkSession
@@ -463,7 +464,7 @@ def spark_session(master: str | None = None, app_name: str = "ghatnakram", drive
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (builder.master(master or DEFAULT_MASTER)
-                   .config("spark.driver.memory", driver_memory)  # 1g ran out of heap at 100,000 articles
+                   .config("spark.driver.memory", driver_memory)
                    .config("spark.ui.enabled", "false")
                    .config("spark.ui.showConsoleProgress", "false")
                    .config("spark.sql.shuffle.partitions", "8"))
