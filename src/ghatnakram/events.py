@@ -119,14 +119,15 @@ def signature(article: Article) -> Signature:
     early = [m for m in mentions if m.start <= lead_end]
     dateline_end = _dateline_end(article.text)
     places = [_rolled_up(m.place) for m in early if m.place and m.start >= dateline_end]
-    named_in_title = places_in(_without_dateline(article.title or ""))
+    title_words, lead_words = word_keys(article.title), word_keys(lead)
+    named_in_title = places_in(_without_dateline(article.title))
     title_places = [_rolled_up(p) for p in named_in_title]
     if not title_places:
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
-        title_places = _scopes(article.title or "")[:1]
+        title_places = _scopes(title_words)[:1]
     if not places and not title_places:
-        places = _scopes(f"{article.title} {lead}") or [_rolled_up(m.place) for m in early if m.place]
-    words = [w for w in word_keys(f"{article.title} {article.title} {lead}") if w not in STOP_WORDS and len(w) > 1]
+        places = _scopes(title_words + lead_words) or [_rolled_up(m.place) for m in early if m.place]
+    words = [w for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
     day = analysis.event_date if analysis and analysis.event_date else (article.published or "")[:10] or None
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
     numbers = {q.value for q in lead_quantities + find_quantities(article.title) if _is_reported_count(q)}
@@ -138,7 +139,7 @@ def signature(article: Article) -> Signature:
         place=(title_places or places or [None])[0],
         places=frozenset(places + title_places),
         actors=frozenset(m.canonical for m in early if m.type in ("PER", "ORG")),
-        kind=event_kind(f"{article.title} {lead}", article.title or lead),
+        kind=_kind_of_words(title_words + lead_words, title_words if article.title else lead_words),
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
@@ -175,9 +176,9 @@ def _dateline_end(text: str) -> int:
     return match.end() if len(place.split()) <= 3 else 0
 
 
-def _scopes(text: str) -> list[str]:
-    """"country:IN" or "world" for the scope words of ``text``, in order."""
-    return [_SCOPE_OF[w] for w in word_keys(text) if w in _SCOPE_OF]
+def _scopes(words: list[str]) -> list[str]:
+    """"country:IN" or "world" for the scope words among ``words`` (word keys), in order."""
+    return [_SCOPE_OF[w] for w in words if w in _SCOPE_OF]
 
 
 def places_in(text: str, longest: int = 3) -> list[str]:
@@ -205,9 +206,13 @@ def _english_places() -> dict:
 def event_kind(text: str, headline: str = "") -> str:
     """The kind of happening the words of ``text`` report most: count, order, incident, statement, meeting,
     or other; a count that the ``headline`` asks about or forecasts is an "outlook", not a report."""
-    kinds = Counter(_KIND_OF[w] for w in word_keys(text) if w in _KIND_OF)
+    return _kind_of_words(word_keys(text), word_keys(headline))
+
+
+def _kind_of_words(words: list[str], headline_words: list[str]) -> str:
+    kinds = Counter(_KIND_OF[w] for w in words if w in _KIND_OF)
     kind = kinds.most_common(1)[0][0] if kinds else "other"
-    if kind == "count" and any(w in OUTLOOK_WORDS for w in word_keys(headline)):
+    if kind == "count" and any(w in OUTLOOK_WORDS for w in headline_words):
         return "outlook"
     return kind
 
