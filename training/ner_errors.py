@@ -16,7 +16,6 @@ whether their text occurs as a span in the training file (seen) or not (unseen).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -62,10 +61,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=20, help="examples shown per (type, error kind)")
     args = parser.parse_args(argv)
     tagger: Tagger = load_tagger_from(args.model) if args.model else load_tagger()
-    if os.environ.get("E5_TABLE"):  # EXPERIMENT: the e5 word-cluster features of train_ner.py
-        from train_ner import SUBWORDS
-
-        tagger = Tagger(tagger._model, tagger.features.gazetteer, tagger.features.clusters, SUBWORDS)
     seen = span_texts(read_conll(args.train, strict=False)) if args.train else None
     counts: Counter = Counter()
     unseen_counts: Counter = Counter()

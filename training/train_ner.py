@@ -80,20 +80,6 @@ from ghatnakram.ner import (
 )
 from ghatnakram.normalize import tokenize
 
-class _Table:  # EXPERIMENT
-    def __init__(self, path):
-        self.ids = {}
-        for line in open(path, encoding="utf-8"):
-            w, *ids = line.rstrip("\n").split("\t")
-            self.ids[w] = tuple(ids)
-
-    def of(self, token):
-        from ghatnakram.ner import word_key
-        return self.ids.get(word_key(token), ())
-
-
-SUBWORDS = _Table(os.environ["E5_TABLE"]) if os.environ.get("E5_TABLE") else None
-
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner" / "il-ner-hindi"
 DEFAULT_GAZETTEERS = REPO.parent / "shared" / "data" / "gazetteers"
@@ -331,7 +317,7 @@ def training_features(
     rng = random.Random(seed)
     for k in range(FOLDS):
         others = [s for j, fold in enumerate(folds) if j != k for s in fold]
-        extractor = FeatureExtractor(build_gazetteer(places, others, common), clusters=clusters, subwords=SUBWORDS)
+        extractor = FeatureExtractor(build_gazetteer(places, others, common), clusters=clusters)
         for index in range(k, len(sentences), FOLDS):
             tokens = [t for t, _ in sentences[index]]
             features[index] = extractor.sentence_features(tokens)
@@ -400,7 +386,7 @@ def _grid_job(args: tuple) -> tuple[float, float, str, dict, float]:
     c1, c2, folder = args
     started = time.time()
     path = train_model(c1, c2, folder)
-    tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], _TRAIN["clusters"], SUBWORDS)
+    tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], _TRAIN["clusters"])
     scores = score_sentences(_TRAIN["dev"], tagger) if _TRAIN["dev"] else None
     return c1, c2, path, scores, time.time() - started
 
@@ -459,7 +445,7 @@ def cross_validate(sentences: list[list[tuple[str, str]]], args: argparse.Namesp
         prepare_training(with_joined_hyphens([trim_span_edges(s) for s in rest]), args, clusters)
         with tempfile.TemporaryDirectory() as folder:
             path = train_model(c1, c2, folder)
-            tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], clusters, SUBWORDS)
+            tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], clusters)
         scores = score_sentences(held, tagger)
         for kind in ENTITY_TYPES:
             for i, field in enumerate(("gold", "predicted", "correct")):

@@ -479,9 +479,6 @@ class WordClusters:
 # Features are UTF-8 bytes: crfsuite reads bytes as they are, while str would be encoded
 # again on every call.
 
-import os as _os  # EXPERIMENT (training/e5_word_clusters.py): e5 cluster ids of the word only
-
-_LEAN = bool(_os.environ.get("E5_LEAN"))
 _OFFSETS = ("-2", "-1", "+1", "+2")
 _EDGE_VIEWS = {  # what a position outside the sentence looks like from inside it
     "-2": (b"w-2=<s>",), "-1": (b"w-1=<s>",), "+1": (b"w+1=</s>",), "+2": (b"w+2=</s>",),
@@ -503,7 +500,6 @@ class WordFacts:
     place: bool = False  # a one-word place name of the gazetteer
     place_like: bool = False  # spelled with the consonants of a one-word place name
     clusters: tuple[str, ...] = ()  # word-cluster ids, coarse to fine ("" = not clustered)
-    subword_clusters: tuple[str, ...] = ()  # clusters of the word's subword vector, coarse to fine
 
     @property
     def content(self) -> bool:
@@ -511,7 +507,7 @@ class WordFacts:
         return self.cue not in _NON_NAME_CUES and self.script in ("DEV", "LAT", "MIX")
 
 
-def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None, subwords=None) -> WordFacts:
+def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> WordFacts:
     """Compute :class:`WordFacts` for ``token``."""
     loose = loose_key(token)
     cue = CUE_CLASSES.get(loose, "")
@@ -526,7 +522,6 @@ def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None =
         place=(loose,) in gazetteer.place,
         place_like=not cue and script_class(token) == "DEV" and gazetteer.spelled_like_place(loose),
         clusters=clusters.of(loose) if clusters else (),
-        subword_clusters=subwords.of(token) if subwords is not None else (),
     )
 
 
@@ -557,7 +552,6 @@ def word_features(facts: WordFacts) -> list[str]:
         feats.append("acro")
     feats += [f"n={kind}" for kind in facts.lists]
     feats += [f"k{size}={cid}" for size, cid in zip(CLUSTER_SIZES, facts.clusters)]
-    feats += [f"e{size}={cid}" for size, cid in zip(CLUSTER_SIZES, facts.subword_clusters)]
     if facts.place_like:
         feats.append("gs=place")
     if not facts.cue and len(loose) > 3 and facts.script in ("DEV", "LAT"):
@@ -577,8 +571,6 @@ def neighbour_features(facts: WordFacts, offset: str) -> list[str]:
         if facts.acronym:
             feats.append(f"acro{offset}")
         feats += [f"k{size}{offset}={cid}" for size, cid in zip(CLUSTER_SIZES[:2], facts.clusters)]
-        if not _LEAN:
-            feats += [f"e{size}{offset}={cid}" for size, cid in zip(CLUSTER_SIZES[:2], facts.subword_clusters)]
     return feats
 
 
@@ -616,11 +608,9 @@ class FeatureExtractor:
         known: frozenset[str] | None = None,
         max_cached: int = 300_000,
         clusters: WordClusters | None = None,
-        subwords=None,
     ):
         self.gazetteer = gazetteer
         self.clusters = clusters
-        self.subwords = subwords
         self.known = known
         self.max_cached = max_cached
         self._views: dict[str, _WordView] = {}
@@ -635,7 +625,7 @@ class FeatureExtractor:
         return cached
 
     def _make_view(self, token: str) -> _WordView:
-        facts = word_facts(token, self.gazetteer, self.clusters, self.subwords)
+        facts = word_facts(token, self.gazetteer, self.clusters)
         around = {offset: self._encode(neighbour_features(facts, offset)) for offset in _OFFSETS}
         return _WordView(self._encode(word_features(facts)), around, facts)
 
@@ -851,14 +841,14 @@ class ModelMissingError(FileNotFoundError):
 class Tagger:
     """A trained CRF and the feature extractor it was trained with."""
 
-    def __init__(self, model: bytes, gazetteer: Gazetteer, clusters: WordClusters | None = None, subwords=None):
+    def __init__(self, model: bytes, gazetteer: Gazetteer, clusters: WordClusters | None = None):
         import pycrfsuite
 
         self._model = model  # crfsuite reads the model in place: keep the bytes alive
         self._crf = pycrfsuite.Tagger()
         self._crf.open_inmemory(model)
         known = frozenset(attribute for attribute, _ in self._crf.info().state_features)
-        self.features = FeatureExtractor(gazetteer, known, clusters=clusters, subwords=subwords)
+        self.features = FeatureExtractor(gazetteer, known, clusters=clusters)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (PER, LOC, ORG, NUM, TIME) for one sentence's tokens.
