@@ -68,10 +68,17 @@ def test_trailing_postpositions_and_place_words_are_ignored(name, place_id):
         ("बनारस", "district:IN:uttar-pradesh:varanasi"),
         ("हाथरस", "district:IN:uttar-pradesh:mahamaya-nagar"),  # the source's Census-2011 name
         ("जमशेदपुर", "district:IN:jharkhand:purbi-singhbhum"),  # a city by its district
+        ("नयी दिल्ली", "district:IN:delhi:new-delhi"),
+        ("इंडिया", "country:IN"),
     ],
 )
 def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name, place_id):
     assert resolve_place(name).id == place_id
+
+
+def test_places_no_source_has_are_added_with_their_state_and_country():
+    assert [p.id for p in parents(resolve_place("वुहान").id)] == ["state:CN:hubei", "country:CN"]
+    assert resolve_place("बीजिंग").parent == "country:CN"
 
 
 def test_district_lists_its_state_and_country_as_parents():
@@ -98,7 +105,7 @@ def test_short_names_keep_their_vowel_length():
     assert resolve_place("पूरी") is None  # "whole", not Puri
 
 
-@pytest.mark.parametrize("name", ["", "वुहान", "कोरोना", "नरेंद्र मोदी"])
+@pytest.mark.parametrize("name", ["", "फुजियान", "कोरोना", "नरेंद्र मोदी"])
 def test_unknown_names_resolve_to_nothing(name):
     assert resolve_place(name) is None
 

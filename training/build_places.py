@@ -15,11 +15,12 @@ Ids (stable; built from source keys, never from row order):
 * ``region:150`` – UN M.49 region code (and ``region:EU``);
 * ``state:IN:uttar-pradesh`` – slug of the covid19india English state name;
 * ``district:IN:uttar-pradesh:lucknow`` – state slug + slug of the English district name;
-* ``city:Europe/Moscow`` – the CLDR (IANA) time-zone id of the exemplar city.
+* ``city:Europe/Moscow`` – the CLDR (IANA) time-zone id of the exemplar city;
+* ``city:CN:wuhan``, ``state:CN:hubei`` – places added by hand (``EXTRA_PLACES``): ISO country + slug.
 
 Columns: id, kind, parent, en, hi, aliases (``|``-separated Hindi), source.
-Parents: district → state → ``country:IN``; countries, regions and cities have none
-(the sources do not say which country a time zone is in).
+Parents: district → state → ``country:IN``; countries, regions and time-zone cities have none
+(the sources do not say which country a time zone is in); hand-added places have their state or country.
 
 Run from the repository root::
 
@@ -113,6 +114,16 @@ EXTRA_ALIASES = {
     "state:IN:jammu-and-kashmir": ["जम्मू-कश्मीर", "जम्मू कश्मीर", "कश्मीर"],
     "district:IN:uttar-pradesh:gautam-buddha-nagar": ["नोएडा", "ग्रेटर नोएडा"],
     "district:IN:uttar-pradesh:varanasi": ["बनारस"],
+    "district:IN:delhi:new-delhi": ["नयी दिल्ली"],
+    "district:IN:kerala:thiruvananthapuram": ["त्रिवेंद्रम", "तिरुअनंतपुरम"],
+    "district:IN:maharashtra:nashik": ["मालेगांव"],
+    "country:IN": ["इंडिया"],
+    "country:IL": ["इस्राइल", "इस्रायल"],
+    "country:KZ": ["कजाकिस्तान"],
+    "country:KG": ["किर्गिस्तान"],
+    "country:KR": ["साउथ कोरिया", "कोरिया गणराज्य"],
+    "region:034": ["दक्षिण एशिया"],
+    "region:145": ["पश्चिम एशिया"],
     # Districts known by their headquarters town or a later name (the source has Census-2011 names),
     # and cities by their district, where the city lies in one district.
     "district:IN:uttar-pradesh:mahamaya-nagar": ["हाथरस"],
@@ -158,6 +169,22 @@ EXTRA_ALIASES = {
     "city:Africa/Cairo": ["काहिरा"],
     "city:Asia/Seoul": ["सियोल"],
 }
+
+# Places in the news that none of the sources has, added by ghatnakram with their country (or
+# state): (id, kind, parent, English name, Hindi names). Ids of these cities are "city:<ISO
+# country>:<slug>", not time zones.
+EXTRA_PLACES = [
+    ("state:IN:lakshadweep", "state", "country:IN", "Lakshadweep", ["लक्षद्वीप"]),
+    ("state:CN:hubei", "state", "country:CN", "Hubei", ["हुबेई", "हुबेइ"]),
+    ("state:US:california", "state", "country:US", "California", ["कैलिफोर्निया", "कैलीफोर्निया"]),
+    ("city:CN:wuhan", "city", "state:CN:hubei", "Wuhan", ["वुहान"]),
+    ("city:CN:beijing", "city", "country:CN", "Beijing", ["बीजिंग"]),
+    ("city:US:washington-dc", "city", "country:US", "Washington, D.C.", ["वाशिंगटन", "वॉशिंगटन", "वाशिंगटन डीसी"]),
+    ("city:US:seattle", "city", "country:US", "Seattle", ["सिएटल"]),
+    ("city:CH:geneva", "city", "country:CH", "Geneva", ["जिनेवा"]),
+    ("city:PK:islamabad", "city", "country:PK", "Islamabad", ["इस्लामाबाद"]),
+    ("city:IT:milan", "city", "country:IT", "Milan", ["मिलान"]),
+]
 
 # i18n-iso-countries values that are wrong, ambiguous or a common word: (code, value) to skip.
 COUNTRY_ALIAS_SKIPS = {
@@ -285,6 +312,10 @@ def row(pid: str, kind: str, parent: str, en: str, names: list[str], source: str
     return {"id": pid, "kind": kind, "parent": parent, "en": en, "names": [n for n in names if n], "source": source}
 
 
+def extra_places() -> list[dict]:
+    return [row(pid, kind, parent, en, names, "ghatnakram") for pid, kind, parent, en, names in EXTRA_PLACES]
+
+
 def finish(rows: list[dict]) -> list[dict]:
     """Merge rows of one id, add extra aliases, drop repeated spellings and the cities that
     only repeat the name of a country, region, state or district."""
@@ -335,7 +366,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data/gazetteers"), help="folder of the sources")
     parser.add_argument("--out", type=Path, default=OUT, help="TSV to write")
     args = parser.parse_args(argv)
-    rows = finish(territories(args.data) + india(args.data) + cities(args.data))
+    rows = finish(territories(args.data) + india(args.data) + cities(args.data) + extra_places())
     write(rows, args.out)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:

@@ -6,7 +6,8 @@ state/district names; ``resources/PLACES_SOURCES.md`` has the sources and licenc
 
 Ids: ``country:IN`` (ISO 3166-1 alpha-2), ``region:150`` (UN M.49, and ``region:EU``),
 ``state:IN:uttar-pradesh``, ``district:IN:uttar-pradesh:lucknow``, ``city:Europe/Moscow``
-(the IANA time zone of the city). A district's parent is its state, a state's is ``country:IN``.
+(the IANA time zone of the city), and for the few places added by hand ISO country + slug
+(``city:CN:wuhan``). A district's parent is its state, a state's is its country.
 
 Names match through :func:`ghatnakram.canon.name_key`, so मास्को and मॉस्को both find Moscow.
 
