@@ -10,6 +10,7 @@ from ghatnakram.normalize import (
     parse_int,
     split_sentences,
     token_key,
+    token_spans,
     tokenize,
 )
 
@@ -150,3 +151,10 @@ def test_the_first_sentences_of_a_long_text_are_those_of_the_whole_split():
     for count in (1, 2, 3, 4, 9):
         assert first_sentences(text, count) == split_sentences(text)[:count]
     assert first_sentences(text, 3)[2] == long_sentence
+
+
+def test_token_spans_point_at_the_tokens_abbreviations_included():
+    text = "डॉ. ए.के. शर्मा ने कहा, “दर 2.5 प्रतिशत रही।”"
+    spans = token_spans(text)
+    assert [text[a:b] for a, b in spans] == tokenize(text)
+    assert text[spans[0][0] : spans[0][1]] == "डॉ."

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .models import Mention
-from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, split_sentences, tokenize
+from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, split_sentences, token_spans
 
 __all__ = [
     "ENTITY_TYPES",
@@ -913,7 +913,7 @@ def find_mentions(text: str, tagger: Tagger | None = None) -> list[Mention]:
     """
     tagger = tagger or load_tagger()
     sentences = _sentence_offsets(text)
-    spans = [_token_offsets(sentence) for _, sentence in sentences]
+    spans = [token_spans(sentence) for _, sentence in sentences]
     tokens = [[sentence[a:b] for a, b in where] for (_, sentence), where in zip(sentences, spans)]
     tagged = [tagger.tag_with_confidence(t) for t in tokens]
     tags = propagate_names(tokens, [t for t, _ in tagged], tagger.features, [c for _, c in tagged])
@@ -959,10 +959,14 @@ def propagate_names(
     if not names:
         return out
     longest = max(len(name) for name in names)
+    first_words = {name[0] for name in names}
     for sentence, sentence_tags in zip(tokens, out):
         keys = [features.view(t).facts.loose for t in sentence]
         i = 0
         while i < len(keys):
+            if keys[i] not in first_words:  # no name starts here: skip trying every width
+                i += 1
+                continue
             for width in range(min(longest, len(keys) - i), 0, -1):
                 name = tuple(keys[i : i + width])
                 if name in names and all(tag == "O" for tag in sentence_tags[i : i + width]):
@@ -989,17 +993,6 @@ def _sentence_offsets(text: str) -> list[tuple[int, str]]:
         found.append((start, sentence))
         cursor = start + len(sentence)
     return found
-
-
-def _token_offsets(sentence: str) -> list[tuple[int, int]]:
-    """(start, end) of each :func:`tokenize` token in ``sentence``."""
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for token in tokenize(sentence):
-        start = sentence.find(token, cursor)
-        spans.append((start, start + len(token)))
-        cursor = start + len(token)
-    return spans
 
 
 # --- scoring --------------------------------------------------------------------------

@@ -243,15 +243,21 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("डॉ. पुतिन ने कहा, “प्रगति हुई है।”")
     ['डॉ.', 'पुतिन', 'ने', 'कहा', ',', '“', 'प्रगति', 'हुई', 'है', '।', '”']
     """
-    tokens: list[str] = []
+    return [text[start:end] for start, end in token_spans(text)]
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each :func:`tokenize` token in ``text``."""
+    spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token == "." and tokens and match.start() > 0 and not text[match.start() - 1].isspace():
-            if _is_abbreviation(tokens[-1]):
-                tokens[-1] += "."
+        start, end = match.span()
+        # A full stop right after a word (no space: it belongs to the previous token) closes an abbreviation.
+        if end - start == 1 and text[start] == "." and spans and start > 0 and not text[start - 1].isspace():
+            if _is_abbreviation(text[spans[-1][0] : start]):
+                spans[-1] = (spans[-1][0], end)
                 continue
-        tokens.append(token)
-    return tokens
+        spans.append((start, end))
+    return spans
 
 
 @lru_cache(maxsize=200_000)
