@@ -103,7 +103,8 @@ _SPEECH = re.compile(
 _TRAILING_AUX = re.compile(r"\s+(?:है|हैं|था|थी|थे)(?=[\s।.!?]*$)")
 # Perfective compounds as headlines write them: "हो गई" → "हुई", "कर दिया" → "किया".
 _PERFECTIVE = [
-    (re.compile(rf"{_START}हो\s+(?:गया|गए|गये|चुका|चुके){_END}"), "हुए"),
+    (re.compile(rf"{_START}हो\s+(?:गया|चुका){_END}"), "हुआ"),
+    (re.compile(rf"{_START}हो\s+(?:गए|गये|चुके){_END}"), "हुए"),
     (re.compile(rf"{_START}हो\s+(?:गई|गयी|चुकी){_END}"), "हुई"),
     (re.compile(rf"{_START}कर\s+(?:दिया|लिया){_END}"), "किया"),
     (re.compile(rf"{_START}कर\s+(?:दिए|दिये|लिए|लिये){_END}"), "किए"),
