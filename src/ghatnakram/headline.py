@@ -26,6 +26,7 @@ from typing import Callable
 
 from .models import Article
 from .normalize import split_sentences
+from .places import resolve_place
 
 MAX_WORDS = 16  # titles on events-dev average 15 words
 MIN_WORDS = 5  # a rule never leaves fewer words than this
@@ -91,7 +92,9 @@ _OPENERS = re.compile(
     rf"^(?:{_nfc_alt('बता_दें_कि बताते_चलें_कि गौरतलब_है_कि उल्लेखनीय_है_कि दरअसल वहीं इधर उधर इसके_साथ_ही साथ_ही हालांकि लेकिन और इस_बीच').replace('_', r'[ ]+')}){_END},?\s+"
 )
 # "देश की राजधानी दिल्ली" → "दिल्ली": an apposition that tells a reader what they know.
-_APPOSITION = re.compile(rf"{_START}(?:(?:देश|प्रदेश|राज्य|बिहार|झारखंड)\s+की\s+)?राजधानी\s+(?=\S)")
+_CAPITAL_OF = re.compile(r"\s*\bकी\s+राजधानी\s+(?=\S)")
+_WHOSE_CAPITAL = frozenset(("देश", "प्रदेश", "राज्य"))
+_BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)राजधानी\s+(?=\S)")  # "राजधानी दिल्ली में" → "दिल्ली में"
 # Attribution the headline does without: "स्वास्थ्य विभाग के मुताबिक, …", "…, जानकारी के अनुसार".
 _ATTRIBUTION_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S+\s+(?:के\s+मुताबिक|के\s+अनुसार)\s*,?\s+")
 # The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि".
@@ -114,6 +117,21 @@ _SAMNE_AAYE = re.compile(r"\s+सामने\s+(?:आए|आये|आया|�
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 _RELATIVE = re.compile(r",?\s+(?:जिसके|जिसमें|जिससे|जिन्होंने|जिनमें|जिनके|जिसका|जिसकी|जहां|जहाँ)\s.*$")
 _TRAILING = re.compile(r"[\s।॥.,;:!?—–-]+$")
+
+
+def _drop_capital_apposition(text: str) -> str:
+    """"उत्तर प्रदेश की राजधानी लखनऊ में" → "लखनऊ में": the capital's name is enough. The words
+    before "की राजधानी" go only when they are a place (or देश/राज्य), else nothing changes."""
+    match = _CAPITAL_OF.search(text)
+    if not match:
+        return _sub(_BARE_CAPITAL)(text)
+    words = text[: match.start()].split()
+    for n in range(min(3, len(words)), 0, -1):
+        owner = " ".join(words[-n:])
+        if owner in _WHOSE_CAPITAL or resolve_place(owner) is not None:
+            shorter = " ".join(words[:-n] + [text[match.end() :]])
+            return shorter if len(shorter.split()) >= MIN_WORDS else text
+    return text
 
 
 def _sub(pattern: re.Pattern, repl: str = "") -> "callable":
@@ -149,7 +167,7 @@ RULES = {
     "attribution": _sub(_ATTRIBUTION_HEAD),
     "time": _sub(_TIME_ADVERBIAL),
     "manner": _sub(_MANNER),
-    "apposition": _sub(_APPOSITION),
+    "apposition": _drop_capital_apposition,
     "speech": _as_speech,
     "relative": _sub(_RELATIVE),
     "aux": _end_aux,
