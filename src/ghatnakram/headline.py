@@ -537,6 +537,16 @@ def kept_words(
     return [i for unit in units[best_cut:] for i in unit]
 
 
+def _about_to(words: list[str]) -> bool:
+    """The words end "… होने को" (is about to): an infinitive's को is the headline's verb, not a marker left hanging."""
+    before = word_core(words[-2]) if len(words) > 1 else ""
+    return word_core(words[-1]) == "को" and before.endswith("ने") and len(before) > 2 and before not in _NE_NOT_VERBS
+
+
+# Words ending in ने that are no infinitive: pronouns with the agent marker, "अपने", "सामने".
+_NE_NOT_VERBS = frozenset("अपने उसने इसने जिसने किसने सबने हमने मैंने तुमने आपने उन्होंने इन्होंने जिन्होंने किन्होंने सामने".split())
+
+
 def tidy(words: list[str], ends_sentence: bool = False) -> str:
     """Kept words as a headline: no case marker or conjunction at either edge, no closing
     auxiliary or full stop, perfectives as headlines write them, quotes balanced.
@@ -548,7 +558,7 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
         words = words[1:]
     while words and not (ends_sentence and len(words) > 1 and word_core(words[-1]) in _VERB_MARKERS) and (
         word_core(words[-1]) in _NEVER_AT_EDGE - _MAY_CLOSE or not word_core(words[-1])
-    ):
+    ) and not _about_to(words):
         ends_sentence = False
         words = words[:-1]
     text = " ".join(words)
