@@ -22,9 +22,10 @@ from .assign import OnlineAssigner
 from .canon import name_key
 from .compare import compare_outlets
 from .events import EventClusterer, signature
-from .headline import generate_headline
+from .headline import generate_headline, load_headline_model
 from .ingest import ingest_items
 from .models import Analysis, Article, IngestReport, Problem
+from .parallel import ordered_map
 from .readers import article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
@@ -67,11 +68,20 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item, workers=workers)
     assign_events(store)
-    for input_id, stored_id in report.ids.items():  # one article in memory at a time, however long the file
-        record = output_record(input_id, store.get_article(stored_id))
+    if workers > 1:
+        load_headline_model()  # before the workers fork: they share it
+    # A bounded window of stored articles in memory however long the file; the headlines are
+    # written in the workers.
+    records = ordered_map(_output_record_of, report.ids.items(), workers,
+                          task=lambda ids: (ids[0], store.get_article(ids[1])))
+    for (_, stored_id), _, record in records:
         record["event"], record["storyline"] = store.event_of(stored_id) or (None, None)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return report
+
+
+def _output_record_of(stored: tuple[str, Article]) -> dict:
+    return output_record(*stored)
 
 
 def assign_events(store: Store) -> dict[str, tuple[str, str]]:
