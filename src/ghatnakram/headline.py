@@ -124,7 +124,7 @@ def _drop_capital_apposition(text: str) -> str:
     before "की राजधानी" go only when they are a place (or देश/राज्य), else nothing changes."""
     match = _CAPITAL_OF.search(text)
     if not match:
-        return _sub(_BARE_CAPITAL)(text)
+        return _drop_bare_capital(text)
     words = text[: match.start()].split()
     for n in range(min(3, len(words)), 0, -1):
         owner = " ".join(words[-n:])
@@ -159,6 +159,8 @@ def _as_speech(text: str) -> str:
     who = " ".join(match.group("who").split()[-3:])
     return f"{who}: {match.group('what')}"
 
+
+_drop_bare_capital = _sub(_BARE_CAPITAL)
 
 RULES = {
     "dateline": strip_dateline,
