@@ -151,6 +151,7 @@ def name_key(name: str, type: str = "PER") -> str:
     return "-".join(_fold_word(w) for w in _glue_articles(words))
 
 
+@lru_cache(maxsize=100_000)
 def _word_form(word: str) -> str:
     """One word of a name before the last folds: an acronym spelled in Hindi letter names
     (डब्ल्यूएचओ, डब्लूएचओ) as its English letters (``who``), else the strictly folded word."""
@@ -199,6 +200,7 @@ def _glue_articles(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _fold_word(word: str) -> str:
     word = _GEMINATE.sub(r"\1", word)
     word = _HALF_NASAL.sub(_ANUSVARA, word)
@@ -332,6 +334,7 @@ def block_of(key: str) -> str:
     return "".join(_BLOCK_DROPS.sub("", _loose_word(word)) for word in key.split("-") if word)
 
 
+@lru_cache(maxsize=200_000)
 def same_entity(a: str, b: str, type: str) -> bool:
     """Whether ``a`` and ``b`` name the same entity of ``type`` (PER, LOC or ORG).
 

@@ -223,8 +223,12 @@ def loose_key(token: str) -> str:
     >>> loose_key("ग़ाज़ियाबाद") == loose_key("गाजियाबाद"), loose_key("म्यांमार"), loose_key("अम्बाला")
     (True, 'म्यांमार', 'अंबाला')
     """
-    key = word_key(token).translate(_LOOSE)
-    return _NASAL_BEFORE_CONSONANT.sub("\u0902", key)
+    return _loose_of_key(word_key(token))
+
+
+def _loose_of_key(key: str) -> str:
+    """:func:`loose_key` of a token already in :func:`word_key` form."""
+    return _NASAL_BEFORE_CONSONANT.sub("\u0902", key.translate(_LOOSE))
 
 
 # Vowel signs, virama, nasal marks, nukta and visarga: what spellings of one foreign name disagree on.
@@ -244,7 +248,12 @@ def consonant_skeleton(token: str) -> str:
     >>> consonant_skeleton("इसराइल")
     'असरल'
     """
-    key = loose_key(token).translate(_SKELETON_DROP)
+    return _skeleton_of_loose(loose_key(token))
+
+
+def _skeleton_of_loose(loose: str) -> str:
+    """:func:`consonant_skeleton` of a word already in :func:`loose_key` form."""
+    key = loose.translate(_SKELETON_DROP)
     head = "\u0905" if key[:1] in _INITIAL_VOWELS else key[:1]
     return head + "".join(ch for ch in key[1:] if ch not in _INITIAL_VOWELS)
 
@@ -278,7 +287,11 @@ def script_class(token: str) -> str:
     >>> [script_class(t) for t in ("पुतिन", "BJP", "२०२६", "।", "कोविड19")]
     ['DEV', 'LAT', 'NUM', 'PUNCT', 'MIX']
     """
-    key = word_key(token)
+    return _script_of_key(word_key(token))
+
+
+def _script_of_key(key: str) -> str:
+    """:func:`script_class` of a token already in :func:`word_key` form."""
     if _NUMBER.match(key):
         return "NUM"
     dev, lat = bool(_DEVANAGARI.search(key)), bool(_LATIN.search(key))
@@ -389,7 +402,7 @@ class Gazetteer:
         """
         if (key,) in self.place or key in self.common or len(key) < 4:
             return False
-        skeleton = consonant_skeleton(key)
+        skeleton = _skeleton_of_loose(key)  # key is a loose key already
         return len(skeleton) >= 3 and skeleton in self._skeletons
 
     @classmethod
@@ -509,18 +522,20 @@ class WordFacts:
 
 def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> WordFacts:
     """Compute :class:`WordFacts` for ``token``."""
-    loose = loose_key(token)
+    key = word_key(token)
+    loose = _loose_of_key(key)
     cue = CUE_CLASSES.get(loose, "")
+    script = _script_of_key(key)
     return WordFacts(
-        key=word_key(token),
+        key=key,
         loose=loose,
         shape=word_shape(token),
-        script=script_class(token),
+        script=script,
         cue=cue,
-        acronym=not cue and is_spelled_acronym(token),
+        acronym=not cue and bool(_SPELLED_LETTERS.match(loose)),  # is_spelled_acronym, loose key at hand
         lists=gazetteer.word_lists(loose),
         place=(loose,) in gazetteer.place,
-        place_like=not cue and script_class(token) == "DEV" and gazetteer.spelled_like_place(loose),
+        place_like=not cue and script == "DEV" and gazetteer.spelled_like_place(loose),
         clusters=clusters.of(loose) if clusters else (),
     )
 
@@ -631,7 +646,9 @@ class FeatureExtractor:
 
     def _encode(self, feats: Iterable[str]) -> tuple[bytes, ...]:
         known = self.known
-        return tuple(f.encode() for f in feats if known is None or f in known)
+        if known is None:
+            return tuple([f.encode() for f in feats])
+        return tuple([f.encode() for f in feats if f in known])
 
     def sentence_features(self, tokens: Sequence[str]) -> list[list[bytes]]:
         """One feature list per token of a sentence."""
