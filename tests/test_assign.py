@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from ghatnakram.assign import OnlineAssigner
+from ghatnakram.assign import OnlineAssigner, publication_floors
 from ghatnakram.events import EventClusterer, Signature, event_id
+from ghatnakram.models import Article, Problem
 from ghatnakram.ingest import ingest_items
 from ghatnakram.pipeline import assign_events, cluster, event_records, filter_events, storyline_records
 from ghatnakram.store import open_store
@@ -180,3 +181,30 @@ def test_events_do_not_depend_on_the_process_hash_seed(tmp_path, demo_articles):
                        check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append([(r["id"], r["event"], r["storyline"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())])
     assert outputs[0] == outputs[1]
+
+
+def test_assigning_the_early_articles_first_and_the_rest_later_equals_one_call(tmp_path, demo_articles, batch_labels):
+    store = open_store(tmp_path / "ahead.db")
+    ingest_items(demo_articles, store)
+    days = sorted({a.published for a in demo_articles})
+    assigner = OnlineAssigner(store)
+    first = assigner.assign_queued(before=days[len(days) // 2])
+    published = {a.id: a.published for a in demo_articles}
+    assert first and all(published[article_id] < days[len(days) // 2] for article_id in first)
+    assert set(assigner.assign_queued()) == set(published) - set(first)
+    assert store.event_labels() == batch_labels
+    store.close()
+
+
+def _article(article_id: str, published: str | None) -> Article:
+    return Article(id=article_id, outlet="नमूना", title="", text="पाठ", published=published)
+
+
+def test_publication_floors_are_the_earliest_publication_still_to_come_from_each_block():
+    items = [_article("a", "2026-01-03"), Problem("line 2", "bad JSON"), _article("b", "2026-01-05"),
+             _article("c", "2026-01-04"), _article("d", "2026-01-06")]
+    assert publication_floors(items, block=2) == ["2026-01-03", "2026-01-04", "2026-01-06"]
+    assert publication_floors(items[:2], block=1) == ["2026-01-03", None]  # nothing follows the problem
+    # An article without a date sorts first in the queue: nothing can be assigned before it comes.
+    assert publication_floors(items + [_article("e", None)], block=2) == ["", "", ""]
+    assert publication_floors([], block=2) == []

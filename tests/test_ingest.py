@@ -1,10 +1,19 @@
 
+import importlib
+import json
+
 import pytest
 
+from ghatnakram import pipeline
 from ghatnakram.analyze import Analyzer
+from ghatnakram.assign import OnlineAssigner
 from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, ingest_article, ingest_items
 from ghatnakram.models import Article, Problem
-from ghatnakram.pipeline import ingest
+from ghatnakram.pipeline import assign_events, ingest
+from ghatnakram.readers import read_sources
+from ghatnakram.store import open_store
+
+ingest_module = importlib.import_module("ghatnakram.ingest")  # the package's `ingest` is the function
 
 AGENCY_TEXT = (
     "नई दिल्ली, (भाषा)। केंद्र सरकार ने बुधवार को देश के 12 राज्यों में बाढ़ राहत के लिए 1,500 करोड़ रुपये जारी किए। "
@@ -145,3 +154,49 @@ def test_ingest_reads_sources_and_counts_in_the_summary(store, fixtures):
     assert report.summary() == "read 6, stored 5, duplicates 0, already stored 0, failed 1"
     again = ingest([str(fixtures / "articles.jsonl")], store)
     assert again.summary() == "read 3, stored 0, duplicates 0, already stored 3, failed 0"
+
+
+def _write_jsonl(path, articles):
+    with path.open("w", encoding="utf-8") as out:
+        for a in articles:
+            out.write(json.dumps({"id": a.id, "outlet": a.outlet, "published": a.published, "title": a.title,
+                                  "text": a.text}, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("order", ["publication", "reversed"])
+def test_ingesting_a_file_assigns_settled_articles_while_reading_and_ends_as_one_assignment(
+        tmp_path, demo_articles, monkeypatch, order):
+    articles = demo_articles if order == "publication" else demo_articles[::-1]
+    path = tmp_path / "in.jsonl"
+    _write_jsonl(path, articles)
+    once = open_store(tmp_path / "once.db")
+    ingest_items(read_sources([str(path)]), once)
+    assign_events(once)
+    early: list[int] = []
+    original = OnlineAssigner.assign_queued
+
+    def counting(self, *args, before=None, **kwargs):
+        assigned = original(self, *args, before=before, **kwargs)
+        if before is not None:
+            early.append(len(assigned))
+        return assigned
+
+    monkeypatch.setattr(OnlineAssigner, "assign_queued", counting)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 5)
+    ahead = open_store(tmp_path / "ahead.db")
+    ingest([str(path)], ahead)
+    assert ahead.event_labels() == once.event_labels()
+    if order == "publication":
+        assert sum(early) > len(articles) // 2  # most were assigned while the rest was read
+    else:
+        assert sum(early) == 0  # every later line is older: nothing is settled before the end
+    once.close()
+    ahead.close()
+
+
+def test_a_batch_is_committed_early_when_it_takes_too_long(store, demo_articles, monkeypatch):
+    monkeypatch.setattr(ingest_module, "BATCH_SECONDS", 0.0)
+    reads: list[int] = []
+    report = ingest_items(demo_articles[:4], store, after_batch=reads.append)
+    assert reads == [1, 2, 3, 4]  # one article per transaction, the last one ending the input
+    assert report.stored == 4 and store.count_articles() == 4

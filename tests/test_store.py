@@ -160,6 +160,8 @@ def test_queued_articles_wait_in_publication_then_byte_order_until_labelled(stor
             store.queue_for_events(article_id, published)
         store.queue_for_events("b", "2026-01-29")  # queued again: still once
     assert store.queued_for_events() == ["z", "A1", "a-2", "a1", "b"]
+    assert store.queued_for_events(before="2026-01-29") == ["z", "A1", "a-2", "a1"]  # a prefix of that order
+    assert store.queued_for_events(before="2026-01-28") == ["z"]
     with store.transaction():
         store.save_event_labels([("A1", "ev-1", "sl-1"), ("a1", "ev-1", "sl-1"), ("b", "ev-2", "sl-1")])
         store.save_event_labels([("b", "ev-3", "sl-2")])  # replaces the earlier label

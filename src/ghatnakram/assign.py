@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date, timedelta
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .events import EventClusterer, OpenEvent, Signature, signature, signature_from_dict, signature_to_dict
+from .models import Article
 from .store import Store
 from .storylines import Storyline, StorylineLinker
 
@@ -39,11 +40,17 @@ class OnlineAssigner:
         self._generation: str | None = None
         self._load()
 
-    def assign_queued(self, on_article: Callable[[str, str, str], None] | None = None) -> dict[str, tuple[str, str]]:
-        """Assign every queued article, in publication order; (event, storyline) of each."""
+    def assign_queued(self, on_article: Callable[[str, str, str], None] | None = None, *,
+                      before: str | None = None) -> dict[str, tuple[str, str]]:
+        """Assign every queued article, in publication order; (event, storyline) of each.
+
+        :param before: assign only the articles published before this (ISO text): a caller
+            that knows no article published earlier is still to come can assign those now and
+            the rest later, in the order one call would have taken.
+        """
         assigned: dict[str, tuple[str, str]] = {}
         self._merged = False
-        queued = self.store.queued_for_events()
+        queued = self.store.queued_for_events(before)
         while queued:
             try:
                 with self.store.transaction():
@@ -52,7 +59,7 @@ class OnlineAssigner:
                     self.store.lock_for_events()
                     if self.store.get_state(f"{STATE_KEY}.generation") != self._generation:
                         self._load()
-                        queued = self.store.queued_for_events()
+                        queued = self.store.queued_for_events(before)
                     batch, queued = queued[:BATCH], queued[BATCH:]
                     if not batch:
                         break
@@ -142,3 +149,28 @@ def _iso(day: date | None) -> str | None:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def publication_floors(items: Iterable[object], block: int) -> list[str | None]:
+    """For each block of ``block`` items of a reader: the earliest publication ("" if unknown)
+    of the articles in that block and after it, None where no article follows.
+
+    After the first k blocks are stored, every article published before ``floors[k]`` can be
+    assigned: none published earlier is still to come, so the assignment order is the one a
+    single call at the end would take.
+    """
+    minima: list[str | None] = []
+    for index, item in enumerate(items):
+        if index % block == 0:
+            minima.append(None)
+        if isinstance(item, Article):
+            published = item.published or ""
+            if minima[-1] is None or published < minima[-1]:
+                minima[-1] = published
+    floors: list[str | None] = []
+    floor: str | None = None
+    for minimum in reversed(minima):
+        if minimum is not None and (floor is None or minimum < floor):
+            floor = minimum
+        floors.append(floor)
+    return floors[::-1]

@@ -8,11 +8,11 @@ store as it was after the last committed batch. Re-ingesting is a no-op.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import islice
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .analyze import Analyzer, TextAnalysis, analyze_text, warm_up
 from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
@@ -25,6 +25,7 @@ from .readers import BadInput
 from .store import Store
 
 BATCH_SIZE = 500
+BATCH_SECONDS = 2.0  # a batch is committed after this long even if not full
 REPEATED_LINE_MIN_ARTICLES = 5  # a line in this many articles of one outlet is its boilerplate
 MIN_HINDI_SHARE = 0.3  # of letters in Devanagari; English words are common in Hindi news
 
@@ -39,26 +40,51 @@ def ingest_items(
     on_item: Callable[[], None] | None = None,
     analyzer: Analyzer | None = None,
     workers: int = 1,
+    after_batch: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Store every article in ``items`` with its analysis; collect every problem. Returns what happened.
 
     :param analyzer: the analysis stage; by default one resolving entities against those in the store.
     :param workers: processes that check and analyse articles ahead of the store writes (see
         :func:`prepared_items`); 1 does everything in this process. The result is the same.
+    :param after_batch: called with the number of items read so far after each batch is committed.
     """
     report = IngestReport()
     analyzer = analyzer or Analyzer.from_entities(store.load_entities())
     with prepared_items(items, store, workers) as (pairs, stored):
-        while batch := list(islice(pairs, batch_size)):
+        pairs = iter(pairs)
+        more = True
+        while more:
             with store.transaction():
-                touched: dict[str, None] = {}
-                for item, prepared in batch:
-                    _ingest_item(item, prepared, store, analyzer, report, touched)
-                    stored(prepared)
-                    if on_item:
-                        on_item()
-                store.save_entities(analyzer.entity_records(touched))
+                more = _ingest_batch(pairs, batch_size, store, analyzer, report, stored, on_item)
+            if after_batch and more:
+                after_batch(report.read)
     return report
+
+
+def _ingest_batch(pairs: Iterator[tuple[Article | Problem, Prepared | None]], batch_size: int, store: Store,
+                  analyzer: Analyzer, report: IngestReport, stored: Callable[[Prepared | None], None],
+                  on_item: Callable[[], None] | None) -> bool:
+    """Store up to ``batch_size`` items as they come out of the workers (this process stores
+    while they analyse the next ones), for at most :data:`BATCH_SECONDS` so that the write
+    lock is not held long; False once the items are used up."""
+    touched: dict[str, None] = {}
+    deadline = time.monotonic() + BATCH_SECONDS
+    more = True
+    for _ in range(batch_size):
+        pair = next(pairs, None)
+        if pair is None:
+            more = False
+            break
+        item, prepared = pair
+        _ingest_item(item, prepared, store, analyzer, report, touched)
+        stored(prepared)
+        if on_item:
+            on_item()
+        if time.monotonic() > deadline:
+            break
+    store.save_entities(analyzer.entity_records(touched))
+    return more
 
 
 def _ingest_item(item: Article | Problem, prepared: Prepared | None, store: Store, analyzer: Analyzer,

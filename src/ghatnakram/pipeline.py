@@ -18,15 +18,15 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TextIO
 
-from .assign import OnlineAssigner
+from .assign import OnlineAssigner, publication_floors
 from .canon import name_key
 from .compare import compare_outlets
 from .events import EventClusterer, signature
 from .headline import generate_headline, load_headline_model
-from .ingest import ingest_items
+from .ingest import BATCH_SIZE, ingest_items
 from .models import Analysis, Article, IngestReport, Problem
 from .parallel import ordered_map
-from .readers import article_from_text, read_jsonl, read_sources
+from .readers import JSONL_SUFFIXES, article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
 from .storylines import StorylineLinker, timeline_key
@@ -51,8 +51,13 @@ def ingest(
     :param published: publication date for inputs that carry none (text files).
     :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
+    sources = list(sources)
     items = read_sources(sources, outlet=outlet, published=published)
-    report = ingest_items(items, store, on_item=on_item, workers=workers)
+    floors = None
+    if sources and all(_is_jsonl_file(source) for source in sources):  # cheap to read twice
+        floors = publication_floors(read_sources(sources, outlet=outlet, published=published), BATCH_SIZE)
+    report = ingest_items(items, store, batch_size=BATCH_SIZE, on_item=on_item, workers=workers,
+                          after_batch=_assigning_ahead(store, floors))
     assign_events(store)
     return report
 
@@ -66,7 +71,10 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
     with input_path.open("rb") as stream:
-        report = ingest_items(read_jsonl(stream, str(input_path)), store, on_item=on_item, workers=workers)
+        floors = publication_floors(read_jsonl(stream, str(input_path)), BATCH_SIZE)
+    with input_path.open("rb") as stream:
+        report = ingest_items(read_jsonl(stream, str(input_path)), store, batch_size=BATCH_SIZE, on_item=on_item,
+                              workers=workers, after_batch=_assigning_ahead(store, floors))
     assign_events(store)
     if workers > 1:
         load_headline_model()  # before the workers fork: they share it
@@ -87,10 +95,37 @@ def _output_record_of(stored: tuple[str, Article]) -> dict:
 def assign_events(store: Store) -> dict[str, tuple[str, str]]:
     """Assign the articles waiting in the store to events and storylines, online in publication
     order, continuing from the state the store keeps; (event, storyline) of each."""
+    return _assigner(store).assign_queued()
+
+
+def _assigner(store: Store) -> OnlineAssigner:
     assigner = _ASSIGNERS.get(store)
     if assigner is None:
         assigner = _ASSIGNERS[store] = OnlineAssigner(store)
-    return assigner.assign_queued()
+    return assigner
+
+
+def _assigning_ahead(store: Store, floors: list[str | None] | None) -> Callable[[int], None] | None:
+    """An ``after_batch`` for :func:`ingest_items` that assigns, while the rest of the input is
+    still being read and analysed, the stored articles published before any still to come
+    (``floors``: :func:`publication_floors` of the same input). The events are the same as
+    assigning everything at the end; the two cores are busy meanwhile instead of one after."""
+    if not floors:
+        return None
+
+    def assign_what_is_settled(read: int) -> None:
+        # floors[k] is the earliest publication from item k*BATCH_SIZE on, which covers every
+        # item not read yet (also when a batch ended early, off the block boundary).
+        block = read // BATCH_SIZE
+        if block < len(floors) and floors[block] is not None:
+            _assigner(store).assign_queued(before=floors[block])
+
+    return assign_what_is_settled
+
+
+def _is_jsonl_file(source: str) -> bool:
+    path = Path(source)
+    return source != "-" and not source.startswith(("http://", "https://")) and path.suffix.lower() in JSONL_SUFFIXES and path.is_file()
 
 
 _ASSIGNERS: "weakref.WeakKeyDictionary[Store, OnlineAssigner]" = weakref.WeakKeyDictionary()

@@ -70,8 +70,9 @@ class Store(Protocol):
     def queued_signatures(self, article_ids: list[str]) -> dict[str, str]:
         """The signatures (JSON) queued with these articles, for those queued with one."""
 
-    def queued_for_events(self) -> list[str]:
-        """Ids of articles waiting for assignment, in publication order."""
+    def queued_for_events(self, before: str | None = None) -> list[str]:
+        """Ids of articles waiting for assignment, in publication order (text order of the
+        ISO strings, "" for unknown); with ``before``, only those published before it."""
 
     def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
         """Record (article id, event id, storyline id) triples, replacing earlier ones; they leave the queue."""

@@ -299,9 +299,12 @@ class PostgresStore:
         query = "SELECT article_id, signature FROM event_queue WHERE signature IS NOT NULL AND article_id = ANY(%s)"
         return dict(self._all(query, (list(article_ids),)))
 
-    def queued_for_events(self) -> list[str]:
+    def queued_for_events(self, before: str | None = None) -> list[str]:
         # Byte order ("C"), as SQLite compares text: both backends assign in the same order.
-        return [row[0] for row in self._all('SELECT article_id FROM event_queue ORDER BY published COLLATE "C", article_id COLLATE "C"')]
+        order = 'ORDER BY published COLLATE "C", article_id COLLATE "C"'
+        if before is None:
+            return [row[0] for row in self._all(f"SELECT article_id FROM event_queue {order}")]
+        return [row[0] for row in self._all(f'SELECT article_id FROM event_queue WHERE published COLLATE "C" < %s {order}', (before,))]
 
     def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
         """Record (article id, event id, storyline id) triples, replacing earlier ones; they leave the queue."""

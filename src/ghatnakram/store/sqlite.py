@@ -210,8 +210,12 @@ class SQLiteStore:
             found.update(self._db.execute(query, chunk).fetchall())
         return found
 
-    def queued_for_events(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT article_id FROM event_queue ORDER BY published, article_id")]
+    def queued_for_events(self, before: str | None = None) -> list[str]:
+        if before is None:
+            rows = self._db.execute("SELECT article_id FROM event_queue ORDER BY published, article_id")
+        else:
+            rows = self._db.execute("SELECT article_id FROM event_queue WHERE published < ? ORDER BY published, article_id", (before,))
+        return [row[0] for row in rows]
 
     def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
         """Record (article id, event id, storyline id) triples, replacing earlier ones; they leave the queue."""
