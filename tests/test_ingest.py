@@ -183,6 +183,7 @@ def test_ingesting_a_file_assigns_settled_articles_while_reading_and_ends_as_one
 
     monkeypatch.setattr(OnlineAssigner, "assign_queued", counting)
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 5)
+    monkeypatch.setattr(pipeline, "FLOOR_BLOCK", 3)
     ahead = open_store(tmp_path / "ahead.db")
     ingest([str(path)], ahead)
     assert ahead.event_labels() == once.event_labels()

@@ -25,7 +25,7 @@ from .readers import BadInput
 from .store import Store
 
 BATCH_SIZE = 500
-BATCH_SECONDS = 2.0  # a batch is committed after this long even if not full
+BATCH_SECONDS = 1.0  # a batch is committed after this long even if not full
 REPEATED_LINE_MIN_ARTICLES = 5  # a line in this many articles of one outlet is its boilerplate
 MIN_HINDI_SHARE = 0.3  # of letters in Devanagari; English words are common in Hindi news
 

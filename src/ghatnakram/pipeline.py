@@ -32,6 +32,7 @@ from .store import Store
 from .storylines import StorylineLinker, timeline_key
 from .summarize import event_headline, event_summary, storyline_title, summary_text, timeline
 
+FLOOR_BLOCK = 50  # input items per earliest-publication-to-come entry (see _assigning_ahead)
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "headline", "text", "url", "author", "duplicate_of", "source")
 ANALYSIS_FIELDS = ("event_date", "event_type", "entities", "recurrence", "quotes", "quantities", "dates")
 
@@ -55,7 +56,7 @@ def ingest(
     items = read_sources(sources, outlet=outlet, published=published)
     floors = None
     if sources and all(_is_jsonl_file(source) for source in sources):  # cheap to read twice
-        floors = publication_floors(read_sources(sources, outlet=outlet, published=published), BATCH_SIZE)
+        floors = publication_floors(read_sources(sources, outlet=outlet, published=published), FLOOR_BLOCK)
     report = ingest_items(items, store, batch_size=BATCH_SIZE, on_item=on_item, workers=workers,
                           after_batch=_assigning_ahead(store, floors))
     assign_events(store)
@@ -71,7 +72,7 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
     :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
     with input_path.open("rb") as stream:
-        floors = publication_floors(read_jsonl(stream, str(input_path)), BATCH_SIZE)
+        floors = publication_floors(read_jsonl(stream, str(input_path)), FLOOR_BLOCK)
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, batch_size=BATCH_SIZE, on_item=on_item,
                               workers=workers, after_batch=_assigning_ahead(store, floors))
@@ -114,9 +115,9 @@ def _assigning_ahead(store: Store, floors: list[str | None] | None) -> Callable[
         return None
 
     def assign_what_is_settled(read: int) -> None:
-        # floors[k] is the earliest publication from item k*BATCH_SIZE on, which covers every
-        # item not read yet (also when a batch ended early, off the block boundary).
-        block = read // BATCH_SIZE
+        # floors[k] is the earliest publication from item k*FLOOR_BLOCK on: it covers every
+        # item not read yet wherever the batch ended.
+        block = read // FLOOR_BLOCK
         if block < len(floors) and floors[block] is not None:
             _assigner(store).assign_queued(before=floors[block])
 
