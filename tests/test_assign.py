@@ -123,7 +123,7 @@ def test_a_merge_during_assignment_moves_the_articles_and_keeps_a_redirect(tmp_p
         _sig(three[1].id, "गया नालंदा मरीज", "2020-03-31T09:00"),
         _sig(three[2].id, "पटना सीवान गया नालंदा मरीज", "2020-03-31T10:00"),
     )))
-    monkeypatch.setattr(sys.modules["ghatnakram.ingest"], "signature", lambda article: crafted[article.id])  # the module, not the function the package exports
+    monkeypatch.setattr(sys.modules["ghatnakram.ingest"], "signature", lambda article, text_part=None: crafted[article.id])  # the module, not the function the package exports
     ingest_items(three, store)
     labels = OnlineAssigner(store, clusterer=EventClusterer(threshold=0.9, merge_threshold=0.9)).assign_queued()
     events = {event for event, _ in labels.values()}

@@ -1,5 +1,4 @@
 
-import importlib
 import json
 
 import pytest
@@ -12,8 +11,6 @@ from ghatnakram.models import Article, Problem
 from ghatnakram.pipeline import assign_events, ingest
 from ghatnakram.readers import read_sources
 from ghatnakram.store import open_store
-
-ingest_module = importlib.import_module("ghatnakram.ingest")  # the package's `ingest` is the function
 
 AGENCY_TEXT = (
     "नई दिल्ली, (भाषा)। केंद्र सरकार ने बुधवार को देश के 12 राज्यों में बाढ़ राहत के लिए 1,500 करोड़ रुपये जारी किए। "
@@ -195,9 +192,12 @@ def test_ingesting_a_file_assigns_settled_articles_while_reading_and_ends_as_one
     ahead.close()
 
 
-def test_a_batch_is_committed_early_when_it_takes_too_long(store, demo_articles, monkeypatch):
-    monkeypatch.setattr(ingest_module, "BATCH_SECONDS", 0.0)
+def test_storing_articles_as_they_are_read_stores_what_reading_each_batch_first_does(tmp_path, demo_articles):
+    first, as_read = open_store(tmp_path / "first.db"), open_store(tmp_path / "as-read.db")
     reads: list[int] = []
-    report = ingest_items(demo_articles[:4], store, after_batch=reads.append)
-    assert reads == [1, 2, 3, 4]  # one article per transaction, the last one ending the input
-    assert report.stored == 4 and store.count_articles() == 4
+    ingest_items(demo_articles, first, batch_size=7)
+    ingest_items(demo_articles, as_read, batch_size=7, store_as_read=True, after_batch=reads.append)
+    assert reads == [7, 14, 21, 28, 35, 42]  # after each full batch, not after the last partial one
+    assert list(as_read.iter_articles()) == list(first.iter_articles())
+    first.close()
+    as_read.close()

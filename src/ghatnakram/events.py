@@ -109,42 +109,75 @@ def signature_from_dict(data: dict) -> Signature:
     )
 
 
-def signature(article: Article) -> Signature:
-    """The signature of an analysed article."""
-    analysis = article.analysis
-    lead_sentences = first_sentences(article.text, LEAD_SENTENCES)
-    lead_end = sum(len(s) for s in lead_sentences) + len(lead_sentences)
+@dataclass(frozen=True)
+class TextSignature:
+    """The part of a signature that the article's title, text and text analysis decide, before
+    its entities are resolved: ingest computes it in the worker processes."""
+
+    day: date | None
+    lead_end: int  # where the lead sentences end in the text
+    dateline_end: int
+    title_places: tuple[str, ...]  # rolled up; else the scope the title names ("दुनियाभर")
+    scopes: tuple[str, ...]  # scopes named in title and lead
+    kind: str
+    terms: dict[str, int]
+    numbers: frozenset[float]
+    ordinal: int | None
+    locality: str | None
+
+
+def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
+    """The signature of an analysed article (``text_part``: its :func:`text_signature`, if computed already)."""
+    text_part = text_part or text_signature(article.title, article.text, article.published, article.analysis)
+    mentions = [m for m in (article.analysis.entities if article.analysis else ()) if m.canonical]
+    early = [m for m in mentions if m.start <= text_part.lead_end]
+    places = [_rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end]
+    title_places = list(text_part.title_places)
+    if not places and not title_places:
+        places = list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
+    return Signature(
+        article_id=article.id,
+        published=article.published or "",
+        day=text_part.day,
+        place=(title_places or places or [None])[0],
+        places=frozenset(places + title_places),
+        actors=frozenset(m.canonical for m in early if m.type in ("PER", "ORG")),
+        kind=text_part.kind,
+        terms=text_part.terms,
+        numbers=text_part.numbers,
+        ordinal=text_part.ordinal,
+        locality=text_part.locality,
+        headline_place=(title_places or [None])[0],
+    )
+
+
+def text_signature(title: str, text: str, published: str | None, analysis) -> TextSignature:
+    """:class:`TextSignature` of an article; ``analysis`` is its text analysis (event date,
+    quantities, recurrence) or None."""
+    lead_sentences = first_sentences(text, LEAD_SENTENCES)
     lead = " ".join(lead_sentences)
-    mentions = [m for m in (analysis.entities if analysis else ()) if m.canonical]
-    early = [m for m in mentions if m.start <= lead_end]
-    dateline_end = _dateline_end(article.text)
-    places = [_rolled_up(m.place) for m in early if m.place and m.start >= dateline_end]
-    title_words, lead_words = word_keys(article.title), word_keys(lead)
-    named_in_title = places_in(_without_dateline(article.title))
+    title_words, lead_words = word_keys(title), word_keys(lead)
+    named_in_title = places_in(_without_dateline(title))
     title_places = [_rolled_up(p) for p in named_in_title]
     if not title_places:
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
         title_places = _scopes(title_words)[:1]
-    if not places and not title_places:
-        places = _scopes(title_words + lead_words) or [_rolled_up(m.place) for m in early if m.place]
     words = [w for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
-    day = analysis.event_date if analysis and analysis.event_date else (article.published or "")[:10] or None
+    day = analysis.event_date if analysis and analysis.event_date else (published or "")[:10] or None
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
-    numbers = {q.value for q in lead_quantities + find_quantities(article.title) if _is_reported_count(q)}
+    numbers = {q.value for q in lead_quantities + find_quantities(title) if _is_reported_count(q)}
     recurrence = analysis.recurrence if analysis else None
-    return Signature(
-        article_id=article.id,
-        published=article.published or "",
+    return TextSignature(
         day=date.fromisoformat(day) if day else None,
-        place=(title_places or places or [None])[0],
-        places=frozenset(places + title_places),
-        actors=frozenset(m.canonical for m in early if m.type in ("PER", "ORG")),
-        kind=_kind_of_words(title_words + lead_words, title_words if article.title else lead_words),
+        lead_end=sum(len(s) for s in lead_sentences) + len(lead_sentences),
+        dateline_end=_dateline_end(text),
+        title_places=tuple(title_places),
+        scopes=tuple(_scopes(title_words + lead_words)),
+        kind=_kind_of_words(title_words + lead_words, title_words if title else lead_words),
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
         locality=_locality(named_in_title),
-        headline_place=(title_places or [None])[0],
     )
 
 

@@ -8,24 +8,23 @@ store as it was after the last committed batch. Re-ingesting is a no-op.
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .analyze import Analyzer, TextAnalysis, analyze_text, warm_up
 from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
 from .dedup import THRESHOLD, Fingerprint, fingerprint, similarity
-from .events import signature, signature_to_dict
+from .events import TextSignature, signature, signature_to_dict, text_signature
 from .models import Article, IngestReport, Problem
 from .normalize import devanagari_share
 from .parallel import check_workers, ordered_map
 from .readers import BadInput
 from .store import Store
 
-BATCH_SIZE = 500
-BATCH_SECONDS = 1.0  # a batch is committed after this long even if not full
+BATCH_SIZE = 250
 REPEATED_LINE_MIN_ARTICLES = 5  # a line in this many articles of one outlet is its boilerplate
 MIN_HINDI_SHARE = 0.3  # of letters in Devanagari; English words are common in Hindi news
 
@@ -41,6 +40,7 @@ def ingest_items(
     analyzer: Analyzer | None = None,
     workers: int = 1,
     after_batch: Callable[[int], None] | None = None,
+    store_as_read: bool = False,
 ) -> IngestReport:
     """Store every article in ``items`` with its analysis; collect every problem. Returns what happened.
 
@@ -48,6 +48,10 @@ def ingest_items(
     :param workers: processes that check and analyse articles ahead of the store writes (see
         :func:`prepared_items`); 1 does everything in this process. The result is the same.
     :param after_batch: called with the number of items read so far after each batch is committed.
+    :param store_as_read: store each article as soon as it is read (and analysed) rather than
+        reading its whole batch first: with workers this process then stores while they analyse
+        the next ones. For inputs that never wait (local files): the batch's transaction stays
+        open while the next article is read.
     """
     report = IngestReport()
     analyzer = analyzer or Analyzer.from_entities(store.load_entities())
@@ -55,8 +59,11 @@ def ingest_items(
         pairs = iter(pairs)
         more = True
         while more:
+            # Read the batch first, so that no write lock is held while waiting for input
+            # (stdin, URLs), unless the input never waits.
+            batch = pairs if store_as_read else iter(list(islice(pairs, batch_size)))
             with store.transaction():
-                more = _ingest_batch(pairs, batch_size, store, analyzer, report, stored, on_item)
+                more = _ingest_batch(batch, batch_size, store, analyzer, report, stored, on_item)
             if after_batch and more:
                 after_batch(report.read)
     return report
@@ -65,26 +72,17 @@ def ingest_items(
 def _ingest_batch(pairs: Iterator[tuple[Article | Problem, Prepared | None]], batch_size: int, store: Store,
                   analyzer: Analyzer, report: IngestReport, stored: Callable[[Prepared | None], None],
                   on_item: Callable[[], None] | None) -> bool:
-    """Store up to ``batch_size`` items as they come out of the workers (this process stores
-    while they analyse the next ones), for at most :data:`BATCH_SECONDS` so that the write
-    lock is not held long; False once the items are used up."""
+    """Store up to ``batch_size`` items (in the caller's transaction); False once the items are used up."""
     touched: dict[str, None] = {}
-    deadline = time.monotonic() + BATCH_SECONDS
-    more = True
-    for _ in range(batch_size):
-        pair = next(pairs, None)
-        if pair is None:
-            more = False
-            break
-        item, prepared = pair
+    count = 0
+    for item, prepared in islice(pairs, batch_size):
         _ingest_item(item, prepared, store, analyzer, report, touched)
         stored(prepared)
+        count += 1
         if on_item:
             on_item()
-        if time.monotonic() > deadline:
-            break
     store.save_entities(analyzer.entity_records(touched))
-    return more
+    return count == batch_size
 
 
 def _ingest_item(item: Article | Problem, prepared: Prepared | None, store: Store, analyzer: Analyzer,
@@ -157,7 +155,8 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer, prepared:
     if prints.signature is not None:
         store.add_signature(article.id, prints.signature_bytes(), prints.buckets)
     store.count_lines(cleaned.outlet, counted)
-    store.queue_for_events(article.id, cleaned.published, json.dumps(signature_to_dict(signature(stored)), ensure_ascii=False))
+    sig = signature(stored, found.signature if found else None)
+    store.queue_for_events(article.id, cleaned.published, json.dumps(signature_to_dict(sig), ensure_ascii=False))
     return (DUPLICATE if original else STORED), article.id
 
 
@@ -183,6 +182,7 @@ class Found:
     error: str | None = None  # why check_text refused it
     prints: Fingerprint | None = None
     analysis: TextAnalysis | None = None
+    signature: TextSignature | None = None
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,9 @@ def find_in_text(ahead: Ahead) -> Found | None:
     except Exception:
         return None
     try:
-        return Found(None, fingerprint(cleaned.text), analyze_text(cleaned))
+        analysis = analyze_text(cleaned)
+        return Found(None, fingerprint(cleaned.text), analysis,
+                     text_signature(cleaned.title, cleaned.text, cleaned.published, analysis))
     except Exception:
         return None
 

@@ -58,7 +58,7 @@ def ingest(
     if sources and all(_is_jsonl_file(source) for source in sources):  # cheap to read twice
         floors = publication_floors(read_sources(sources, outlet=outlet, published=published), FLOOR_BLOCK)
     report = ingest_items(items, store, batch_size=BATCH_SIZE, on_item=on_item, workers=workers,
-                          after_batch=_assigning_ahead(store, floors))
+                          after_batch=_assigning_ahead(store, floors), store_as_read=floors is not None)
     assign_events(store)
     return report
 
@@ -75,7 +75,7 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
         floors = publication_floors(read_jsonl(stream, str(input_path)), FLOOR_BLOCK)
     with input_path.open("rb") as stream:
         report = ingest_items(read_jsonl(stream, str(input_path)), store, batch_size=BATCH_SIZE, on_item=on_item,
-                              workers=workers, after_batch=_assigning_ahead(store, floors))
+                              workers=workers, after_batch=_assigning_ahead(store, floors), store_as_read=True)
     assign_events(store)
     if workers > 1:
         load_headline_model()  # before the workers fork: they share it
