@@ -22,6 +22,7 @@ p99) and resident memory.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import statistics
 import subprocess
@@ -32,14 +33,16 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterator
+from unittest import mock
 
-from ghatnakram.analyze import Analyzer
+from ghatnakram.analyze import Analyzer, TextAnalysis, analyze_text
 from ghatnakram.ingest import ingest_items
-from ghatnakram.models import Analysis, Article
+from ghatnakram.models import Article
 from ghatnakram.pipeline import assign_events
 from ghatnakram.readers.jsonl import read_jsonl
 from ghatnakram.store import open_store
 
+INGEST = importlib.import_module("ghatnakram.ingest")  # the package's `ingest` is the function
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "events-dev" / "dev.jsonl"
 MARKER = " इस खबर की यह प्रति{copy} बेंचमार्क के लिए बनाई गई है।"
 LETTERS = "कखगघचछजझटठडढतथदधनपफबभमयरलवशसह"  # copy numbers as words: content hashes ignore digits
@@ -104,28 +107,25 @@ def _shift(published: str | None, days: int) -> str | None:
     return (datetime.fromisoformat(published) + timedelta(days=days)).isoformat()
 
 
-class ReusedAnalysis:
-    """The analysis stage for copies: each story analysed once, its dates moved with the copy."""
+class ReusedTextAnalysis:
+    """The text analysis for copies (in place of ``analyze_text``): each story analysed once,
+    its dates moved with the copy. Entities are still resolved for every copy."""
 
-    def __init__(self, analyzer: Analyzer, spread: int):
-        self.analyzer = analyzer
+    def __init__(self, spread: int):
         self.spread = spread
-        self.cache: dict[str, Analysis] = {}
+        self.cache: dict[str, TextAnalysis] = {}
 
-    def analyze(self, article: Article) -> Analysis:
+    def __call__(self, article: Article) -> TextAnalysis:
         story, copy = article.id.rsplit("~", 1)
         if story not in self.cache:
-            self.cache[story] = self.analyzer.analyze(replace(article, published=_shift(article.published, -int(copy) * self.spread)))
-        analysis = self.cache[story]
+            self.cache[story] = analyze_text(replace(article, published=_shift(article.published, -int(copy) * self.spread)))
+        found = self.cache[story]
         days = int(copy) * self.spread
         return replace(
-            analysis,
-            event_date=_shift(analysis.event_date, days),
-            dates=tuple(replace(d, day=_shift(d.day, days)) for d in analysis.dates),
+            found,
+            event_date=_shift(found.event_date, days),
+            dates=tuple(replace(d, day=_shift(d.day, days)) for d in found.dates),
         )
-
-    def entity_records(self, canonicals):
-        return self.analyzer.entity_records(canonicals)
 
 
 # --- phases ---------------------------------------------------------------------------------
@@ -146,7 +146,8 @@ def build(db: Path, bases: list[Article], size: int, spread: int) -> dict:
     """Grow the archive at ``db`` to ``size`` stories (continuing where it stands)."""
     store = open_store(db)
     have, stored = _position(store), store.count_articles()
-    analysis = ReusedAnalysis(Analyzer.from_entities(store.load_entities()), spread)
+    analysis = ReusedTextAnalysis(spread)
+    analyzer = Analyzer.from_entities(store.load_entities())
     started = time.perf_counter()
     chunk: list[Article] = []
     for n, (article, _) in enumerate(stream(bases, spread, start=have)):
@@ -156,10 +157,10 @@ def build(db: Path, bases: list[Article], size: int, spread: int) -> dict:
             break
         chunk.append(article)
         if len(chunk) == CHUNK:
-            _ingest_and_assign(chunk, store, analysis)
+            _ingest_and_assign(chunk, store, analyzer, analysis)
             chunk = []
     if chunk:
-        _ingest_and_assign(chunk, store, analysis)
+        _ingest_and_assign(chunk, store, analyzer, analysis)
     _set_position(store, max(have, size))
     seconds = time.perf_counter() - started
     added = store.count_articles() - stored
@@ -303,8 +304,9 @@ def _flush(con, rows: dict) -> None:
     rows.clear()
 
 
-def _ingest_and_assign(chunk: list[Article], store, analysis: ReusedAnalysis) -> None:
-    report = ingest_items(chunk, store, analyzer=analysis)
+def _ingest_and_assign(chunk: list[Article], store, analyzer: Analyzer, analysis: ReusedTextAnalysis) -> None:
+    with mock.patch.object(INGEST, "analyze_text", analysis):  # ingest analyses in one process here
+        report = ingest_items(chunk, store, analyzer=analyzer)
     if report.problems:
         raise SystemExit(f"building the archive failed: {report.problems[0]}")
     assign_events(store)
