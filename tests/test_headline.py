@@ -279,6 +279,14 @@ def test_a_speaker_ends_at_the_colon_even_when_ner_runs_the_name_on():
 
 
 def test_a_long_lead_is_not_cut_between_a_verb_and_its_auxiliaries():
-    lead = "बैंक कर्मचारियों के विभिन्न संगठनों की 11 मार्च से प्रस्तावित तीन दिवसीय देशव्यापी हड़ताल को टाल दिया गया"
-    assert len(lead.split()) == 18  # 16 words end at "टाल"
+    lead = ("बैंक कर्मचारियों के विभिन्न संगठनों की 11 मार्च से प्रस्तावित तीन दिवसीय देशव्यापी हड़ताल को टाल दिया "
+            "गया और अब यह हड़ताल अप्रैल के पहले सप्ताह में होगी")
+    assert len(lead.split()) == 28  # the first 16 words end at "टाल"
     assert compress(lead).endswith("हड़ताल को टाल दिया गया")
+
+
+def test_a_lead_sentence_of_up_to_twenty_words_keeps_its_verb_instead_of_being_cut():
+    lead = "पटना से दिल्ली जा रही संपूर्ण क्रांति एक्सप्रेस के जनरल डिब्बे से गिरकर एक यात्री की मौत हो गई।"
+    headline = generate_headline(lead)
+    assert len(headline.split()) == 18  # cut at 16 it read "… से गिरकर एक यात्री"
+    assert headline.startswith("पटना से दिल्ली") and headline.endswith("एक यात्री की मौत हुई")

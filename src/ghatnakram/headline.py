@@ -6,8 +6,8 @@ auxiliary ("… सामने आए हैं" → "… सामने आ�
 "मंत्री: …"). Then a word CRF trained on title/text pairs (``training/train_headline.py``,
 shipped as ``resources/headline_words.crfsuite`` and ``headline_settings.json``) decides
 whether the opening circumstance goes ("कोरोना संक्रमण के मद्देनजर …"), whole phrases only and
-never the actor, the speaker or a verb (:func:`kept_words`), and the rest is cut at a clause
-boundary to at most 16 words (more only to finish a verb).
+never the actor, the speaker or a verb (:func:`kept_words`); a sentence of up to 20 words stays
+whole, a longer one is cut at a clause boundary to at most 16 words (more only to finish a verb).
 :func:`rule_headline` is the rules alone.
 """
 
@@ -29,6 +29,9 @@ from .normalize import split_sentences
 from .places import resolve_place
 
 MAX_WORDS = 16  # titles on events-dev average 15 words
+# A whole sentence up to this long is kept whole: cut at MAX_WORDS it would lose its verb and
+# read as a fragment ("… ट्रेन से गिरकर"); real titles run this long too (a fifth are 17–20 words).
+MAX_WHOLE_WORDS = 20
 MIN_WORDS = 5  # a rule never leaves fewer words than this
 
 
@@ -195,10 +198,11 @@ MAX_VERB_TAIL = 3
 
 
 def _cut(text: str) -> str:
-    """``text`` cut to at most MAX_WORDS words, at the last clause break if one is late enough;
-    a cut that would split a verb from its auxiliaries takes up to MAX_VERB_TAIL more words."""
+    """``text`` as it is up to MAX_WHOLE_WORDS words, else cut to at most MAX_WORDS words, at the
+    last clause break if one is late enough; a cut that would split a verb from its auxiliaries
+    takes up to MAX_VERB_TAIL more words."""
     words = text.split()
-    if len(words) <= MAX_WORDS:
+    if len(words) <= MAX_WHOLE_WORDS:
         return text
     cut = " ".join(words[:MAX_WORDS])
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(cut) if len(cut[: m.start()].split()) >= MIN_WORDS + 2]
@@ -589,7 +593,7 @@ class HeadlineModel:
     def headline(self, lead: Lead) -> str:
         """The headline for an article's lead (empty when it has no lead sentence): the lead
         without the opening the model is confident a headline leaves out, in headline form,
-        cut at a clause break to MAX_WORDS."""
+        whole up to MAX_WHOLE_WORDS, else cut at a clause break to MAX_WORDS."""
         if not lead.words:
             return ""
         units = word_units(lead.words, lead.tags)
