@@ -53,12 +53,14 @@ def ingest(
     :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
     sources = list(sources)
-    items = read_sources(sources, outlet=outlet, published=published)
-    floors = None
+
+    def read() -> Iterable[Article | Problem]:
+        return read_sources(sources, outlet=outlet, published=published)
+
     if sources and all(_is_jsonl_file(source) for source in sources):  # cheap to read twice
-        floors = publication_floors(read_sources(sources, outlet=outlet, published=published), FLOOR_BLOCK)
-    report = ingest_items(items, store, batch_size=BATCH_SIZE, on_item=on_item, workers=workers,
-                          after_batch=_assigning_ahead(store, floors), store_as_read=floors is not None)
+        report = _ingest_assigning_ahead(read, store, on_item=on_item, workers=workers)
+    else:
+        report = ingest_items(read(), store, on_item=on_item, workers=workers)
     assign_events(store)
     return report
 
@@ -71,11 +73,7 @@ def run(input_path: Path, out: TextIO, store: Store, *, on_item: Callable[[], No
 
     :param workers: processes cleaning and analysing articles (1: all in this process; same result).
     """
-    with input_path.open("rb") as stream:
-        floors = publication_floors(read_jsonl(stream, str(input_path)), FLOOR_BLOCK)
-    with input_path.open("rb") as stream:
-        report = ingest_items(read_jsonl(stream, str(input_path)), store, batch_size=BATCH_SIZE, on_item=on_item,
-                              workers=workers, after_batch=_assigning_ahead(store, floors), store_as_read=True)
+    report = _ingest_assigning_ahead(lambda: _jsonl_items(input_path), store, on_item=on_item, workers=workers)
     assign_events(store)
     if workers > 1:
         load_headline_model()  # before the workers fork: they share it
@@ -106,13 +104,25 @@ def _assigner(store: Store) -> OnlineAssigner:
     return assigner
 
 
-def _assigning_ahead(store: Store, floors: list[str | None] | None) -> Callable[[int], None] | None:
-    """An ``after_batch`` for :func:`ingest_items` that assigns, while the rest of the input is
-    still being read and analysed, the stored articles published before any still to come
-    (``floors``: :func:`publication_floors` of the same input). The events are the same as
-    assigning everything at the end; the two cores are busy meanwhile instead of one after."""
-    if not floors:
-        return None
+def _ingest_assigning_ahead(read: Callable[[], Iterable[Article | Problem]], store: Store, *,
+                            on_item: Callable[[], None] | None, workers: int) -> IngestReport:
+    """:func:`ingest_items` over ``read()`` (an input that never waits: local files), assigning,
+    while the rest is still read and analysed, the stored articles published before any still
+    to come. The input is read once first, without analysis, to learn that. The events are the
+    same as assigning everything at the end; the two cores are busy meanwhile instead of one after."""
+    floors = publication_floors(read(), FLOOR_BLOCK)
+    return ingest_items(read(), store, batch_size=BATCH_SIZE, on_item=on_item, workers=workers,
+                        after_batch=_assigning_ahead(store, floors), store_as_read=True)
+
+
+def _jsonl_items(path: Path) -> Iterator[Article | Problem]:
+    with path.open("rb") as stream:
+        yield from read_jsonl(stream, str(path))
+
+
+def _assigning_ahead(store: Store, floors: list[str | None]) -> Callable[[int], None]:
+    """An ``after_batch`` that assigns the articles published before ``floors`` says any still to
+    come is (:func:`publication_floors` of the same input)."""
 
     def assign_what_is_settled(read: int) -> None:
         # floors[k] is the earliest publication from item k*FLOOR_BLOCK on: it covers every
