@@ -8,13 +8,18 @@ import pytest
 SCRIPT = Path(__file__).resolve().parents[1] / "training" / "train_headline.py"
 
 
-@pytest.fixture(scope="module")
-def train_headline():
-    spec = importlib.util.spec_from_file_location("train_headline", SCRIPT)
+def _load_script(path: Path):
+    """A training script as a module (the scripts are not part of the package)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def train_headline():
+    return _load_script(SCRIPT)
 
 
 def _xml(*paragraphs: str) -> str:
@@ -58,11 +63,7 @@ SELECTION = Path(__file__).resolve().parents[1] / "training" / "headline_selecti
 
 @pytest.fixture(scope="module")
 def headline_selection():
-    spec = importlib.util.spec_from_file_location("headline_selection", SELECTION)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return _load_script(SELECTION)
 
 
 def _lead(sentence: str):
