@@ -390,3 +390,11 @@ def test_cue_deep_in_an_unrelated_part_of_the_body_is_ignored():
 
 def test_empty_text_has_no_facts():
     assert find_quotes("") == [] and find_quantities("") == [] and find_recurrence("", title="") is None
+
+
+def test_a_dateline_line_does_not_take_a_place_in_the_lead_when_finding_the_recurrence():
+    text = ("पटना, एएनआइ ।\nबिहार में कोरोना से एक और मौत हो गई है ।\n"
+            "इसके साथ ही राज्य में मरने वालों की संख्या तीन हो गई है ।\nकोविड-19 से यह तीसरी मौत है ।\n"
+            "राज्य में पहली मौत मुंगेर के एक व्यक्ति की हुई थी ।")
+    found = find_recurrence(text)
+    assert (found.ordinal, found.text, found.sentence) == (3, "तीसरी मौत", 3)  # not the background "पहली मौत"

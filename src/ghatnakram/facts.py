@@ -20,9 +20,12 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 
+from .headline import is_dateline
 from .models import Quantity, Quote, Recurrence
 from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, split_sentences
+from .places import resolve_place
 
 __all__ = ["find_quotes", "find_quantities", "find_recurrence"]
 
@@ -1022,16 +1025,26 @@ def find_recurrence(text: str, title: str = "") -> Recurrence | None:
                 if again and (again.ordinal, again.noun) == (cue.ordinal, cue.noun):
                     return again
             return cue
-    for index, sentence in enumerate(sentences[:LEAD_SENTENCES]):
-        cue = _first_cue(sentence, index)
+    lead = list(islice((i for i, sentence in enumerate(sentences) if not _is_dateline_line(sentence)), LEAD_SENTENCES))
+    for index in lead:
+        cue = _first_cue(sentences[index], index)
         if cue:
             return cue
-    topic = _content_words(" ".join([title, *sentences[:LEAD_SENTENCES]]))
-    for index in range(LEAD_SENTENCES, min(len(sentences), LEAD_SENTENCES + BODY_REACH)):
+    topic = _content_words(" ".join([title, *(sentences[index] for index in lead)]))
+    body = lead[-1] + 1 if lead else 0
+    for index in range(body, min(len(sentences), body + BODY_REACH)):
         cue = _first_cue(sentences[index], index)
         if cue and len(_content_words(sentences[index]) & topic) >= _MIN_SHARED_WORDS:
             return cue
     return None
+
+
+def _is_dateline_line(sentence: str) -> bool:
+    """A line that only says where the story was filed: "मुंबई, एएनआइ ।", "नई दिल्ली" (no sentence of the lead)."""
+    if not is_dateline(sentence):
+        return False
+    words = re.split(r"[\s,:।(]+", sentence.strip())
+    return any(resolve_place(" ".join(words[:n])) for n in (1, 2))
 
 
 def _content_words(text: str) -> set[str]:
