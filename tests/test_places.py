@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from ghatnakram.places import KINDS, all_places, get_place, parents, places_named, resolve_place
+from ghatnakram.places import KINDS, all_places, get_place, may_name_a_place, parents, places_named, resolve_place
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "ghatnakram" / "resources"
 
@@ -137,3 +137,14 @@ def test_gazetteer_ships_its_attribution_and_licence_notices():
     notice = (RESOURCES / "PLACES_SOURCES.md").read_text(encoding="utf-8")
     assert "UNICODE, INC. LICENSE AGREEMENT - DATA FILES AND SOFTWARE" in notice
     assert "widdix GmbH" in notice and "Jeremy Philemon" in notice
+
+
+def test_a_word_run_is_ruled_out_as_a_place_only_where_no_place_can_be_found():
+    runs = [name.split() for place in all_places()[::7] for name in place.names]
+    runs += [words + ["जिले", "में"] for words in runs[:300]]  # names with what may trail them
+    runs += [["अल", "शरा"], ["नई", "दिल्ली", "में"], ["नईदिल्ली"], ["ख़मीमिम"], ["मॉस्को", "शहर"]]
+    for words in runs:
+        if places_named(" ".join(words)):
+            assert may_name_a_place(words), words
+    ordinary = [["सरकार", "ने"], ["कोरोना", "वायरस"], ["मरीजों", "की", "संख्या"], ["बैठक"]]
+    assert not any(may_name_a_place(words) for words in ordinary)

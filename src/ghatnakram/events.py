@@ -27,7 +27,7 @@ from typing import Iterable
 from .facts import find_quantities
 from .models import Article
 from .normalize import first_sentences, tokenize, word_keys
-from .places import all_places, get_place, parents, resolve_place
+from .places import all_places, get_place, may_name_a_place, parents, resolve_place
 
 # Words that say what kind of happening an article reports (title and lead).
 KIND_WORDS = {
@@ -221,7 +221,10 @@ def places_in(text: str, longest: int = 3) -> list[str]:
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             name = " ".join(words[i : i + n])
-            place = _english_places().get(name.lower()) if name.isascii() else resolve_place(name)
+            if name.isascii():
+                place = _english_places().get(name.lower())
+            else:
+                place = resolve_place(name) if may_name_a_place(words[i : i + n]) else None
             if place and len(name) > 2:
                 found.append(place.id)
                 i += n

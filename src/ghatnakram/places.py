@@ -151,6 +151,40 @@ def places_named(name: str) -> tuple[Place, ...]:
     return ()
 
 
+def may_name_a_place(words: list[str]) -> bool:
+    """False only where :func:`places_named` of ``" ".join(words)`` is surely empty: neither the
+    words nor what is left of them without trailing postpositions has the letters of a gazetteer
+    name, strictly or loosely. Word by word and cached, so a caller can skip most word runs of a
+    text cheaply (a run's key is its words' keys joined)."""
+    keys = [_word_keys(word) for word in words]
+    if any(strict.endswith(_GLUED) for strict, _ in keys[:-1]):
+        return True  # "अल" glues to the next word: the run's key is not its words' keys joined
+    strict_keys, loose_keys = _letter_sets()
+    for end in range(len(words), 0, -1):
+        if "".join(k for k, _ in keys[:end]) in strict_keys or "".join(k for _, k in keys[:end]) in loose_keys:
+            return True
+        if words[end - 1] not in _TRAILING:
+            return False
+    return False
+
+
+_GLUED = "अल"  # अल, the article canon glues to the next word
+
+
+@lru_cache(maxsize=100_000)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's name key without word breaks, and its loose key."""
+    key = name_key(word, "LOC")
+    return key.replace("-", ""), _loose_key(key)
+
+
+@lru_cache(maxsize=1)
+def _letter_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Every gazetteer name's key without word breaks (and without the spelling short keys carry), and every loose key."""
+    exact, loose = _indexes()
+    return frozenset(form.split("|")[0].replace("-", "") for form in exact), frozenset(loose)
+
+
 def _ranked(ids: tuple[str, ...]) -> tuple[Place, ...]:
     table = _table()
     return tuple(sorted((table[i] for i in ids), key=lambda p: (_RANK[p.kind], p.id)))
