@@ -1,3 +1,4 @@
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,20 @@ def test_common_nouns_are_not_people(text, tagger):
 
 def test_unlisted_spellings_of_countries_are_places(tagger):
     assert {("बेलजियम", "LOC"), ("नॉरवे", "LOC")} <= found("बेलजियम और नॉरवे ने समझौते पर हस्ताक्षर किए।", tagger)
+
+
+def test_the_attribute_list_is_used_only_for_the_model_it_was_written_for(tmp_path):
+    import pycrfsuite
+
+    shipped = Path(str(resources.files("ghatnakram").joinpath("resources")))
+    for name in (ner.MODEL_FILE, ner.GAZETTEER_FILE, ner.CLUSTER_FILE, ner.ATTRIBUTES_FILE):
+        (tmp_path / name).write_bytes((shipped / name).read_bytes())
+    crf = pycrfsuite.Tagger()
+    crf.open_inmemory((shipped / ner.MODEL_FILE).read_bytes())
+    from_model = frozenset(attribute for attribute, _ in crf.info().state_features)
+    assert ner.load_tagger_from(tmp_path).features.known == from_model
+    listed = (tmp_path / ner.ATTRIBUTES_FILE).read_text(encoding="utf-8").splitlines()
+    (tmp_path / ner.ATTRIBUTES_FILE).write_text("# sha1 of another model\n" + "\n".join(listed[1:50]) + "\n", encoding="utf-8")
+    assert ner.load_tagger_from(tmp_path).features.known == from_model  # a stale list is not trusted
+    (tmp_path / ner.ATTRIBUTES_FILE).unlink()
+    assert ner.load_tagger_from(tmp_path).features.known == from_model
