@@ -22,9 +22,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
 
-from .headline import is_dateline
 from .models import Quantity, Quote, Recurrence
-from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, split_sentences
+from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, is_dateline, split_sentences
 from .places import resolve_place
 
 __all__ = ["find_quotes", "find_quantities", "find_recurrence"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from .models import Article
-from .normalize import split_sentences
+from .normalize import is_dateline, split_sentences
 from .places import resolve_place
 
 MAX_WORDS = 16  # titles on events-dev average 15 words
@@ -62,7 +62,6 @@ _DATELINE = re.compile(
 # "पटना :" · "वाशिंगटनः" · "Coronavirus in Delhi:" · "संवाद सहयोगी, कायमगंज :" at the start of the lead.
 _PLACE_PREFIX = re.compile(r"^(?:[^\s:।]+\s+){0,3}?[^\s:।]+\s*[:ः]\s+")
 _LATIN_PREFIX = re.compile(r"^[A-Za-z0-9#@][A-Za-z0-9 ,.'’&#@-]*?\s*[:|]\s*")
-_VERB_ENDING = re.compile(r"(?:है|हैं|था|थी|थे|गया|गई|गयी|गए|गये|हुआ|हुई|हुए|की|किया|दिया|रहा|रही|रहे)[।.!?]?$")
 
 
 def strip_dateline(sentence: str) -> str:
@@ -72,12 +71,6 @@ def strip_dateline(sentence: str) -> str:
         if match and match.end() < len(sentence):
             sentence = sentence[match.end():]
     return sentence.strip()
-
-
-def is_dateline(sentence: str) -> bool:
-    """A lead "sentence" that is only a dateline, a byline or a place: "नई दिल्ली", "लखनऊ, जेएनएन।"."""
-    words = sentence.split()
-    return len(words) <= 5 and not _VERB_ENDING.search(sentence)
 
 
 # --- what a headline leaves out ------------------------------------------------------

@@ -282,3 +282,12 @@ def token_key(token: str) -> str:
 def word_keys(text: str) -> list[str]:
     """Comparison keys of the word and number tokens of ``text`` (punctuation dropped)."""
     return [token_key(t) for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
+
+
+_VERB_ENDING = re.compile(r"(?:है|हैं|था|थी|थे|गया|गई|गयी|गए|गये|हुआ|हुई|हुए|की|किया|दिया|रहा|रही|रहे)[।.!?]?$")
+
+
+def is_dateline(sentence: str) -> bool:
+    """A lead "sentence" that is only a dateline, a byline or a place: "नई दिल्ली", "लखनऊ, जेएनएन।"."""
+    words = sentence.split()
+    return len(words) <= 5 and not _VERB_ENDING.search(sentence)
