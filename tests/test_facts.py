@@ -398,3 +398,9 @@ def test_a_dateline_line_does_not_take_a_place_in_the_lead_when_finding_the_recu
             "राज्य में पहली मौत मुंगेर के एक व्यक्ति की हुई थी ।")
     found = find_recurrence(text)
     assert (found.ordinal, found.text, found.sentence) == (3, "तीसरी मौत", 3)  # not the background "पहली मौत"
+
+
+def test_a_speaker_loses_the_participle_and_age_that_a_cut_after_mein_leaves_before_the_name():
+    text = ("लखीमपुर के एक राहत शिविर में रह रहीं 62 वर्षीय जोनाली गोगोई ने कहा, “घर में कमर तक पानी भर गया है।” "
+            "गया के जिलाधिकारी ने कहा, “राहत शिविरों में भोजन की कमी नहीं है।”")
+    assert [q.speaker for q in find_quotes(text)] == ["जोनाली गोगोई", "गया के जिलाधिकारी"]

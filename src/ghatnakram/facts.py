@@ -681,6 +681,11 @@ _CUT_AFTER = _words(
     "अब आज कल इसलिए क्योंकि जब बल्कि यहां यहाँ वहां वहाँ ही कि अतः अलावा मुताबिक अनुसार"
 )
 _LEADING = _words("और व तथा एवं वहीं")
+# What a cut after "में" leaves of a participle before the name: "शिविर में रह रहीं …", "… में काम करने वाले …".
+_PARTICIPLE_BEFORE_NAME = _words(  # not गया: it is also the city
+    "रह रहीं रही रहे रहा रहने रहते रहती कर करने करते करती करता गए गई गये गयी हुए हुई हुआ वाले वाली वाला"
+)
+_AGE = _words("वर्षीय")  # "62 वर्षीय जोनाली गोगोई": an age before the name, not a number as speaker
 _NOT_A_SOURCE = _words(
     "जानकारी खबर खबरों परिभाषा प्रोटोकॉल नियम नियमों निर्देश निर्देशों दिशा-निर्देश दिशा-निर्देशों दिशानिर्देश "
     "दिशानिर्देशों मानक मानकों गाइडलाइन गाइडलाइंस योजना कार्यक्रम "
@@ -858,8 +863,10 @@ def _speaker(before: str) -> str:
         if _key(words[i]) in _CUT_AFTER:
             words = words[i + 1 :]
             break
-    while words and _key(words[0]) in _LEADING:
+    while words and _key(words[0]) in _LEADING | _PARTICIPLE_BEFORE_NAME:
         words = words[1:]
+    if len(words) > 2 and _DIGIT_RUN.fullmatch(words[0]) and _key(words[1]) in _AGE:
+        words = words[2:]
     if words and _DIGIT.match(words[0]):
         return ""
     return " ".join(words[-_MAX_SPEAKER_WORDS:])
