@@ -215,9 +215,13 @@ def _scopes(words: list[str]) -> list[str]:
 
 
 def places_in(text: str, longest: int = 3) -> list[str]:
-    """Gazetteer places named in a short text (a title), in order: Hindi names, and English ones as titles mix them."""
+    """Gazetteer places named in a short text (a title), in order: Hindi names, and English ones as titles mix them.
+
+    A place followed by "से" is where someone or something came from ("दिल्ली से नारनौल आए
+    जवान"), not where the news is: it comes after the other places named.
+    """
     words = [t for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
-    found, i = [], 0
+    found, origins, i = [], [], 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             name = " ".join(words[i : i + n])
@@ -226,12 +230,16 @@ def places_in(text: str, longest: int = 3) -> list[str]:
             else:
                 place = resolve_place(name) if may_name_a_place(words[i : i + n]) else None
             if place and len(name) > 2:
-                found.append(place.id)
+                origin = words[i + n - 1] == _FROM or (i + n < len(words) and words[i + n] == _FROM)
+                (origins if origin else found).append(place.id)
                 i += n
                 break
         else:
             i += 1
-    return found
+    return found + origins
+
+
+_FROM = "से"
 
 
 @lru_cache(maxsize=1)
