@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from ghatnakram.events import Signature, signature
+from ghatnakram.events import Signature, signature, signature_from_dict, signature_to_dict
+from ghatnakram.models import Article
 from ghatnakram.pipeline import cluster
 from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, followed_place, timeline
 
@@ -159,3 +160,13 @@ def test_a_tie_between_a_storylines_places_is_broken_the_same_way_whatever_their
     one = Storyline("s", places=Counter({"state:IN:bihar": 2, "state:IN:jharkhand": 2}))
     other = Storyline("s", places=Counter({"state:IN:jharkhand": 2, "state:IN:bihar": 2}))
     assert StorylineLinker.score(event, one) == StorylineLinker.score(event, other)
+
+
+def test_a_country_count_that_names_one_state_follows_the_country_while_its_event_keeps_the_state():
+    article = Article(id="count-1", outlet="नमूना", published="2020-03-03",
+                      title="देश में मिले कोरोना के तीन नए मरीज, एक दिल्ली में",
+                      text="देश में कोरोना वायरस के तीन नए मामले सामने आए हैं। इनमें एक मरीज दिल्ली का है।")
+    sig = signature(article)
+    assert sig.place == "state:IN:delhi" and sig.kind == "count"
+    assert followed_place(sig) == "country:IN"
+    assert signature_from_dict(signature_to_dict(sig)).thread_place == "country:IN"

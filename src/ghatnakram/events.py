@@ -86,6 +86,9 @@ class Signature:
     # as well: "मथुरा में 3 नए मरीज" is Mathura's news, "सीवान में 4 नए मामले, बिहार में संख्या 15" Bihar's.
     locality: str | None = None
     headline_place: str | None = None  # the headline's first place (state or country), when it names one
+    # The running story a count follows when it is not the headline's first place: "देश में मिले तीन
+    # नए मरीज, एक दिल्ली में" is the country's count, though one of the cases is Delhi's event.
+    thread_place: str | None = None
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -94,7 +97,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "article_id": sig.article_id, "published": sig.published, "day": sig.day.isoformat() if sig.day else None,
         "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
-        "locality": sig.locality, "headline_place": sig.headline_place,
+        "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
     }
 
 
@@ -105,7 +108,7 @@ def signature_from_dict(data: dict) -> Signature:
         places=frozenset(data["places"]), actors=frozenset(data["actors"]), kind=data["kind"],
         terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
         vector=data.get("vector"), locality=data.get("locality"),
-        headline_place=data.get("headline_place"),
+        headline_place=data.get("headline_place"), thread_place=data.get("thread_place"),
     )
 
 
@@ -124,6 +127,7 @@ class TextSignature:
     numbers: frozenset[float]
     ordinal: int | None
     locality: str | None
+    thread_place: str | None  # see Signature.thread_place
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -148,6 +152,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         ordinal=text_part.ordinal,
         locality=text_part.locality,
         headline_place=(title_places or [None])[0],
+        thread_place=text_part.thread_place,
     )
 
 
@@ -159,9 +164,11 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     title_words, lead_words = word_keys(title), word_keys(lead)
     named_in_title = places_in(_without_dateline(title))
     title_places = [_rolled_up(p) for p in named_in_title]
+    scopes = _scopes(title_words)
     if not title_places:
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
-        title_places = _scopes(title_words)[:1]
+        title_places = scopes[:1]
+    kind = _kind_of_words(title_words + lead_words, title_words if title else lead_words)
     words = [w for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
     day = analysis.event_date if analysis and analysis.event_date else (published or "")[:10] or None
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
@@ -173,11 +180,12 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         dateline_end=_dateline_end(text),
         title_places=tuple(title_places),
         scopes=tuple(_scopes(title_words + lead_words)),
-        kind=_kind_of_words(title_words + lead_words, title_words if title else lead_words),
+        kind=kind,
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
         locality=_locality(named_in_title),
+        thread_place="country:IN" if kind == "count" and named_in_title and "country:IN" in scopes else None,
     )
 
 

@@ -265,7 +265,7 @@ def followed_place(sig: Signature) -> str | None:
     orders, cases and alarms are its outbreak's story. A place named only in the lead is
     weaker, and a New Delhi dateline there is a national desk, so it stands for the country.
     """
-    place = sig.headline_place
+    place = sig.thread_place or sig.headline_place
     if place is None:
         place = "country:IN" if sig.place == CAPITAL else sig.place
     if not place or not place.startswith(THREAD_PLACE_PREFIXES):
