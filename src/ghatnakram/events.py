@@ -226,10 +226,11 @@ def places_in(text: str, longest: int = 3) -> list[str]:
     """Gazetteer places named in a short text (a title), in order: Hindi names, and English ones as titles mix them.
 
     A place followed by "से" is where someone or something came from ("दिल्ली से नारनौल आए
-    जवान"), not where the news is: it comes after the other places named.
+    जवान", "इटली से लौटे 13 संदिग्ध"), not where the news is: it is left out, so that the other
+    places named, or else the lead's, place the story.
     """
     words = [t for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
-    found, origins, i = [], [], 0
+    found, i = [], 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             name = " ".join(words[i : i + n])
@@ -238,13 +239,13 @@ def places_in(text: str, longest: int = 3) -> list[str]:
             else:
                 place = resolve_place(name) if may_name_a_place(words[i : i + n]) else None
             if place and len(name) > 2:
-                origin = words[i + n - 1] == _FROM or (i + n < len(words) and words[i + n] == _FROM)
-                (origins if origin else found).append(place.id)
+                if not (words[i + n - 1] == _FROM or (i + n < len(words) and words[i + n] == _FROM)):
+                    found.append(place.id)
                 i += n
                 break
         else:
             i += 1
-    return found + origins
+    return found
 
 
 _FROM = "से"
