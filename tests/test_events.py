@@ -67,6 +67,11 @@ def test_a_place_someone_came_from_does_not_place_the_story():
     assert places_in("चीन से लौटे छात्रों की जांच") == []  # the lead says where they are
 
 
+def test_a_place_the_news_is_set_against_does_not_place_the_story():
+    assert places_in("चीन के बाद ईरान में सबसे ज्यादा मौतें") == ["country:IR"]
+    assert places_in("अब चीन के बाहर ज्यादा घातक हुआ वायरस") == []
+
+
 def test_places_in_titles_in_hindi_and_english():
     assert places_in("पटना / Bihar Corona News Update : बिहार में मामले") == ["district:IN:bihar:patna", "state:IN:bihar", "state:IN:bihar"]
 

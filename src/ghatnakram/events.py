@@ -225,8 +225,8 @@ def _scopes(words: list[str]) -> list[str]:
 def places_in(text: str, longest: int = 3) -> list[str]:
     """Gazetteer places named in a short text (a title), in order: Hindi names, and English ones as titles mix them.
 
-    A place followed by "से" is where someone or something came from ("दिल्ली से नारनौल आए
-    जवान", "इटली से लौटे 13 संदिग्ध"), not where the news is: it is left out, so that the other
+    A place told as elsewhere is left out (see :func:`_elsewhere`): where someone came from
+    ("इटली से लौटे 13 संदिग्ध"), what the news is set against ("चीन के बाद ईरान में …"). The other
     places named, or else the lead's, place the story.
     """
     words = [t for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
@@ -239,7 +239,7 @@ def places_in(text: str, longest: int = 3) -> list[str]:
             else:
                 place = resolve_place(name) if may_name_a_place(words[i : i + n]) else None
             if place and len(name) > 2:
-                if not (words[i + n - 1] == _FROM or (i + n < len(words) and words[i + n] == _FROM)):
+                if not _elsewhere(words, i + n):
                     found.append(place.id)
                 i += n
                 break
@@ -248,7 +248,14 @@ def places_in(text: str, longest: int = 3) -> list[str]:
     return found
 
 
-_FROM = "से"
+_ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"))
+
+
+def _elsewhere(words: list[str], end: int) -> bool:
+    """Whether the place name ending at ``end`` is told as elsewhere: where someone came from
+    ("दिल्ली से"), or what the news is set against ("चीन के बाद", "चीन के बाहर"). The marker may
+    close the matched name (a name is matched with its case marker: "चीन के") or follow it."""
+    return any(tuple(words[start : start + len(marker)]) == marker for start in (end - 1, end) for marker in _ELSEWHERE)
 
 
 @lru_cache(maxsize=1)
