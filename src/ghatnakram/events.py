@@ -164,10 +164,10 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     title_words, lead_words = word_keys(title), word_keys(lead)
     named_in_title = places_in(_without_dateline(title))
     title_places = [_rolled_up(p) for p in named_in_title]
-    scopes = _scopes(title_words)
+    title_scopes = _scopes(title_words)
     if not title_places:
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
-        title_places = scopes[:1]
+        title_places = title_scopes[:1]
     kind = _kind_of_words(title_words + lead_words, title_words if title else lead_words)
     words = [w for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
     day = analysis.event_date if analysis and analysis.event_date else (published or "")[:10] or None
@@ -185,7 +185,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
         locality=_locality(named_in_title),
-        thread_place="country:IN" if kind == "count" and named_in_title and "country:IN" in scopes else None,
+        thread_place="country:IN" if kind == "count" and named_in_title and "country:IN" in title_scopes else None,
     )
 
 

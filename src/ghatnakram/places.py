@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .canon import _loose_word, name_key
+from .canon import _ARTICLES, _loose_word, name_key
 
 KINDS = ("country", "state", "region", "district", "city")  # preferred first when a name is shared
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
@@ -157,7 +157,7 @@ def may_name_a_place(words: list[str]) -> bool:
     name, strictly or loosely. Word by word and cached, so a caller can skip most word runs of a
     text cheaply (a run's key is its words' keys joined)."""
     keys = [_word_keys(word) for word in words]
-    if any(strict.endswith(_GLUED) for strict, _ in keys[:-1]):
+    if any(strict.endswith(article) for strict, _ in keys[:-1] for article in _ARTICLES):
         return True  # "अल" glues to the next word: the run's key is not its words' keys joined
     strict_keys, loose_keys = _letter_sets()
     for end in range(len(words), 0, -1):
@@ -166,9 +166,6 @@ def may_name_a_place(words: list[str]) -> bool:
         if words[end - 1] not in _TRAILING:
             return False
     return False
-
-
-_GLUED = "अल"  # अल, the article canon glues to the next word
 
 
 @lru_cache(maxsize=100_000)
