@@ -68,6 +68,55 @@ def test_a_bound_is_compatible_with_a_larger_number(analyze):
     assert any(f["about"].startswith("मौतें") for f in comparison.shared)
 
 
+# Pairs of sentences from two outlets that state no incompatible counts, each for one rule of
+# which place and which kind of count a number is.
+NOT_CONFLICTS = {
+    "a number counts for the place named before it in its clause": (
+        "महाराष्ट्र में अब तक कुल मिलाकर 52 मामले, केरल की स्थिति बेहतर है।",
+        "केरल में कोरोना के 40 मामले हैं।"),
+    "a university is not the world": (
+        "इटली में मरने वालों की संख्या 107 तक पहुंचने के साथ ही सभी स्कूलों और विश्वविद्यालयों को बंद कर दिया गया।",
+        "इटली में 107 लोगों की मौत हो चुकी है। दुनियाभर में मरने वालों की संख्या 3,123 हो गई है।"),
+    "a dateline city is not the place of a national count, nor its date a count": (
+        "नयी दिल्ली, दो मार्च (भाषा) देश में संक्रमितों की संख्या 28 हो गई है।",
+        "दिल्ली में कोरोना के 6 मामले हैं। भारत में संक्रमितों की संख्या 28 हो गई है।"),
+    "and before a number makes it an increment": (
+        "केरल में और दो मामले मिले।",
+        "केरल में कोरोना के 19 मामले हैं।"),
+    "a day's count is not a total": (
+        "इटली में एक दिन में संक्रमण के 1,492 मामले सामने आए।",
+        "इटली में संक्रमण के 7,375 मामले सामने आए हैं।"),
+    "a part of a count is not a total": (
+        "मरीजों में विदेशी नागरिक भी हैं। इनमें से 826 मरीज भारत के हैं।",
+        "भारत में संक्रमितों की संख्या 873 हो गई है।"),
+    "a forecast is not a count": (
+        "वैज्ञानिकों ने कहा कि भारत में मई तक 13 लाख मामले आ सकते हैं।",
+        "भारत में संक्रमण के एक लाख मामले हो सकते हैं।"),
+    "a round figure is approximate": (
+        "ईरान में सात हजार लोग संक्रमित पाए गए हैं।",
+        "ईरान में संक्रमण के 6,566 मामलों की पुष्टि हुई है।"),
+    "एक before a noun is an article, not a count": (
+        "मुंगेर में एक मरीज के संपर्क में आई महिला भी संक्रमित पाई गई।",
+        "मुंगेर में अब तक 10 लोग संक्रमित हो चुके हैं।"),
+    "देश in a story about another country is that country": (
+        "चीन में कोरोना का कहर जारी है। देश में मरने वालों की संख्या 2,912 हो गई है।",
+        "चीन में कोरोना वायरस से 2,912 लोगों की मौत हो चुकी है।"),
+}
+
+
+@pytest.mark.parametrize("text_a, text_b", NOT_CONFLICTS.values(), ids=NOT_CONFLICTS.keys())
+def test_counts_of_other_places_or_kinds_are_not_conflicts(analyze, text_a, text_b):
+    articles = [analyze(_article("a", "पहला अखबार", text_a)), analyze(_article("b", "दूसरा अखबार", text_b))]
+    assert compare_outlets(articles).conflicts == []
+
+
+def test_a_count_told_in_a_list_still_conflicts_with_another_outlets_count_of_that_place(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", "महाराष्ट्र में अब तक 52 मामले, केरल में 40 मामले सामने आए हैं।")),
+                analyze(_article("b", "दूसरा अखबार", "महाराष्ट्र में सबसे अधिक 63 मामले सामने आए हैं।"))]
+    conflicts = compare_outlets(articles).conflicts
+    assert [(c["about"], sorted(x["value"] for x in c["claims"])) for c in conflicts] == [("मामले (महाराष्ट्र)", ["52", "63"])]
+
+
 def test_agency_copy_counts_once(analyze):
     wire = ("नई दिल्ली, 16 अप्रैल (भाषा)। रेल मंत्रालय ने गुरुवार को ओडिशा ट्रेन हादसे की जांच रेल संरक्षा आयुक्त को सौंप दी। "
             "हादसे में नौ लोगों की मौत हुई थी और आयुक्त 30 दिन में अपनी रिपोर्ट देंगे। मंत्रालय ने कहा कि दोषियों पर कार्रवाई होगी।")

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .models import Analysis, Article, DateMention, Mention, Quantity
-from .normalize import split_sentences, word_keys
+from .normalize import dateline_end, split_sentences, word_keys
+from .places import get_place
 
 # Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
 CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
@@ -45,14 +46,32 @@ _AGENCY = re.compile(
 )
 # Words right after a number that make it an increment, not a total: "दो और शव", "34 नए मामले".
 _INCREMENT = re.compile(_NFC(r"^\s*(?:\S+\s+)?(?:और|नए|नये|नई|नयी|अन्य|का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
+# ... or right before it: "केरल में और दो मामले".
+_INCREMENT_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:और|अन्य)\s+$"))
+# A day's count is not a total: "एक दिन में 1,492 मामले", "24 घंटे में 250 मरीज".
+_DAILY = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक\s+(?:ही\s+)?दिन|24\s+घंटे|चौबीस\s+घंटे)"))
+# A part of a count said before it: "इनमें से 826 मरीज भारत के हैं".
+_PART_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:इनमें|जिनमें|इसमें|उनमें|जिसमें)\s+से\s+(?:\S+\s+){0,3}$"))
+# Patients still in hospital are not the cases so far: "71 मरीजों का अस्पताल में इलाज चल रहा है".
+_ACTIVE_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,2}?(?:(?:का|की|के)\s+)?(?:अस्पताल\s+में\s+)?(?:इलाज\s+चल|भर्ती|सक्रिय|एक्टिव)"))
+# A forecast is no report: "मई तक 13 लाख मामले आ सकते हैं".
+_FORECAST_AFTER = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:सकत[ाीे]|आशंका|अनुमान|संभावना)(?![\u0900-\u097f])"))
 # Words around a number that make it approximate or a bound: "40 से अधिक", "करीब 3.2 लाख".
-_BOUND_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,2}?(?:से\s+(?:अधिक|ज्यादा|ज़्यादा|ऊपर)|के\s+पार)"))
-# A number said of the whole world is not the toll of the place the story is about.
-_WORLD_CUE = re.compile(_NFC(r"दुनिया|विश्व|वैश्विक"))
+_BOUND_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,3}?(?:से\s+(?:अधिक|ज्यादा|ज़्यादा|ऊपर)|(?:के|को)\s+पार|पार\s+कर)"))
+_APPROX_BEFORE = re.compile(_NFC(r"(?:करीब|लगभग|तकरीबन|क़रीब|कोई)\s+$"))
+# A number in a date or a time is not a count: "दो मार्च", "सुबह 9.30 बजे".
+_DATE_AFTER = re.compile(_NFC(r"\s*(?:जनवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|बजे)"))
+# A count said to be among or of another: "बिहार के तीन मरीजों में शामिल", "चार मामलों में से".
+_AMONG_AFTER = re.compile(_NFC(r"\s*(?:\S+\s+){0,3}?में\s+(?:से|शामिल)(?![\u0900-\u097f])"))
+# Where a sentence's clauses part: a number's place is named in its own clause.
+_CLAUSE_BREAK = re.compile(_NFC(r"[,;:।]|\s(?:जबकि|वहीं|तो|और|तथा|एवं)\s"))
+# Words that stand for a place named before them: "देश में" (the country last named, else
+# India), "राज्य में" (the state last named), "यहां" (the place last named), and the world.
+_PLACE_WORD = re.compile(_NFC(r"(?<![\u0900-\u097f])(दुनिया(?:भर)?|विश्व(?:भर)?|वैश्विक|देश(?:भर)?|राज्य|प्रदेश|यहां|यहाँ|वहां|वहाँ)(?![\u0900-\u097f])"))
 _WORLD = ("world", "दुनिया")
+_INDIA = ("LOC:country:IN", "भारत")
 _UNTIL = re.compile(_NFC(r"बजे\s+तक"))
 DURATIONS = ("days", "hours", "minutes", "weeks", "months", "decades")
-_APPROX_BEFORE = re.compile(_NFC(r"(?:करीब|लगभग|तकरीबन|क़रीब|कोई)\s+$"))
 
 
 # --- the data --------------------------------------------------------------------------------
@@ -69,7 +88,7 @@ class Claim:
     article: str
     sentence: str
     source: int
-    bound: str = ""  # "" exact, "approx", "at least"
+    bound: str = ""  # "" exact, "approx", "at least", "indefinite" (the article "एक": any count)
 
 
 @dataclass
@@ -137,7 +156,7 @@ def article_claims(article: Article, source: int, event_place: tuple[str, str] =
         sentence = sentences[index] if 0 <= index < len(sentences) else ""
         return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound)
 
-    claims = number_claims(analysis, sentences, claim, event_place)
+    claims = number_claims(analysis, sentences, claim, event_place, dateline_end(article.text))
     claims += date_claims(analysis, sentences, claim)
     claims += ordinal_claims(analysis, sentences, claim)
     claims += quote_claims(analysis, claim)
@@ -145,19 +164,23 @@ def article_claims(article: Article, source: int, event_place: tuple[str, str] =
     return claims
 
 
-def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: tuple[str, str]) -> list[Claim]:
+def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: tuple[str, str],
+                  dateline: int = 0) -> list[Claim]:
     """Each number with what it counts, once per value, in a slot of (what it counts, the place
-    named nearest it, total or increment): "पांच मौतें लखीमपुर में" is not the state's toll, and
-    "दो और शव" not a total."""
+    its clause names, total or increment or another kind): "पांच मौतें लखीमपुर में" is not the
+    state's toll, and "दो और शव" not a total."""
     out, seen = [], set()
+    places = [m for m in analysis.entities if m.type == "LOC" and m.start >= dateline]
+    said = _PlacesSaid(sentences, places, analysis.entities, event_place)
     for quantity in analysis.quantities:
         if quantity.unit in ("", *DURATIONS) or quantity.sentence >= len(sentences):
             continue
         sentence = sentences[quantity.sentence]
-        place = _WORLD if _WORLD_CUE.search(sentence) else _place_near(quantity, sentence, analysis.entities)
+        at = _number_at(sentence, quantity.text)
+        place = said.place_of(quantity.sentence, at, len(quantity.text)) if at >= 0 else None
         if place is None:  # a sentence naming no place speaks of the event's, if the lead names it
-            place = event_place if _lead_names(analysis.entities, event_place[0]) else ("", "")
-        kind, bound = _number_context(quantity, sentence)
+            place = event_place if _lead_names(places, event_place[0]) else ("", "")
+        kind, bound = _number_context(quantity, sentence, at)
         slot = ("number", quantity.unit, place[0], kind)
         if (slot, quantity.value) in seen:
             continue
@@ -170,7 +193,10 @@ def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: 
 def _number_about(unit: str, place: str, kind: str) -> str:
     label = UNIT_LABELS.get(unit, unit)
     label = f"{label} ({place})" if place else label
-    return f"{label}, बढ़ोतरी" if kind == "increment" else label
+    return f"{label}, {KIND_LABELS[kind]}" if kind in KIND_LABELS else label
+
+
+KIND_LABELS = {"increment": "बढ़ोतरी", "part": "इनमें से", "active": "इलाजरत", "forecast": "अनुमान"}
 
 
 def _shown_number(quantity: Quantity, bound: str) -> str:
@@ -178,16 +204,127 @@ def _shown_number(quantity: Quantity, bound: str) -> str:
     return f"{prefix}{quantity.text}"
 
 
-def _number_context(quantity: Quantity, sentence: str) -> tuple[str, str]:
-    """("total" | "increment", "" | "approx" | "at least") from the words around the number."""
-    at = sentence.find(quantity.text)
+def _number_context(quantity: Quantity, sentence: str, at: int) -> tuple[str, str]:
+    """(kind, bound) from the words around the number. Kind: "total", "increment" (new cases,
+    a day's count), "part" (of a count said before), "active" (still in hospital) or
+    "forecast"; bound: "", "approx", "at least" or "indefinite" ("एक मरीज" is "a patient")."""
     if at < 0:
         return "total", ""
     before, after = sentence[:at], sentence[at + len(quantity.text):]
-    kind = "increment" if _INCREMENT.match(after) else "total"
+    clause_before = _CLAUSE_BREAK.split(before)[-1]
+    clause_after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    if _PART_BEFORE.search(before) or _AMONG_AFTER.match(after):
+        kind = "part"
+    elif _FORECAST_AFTER.search(clause_after):
+        kind = "forecast"
+    elif _ACTIVE_AFTER.match(after):
+        kind = "active"
+    elif _INCREMENT.match(after) or _INCREMENT_BEFORE.search(before) or _DAILY.search(clause_before):
+        kind = "increment"
+    else:
+        kind = "total"
+    if quantity.text == "एक":
+        return kind, "indefinite"
     if _BOUND_AFTER.match(after):
         return kind, "at least"
-    return kind, "approx" if _APPROX_BEFORE.search(before) else ""
+    if _APPROX_BEFORE.search(before) or _is_round(quantity.value):
+        return kind, "approx"
+    return kind, ""
+
+
+def _is_round(value: float) -> bool:
+    """A count of one significant figure, in the thousands or more ("3000", "सात हजार"): a
+    rounded figure, not an exact toll."""
+    if value < 1000 or value != int(value):
+        return False
+    digits = str(int(value))
+    return digits.rstrip("0") == digits[0]
+
+
+def _number_at(sentence: str, text: str) -> int:
+    """Where a number stands in its sentence: not inside a date ("दो मार्च") or a time; -1 if nowhere."""
+    at = sentence.find(text)
+    while at >= 0 and _DATE_AFTER.match(sentence, at + len(text)):
+        at = sentence.find(text, at + len(text))
+    return at if at >= 0 else sentence.find(text)
+
+
+class _PlacesSaid:
+    """The places an article's sentences name or refer to, for finding the place of a number."""
+
+    def __init__(self, sentences: list[str], places: list[Mention], entities: tuple[Mention, ...],
+                 event_place: tuple[str, str]):
+        self.sentences, self.places, self.entities = sentences, places, entities
+        self.country = _country_of(event_place[0])
+        self._spots: dict[int, list[tuple[int, tuple[str, str]]]] = {}
+
+    def place_of(self, index: int, at: int, length: int) -> tuple[str, str] | None:
+        """The place a number at ``at`` in sentence ``index`` counts for: the one named last
+        before it in its clause ("महाराष्ट्र में 52, केरल में 40"), else after it in its clause,
+        else before it in its sentence, else the last one the sentence before names; or None."""
+        sentence = self.sentences[index]
+        spots = self.spots(index)
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+        following = _CLAUSE_BREAK.search(sentence, at + length)
+        clause_end = following.start() if following else len(sentence)
+        before = [place for pos, place in spots if pos < at]
+        if before and max(pos for pos, _ in spots if pos < at) >= clause_start:
+            return before[-1]
+        whole = _AMONG_AFTER.match(sentence, at + length)  # "चार मामलों में से मुंगेर का एक": Munger's is the one
+        after = [place for pos, place in spots if at < pos < clause_end]
+        if after and not whole:
+            return after[0]
+        return before[-1] if before else None
+
+    def spots(self, index: int) -> list[tuple[int, tuple[str, str]]]:
+        """(position, (id, name)) of the places sentence ``index`` names or refers to, in order."""
+        if index not in self._spots:
+            self._spots[index] = self._find_spots(index)
+        return self._spots[index]
+
+    def _find_spots(self, index: int) -> list[tuple[int, tuple[str, str]]]:
+        sentence = self.sentences[index]
+        spots, spans = [], []
+        place_ids = {id(m) for m in self.places}
+        for m in self.entities:
+            if m.sentence == index and (pos := sentence.find(m.text)) >= 0:
+                spans.append((pos, pos + len(m.text)))
+                if id(m) in place_ids:
+                    spots.append((pos, (m.canonical or m.text, m.name or m.text)))
+        for match in _PLACE_WORD.finditer(sentence):
+            if any(start <= match.start() < end for start, end in spans):
+                continue  # part of a name: "उत्तर प्रदेश", "विश्व स्वास्थ्य संगठन"
+            recent = [place for pos, place in spots if pos < match.start()]
+            if index > 0:
+                recent = [place for _, place in self.spots(index - 1)] + recent
+            place = self._referred_place(match.group(1), recent, index)
+            if place:
+                spots.append((match.start(), place))
+        return sorted(spots)
+
+    def _referred_place(self, word: str, recent: list[tuple[str, str]], index: int) -> tuple[str, str] | None:
+        """The place a place word stands for. "देश" is the country named in this sentence or the
+        one before, else the event's country ("देशभर" always the event's); "राज्य" the state
+        last named; "यहां" the place named last in this sentence or the one before."""
+        if word.startswith(("दुनिया", "विश्व", "वैश्विक")):
+            return _WORLD
+        if word.startswith("देश"):
+            named = [p for p in recent if p[0].startswith("LOC:country:")] if word == "देश" else []
+            return named[-1] if named else self.country
+        if word in ("राज्य", "प्रदेश"):
+            earlier = [m for m in self.places if m.sentence <= index and (m.canonical or "").startswith("LOC:state:")]
+            return (earlier[-1].canonical, earlier[-1].name or earlier[-1].text) if earlier else None
+        return recent[-1] if recent else None
+
+
+def _country_of(place_id: str) -> tuple[str, str]:
+    """The country of a canonical place id ("LOC:state:IN:bihar" → India); India if unknown."""
+    parts = place_id.split(":")
+    if len(parts) >= 3 and parts[0] == "LOC" and parts[1] in ("country", "state", "district", "city") and len(parts[2]) == 2:
+        country = get_place(f"country:{parts[2]}")
+        if country is not None:
+            return f"LOC:country:{parts[2]}", country.hi
+    return _INDIA
 
 
 def _lead_names(entities: tuple[Mention, ...], place: str) -> bool:
@@ -196,12 +333,14 @@ def _lead_names(entities: tuple[Mention, ...], place: str) -> bool:
 
 def event_place(articles: list[Article]) -> tuple[str, str]:
     """The place most of the event's articles name first (a lead names the story's scope; a
-    district named often further down is a detail): (id, name), or ("", "")."""
+    district named often further down is a detail; a dateline is where the desk files from):
+    (id, name), or ("", "")."""
     leads: dict[str, int] = {}
     mentions: dict[str, int] = {}
     names: dict[str, str] = {}
     for article in articles:
-        places = [m for m in (article.analysis or Analysis()).entities if m.type == "LOC"]
+        dateline = dateline_end(article.text)
+        places = [m for m in (article.analysis or Analysis()).entities if m.type == "LOC" and m.start >= dateline]
         for i, mention in enumerate(places):
             key = mention.canonical or mention.text
             leads[key] = leads.get(key, 0) + (i == 0)
@@ -211,16 +350,6 @@ def event_place(articles: list[Article]) -> tuple[str, str]:
         return "", ""
     best = max(mentions, key=lambda k: (leads[k], mentions[k], k))
     return best, names[best]
-
-
-def _place_near(quantity: Quantity, sentence: str, entities: tuple[Mention, ...]) -> tuple[str, str] | None:
-    """The place named nearest the number in its sentence: (id, name), or None."""
-    places = [m for m in entities if m.type == "LOC" and m.sentence == quantity.sentence]
-    if not places:
-        return None
-    at = sentence.find(quantity.text)
-    near = min(places, key=lambda m: abs(sentence.find(m.text) - at) if at >= 0 else 0)
-    return near.canonical or near.text, near.name or near.text
 
 
 def date_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
@@ -368,6 +497,8 @@ def _compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.slot[0] != "number":
         return False
+    if "indefinite" in (a.bound, b.bound):
+        return True
     for x, y in ((a, b), (b, a)):
         if x.bound == "at least" and y.value >= x.value:
             return True

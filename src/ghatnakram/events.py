@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -26,7 +25,7 @@ from typing import Iterable
 
 from .facts import find_quantities
 from .models import Article
-from .normalize import first_sentences, tokenize, word_keys
+from .normalize import dateline_end, first_sentences, tokenize, word_keys
 from .places import all_places, get_place, may_name_a_place, parents, resolve_place
 
 # Words that say what kind of happening an article reports (title and lead).
@@ -49,9 +48,6 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
-# A dateline names where the reporter files from ("नई दिल्ली, जागरण संवाददाता ।", "पटना :",
-# "वाशिंगटनः"): often not where the happening is, so it is the place of last resort.
-DATELINE = re.compile(r"^\s*[^\n।:ः,|(]{2,40}?(?:\s*[,/]\s*[^\n।:ः|(]{0,40}?)?\s*(?:[।:ः|\n]|\(\s*[^)]{1,20}\)\s*[।:ः]?)")
 # Where no place is named, "देश में" reports the country and "दुनियाभर में" the world.
 SCOPE_WORDS = {
     "country:IN": "देश देशभर देश-भर राष्ट्रीय राष्ट्रव्यापी",
@@ -177,7 +173,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     return TextSignature(
         day=date.fromisoformat(day) if day else None,
         lead_end=sum(len(s) for s in lead_sentences) + len(lead_sentences),
-        dateline_end=_dateline_end(text),
+        dateline_end=dateline_end(text),
         title_places=tuple(title_places),
         scopes=tuple(_scopes(title_words + lead_words)),
         kind=kind,
@@ -206,15 +202,6 @@ def _locality(title_places: list[str]) -> str | None:
 def _is_reported_count(quantity) -> bool:
     """A number that tells one report from another: not a small one, not a span of time ("24 घंटे में")."""
     return quantity.value >= 10 and quantity.unit not in DURATIONS
-
-
-def _dateline_end(text: str) -> int:
-    """Where the dateline at the head of ``text`` ends, or 0 if there is none."""
-    match = DATELINE.match(text)
-    if not match or len(tokenize(text[: match.end()])) > 8:
-        return 0
-    place = re.split(r"[,/:ः।|(\n]", text[: match.end()], maxsplit=1)[0]
-    return match.end() if len(place.split()) <= 3 else 0
 
 
 def _scopes(words: list[str]) -> list[str]:

@@ -291,3 +291,17 @@ def is_dateline(sentence: str) -> bool:
     """A lead "sentence" that is only a dateline, a byline or a place: "नई दिल्ली", "लखनऊ, जेएनएन।"."""
     words = sentence.split()
     return len(words) <= 5 and not _VERB_ENDING.search(sentence)
+
+
+# A dateline names where the reporter files from ("नई दिल्ली, जागरण संवाददाता ।", "पटना :",
+# "वाशिंगटनः"): often not where the happening is, so it is the place of last resort.
+_DATELINE = re.compile(r"^\s*[^\n।:ः,|(]{2,40}?(?:\s*[,/]\s*[^\n।:ः|(]{0,40}?)?\s*(?:[।:ः|\n]|\(\s*[^)]{1,20}\)\s*[।:ः]?)")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline at the head of ``text`` ends, or 0 if there is none."""
+    match = _DATELINE.match(text)
+    if not match or len(tokenize(text[: match.end()])) > 8:
+        return 0
+    place = re.split(r"[,/:ः।|(\n]", text[: match.end()], maxsplit=1)[0]
+    return match.end() if len(place.split()) <= 3 else 0
