@@ -89,6 +89,9 @@ NOT_CONFLICTS = {
     "a part of a count is not a total": (
         "मरीजों में विदेशी नागरिक भी हैं। इनमें से 826 मरीज भारत के हैं।",
         "भारत में संक्रमितों की संख्या 873 हो गई है।"),
+    "a part of the injured is not their count": (
+        "हादसे में 45 लोग घायल हो गए। घायलों में से छह की हालत गंभीर है।",
+        "हादसे में 45 लोग घायल हुए हैं।"),
     "a forecast is not a count": (
         "वैज्ञानिकों ने कहा कि भारत में मई तक 13 लाख मामले आ सकते हैं।",
         "भारत में संक्रमण के एक लाख मामले हो सकते हैं।"),
@@ -115,6 +118,20 @@ def test_a_count_told_in_a_list_still_conflicts_with_another_outlets_count_of_th
                 analyze(_article("b", "दूसरा अखबार", "महाराष्ट्र में सबसे अधिक 63 मामले सामने आए हैं।"))]
     conflicts = compare_outlets(articles).conflicts
     assert [(c["about"], sorted(x["value"] for x in c["claims"])) for c in conflicts] == [("मामले (महाराष्ट्र)", ["52", "63"])]
+
+
+def test_and_between_two_clauses_leaves_the_count_after_it_a_total(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", "ओडिशा में हादसे में नौ यात्रियों की जान चली गई और 45 लोग घायल हो गए।")),
+                analyze(_article("b", "दूसरा अखबार", "ओडिशा में हादसे में 9 यात्रियों की मौत हो गई, जबकि 38 लोग घायल हुए हैं।"))]
+    comparison = compare_outlets(articles)
+    assert [sorted(x["value"] for x in c["claims"]) for c in comparison.conflicts] == [["38", "45"]]
+    assert "मौतें (ओडिशा)" in [f["about"] for f in comparison.shared]
+
+
+def test_a_round_figure_is_shown_as_written(analyze):
+    article = analyze(_article("a", "पहला अखबार", "रेल मंत्रालय ने मृतकों के परिजनों को 10 लाख रुपये देने की घोषणा की।"))
+    facts = compare_outlets([article]).unique["पहला अखबार"]
+    assert [f["value"] for f in facts if f["about"].startswith("रुपये")] == ["10 लाख"]
 
 
 def test_agency_copy_counts_once(analyze):

@@ -45,14 +45,18 @@ _AGENCY = re.compile(
     _NFC(r"[(\[,]\s*(भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|वार्ता|यूएनआई|यूएनआइ|PTI|IANS|ANI|UNI)\s*[)\]।]")
 )
 # Words right after a number that make it an increment, not a total: "दो और शव", "34 नए मामले".
-_INCREMENT = re.compile(_NFC(r"^\s*(?:\S+\s+)?(?:और|नए|नये|नई|नयी|अन्य|का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
-# ... or right before it: "केरल में और दो मामले".
-_INCREMENT_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:और|अन्य)\s+$"))
+_INCREMENT = re.compile(_NFC(
+    r"^\s*(?:(?!(?:है|हैं|था|थी|थे|हो|हुए|हुई|हुआ|गए|गई|गया)\s)\S+\s+)?"  # not a verb: "33514 है और" joins clauses
+    r"(?:और|नए|नये|नई|नयी|अन्य|का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
+# ... or right before it, after a place or a day: "केरल में और दो मामले" (not "… गई और 45 लोग घायल").
+_INCREMENT_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:में|से|को)\s+(?:और|अन्य)\s+$"))
 # A day's count is not a total: "एक दिन में 1,492 मामले", "24 घंटे में 250 मरीज".
 _DAILY = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक\s+(?:ही\s+)?दिन|24\s+घंटे|चौबीस\s+घंटे)"))
-# A part of a count said before it: "इनमें से 826 मरीज भारत के हैं".
-_PART_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:इनमें|जिनमें|इसमें|उनमें|जिसमें)\s+से\s+(?:\S+\s+){0,3}$"))
-# Patients still in hospital are not the cases so far: "71 मरीजों का अस्पताल में इलाज चल रहा है".
+# A part of a count said before it: "इनमें से 826 मरीज भारत के हैं", "घायलों में से छह".
+_PART_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:इनमें|जिनमें|इसमें|उनमें|जिसमें|में)\s+से\s+(?:\S+\s+){0,3}$"))
+# Patients still in hospital are not the cases so far: "71 मरीजों का अस्पताल में इलाज चल रहा है",
+# "एक्टिव मामलों की संख्या 33514".
+_ACTIVE_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक्टिव|ऐक्टिव|सक्रिय)\s+(?:\S+\s+){0,4}$"))
 _ACTIVE_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,2}?(?:(?:का|की|के)\s+)?(?:अस्पताल\s+में\s+)?(?:इलाज\s+चल|भर्ती|सक्रिय|एक्टिव)"))
 # A forecast is no report: "मई तक 13 लाख मामले आ सकते हैं".
 _FORECAST_AFTER = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:सकत[ाीे]|आशंका|अनुमान|संभावना)(?![\u0900-\u097f])"))
@@ -217,7 +221,7 @@ def _number_context(quantity: Quantity, sentence: str, at: int) -> tuple[str, st
         kind = "part"
     elif _FORECAST_AFTER.search(clause_after):
         kind = "forecast"
-    elif _ACTIVE_AFTER.match(after):
+    elif _ACTIVE_AFTER.match(after) or _ACTIVE_BEFORE.search(clause_before):
         kind = "active"
     elif _INCREMENT.match(after) or _INCREMENT_BEFORE.search(before) or _DAILY.search(clause_before):
         kind = "increment"
@@ -227,9 +231,7 @@ def _number_context(quantity: Quantity, sentence: str, at: int) -> tuple[str, st
         return kind, "indefinite"
     if _BOUND_AFTER.match(after):
         return kind, "at least"
-    if _APPROX_BEFORE.search(before) or _is_round(quantity.value):
-        return kind, "approx"
-    return kind, ""
+    return kind, "approx" if _APPROX_BEFORE.search(before) else ""
 
 
 def _is_round(value: float) -> bool:
@@ -502,7 +504,7 @@ def _compatible(a: Claim, b: Claim) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.bound == "at least" and y.value >= x.value:
             return True
-        if x.bound == "approx" and abs(x.value - y.value) <= 0.15 * max(x.value, y.value):
+        if (x.bound == "approx" or (not x.bound and _is_round(x.value))) and abs(x.value - y.value) <= 0.15 * max(x.value, y.value):
             return True
     return False
 
