@@ -391,9 +391,7 @@ def eval_dates(path: Path, as_json: bool) -> None:
 @main.command("eval-headlines")
 @click.argument("path", metavar="EVENTS.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON line.")
-@click.option("--compressor", is_flag=True,
-              help="Score the experimental phrase compressor over the first lead sentences (headline_compress) instead.")
-def eval_headlines(path: Path, as_json: bool, compressor: bool) -> None:
+def eval_headlines(path: Path, as_json: bool) -> None:
     """Score headlines generated from text alone against the titles of a labelled EVENTS.jsonl.
 
     Each story's title is removed, a headline is written from its text, and the mean ROUGE-L F1
@@ -401,11 +399,10 @@ def eval_headlines(path: Path, as_json: bool, compressor: bool) -> None:
     whitespace split), with the first sentence cut to 20 words as a baseline.
     """
     from .evaluate import BadGoldFile, format_scores
-    from .headline import generate_headline, score_headlines
-    from .headline_compress import compressed_headline
+    from .headline import score_headlines
 
     try:
-        scores = score_headlines(path, compressed_headline if compressor else generate_headline)
+        scores = score_headlines(path)
     except (BadGoldFile, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(scores) if as_json else format_scores(scores, width=32))
