@@ -20,6 +20,7 @@ from ghatnakram.headline import (
     score_headlines,
     strip_dateline,
     tidy,
+    without_least_kept_phrases,
     word_units,
 )
 from ghatnakram.ner import ModelMissingError
@@ -290,3 +291,47 @@ def test_a_lead_sentence_of_up_to_twenty_words_keeps_its_verb_instead_of_being_c
     headline = generate_headline(lead)
     assert len(headline.split()) == 18  # cut at 16 it read "… से गिरकर एक यात्री"
     assert headline.startswith("पटना से दिल्ली") and headline.endswith("एक यात्री की मौत हुई")
+
+
+@pytest.mark.parametrize(
+    "lead, headline",
+    [
+        ("कप्तान के शानदार शतक की बदौलत भारत ए ने बुधवार को लखनऊ के इकाना स्टेडियम में खेले गए पहले अनौपचारिक "
+         "एकदिवसीय मैच में इंग्लैंड लायंस को छह विकेट से हरा दिया।",
+         "भारत ए ने इंग्लैंड लायंस को छह विकेट से हरा दिया"),
+        ("भारत ए ने मंगलवार को देहरादून में खेले गए तीसरे और निर्णायक अनौपचारिक वनडे में इंग्लैंड लायंस को दो विकेट "
+         "से हराकर सीरीज़ 2-1 से जीत ली।",
+         "भारत ए ने इंग्लैंड लायंस को दो विकेट से हराकर सीरीज़ 2-1 से जीत ली"),
+        ("प्रयाग राज की चंदनपुर विधानसभा सीट पर हुए उपचुनाव में जन विकास मोर्चा के मोहन लाल वर्मा ने आठ हज़ार से "
+         "अधिक वोटों के अंतर से जीत दर्ज की है।",
+         "जन विकास मोर्चा के मोहन लाल वर्मा ने आठ हज़ार से अधिक वोटों के अंतर से जीत दर्ज की"),
+    ],
+)
+def test_a_long_lead_keeps_its_verb_by_leaving_out_circumstances(lead, headline):
+    assert generate_headline(lead) == headline
+
+
+def test_amid_is_a_circumstance_to_leave_out_but_between_two_sides_is_not():
+    words = "कमांडरों ने महामारी के बीच भारत और चीन के बीच बातचीत की".split()
+    units = word_units(words, ["O"] * len(words))
+    required, leads_on = required_units(words, units), needs_what_follows(words, units)
+
+    def shortened(limit):
+        kept = without_least_kept_phrases(words, list(range(len(words))), units, required, leads_on, [0.5] * len(words), limit)
+        return kept and " ".join(words[i] for i in kept)
+
+    assert shortened(9) == "कमांडरों ने भारत और चीन के बीच बातचीत की"
+    assert shortened(8) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, headline",
+    [
+        ("ओडिशा में मंगलवार देर रात करीब 11:40 बजे पैसेंजर ट्रेन के पांच डिब्बे पटरी से उतर गए।",
+         "ओडिशा में पैसेंजर ट्रेन के पांच डिब्बे पटरी से उतर गए"),
+        ("असम में ब्रह्मपुत्र नदी कल एक बार फिर खतरे के निशान को पार कर गई।",
+         "असम में ब्रह्मपुत्र नदी एक बार फिर खतरे के निशान को पार कर गई"),
+    ],
+)
+def test_the_hour_and_yesterday_are_left_out_of_a_headline(sentence, headline):
+    assert rule_headline(sentence) == headline

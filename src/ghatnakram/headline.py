@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -78,10 +78,12 @@ def strip_dateline(sentence: str) -> str:
 _BRACKETS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 _WEEKDAYS = _nfc_alt("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 _DAY_PARTS = _nfc_alt("सुबह शाम रात रात्रि दोपहर देर_रात देर_शाम तड़के देर_रात्रि").replace("_", r"\s+")
-# "शनिवार को", "बुधवार की देर शाम", "गुरुवार देर रात", "आज", "बीते दिनों": when it happened, not what.
+# "शनिवार को", "बुधवार की देर शाम", "गुरुवार देर रात", "आज", "कल", "बीते दिनों", "करीब 11:40 बजे":
+# when it happened, not what.
 _TIME_ADVERBIAL = re.compile(
     rf"{_START}(?:(?:{_WEEKDAYS})(?:\s+(?:की|के)?\s*(?:{_DAY_PARTS}))?(?:\s+को)?|"
-    rf"(?:आज|अब)(?!\s+(?:तक|से|के|की|का){_END})(?:\s+(?:{_DAY_PARTS}))?|(?:पिछले|बीते)\s+(?:दिनों|सप्ताह|हफ्ते))\s+"
+    rf"(?:आज|अब|कल)(?!\s+(?:तक|से|के|की|का){_END})(?:\s+(?:{_DAY_PARTS}))?|(?:पिछले|बीते)\s+(?:दिनों|सप्ताह|हफ्ते)|"
+    rf"(?:(?:करीब|लगभग|तकरीबन)\s+)?[0-9०-९]{{1,2}}(?:[:.][0-9०-९]{{2}})?\s*बजे(?!\s+(?:तक|से){_END}))\s+"
 )
 _MANNER = re.compile(rf"{_START}(?:लगातार|तेजी\s+से|तेज़ी\s+से|फिलहाल|अभी)\s+")
 _OPENERS = re.compile(
@@ -282,6 +284,7 @@ _VERB_MARKERS = frozenset("की के का".split())  # also "did" at a sen
 _NEVER_FIRST = frozenset("है हैं था थी थे गया गई गए रहे रही रहा नहीं भी ही तो".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def word_core(word: str) -> str:
     """A word without the punctuation at its edges, lower case: "कहा," → "कहा"."""
     return _EDGE_MARKS.sub("", word).lower()
@@ -536,6 +539,132 @@ def kept_words(
     return [i for unit in units[best_cut:] for i in unit]
 
 
+def without_least_kept_phrases(words: list[str], kept: list[int], units: list[list[int]], required: list[bool],
+                               leads_on: list[bool], keep_probability: list[float], limit: int) -> list[int] | None:
+    """The kept words shortened to at most ``limit`` by leaving out whole phrases, by the round
+    :func:`_drop_rank` gives them and, within a round, those the word model least expects a
+    headline to keep first; never a required unit (the actor, the speaker, a verb, the predicate). None when even then the words do not fit. A long lead keeps its verb
+    this way, where a cut would end it mid-phrase ("भारत ए ने देहरादून में खेले गए तीसरे").
+
+    A phrase is units that lead on to the next (:func:`needs_what_follows`), a participle with
+    what it modifies and the phrase it takes ("[सीट पर हुए उपचुनाव में]", "[देहरादून में खेले
+    गए तीसरे] [और निर्णायक वनडे में]": a phrase opening with "और" stays with the one before).
+
+    >>> words = "चंदनपुर सीट के उपचुनाव में वर्मा ने जीत दर्ज की".split()
+    >>> units = [[0], [1, 2], [3, 4], [5, 6], [7, 8, 9]]
+    >>> without_least_kept_phrases(words, list(range(10)), units, [False, False, False, True, True],
+    ...                            [True, True, False, False, False], [0.5] * 10, 5)
+    [5, 6, 7, 8, 9]
+    """
+    kept_set = set(kept)
+    leads_on, participles = _participles_lead_on(words, units, leads_on)
+    if any(required[u] and u not in participles for u in range(len(units) - 1) if _has_verb(words, units[u])):
+        return None  # two clauses: which one to keep is not a matter of phrases
+    phrases: list[list[int]] = [[]]
+    for u, unit in enumerate(units):
+        if not any(i in kept_set for i in unit):
+            continue
+        attaches_back = word_core(words[unit[0]]) in _CONJUNCTIONS or all(word_core(words[i]) in _PARTICLES for i in unit)
+        if attaches_back and not phrases[-1] and len(phrases) > 1:
+            phrases.pop()
+        phrases[-1].append(u)
+        if not leads_on[u] or word_core(words[unit[-1]]) in _CIRCUMSTANCE_HEADS:
+            phrases.append([])
+    phrases = _with_arguments_of_verbal_nouns([p for p in phrases if p], units, words)
+    words_of = [[i for u in p for i in units[u] if i in kept_set] for p in phrases]
+    needed = [any(required[u] and u not in participles for u in p) for p in phrases]
+    has_actor = any(word_core(words[ws[-1]]) == "ने" for ws in words_of[1:])
+    rank = {n: _drop_rank(words, words_of[n], p, participles, opens_before_actor=n == 0 and has_actor)
+            for n, p in enumerate(phrases) if not needed[n]}
+    rank = {n: r for n, r in rank.items() if r is not None}
+    droppable = sorted(rank, key=lambda n: (rank[n], sum(keep_probability[i] for i in words_of[n]) / len(words_of[n]), n))
+    size, dropped = len(kept), set()
+    for n in droppable:
+        if size <= limit:
+            break
+        dropped.add(n)
+        size -= len(words_of[n])
+    if size > limit:
+        return None
+    return [i for n, phrase_words in enumerate(words_of) if n not in dropped for i in phrase_words]
+
+
+# Postpositions of a circumstance, which a headline leaves out before anything else: "X की
+# बदौलत", "X के दम पर", "X के बीच", "X के मद्देनजर", "X के पास", "X को देखते हुए".
+_CIRCUMSTANCE_ENDS = frozenset({
+    ("की", "बदौलत"), ("दम", "पर"), ("के", "बीच"), ("के", "चलते"), ("के", "दौरान"), ("के", "कारण"),
+    ("के", "मद्देनजर"), ("के", "पास"), ("के", "नजदीक"), ("के", "नज़दीक"), ("देखते", "हुए"),
+})
+# Last words of a circumstance that the phrase grouping does not close a phrase at.
+_CIRCUMSTANCE_HEADS = frozenset(second for _, second in _CIRCUMSTANCE_ENDS) - _PHRASE_CLOSERS - _VERB_TAIL
+# Genitives after a participle start a new noun phrase: the participle then modifies another
+# word than the place the phrase ends in ("शुरू हुआ कोरोना वायरस दुनिया के 70 देशों में").
+_GENITIVES = frozenset("का की के इसके उसके इनके उनके इसकी उसकी".split())
+
+
+def _is_circumstance(words: list[str], phrase_words: list[int], phrase_units: list[int], participles: set[int]) -> bool:
+    """A phrase a long headline can do without: a circumstance ("… की बदौलत", "… के बीच", not
+    "अमेरिका और चीन के बीच"), or a place or occasion described by a participle ("लखनऊ में
+    खेले गए पहले मैच में")."""
+    cores = [word_core(words[i]) for i in phrase_words]
+    if tuple(cores[-2:]) in _CIRCUMSTANCE_ENDS:
+        return not (cores[-1] == "बीच" and "और" in cores)  # "between A and B" is no circumstance
+    if cores[-1] != "में" or not any(u in participles for u in phrase_units):
+        return False
+    last_participle = max((n for n, i in enumerate(phrase_words) if word_core(words[i]) in _PARTICIPLE_ENDS), default=len(cores))
+    return not any(core in _GENITIVES for core in cores[last_participle + 1:])
+
+
+def _drop_rank(words: list[str], phrase_words: list[int], phrase_units: list[int], participles: set[int],
+               opens_before_actor: bool) -> int | None:
+    """In which round a long headline leaves a phrase out, or None if never: first a
+    circumstance, then the place or occasion the sentence opens with before its actor "X ने"
+    ("चंदनपुर सीट के उपचुनाव में | Y ने …")."""
+    if _is_circumstance(words, phrase_words, phrase_units, participles):
+        return 0
+    return 1 if opens_before_actor and word_core(words[phrase_words[-1]]) in ("में", "पर") else None
+
+
+def _with_arguments_of_verbal_nouns(phrases: list[list[int]], units: list[list[int]], words: list[str]) -> list[list[int]]:
+    """Phrases with a circumstance built on a verbal noun joined to the phrase before it, which
+    is its argument: "[बिहार में चार लोगों में] [संक्रमण की पुष्टि होने के बाद]" go together."""
+    out: list[list[int]] = []
+    for phrase in phrases:
+        cores = [word_core(words[i]) for u in phrase for i in units[u]]
+        verbal = any(c.endswith("ने") and len(c) > 2 and c not in _NE_NOT_VERBS and nxt in ("के", "की")
+                     for c, nxt in zip(cores, cores[1:]))
+        before = word_core(words[units[out[-1][-1]][-1]]) if out else ""
+        if before in _PHRASE_CLOSERS and verbal and tuple(cores[-2:]) in _CIRCUMSTANCE_ENDS:
+            out[-1] = out[-1] + phrase
+        else:
+            out.append(phrase)
+    return out
+
+
+_PARTICIPLE_ENDS = _VERB_TAIL | frozenset("वाले वाली वाला".split())
+_PARTICLES = frozenset("ही भी तो".split())  # belong to the phrase before them: "… आने के साथ ही"
+
+
+def _participles_lead_on(words: list[str], units: list[list[int]], leads_on: list[bool]) -> tuple[list[bool], set[int]]:
+    """``leads_on`` with each participle joined to the noun it modifies and to the phrase before
+    its verb, and the units holding participles: in "सीट पर हुए उपचुनाव में", "खेले गए
+    तीसरे", "होने वाले उपचुनाव" the verb is no clause's own; it describes the next word."""
+    unit_of = {i: u for u, unit in enumerate(units) for i in unit}
+    out, participles = list(leads_on), set()
+    for i in range(1, len(words) - 1):
+        following = word_core(words[i + 1])
+        if (word_core(words[i]) not in _PARTICIPLE_ENDS or words[i][-1:] in ",;:ः—"
+                or following in _VERB_TAIL | _CONJUNCTIONS | _CASE_MARKERS | _COMPOUND_POSTPOSITIONS or not following):
+            continue
+        verb = i
+        while verb > 0 and word_core(words[verb - 1]) not in _PHRASE_CLOSERS and words[verb - 1][-1:] not in ",;:ः—":
+            verb -= 1
+        for u in range(max(unit_of[verb] - 1, 0), unit_of[i] + 1):
+            out[u] = True
+        participles.update(range(unit_of[verb], unit_of[i] + 1))
+    return out, participles
+
+
 def _about_to(words: list[str]) -> bool:
     """The words end "… होने को" (is about to): an infinitive's को is the headline's verb, not a marker left hanging."""
     before = word_core(words[-2]) if len(words) > 1 else ""
@@ -590,9 +719,16 @@ class HeadlineModel:
         if not lead.words:
             return ""
         units = word_units(lead.words, lead.tags)
-        kept = kept_words(self.keep_probability(lead), units, required_units(lead.words, units),
-                          needs_what_follows(lead.words, units), self.drop_below)
-        text = tidy([lead.words[i] for i in kept], ends_sentence=bool(kept) and kept[-1] == len(lead.words) - 1)
+        probability = self.keep_probability(lead)
+        required, leads_on = required_units(lead.words, units), needs_what_follows(lead.words, units)
+        kept = kept_words(probability, units, required, leads_on, self.drop_below)
+        ends_sentence = bool(kept) and kept[-1] == len(lead.words) - 1
+        text = tidy([lead.words[i] for i in kept], ends_sentence=ends_sentence)
+        if len(text.split()) > MAX_WHOLE_WORDS:
+            for limit in (MAX_WORDS, MAX_WHOLE_WORDS):
+                shorter = without_least_kept_phrases(lead.words, kept, units, required, leads_on, probability, limit)
+                if shorter:
+                    return tidy([lead.words[i] for i in shorter], ends_sentence=ends_sentence)
         cut = _cut(text)
         return cut if cut == text else tidy(cut.split())
 
