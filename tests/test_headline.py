@@ -39,6 +39,7 @@ def _seed(path):
     "sentence, rest",
     [
         ("नई दिल्ली, 28 मार्च (भाषा)। देश में कोरोना के 34 मामले हैं।", "देश में कोरोना के 34 मामले हैं।"),
+        ("नयी दिल्ली, चार मार्च (भाषा) देशभर में संक्रमितों की संख्या 28 पहुंच गई।", "देशभर में संक्रमितों की संख्या 28 पहुंच गई।"),
         ("पटना : बिहार में एक और मौत हो गयी है.", "बिहार में एक और मौत हो गयी है."),
         ("लखनऊ, जेएनएन। प्रदेश में स्कूल बंद रहेंगे।", "प्रदेश में स्कूल बंद रहेंगे।"),
         ("Coronavirus in Delhi: दिल्ली में 224 नए मामले आए।", "दिल्ली में 224 नए मामले आए।"),
@@ -309,6 +310,11 @@ def test_a_lead_sentence_of_up_to_twenty_words_keeps_its_verb_instead_of_being_c
 )
 def test_a_long_lead_keeps_its_verb_by_leaving_out_circumstances(lead, headline):
     assert generate_headline(lead) == headline
+
+
+def test_a_lead_loses_its_agency_dateline_before_its_brackets():
+    text = "नयी दिल्ली, चार मार्च (भाषा) देशभर में संक्रमितों की संख्या 28 पहुंच गई।"
+    assert lead_sentences(text, 1) == ["देशभर में संक्रमितों की संख्या 28 पहुंच गई।"]
 
 
 def test_amid_is_a_circumstance_to_leave_out_but_between_two_sides_is_not():

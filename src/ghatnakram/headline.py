@@ -54,9 +54,9 @@ _AGENCIES = _nfc_alt(
 _MONTHS = _nfc_alt(
     "जनवरी फरवरी मार्च अप्रैल अप्रेल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर"
 )
-# "नई दिल्ली, 28 मार्च (भाषा)" · "नई दिल्ली, एजेंसियां।" · "लखनऊ, जेएनएन।" · "हाथरस[जेएनएन]:"
+# "नई दिल्ली, 28 मार्च (भाषा)" · "नयी दिल्ली, चार मार्च (भाषा)" · "नई दिल्ली, एजेंसियां।" · "लखनऊ, जेएनएन।" · "हाथरस[जेएनएन]:"
 _DATELINE = re.compile(
-    rf"^(?:[^\s,:।]+\s+){{0,3}}?[^\s,:।]+\s*(?:,\s*[0-9०-९]{{1,2}}\s+(?:{_MONTHS}))?\s*"
+    rf"^(?:[^\s,:।]+\s+){{0,3}}?[^\s,:।]+\s*(?:,\s*(?:[0-9०-९]{{1,2}}|[^\s,()]+)\s+(?:{_MONTHS}))?\s*"
     rf"(?:[,(\[]\s*(?:{_AGENCIES})\s*[)\]]?)\s*[।:.]?\s*"
 )
 # "पटना :" · "वाशिंगटनः" · "Coronavirus in Delhi:" · "संवाद सहयोगी, कायमगंज :" at the start of the lead.
@@ -223,7 +223,7 @@ def lead_sentences(text: str, count: int = 3) -> list[str]:
     """The first ``count`` sentences that say something: no datelines, bylines or questions."""
     out = []
     for sentence in (piece for whole in split_sentences(text) for piece in _unglue(whole)):
-        sentence = strip_dateline(_BRACKETS.sub("", sentence))
+        sentence = _BRACKETS.sub("", strip_dateline(sentence))  # the agency's brackets mark the dateline
         if is_dateline(sentence) or sentence.endswith("?"):
             continue
         out.append(sentence)
