@@ -323,7 +323,8 @@ def test_amid_is_a_circumstance_to_leave_out_but_between_two_sides_is_not():
     required, leads_on = required_units(words, units), needs_what_follows(words, units)
 
     def shortened(limit):
-        kept = without_least_kept_phrases(words, list(range(len(words))), units, required, leads_on, [0.5] * len(words), limit)
+        kept = without_least_kept_phrases(words, ["O"] * len(words), list(range(len(words))), units, required, leads_on,
+                                          [0.5] * len(words), limit)
         return kept and " ".join(words[i] for i in kept)
 
     assert shortened(9) == "कमांडरों ने भारत और चीन के बीच बातचीत की"
@@ -341,3 +342,14 @@ def test_amid_is_a_circumstance_to_leave_out_but_between_two_sides_is_not():
 )
 def test_the_hour_and_yesterday_are_left_out_of_a_headline(sentence, headline):
     assert rule_headline(sentence) == headline
+
+
+def test_a_long_lead_names_its_actor_by_name_alone_when_nothing_else_can_go():
+    lead = ("उत्तर प्रदेश के उपमुख्यमंत्री और भारतीय जनता पार्टी के वरिष्ठ नेता केशव प्रसाद मौर्य ने प्रेस वार्ता कर "
+            "समाजवादी पार्टी और बहुजन समाज पार्टी पर जोरदार हमला बोला।")
+    assert generate_headline(lead) == "केशव प्रसाद मौर्य ने प्रेस वार्ता कर समाजवादी पार्टी और बहुजन समाज पार्टी पर जोरदार हमला बोला"
+
+
+def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
+    assert rule_headline("डीसीबी बैंक ने एक बयान में कहा, बैंक विभिन्न एजेंसियों की सेवा लेगा।") == (
+        "डीसीबी बैंक: बैंक विभिन्न एजेंसियों की सेवा लेगा")

@@ -95,11 +95,12 @@ _WHOSE_CAPITAL = frozenset(("देश", "प्रदेश", "राज्य"
 _BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)राजधानी\s+(?=\S)")  # "राजधानी दिल्ली में" → "दिल्ली में"
 # Attribution the headline does without: "स्वास्थ्य विभाग के मुताबिक, …", "…, जानकारी के अनुसार".
 _ATTRIBUTION_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S+\s+(?:के\s+मुताबिक|के\s+अनुसार)\s*,?\s+")
-# The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि".
+# The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि",
+# "ने कहा, …".
 _SPEECH = re.compile(
     r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:\S+\s+){0,10}?)"
     r"(?:कहा|बताया|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
-    r"(?:\s+है)?\s*(?:,\s*)?कि\s+(?P<what>.+)$"
+    r"(?:(?:\s+है)?\s*(?:,\s*)?कि|\s*,)\s+(?P<what>.+)$"  # "ने कहा कि …" or "ने कहा, …"
 )
 _TRAILING_AUX = re.compile(r"\s+(?:है|हैं|था|थी|थे)(?=[\s।.!?]*$)")
 # Perfective compounds as headlines write them: "हो गई" → "हुई", "कर दिया" → "किया".
@@ -539,11 +540,13 @@ def kept_words(
     return [i for unit in units[best_cut:] for i in unit]
 
 
-def without_least_kept_phrases(words: list[str], kept: list[int], units: list[list[int]], required: list[bool],
-                               leads_on: list[bool], keep_probability: list[float], limit: int) -> list[int] | None:
+def without_least_kept_phrases(words: list[str], tags: list[str], kept: list[int], units: list[list[int]], required: list[bool],
+                               leads_on: list[bool], keep_probability: list[float], limit: int,
+                               name_alone: bool = False) -> list[int] | None:
     """The kept words shortened to at most ``limit`` by leaving out whole phrases, by the round
     :func:`_drop_rank` gives them and, within a round, those the word model least expects a
-    headline to keep first; never a required unit (the actor, the speaker, a verb, the predicate). None when even then the words do not fit. A long lead keeps its verb
+    headline to keep first; never a required unit (the actor, the speaker, a verb, the predicate).
+    With ``name_alone``, the designation before the actor's name may go as well. None when even then the words do not fit. A long lead keeps its verb
     this way, where a cut would end it mid-phrase ("भारत ए ने देहरादून में खेले गए तीसरे").
 
     A phrase is units that lead on to the next (:func:`needs_what_follows`), a participle with
@@ -552,7 +555,7 @@ def without_least_kept_phrases(words: list[str], kept: list[int], units: list[li
 
     >>> words = "चंदनपुर सीट के उपचुनाव में वर्मा ने जीत दर्ज की".split()
     >>> units = [[0], [1, 2], [3, 4], [5, 6], [7, 8, 9]]
-    >>> without_least_kept_phrases(words, list(range(10)), units, [False, False, False, True, True],
+    >>> without_least_kept_phrases(words, ["O"] * 10, list(range(10)), units, [False, False, False, True, True],
     ...                            [True, True, False, False, False], [0.5] * 10, 5)
     [5, 6, 7, 8, 9]
     """
@@ -571,11 +574,14 @@ def without_least_kept_phrases(words: list[str], kept: list[int], units: list[li
         if not leads_on[u] or word_core(words[unit[-1]]) in _CIRCUMSTANCE_HEADS:
             phrases.append([])
     phrases = _with_arguments_of_verbal_nouns([p for p in phrases if p], units, words)
+    phrases, designation = _designation_apart(phrases, units, words, tags)
     words_of = [[i for u in p for i in units[u] if i in kept_set] for p in phrases]
     needed = [any(required[u] and u not in participles for u in p) for p in phrases]
     has_actor = any(word_core(words[ws[-1]]) == "ने" for ws in words_of[1:])
     rank = {n: _drop_rank(words, words_of[n], p, participles, opens_before_actor=n == 0 and has_actor)
             for n, p in enumerate(phrases) if not needed[n]}
+    if designation is not None and name_alone:
+        rank[designation] = 2
     rank = {n: r for n, r in rank.items() if r is not None}
     droppable = sorted(rank, key=lambda n: (rank[n], sum(keep_probability[i] for i in words_of[n]) / len(words_of[n]), n))
     size, dropped = len(kept), set()
@@ -618,11 +624,28 @@ def _is_circumstance(words: list[str], phrase_words: list[int], phrase_units: li
 def _drop_rank(words: list[str], phrase_words: list[int], phrase_units: list[int], participles: set[int],
                opens_before_actor: bool) -> int | None:
     """In which round a long headline leaves a phrase out, or None if never: first a
-    circumstance, then the place or occasion the sentence opens with before its actor "X ने"
-    ("चंदनपुर सीट के उपचुनाव में | Y ने …")."""
+    circumstance, then the place, occasion or purpose the sentence opens with before its actor
+    "X ने" ("चंदनपुर सीट के उपचुनाव में | Y ने …", "कोरोना से बचाव के लिए | Y ने …")."""
     if _is_circumstance(words, phrase_words, phrase_units, participles):
         return 0
-    return 1 if opens_before_actor and word_core(words[phrase_words[-1]]) in ("में", "पर") else None
+    return 1 if opens_before_actor and word_core(words[phrase_words[-1]]) in _PHRASE_CLOSERS - {"को", "ने", "से"} else None
+
+
+def _designation_apart(phrases: list[list[int]], units: list[list[int]], words: list[str], tags: list[str]
+                       ) -> tuple[list[list[int]], int | None]:
+    """The phrases with the designation before the actor's name as a phrase of its own, and its
+    index (None if there is none): "[बिहार के उपमुख्यमंत्री एवं भाजपा के वरिष्ठ नेता] [सुशील कुमार
+    मोदी ने]". A long headline may name the actor by name alone."""
+    for n, phrase in enumerate(phrases):
+        actor = next((k for k, u in enumerate(phrase) if word_core(words[units[u][-1]]) == "ने"), None)
+        if actor is None:
+            continue
+        name_starts = tags[units[phrase[actor]][0]] == "B-PER"
+        before = phrase[:actor]
+        if name_starts and before and not any(tags[i].endswith("PER") for u in before for i in units[u]):
+            return phrases[:n] + [before, phrase[actor:]] + phrases[n + 1:], n
+        return phrases, None
+    return phrases, None
 
 
 def _with_arguments_of_verbal_nouns(phrases: list[list[int]], units: list[list[int]], words: list[str]) -> list[list[int]]:
@@ -725,8 +748,9 @@ class HeadlineModel:
         ends_sentence = bool(kept) and kept[-1] == len(lead.words) - 1
         text = tidy([lead.words[i] for i in kept], ends_sentence=ends_sentence)
         if len(text.split()) > MAX_WHOLE_WORDS:
-            for limit in (MAX_WORDS, MAX_WHOLE_WORDS):
-                shorter = without_least_kept_phrases(lead.words, kept, units, required, leads_on, probability, limit)
+            for limit, name_alone in ((MAX_WORDS, False), (MAX_WHOLE_WORDS, False), (MAX_WHOLE_WORDS, True)):
+                shorter = without_least_kept_phrases(lead.words, lead.tags, kept, units, required, leads_on, probability,
+                                                     limit, name_alone)
                 if shorter:
                     return tidy([lead.words[i] for i in shorter], ends_sentence=ends_sentence)
         cut = _cut(text)
