@@ -73,6 +73,7 @@ _CLAUSE_BREAK = re.compile(_NFC(r"[,;:।]|\s(?:जबकि|वहीं|तो
 # India), "राज्य में" (the state last named), "यहां" (the place last named), and the world.
 _PLACE_WORD = re.compile(_NFC(r"(?<![\u0900-\u097f])(दुनिया(?:भर)?|विश्व(?:भर)?|वैश्विक|देश(?:भर)?|राज्य|प्रदेश|यहां|यहाँ|वहां|वहाँ)(?![\u0900-\u097f])"))
 _WORLD = ("world", "दुनिया")
+RECENT_SENTENCES = 2  # how far back "देश" and "यहां" look for the place they refer to
 _INDIA = ("LOC:country:IN", "भारत")
 _UNTIL = re.compile(_NFC(r"बजे\s+तक"))
 DURATIONS = ("days", "hours", "minutes", "weeks", "months", "decades")
@@ -296,18 +297,17 @@ class _PlacesSaid:
         for match in _PLACE_WORD.finditer(sentence):
             if any(start <= match.start() < end for start, end in spans):
                 continue  # part of a name: "उत्तर प्रदेश", "विश्व स्वास्थ्य संगठन"
-            recent = [place for pos, place in spots if pos < match.start()]
-            if index > 0:
-                recent = [place for _, place in self.spots(index - 1)] + recent
+            earlier = [place for k in range(max(index - RECENT_SENTENCES, 0), index) for _, place in self.spots(k)]
+            recent = earlier + [place for pos, place in spots if pos < match.start()]
             place = self._referred_place(match.group(1), recent, index)
             if place:
                 spots.append((match.start(), place))
         return sorted(spots)
 
     def _referred_place(self, word: str, recent: list[tuple[str, str]], index: int) -> tuple[str, str] | None:
-        """The place a place word stands for. "देश" is the country named in this sentence or the
-        one before, else the event's country ("देशभर" always the event's); "राज्य" the state
-        last named; "यहां" the place named last in this sentence or the one before."""
+        """The place a place word stands for. "देश" is the country named last in this sentence or
+        the few before, else the event's country ("देशभर" always the event's); "राज्य" the state
+        last named; "यहां" the place named last in this sentence or the few before."""
         if word.startswith(("दुनिया", "विश्व", "वैश्विक")):
             return _WORLD
         if word.startswith("देश"):
