@@ -1,3 +1,9 @@
+from dataclasses import replace
+
+import pytest
+
+from ghatnakram.analyze import Analyzer
+from ghatnakram.clean import clean_article
 from ghatnakram.models import Article
 from ghatnakram.summarize import event_headline, event_summary, storyline_title, summary_text, timeline
 
@@ -66,3 +72,30 @@ def test_storyline_title_and_one_timeline_line_per_event():
         "2026-04-16 · भुवनेश्वर ट्रेन हादसे की जांच रेल संरक्षा आयुक्त करेंगे [पहला अखबार]",
         "2026-05-19 · रिपोर्ट: वेल्डिंग की खामी से पटरी टूटी [तीसरा अखबार]",
     ]
+
+
+@pytest.fixture(scope="module")
+def analyzed():
+    analyzer = Analyzer()
+
+    def run(id, text, published, outlet="पहला अखबार"):
+        article = clean_article(Article(id=id, outlet=outlet, text=text, published=published))
+        return replace(article, analysis=analyzer.analyze(article))
+
+    return run
+
+
+def test_summary_prefers_a_sentence_stating_a_count_to_one_that_only_restates_the_topic(analyzed):
+    articles = [analyzed("a", "असम में बाढ़ से हालात लगातार बिगड़ते जा रहे हैं।", "2026-06-16T08:00:00+05:30"),
+                analyzed("b", "असम में बाढ़ से अब तक 12 लोगों की मौत हो चुकी है।", "2026-06-16T09:00:00+05:30",
+                         outlet="दूसरा अखबार")]
+    assert [s["text"] for s in event_summary(articles, max_sentences=1)] == ["असम में बाढ़ से अब तक 12 लोगों की मौत हो चुकी है।"]
+
+
+def test_summary_leaves_out_background_and_wire_slugs():
+    articles = [_article("a", "पहला अखबार", "असम में बाढ़ से 12 लोगों की मौत हो चुकी है। बता दें कि राज्य में हर साल बाढ़ से लोग "
+                         "परेशान रहते हैं। दि28 बाढ़ असम लीड राज्य में राहत शिविरों में हजारों लोग रह रहे हैं।"),
+                _article("b", "दूसरा अखबार", "असम में बाढ़ से मरने वालों की संख्या 12 हो गई है। राहत शिविरों में लोगों को भोजन दिया जा "
+                         "रहा है।", published="2026-04-15T10:00:00+05:30")]
+    texts = [s["text"] for s in event_summary(articles)]
+    assert texts and not any(t.startswith("बता दें") or "दि28" in t for t in texts)

@@ -13,6 +13,7 @@ drawn from originals only.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -24,6 +25,7 @@ SUMMARY_SENTENCES = (2, 4)
 LEAD_SENTENCES = 6  # sentences a summary may come from, per article
 MAX_OVERLAP = 0.4  # content-word Jaccard above which a sentence repeats one already chosen
 SENTENCE_WORDS = (6, 45)
+FACT_BONUS, MAX_FACTS = 0.05, 3  # a sentence stating counts and names is worth more to a reader
 
 STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
 का के की को में से पर ने तक भी ही और या व एवं तथा है हैं था थे थी हो होगा होगी होंगे होने हुआ हुई हुए
@@ -32,6 +34,13 @@ STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
 """.split())
 # A sentence opening with these leans on the one before it ("उन्होंने कहा …"): poor on its own.
 _DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस".split())
+
+
+# A sentence a reporter opens as background ("बता दें कि …", "गौरतलब है कि …") recalls, it does not report.
+_BACKGROUND = re.compile(unicodedata.normalize(
+    "NFC", r"(?:बता\s+दें|बताते\s+चलें|गौरतलब\s+है|उल्लेखनीय\s+है|ज्ञात\s+हो|ध्यान\s+रहे|याद\s+रहे|इससे\s+पहले)(?![\u0900-\u097f])"))
+# A news agency's wire slug ("दि28 वायरस लॉकडाउन लीड …", "वि3 कोरोना …"): several wire items glued into one line.
+_WIRE_SLUG = re.compile(unicodedata.normalize("NFC", r"(?<!\S)(?:दि|वि|प्रादे|अर्थ|खेल)\d{1,3}\s"))
 
 
 def content_words(text: str) -> set[str]:
@@ -62,9 +71,10 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     """2–4 sentences that together say what happened, each with its article and outlet.
 
     Candidates are the first sentences of every original article (no datelines, questions,
-    or sentences leaning on the one before). Each scores by how many other articles share
-    its words, plus a bonus for coming early; the best are chosen in turn, skipping any that
-    repeat one already chosen, then shown in publication and reading order.
+    background, wire slugs, or sentences leaning on the one before). Each scores by how many
+    other articles share its words, plus a bonus for coming early and one for the counts and
+    names it states; the best are chosen in turn, skipping any that repeat one already chosen,
+    then shown in publication and reading order.
     """
     originals = [a for a in articles if not a.duplicate_of] or list(articles)
     candidates = _candidates(originals)
@@ -79,32 +89,48 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
             chosen.append(candidate)
     order = {a.id: i for i, a in enumerate(sorted(originals, key=lambda a: (a.published or "", a.id)))}
     chosen.sort(key=lambda c: (order[c[0].id], c[1]))
-    return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _ in chosen]
+    return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _, _ in chosen]
 
 
-def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[str]]]:
-    """(article, position, sentence, content words) for the lead sentences fit to stand alone."""
+def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[str], int]]:
+    """(article, position, sentence, content words, facts) for the lead sentences fit to stand
+    alone; facts are the counts and names the analysis found in the sentence."""
     out = []
     for article in articles:
+        facts = _facts_per_sentence(article)
         position = 0
-        for sentence in split_sentences(article.text)[: LEAD_SENTENCES + 1]:
+        for index, sentence in enumerate(split_sentences(article.text)[: LEAD_SENTENCES + 1]):
             sentence = strip_dateline(sentence)
             words = sentence.split()
             if is_dateline(sentence) or sentence.endswith("?") or not words:
                 continue
-            if SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and words[0] not in _DANGLING:
-                out.append((article, position, sentence, content_words(sentence)))
+            if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and words[0] not in _DANGLING
+                    and not _BACKGROUND.match(sentence) and not _WIRE_SLUG.search(sentence)):
+                out.append((article, position, sentence, content_words(sentence), facts[index]))
             position += 1
     return out
 
 
+def _facts_per_sentence(article: Article) -> Counter:
+    """Sentence index → how many counts (with what they count) and names of people and
+    organisations the analysis found in it. Places are left out: background sentences name
+    them as often as news does ("चीन से फैले कोरोना वायरस ने पूरी दुनिया को …")."""
+    analysis = article.analysis
+    if analysis is None:
+        return Counter()
+    return Counter([q.sentence for q in analysis.quantities if q.unit]
+                   + [m.sentence for m in analysis.entities if m.type in ("PER", "ORG")])
+
+
 def _centrality(candidate: tuple, spread: Counter, articles: int) -> float:
-    """Mean share of articles its words occur in, plus a bonus for the lead sentence."""
-    _, position, _, words = candidate
+    """Mean share of articles its words occur in, a bonus for the lead sentence, and one for the
+    facts it states: "कोरोना वायरस का प्रकोप बढ़ता जा रहा है" shares the topic's words with every
+    article yet tells a reader nothing."""
+    _, position, _, words, facts = candidate
     if not words:
         return 0.0
     shared = sum(min(spread[w], articles) for w in words) / (len(words) * max(articles, 1))
-    return shared + 0.5 / (1 + position)
+    return shared + 0.5 / (1 + position) + FACT_BONUS * min(facts, MAX_FACTS)
 
 
 def _jaccard(a: set, b: set) -> float:
