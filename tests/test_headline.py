@@ -353,3 +353,16 @@ def test_a_long_lead_names_its_actor_by_name_alone_when_nothing_else_can_go():
 def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
     assert rule_headline("डीसीबी बैंक ने एक बयान में कहा, बैंक विभिन्न एजेंसियों की सेवा लेगा।") == (
         "डीसीबी बैंक: बैंक विभिन्न एजेंसियों की सेवा लेगा")
+
+
+@pytest.mark.parametrize(
+    "title, headline",
+    [
+        ("2.भारत में कोरोना के 251 मामले", "भारत में कोरोना के 251 मामले"),
+        ("पटना / बिहार में आज मिले 61 नये मामले", "बिहार में आज मिले 61 नये मामले"),
+        ("1.5 लाख लोग बाढ़ से प्रभावित", "1.5 लाख लोग बाढ़ से प्रभावित"),
+        ("कोरोना: 24/7 हेल्पलाइन शुरू", "कोरोना: 24/7 हेल्पलाइन शुरू"),
+    ],
+)
+def test_a_title_loses_the_pages_list_number_and_desk_prefix_as_a_headline(title, headline):
+    assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हुई।")) == headline

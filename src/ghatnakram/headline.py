@@ -791,8 +791,26 @@ def generate_headline(text: str, model: HeadlineModel | None = None) -> str:
 
 
 def headline_for(article: Article) -> str:
-    """The article's title if it has one; else one written from its lead."""
-    return article.title or generate_headline(article.text)
+    """The article's title if it has one (without a page's list number or desk prefix); else
+    one written from its lead."""
+    return title_as_headline(article.title) or generate_headline(article.text)
+
+
+# How a newspaper's web page dresses a title: a list number ("2.भारत में …") and a desk or
+# section before a slash ("पटना / …", "बॉलीवुड / …").
+_TITLE_NUMBER = re.compile(r"^\s*[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])")
+_DESK_PREFIX = re.compile(r"^[^/|:।]{1,25}?\s+/\s+(?=\S)")
+
+
+def title_as_headline(title: str) -> str:
+    """A title as a headline: without the page's list number or desk prefix.
+
+    >>> title_as_headline("2.भारत में कोरोना के 251 मामले")
+    'भारत में कोरोना के 251 मामले'
+    >>> title_as_headline("पटना / बिहार में 61 नये मामले")
+    'बिहार में 61 नये मामले'
+    """
+    return _DESK_PREFIX.sub("", _TITLE_NUMBER.sub("", title or "")).strip()
 
 
 
