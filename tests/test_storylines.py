@@ -95,12 +95,20 @@ def _report(article_id, day, kind, terms, headline_place=None, place=None):
                      frozenset(), None, headline_place=headline_place)
 
 
-def test_a_states_count_reports_and_orders_join_its_thread_whatever_their_words():
+def test_a_states_count_reports_and_orders_join_its_thread():
     # "बिहार में कोरोना के 12 नए मरीज" and, days later, "बिहार में सभी स्कूल 31 मार्च तक बंद"
     linker = StorylineLinker()
     count = linker.add("e1", _report("a", "2020-03-20", "count", "बिहार कोरोना नए मरीज", "state:IN:bihar"))
     order = linker.add("e2", _report("b", "2020-03-23", "order", "बिहार सभी स्कूल मार्च बंद", "state:IN:bihar"))
     assert count == order
+
+
+def test_a_states_happening_that_shares_no_word_with_its_thread_starts_a_storyline_but_a_count_follows_it():
+    linker = StorylineLinker()
+    outbreak = linker.add("e1", _report("a", "2020-03-20", "count", "बिहार कोरोना नए मरीज", "state:IN:bihar"))
+    fair = linker.add("e2", _report("b", "2020-03-21", "other", "पटना पुस्तक मेले शुरुआत", "state:IN:bihar"))
+    tally = linker.add("e3", _report("c", "2020-03-22", "count", "संख्या बढ़कर पहुंची", "state:IN:bihar"))
+    assert fair != outbreak and tally == outbreak
 
 
 def test_two_states_count_reports_are_two_threads_however_alike_their_words():

@@ -29,6 +29,7 @@ PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of
 PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
 MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
+THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
 
 
 @dataclass
@@ -127,7 +128,8 @@ class StorylineLinker:
             known = self.storylines_.get(self.threads_.get(thread, ""))
             if known is None or self._quiet(known, sig.day):
                 return self._start(storyline_id(event_id), thread)
-            return known
+            if sig.kind == "count" or _shares_topic(sig, known):
+                return known
         fitting = self._fitting_storylines(sig)
         bridged = [s for score, s in fitting if score >= self.merge_threshold and s.thread is None]
         if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
@@ -271,6 +273,14 @@ def followed_place(sig: Signature) -> str | None:
     if not place or not place.startswith(THREAD_PLACE_PREFIXES):
         return None
     return place if sig.kind == "count" or place.startswith("state:") else None
+
+
+def _shares_topic(sig: Signature, thread: Storyline) -> bool:
+    """Whether a happening in a place shares the topic of the place's running story: a state's
+    book fair is not its by-election's story, though both are its news."""
+    profile = Storyline(id="")
+    profile.add(sig)
+    return _cosine(profile, thread) >= THREAD_TOPIC_COSINE
 
 
 def _top(counts: Counter, n: int) -> Counter:
