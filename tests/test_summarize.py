@@ -99,3 +99,10 @@ def test_summary_leaves_out_background_and_wire_slugs():
                          "रहा है।", published="2026-04-15T10:00:00+05:30")]
     texts = [s["text"] for s in event_summary(articles)]
     assert texts and not any(t.startswith("बता दें") or "दि28" in t for t in texts)
+
+
+def test_event_headline_is_not_a_title_too_short_to_tell_the_event():
+    articles = [_article("a", "पहला अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट"),
+                _article("b", "दूसरा अखबार", TRAIN[1].text, title=TRAIN[1].title),
+                _article("c", "तीसरा अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट")]
+    assert event_headline(articles) == TRAIN[1].title

@@ -22,6 +22,7 @@ from .models import Article
 from .normalize import split_sentences, word_keys
 
 SUMMARY_SENTENCES = (2, 4)
+INFORMATIVE_WORDS = 5  # content words below which an event headline is too short to tell the event
 LEAD_SENTENCES = 6  # sentences a summary may come from, per article
 MAX_OVERLAP = 0.4  # content-word Jaccard above which a sentence repeats one already chosen
 SENTENCE_WORDS = (6, 45)
@@ -49,7 +50,8 @@ def content_words(text: str) -> set[str]:
 
 
 def event_headline(articles: list[Article]) -> str:
-    """The headline that best represents the event: the one sharing most words with the others."""
+    """The headline that best represents the event: the one sharing most words with the others,
+    if it has enough words of its own to say what happened."""
     if not articles:
         return ""
     heads = [headline_for(a) for a in articles]
@@ -64,7 +66,9 @@ def event_headline(articles: list[Article]) -> str:
         others = [c for j, c in enumerate(contexts) if j != i]
         return sum(len(words & c) / len(words) for c in others) / len(others) + 0.1 * bool(articles[i].title)
 
-    return heads[max(range(len(heads)), key=lambda i: (support(i), -i))]
+    # "कोरोना वायरस अपडेट" shares all its words with every article and says nothing
+    informative = [len(content_words(h)) >= INFORMATIVE_WORDS for h in heads]
+    return heads[max(range(len(heads)), key=lambda i: (informative[i], support(i), -i))]
 
 
 def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCES[1]) -> list[dict]:
