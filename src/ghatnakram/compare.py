@@ -63,6 +63,11 @@ _FORECAST_AFTER = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:सकत[ाीे]|
 # Words around a number that make it approximate or a bound: "40 से अधिक", "करीब 3.2 लाख".
 _BOUND_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,3}?(?:से\s+(?:अधिक|ज्यादा|ज़्यादा|ऊपर)|(?:के|को)\s+पार|पार\s+कर)"))
 _APPROX_BEFORE = re.compile(_NFC(r"(?:करीब|लगभग|तकरीबन|क़रीब|कोई)\s+$"))
+# A place told as elsewhere counts nothing here: where someone or something came from ("पुरी से
+# कटक जा रही ट्रेन के पांच डिब्बे", "दिल्ली से लौटे 12 लोग"), "चीन के बाद", "चीन के बाहर".
+_ELSEWHERE = re.compile(_NFC(
+    r"\s*(?:से(?=\s+(?:\S+\s+){0,2}(?:आए|आये|आई|आयी|आने|आकर|लौट|जा\s+रह|जाने|पहुं|निकल|चल))"  # not "पंजाब से 38 मामले"
+    r"|के\s+बाद|के\s+बाहर)(?![\u0900-\u097f])"))
 # A number in a date or a time is not a count: "दो मार्च", "सुबह 9.30 बजे".
 _DATE_AFTER = re.compile(_NFC(r"\s*(?:जनवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|बजे)"))
 # A count said to be among or of another: "बिहार के तीन मरीजों में शामिल", "चार मामलों में से".
@@ -292,7 +297,7 @@ class _PlacesSaid:
         for m in self.entities:
             if m.sentence == index and (pos := sentence.find(m.text)) >= 0:
                 spans.append((pos, pos + len(m.text)))
-                if id(m) in place_ids:
+                if id(m) in place_ids and not _ELSEWHERE.match(sentence, pos + len(m.text)):
                     spots.append((pos, (m.canonical or m.text, m.name or m.text)))
         for match in _PLACE_WORD.finditer(sentence):
             if any(start <= match.start() < end for start, end in spans):
