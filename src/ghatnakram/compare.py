@@ -74,12 +74,14 @@ _DATE_AFTER = re.compile(_NFC(r"\s*(?:जनवरी|फरवरी|मार�
 _AMONG_AFTER = re.compile(_NFC(r"\s*(?:\S+\s+){0,3}?में\s+(?:से|शामिल)(?![\u0900-\u097f])"))
 # Where a sentence's clauses part: a number's place is named in its own clause.
 _CLAUSE_BREAK = re.compile(_NFC(r"[,;:।]|\s(?:जबकि|वहीं|तो|और|तथा|एवं)\s"))
-# Words that stand for a place named before them: "देश में" (the country last named, else
-# India), "राज्य में" (the state last named), "यहां" (the place last named), and the world.
+# Words that stand for a place named before them: "देश में" (the country just named, else the
+# event's), "राज्य में" (the state last named), "यहां" (the place just named), and the world.
 _PLACE_WORD = re.compile(_NFC(r"(?<![\u0900-\u097f])(दुनिया(?:भर)?|विश्व(?:भर)?|वैश्विक|देश(?:भर)?|राज्य|प्रदेश|यहां|यहाँ|वहां|वहाँ)(?![\u0900-\u097f])"))
 _WORLD = ("world", "दुनिया")
 RECENT_SENTENCES = 2  # how far back "देश" and "यहां" look for the place they refer to
 _INDIA = ("LOC:country:IN", "भारत")
+# How a count that is not a total is labelled: "मामले (केरल), बढ़ोतरी".
+KIND_LABELS = {"increment": "बढ़ोतरी", "part": "इनमें से", "active": "इलाजरत", "forecast": "अनुमान"}
 _UNTIL = re.compile(_NFC(r"बजे\s+तक"))
 DURATIONS = ("days", "hours", "minutes", "weeks", "months", "decades")
 
@@ -206,8 +208,6 @@ def _number_about(unit: str, place: str, kind: str) -> str:
     return f"{label}, {KIND_LABELS[kind]}" if kind in KIND_LABELS else label
 
 
-KIND_LABELS = {"increment": "बढ़ोतरी", "part": "इनमें से", "active": "इलाजरत", "forecast": "अनुमान"}
-
 
 def _shown_number(quantity: Quantity, bound: str) -> str:
     prefix = {"approx": "करीब ", "at least": "कम से कम "}.get(bound, "")
@@ -269,7 +269,7 @@ class _PlacesSaid:
     def place_of(self, index: int, at: int, length: int) -> tuple[str, str] | None:
         """The place a number at ``at`` in sentence ``index`` counts for: the one named last
         before it in its clause ("महाराष्ट्र में 52, केरल में 40"), else after it in its clause,
-        else before it in its sentence, else the last one the sentence before names; or None."""
+        else before it in its sentence; or None."""
         sentence = self.sentences[index]
         spots = self.spots(index)
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)

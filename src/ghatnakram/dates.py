@@ -39,7 +39,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .models import DateMention
-from .normalize import ascii_digits, split_sentences
+from .normalize import BACKGROUND_OPENER, ascii_digits, split_sentences
 
 __all__ = ["find_dates", "event_date", "score_event_dates", "publication_day", "IST"]
 
@@ -279,13 +279,6 @@ _DATELINE = re.compile(
 )
 # "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च", "कल यानी शनिवार"
 _APPOSITION = re.compile(r"\s*(?:[(\[]\s*|,?\s*(?:यानी|यानि|अर्थात|याने)\s+)")
-# Words with which a reporter turns to background: a date after them in their sentence is
-# context, not the story's happening ("गौरतलब है कि गुरुवार को …", "इससे पहले सोमवार को …").
-_BACKGROUND = re.compile(
-    rf"{_START}(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?{_END}"
-    rf"|{_START}(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?{_END}"
-    rf"|{_START}इससे\s+(?:पहले|पूर्व){_END}"
-)
 # What may stand between a weekday and the date it names.
 _NEXT_TO = re.compile(r"[ \u00a0]*[,\-–]?[ \u00a0]*")
 _WORD = re.compile(rf"[{_WORDCH}]+")
@@ -486,7 +479,7 @@ def _find(text: str, published: str | None) -> list[_Found]:
                 mention, exact=hit.exact, at_day=bool(_AT_DAY.match(after)),
                 anchor=bool(_ANCHOR.match(after)), pluperfect=_is_pluperfect(text, hit.end),
                 dateline=hit.end <= dateline_end,
-                background=bool(_BACKGROUND.search(text, starts[sentence] if starts else 0, hit.start)),
+                background=bool(BACKGROUND_OPENER.search(text, starts[sentence] if starts else 0, hit.start)),
             )
         )
     return _attach_clocks(_apply_appositions(found, text), clocks, text, starts, reference)

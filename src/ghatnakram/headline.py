@@ -546,12 +546,9 @@ def without_least_kept_phrases(words: list[str], tags: list[str], kept: list[int
     """The kept words shortened to at most ``limit`` by leaving out whole phrases, by the round
     :func:`_drop_rank` gives them and, within a round, those the word model least expects a
     headline to keep first; never a required unit (the actor, the speaker, a verb, the predicate).
-    With ``name_alone``, the designation before the actor's name may go as well. None when even then the words do not fit. A long lead keeps its verb
-    this way, where a cut would end it mid-phrase ("भारत ए ने देहरादून में खेले गए तीसरे").
-
-    A phrase is units that lead on to the next (:func:`needs_what_follows`), a participle with
-    what it modifies and the phrase it takes ("[सीट पर हुए उपचुनाव में]", "[देहरादून में खेले
-    गए तीसरे] [और निर्णायक वनडे में]": a phrase opening with "और" stays with the one before).
+    With ``name_alone``, the designation before the actor's name may go as well. None when even
+    then the words do not fit. A long lead keeps its verb this way, where a cut would end it
+    mid-phrase ("भारत ए ने देहरादून में खेले गए तीसरे").
 
     >>> words = "चंदनपुर सीट के उपचुनाव में वर्मा ने जीत दर्ज की".split()
     >>> units = [[0], [1, 2], [3, 4], [5, 6], [7, 8, 9]]
@@ -563,17 +560,7 @@ def without_least_kept_phrases(words: list[str], tags: list[str], kept: list[int
     leads_on, participles = _participles_lead_on(words, units, leads_on)
     if any(required[u] and u not in participles for u in range(len(units) - 1) if _has_verb(words, units[u])):
         return None  # two clauses: which one to keep is not a matter of phrases
-    phrases: list[list[int]] = [[]]
-    for u, unit in enumerate(units):
-        if not any(i in kept_set for i in unit):
-            continue
-        attaches_back = word_core(words[unit[0]]) in _CONJUNCTIONS or all(word_core(words[i]) in _PARTICLES for i in unit)
-        if attaches_back and not phrases[-1] and len(phrases) > 1:
-            phrases.pop()
-        phrases[-1].append(u)
-        if not leads_on[u] or word_core(words[unit[-1]]) in _CIRCUMSTANCE_HEADS:
-            phrases.append([])
-    phrases = _with_arguments_of_verbal_nouns([p for p in phrases if p], units, words)
+    phrases = _with_arguments_of_verbal_nouns(_phrases(words, units, kept_set, leads_on), units, words)
     phrases, designation = _designation_apart(phrases, units, words, tags)
     words_of = [[i for u in p for i in units[u] if i in kept_set] for p in phrases]
     needed = [any(required[u] and u not in participles for u in p) for p in phrases]
@@ -593,6 +580,24 @@ def without_least_kept_phrases(words: list[str], tags: list[str], kept: list[int
     if size > limit:
         return None
     return [i for n, phrase_words in enumerate(words_of) if n not in dropped for i in phrase_words]
+
+
+def _phrases(words: list[str], units: list[list[int]], kept: set[int], leads_on: list[bool]) -> list[list[int]]:
+    """The kept units grouped into phrases: units that lead on to the next (:func:`needs_what_follows`,
+    a participle with what it modifies and the phrase it takes: "[सीट पर हुए उपचुनाव में]"),
+    up to a circumstance's last word; a unit opening with "और" or holding only a particle stays
+    with the phrase before ("[देहरादून में खेले गए तीसरे और निर्णायक वनडे में]")."""
+    phrases: list[list[int]] = [[]]
+    for u, unit in enumerate(units):
+        if not any(i in kept for i in unit):
+            continue
+        attaches_back = word_core(words[unit[0]]) in _CONJUNCTIONS or all(word_core(words[i]) in _PARTICLES for i in unit)
+        if attaches_back and not phrases[-1] and len(phrases) > 1:
+            phrases.pop()
+        phrases[-1].append(u)
+        if not leads_on[u] or word_core(words[unit[-1]]) in _CIRCUMSTANCE_HEADS:
+            phrases.append([])
+    return [p for p in phrases if p]
 
 
 # Postpositions of a circumstance, which a headline leaves out before anything else: "X की

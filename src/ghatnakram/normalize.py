@@ -293,6 +293,14 @@ def is_dateline(sentence: str) -> bool:
     return len(words) <= 5 and not _VERB_ENDING.search(sentence)
 
 
+# Words with which a reporter turns to background ("गौरतलब है कि …", "बता दें कि …", "इससे पहले …"):
+# what follows them in their sentence recalls context, it does not report the happening.
+BACKGROUND_OPENER = re.compile(
+    rf"(?<![{_WORD_CHARS}])(?:(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?"
+    rf"|(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?|इससे\s+(?:पहले|पूर्व))(?![{_WORD_CHARS}])"
+)
+
+
 # A dateline names where the reporter files from ("नई दिल्ली, जागरण संवाददाता ।", "पटना :",
 # "वाशिंगटनः"): often not where the happening is, so it is the place of last resort.
 _DATELINE = re.compile(r"^\s*[^\n।:ः,|(]{2,40}?(?:\s*[,/]\s*[^\n।:ः|(]{0,40}?)?\s*(?:[।:ः|\n]|\(\s*[^)]{1,20}\)\s*[।:ः]?)")

@@ -19,7 +19,7 @@ from collections import Counter
 
 from .headline import headline_for, is_dateline, strip_dateline
 from .models import Article
-from .normalize import split_sentences, word_keys
+from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
 
 SUMMARY_SENTENCES = (2, 4)
 INFORMATIVE_WORDS = 5  # content words below which an event headline is too short to tell the event
@@ -37,9 +37,6 @@ STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
 _DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस".split())
 
 
-# A sentence a reporter opens as background ("बता दें कि …", "गौरतलब है कि …") recalls, it does not report.
-_BACKGROUND = re.compile(unicodedata.normalize(
-    "NFC", r"(?:बता\s+दें|बताते\s+चलें|गौरतलब\s+है|उल्लेखनीय\s+है|ज्ञात\s+हो|ध्यान\s+रहे|याद\s+रहे|इससे\s+पहले)(?![\u0900-\u097f])"))
 # A news agency's wire slug ("दि28 वायरस लॉकडाउन लीड …", "वि3 कोरोना …"): several wire items glued into one line.
 _WIRE_SLUG = re.compile(unicodedata.normalize("NFC", r"(?<!\S)(?:दि|वि|प्रादे|अर्थ|खेल)\d{1,3}\s"))
 
@@ -109,7 +106,7 @@ def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[st
             if is_dateline(sentence) or sentence.endswith("?") or not words:
                 continue
             if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and words[0] not in _DANGLING
-                    and not _BACKGROUND.match(sentence) and not _WIRE_SLUG.search(sentence)):
+                    and not BACKGROUND_OPENER.match(sentence) and not _WIRE_SLUG.search(sentence)):
                 out.append((article, position, sentence, content_words(sentence), facts[index]))
             position += 1
     return out
