@@ -111,6 +111,14 @@ def test_a_states_happening_that_shares_no_word_with_its_thread_starts_a_storyli
     assert fair != outbreak and tally == outbreak
 
 
+def test_an_event_that_follows_no_place_does_not_join_a_places_thread_by_its_words():
+    # the country's count thread, then an expert's statement about the country in the same words
+    linker = StorylineLinker()
+    country = linker.add("e1", _report("a", "2020-03-20", "count", "देश कोरोना मामले अस्पताल", "country:IN"))
+    statement = linker.add("e2", _report("b", "2020-03-21", "statement", "देश कोरोना मामले अस्पताल", "country:IN"))
+    assert statement != country
+
+
 def test_two_states_count_reports_are_two_threads_however_alike_their_words():
     linker = StorylineLinker()
     bihar = linker.add("e1", _report("a", "2020-05-10", "count", "कोरोना संक्रमितों संख्या बढ़कर पहुंची", "state:IN:bihar"))

@@ -2,10 +2,11 @@
 
 Two kinds of thread. A place's outbreak (or any running story of one place) is followed
 by its place: a count report of a state, the country or the world, and any happening
-whose headline names a state, joins that place's open storyline — its *thread* — or
-starts it. Every other event joins the storyline whose profile it fits best — the same
-primary place, the same actors, and the same vocabulary — among storylines active within
-a window; otherwise it starts one. Two meetings of the same leaders months apart share
+whose headline names a state and that shares the thread's words, joins that place's open
+storyline — its *thread* — or starts it. Every other event joins the storyline whose
+profile it fits best — the same primary place, the same actors, and the same vocabulary —
+among the storylines active within a window that are no place's thread; otherwise it
+starts one. Two meetings of the same leaders months apart share
 their actors and place, so they are one storyline of two events. The timeline orders
 events by event date, with the recurrence ordinal ("first" before "second") breaking ties.
 """
@@ -206,7 +207,8 @@ class StorylineLinker:
         return survivor
 
     def _candidates(self, profile: Storyline, day: date | None) -> list[Storyline]:
-        """The open storylines sharing the most keys with ``profile``."""
+        """The open storylines sharing the most keys with ``profile``; not a place's thread, which
+        takes only what follows its place."""
         hits: Counter = Counter()
         for key in profile.keys():
             posting = self._index.get(key, ())
@@ -215,7 +217,7 @@ class StorylineLinker:
         found = []
         for storyline_id_, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
             storyline = self.storylines_[storyline_id_]
-            if not self._quiet(storyline, day):
+            if storyline.thread is None and not self._quiet(storyline, day):
                 found.append(storyline)
                 if len(found) == MAX_CANDIDATES:
                     break
