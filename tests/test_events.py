@@ -71,6 +71,11 @@ def test_a_place_someone_came_from_does_not_place_the_story():
     assert places_in("चीन से लौटे छात्रों की जांच") == []  # the lead says where they are
 
 
+def test_a_place_a_count_was_found_in_places_the_story():
+    assert places_in("पलामू से मिले 5 नये कोरोना पॉजिटिव") == ["district:IN:jharkhand:palamu"]
+    assert places_in("पंजाब से 38 मामले सामने आए") == ["state:IN:punjab"]
+
+
 def test_a_place_the_news_is_set_against_does_not_place_the_story():
     assert places_in("चीन के बाद ईरान में सबसे ज्यादा मौतें") == ["country:IR"]
     assert places_in("अब चीन के बाहर ज्यादा घातक हुआ वायरस") == []

@@ -236,13 +236,20 @@ def places_in(text: str, longest: int = 3) -> list[str]:
 
 
 _ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"))
+# Verbs after "X से" that make X the place where a count was found, not where someone came from.
+_FOUND_THERE = frozenset("मिले मिला मिली मिलीं सामने मामले केस मरीज संक्रमित पॉजिटिव".split())
 
 
 def _elsewhere(words: list[str], end: int) -> bool:
     """Whether the place name ending at ``end`` is told as elsewhere: where someone came from
-    ("दिल्ली से"), or what the news is set against ("चीन के बाद", "चीन के बाहर"). The marker may
-    close the matched name (a name is matched with its case marker: "चीन के") or follow it."""
-    return any(tuple(words[start : start + len(marker)]) == marker for start in (end - 1, end) for marker in _ELSEWHERE)
+    ("दिल्ली से लौटे"), or what the news is set against ("चीन के बाद", "चीन के बाहर"). The marker may
+    close the matched name (a name is matched with its case marker: "चीन के") or follow it. A
+    place a count comes from is the count's place: "पलामू से मिले 5 नये पॉजिटिव"."""
+    for start in (end - 1, end):
+        for marker in _ELSEWHERE:
+            if tuple(words[start : start + len(marker)]) == marker:
+                return marker != ("से",) or not any(w in _FOUND_THERE for w in words[start + 1 : start + 3])
+    return False
 
 
 @lru_cache(maxsize=1)
