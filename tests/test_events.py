@@ -71,6 +71,10 @@ def test_a_place_someone_came_from_does_not_place_the_story():
     assert places_in("चीन से लौटे छात्रों की जांच") == []  # the lead says where they are
 
 
+def test_a_train_named_after_a_place_is_not_there():
+    assert places_in("एर्नाकुलम एक्सप्रेस से बक्सर में उतरे पांच सौ यात्री") == ["district:IN:bihar:buxar"]
+
+
 def test_a_place_a_count_was_found_in_places_the_story():
     assert places_in("पलामू से मिले 5 नये कोरोना पॉजिटिव") == ["district:IN:jharkhand:palamu"]
     assert places_in("पंजाब से 38 मामले सामने आए") == ["state:IN:punjab"]

@@ -236,6 +236,8 @@ def places_in(text: str, longest: int = 3) -> list[str]:
 
 
 _ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"))
+# Things named after a place, which are not where the news is: "एर्नाकुलम एक्सप्रेस".
+_NAMED_AFTER_PLACES = frozenset("एक्सप्रेस सुपरफास्ट".split())
 # Verbs after "X से" that make X the place where a count was found, not where someone came from.
 _FOUND_THERE = frozenset("मिले मिला मिली मिलीं सामने मामले केस मरीज संक्रमित पॉजिटिव".split())
 
@@ -244,7 +246,10 @@ def _elsewhere(words: list[str], end: int) -> bool:
     """Whether the place name ending at ``end`` is told as elsewhere: where someone came from
     ("दिल्ली से लौटे"), or what the news is set against ("चीन के बाद", "चीन के बाहर"). The marker may
     close the matched name (a name is matched with its case marker: "चीन के") or follow it. A
-    place a count comes from is the count's place: "पलामू से मिले 5 नये पॉजिटिव"."""
+    place a count comes from is the count's place: "पलामू से मिले 5 नये पॉजिटिव". A train named
+    after a place is not there: "एर्नाकुलम एक्सप्रेस"."""
+    if end < len(words) and words[end] in _NAMED_AFTER_PLACES:
+        return True
     for start in (end - 1, end):
         for marker in _ELSEWHERE:
             if tuple(words[start : start + len(marker)]) == marker:
