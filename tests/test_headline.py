@@ -364,7 +364,9 @@ def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
         ("पटना / बिहार में आज मिले 61 नये मामले", "बिहार में आज मिले 61 नये मामले"),
         ("1.5 लाख लोग बाढ़ से प्रभावित", "1.5 लाख लोग बाढ़ से प्रभावित"),
         ("कोरोना: 24/7 हेल्पलाइन शुरू", "कोरोना: 24/7 हेल्पलाइन शुरू"),
+        ("पटना / Bihar Corona News Update : बिहार में 55 प्रवासी मिले पॉजिटिव", "बिहार में 55 प्रवासी मिले पॉजिटिव"),
+        ("IPL 2020: Dhoni retires", "IPL 2020: Dhoni retires"),
     ],
 )
-def test_a_title_loses_the_pages_list_number_and_desk_prefix_as_a_headline(title, headline):
+def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a_headline(title, headline):
     assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हुई।")) == headline

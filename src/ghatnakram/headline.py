@@ -805,17 +805,21 @@ def headline_for(article: Article) -> str:
 # section before a slash ("पटना / …", "बॉलीवुड / …").
 _TITLE_NUMBER = re.compile(r"^\s*[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])")
 _DESK_PREFIX = re.compile(r"^[^/|:।]{1,25}?\s+/\s+(?=\S)")
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
 def title_as_headline(title: str) -> str:
-    """A title as a headline: without the page's list number or desk prefix.
+    """A title as a headline: without the page's list number, desk prefix or an English search
+    kicker in front of Hindi ("Coronavirus Update : बिहार में …").
 
     >>> title_as_headline("2.भारत में कोरोना के 251 मामले")
     'भारत में कोरोना के 251 मामले'
     >>> title_as_headline("पटना / बिहार में 61 नये मामले")
     'बिहार में 61 नये मामले'
     """
-    return _DESK_PREFIX.sub("", _TITLE_NUMBER.sub("", title or "")).strip()
+    headline = _DESK_PREFIX.sub("", _TITLE_NUMBER.sub("", title or "")).strip()
+    rest = _LATIN_PREFIX.sub("", headline, count=1)
+    return rest if rest != headline and _DEVANAGARI.search(rest[:1] or "") else headline
 
 
 
