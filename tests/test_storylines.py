@@ -186,3 +186,19 @@ def test_a_country_count_that_names_one_state_follows_the_country_while_its_even
     assert sig.place == "state:IN:delhi" and sig.kind == "count"
     assert followed_place(sig) == "country:IN"
     assert signature_from_dict(signature_to_dict(sig)).thread_place == "country:IN"
+
+
+def test_a_count_across_several_states_follows_the_country():
+    article = Article(id="count-2", outlet="नमूना", published="2020-03-22",
+                      title="राजस्थान, बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315",
+                      text="कोरोना वायरस संक्रमण के 60 से अधिक नए मामले सामने आने के साथ यह संख्या बढ़ कर 315 हो गई।")
+    sig = signature(article)
+    assert sig.place == "state:IN:rajasthan" and sig.kind == "count"
+    assert followed_place(sig) == "country:IN"
+
+
+def test_a_count_of_two_states_follows_its_first():
+    article = Article(id="count-3", outlet="नमूना", published="2020-03-22",
+                      title="बिहार और झारखंड में कोरोना के 12 नए मामले",
+                      text="बिहार में कोरोना वायरस के 10 और झारखंड में दो नए मामले सामने आए हैं।")
+    assert followed_place(signature(article)) == "state:IN:bihar"

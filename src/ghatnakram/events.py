@@ -48,6 +48,7 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
+SEVERAL_STATES = 3  # states a count headline names to be the country's tally
 # Where no place is named, "देश में" reports the country and "दुनियाभर में" the world.
 SCOPE_WORDS = {
     "country:IN": "देश देशभर देश-भर राष्ट्रीय राष्ट्रव्यापी",
@@ -181,8 +182,18 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence else None,
         locality=_locality(named_in_title),
-        thread_place="country:IN" if kind == "count" and named_in_title and "country:IN" in title_scopes else None,
+        thread_place=_count_thread(kind, named_in_title, title_scopes),
     )
+
+
+def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str]) -> str | None:
+    """The country, for a count headline that names the country's scope beside a state ("देश में
+    मिले तीन नए मरीज, एक दिल्ली में") or that counts across several Indian states ("राजस्थान,
+    बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315"): a national tally, not one state's."""
+    if kind != "count" or not named_in_title:
+        return None
+    states = {p for p in named_in_title if p.startswith("state:IN:")}
+    return "country:IN" if "country:IN" in title_scopes or len(states) >= SEVERAL_STATES else None
 
 
 def _without_dateline(title: str) -> str:
