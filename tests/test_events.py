@@ -71,6 +71,14 @@ def test_a_place_someone_came_from_does_not_place_the_story():
     assert places_in("चीन से लौटे छात्रों की जांच") == []  # the lead says where they are
 
 
+def test_a_wire_titles_trailing_capital_dateline_does_not_place_the_story():
+    sig = signature(Article(id="w", outlet="o", published="2020-03-23",
+                            title="केंद्र ने राज्य सरकारों से बंद का सख्ती से अनुपालन कराने को कहा : आधिकारिक बयान नयी दिल्ली",
+                            text="केंद्र ने सोमवार को राज्य सरकारों से बंद का सख्ती से अनुपालन कराने को कहा।"))
+    assert sig.headline_place is None
+    assert places_in("नई दिल्ली में कोरोना के पांच नए मामले") == ["district:IN:delhi:new-delhi"]
+
+
 def test_a_train_named_after_a_place_is_not_there():
     assert places_in("एर्नाकुलम एक्सप्रेस से बक्सर में उतरे पांच सौ यात्री") == ["district:IN:bihar:buxar"]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -197,9 +198,11 @@ def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str])
 
 
 def _without_dateline(title: str) -> str:
-    """A headline without the "पटना / " a desk puts before it: the city it files from, not what it reports."""
+    """A headline without the "पटना / " a desk puts before it, or the "नयी दिल्ली" a wire puts after
+    it ("… अनुपालन कराने को कहा : आधिकारिक बयान नयी दिल्ली"): the city it files from, not what it reports."""
     head, slash, rest = title.partition(" / ")
-    return rest if slash and len(head.split()) <= 2 else title
+    title = rest if slash and len(head.split()) <= 2 else title
+    return _TRAILING_DATELINE.split(title, maxsplit=1)[0]
 
 
 def _locality(title_places: list[str]) -> str | None:
@@ -247,6 +250,8 @@ def places_in(text: str, longest: int = 3) -> list[str]:
 
 
 _ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"))
+# The capital's dateline where a wire title ends (or runs on into the lead): "… कहा नयी दिल्ली, …".
+_TRAILING_DATELINE = re.compile(r"\s(?:नयी|नई)\s+दिल्ली(?:\s*[,:।]|\s*$)")
 # Things named after a place, which are not where the news is: "एर्नाकुलम एक्सप्रेस".
 _NAMED_AFTER_PLACES = frozenset("एक्सप्रेस सुपरफास्ट".split())
 # Verbs after "X से" that make X the place where a count was found, not where someone came from.
