@@ -263,6 +263,7 @@ class _PlacesSaid:
     def __init__(self, sentences: list[str], places: list[Mention], entities: tuple[Mention, ...],
                  event_place: tuple[str, str]):
         self.sentences, self.places, self.entities = sentences, places, entities
+        self._place_ids = {id(m) for m in places}
         self.country = _country_of(event_place[0])
         self._spots: dict[int, list[tuple[int, tuple[str, str]]]] = {}
 
@@ -293,11 +294,10 @@ class _PlacesSaid:
     def _find_spots(self, index: int) -> list[tuple[int, tuple[str, str]]]:
         sentence = self.sentences[index]
         spots, spans = [], []
-        place_ids = {id(m) for m in self.places}
         for m in self.entities:
             if m.sentence == index and (pos := sentence.find(m.text)) >= 0:
                 spans.append((pos, pos + len(m.text)))
-                if id(m) in place_ids and not _ELSEWHERE.match(sentence, pos + len(m.text)):
+                if id(m) in self._place_ids and not _ELSEWHERE.match(sentence, pos + len(m.text)):
                     spots.append((pos, (m.canonical or m.text, m.name or m.text)))
         for match in _PLACE_WORD.finditer(sentence):
             if any(start <= match.start() < end for start, end in spans):
