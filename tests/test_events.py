@@ -66,6 +66,12 @@ def test_an_accident_told_in_oblique_forms_is_an_incident():
     assert event_kind("हादसे में 9 यात्रियों की मौत हो गई, जबकि 38 लोग घायल हुए हैं") == "incident"
 
 
+def test_a_reported_death_is_a_count_unless_an_accident_is_told():
+    assert event_kind("भारत में कोरोना वायरस से एक और मौत") == "count"
+    assert event_kind("कोरोना के कारण भारत में दर्ज हुई तीसरी मौत") == "count"
+    assert event_kind("सड़क हादसे में दो की मौत") == "incident"
+
+
 def test_a_place_someone_came_from_does_not_place_the_story():
     assert places_in("मुंबई से लौटे तीन मजदूर दरभंगा में कोरोना पॉजिटिव") == ["district:IN:bihar:darbhanga"]
     assert places_in("चीन से लौटे छात्रों की जांच") == []  # the lead says where they are
