@@ -129,6 +129,15 @@ def test_the_world_is_a_scope_of_its_own(analyzer):
     assert signature(article).place == "world"
 
 
+def test_an_actor_named_in_the_title_is_an_actor_though_the_lead_does_not_name_them(analyzer):
+    text = ("राज्य में कोरोना से निपटने की तैयारियों की समीक्षा की गई। अस्पतालों में बेड बढ़ाने को कहा गया। "
+            "बैठक में मुख्यमंत्री हेमंत सोरेन ने अधिकारियों को निर्देश दिए। उपायुक्त भी मौजूद थे।")
+    named = _analysed(analyzer, text, title="कोरोना पर हेमंत सोरेन ने की उच्चस्तरीय बैठक")
+    unnamed = _analysed(analyzer, text, title="कोरोना पर उच्चस्तरीय बैठक")
+    assert any("सोरेन" in actor for actor in signature(named).actors)
+    assert not any("सोरेन" in actor for actor in signature(unnamed).actors)
+
+
 def test_numbers_of_the_title_count_and_spans_of_time_do_not(analyzer):
     article = _analysed(analyzer, "पिछले 24 घंटे में राज्य में नए मरीज मिले हैं।", title="बिहार में कोरोना मरीजों की संख्या 940 हुई")
     assert 940.0 in signature(article).numbers

@@ -72,7 +72,7 @@ class Signature:
     day: date | None  # event date, else publication day
     place: str | None  # primary place: the first place of the title, else of the lead
     places: frozenset[str]
-    actors: frozenset[str]  # canonical PER/ORG entities of title and lead
+    actors: frozenset[str]  # canonical PER/ORG entities of the lead, and of the text where the title names them too
     kind: str
     terms: dict[str, int]
     numbers: frozenset[float]
@@ -143,7 +143,8 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         day=text_part.day,
         place=(title_places or places or [None])[0],
         places=frozenset(places + title_places),
-        actors=frozenset(m.canonical for m in early if m.type in ("PER", "ORG")),
+        actors=frozenset(m.canonical for m in mentions if m.type in ("PER", "ORG")
+                         and (m.start <= text_part.lead_end or m.text in article.title)),
         kind=text_part.kind,
         terms=text_part.terms,
         numbers=text_part.numbers,
