@@ -1,4 +1,4 @@
-from ghatnakram.clean import clean_article, drop_title_line, is_promo_line, strip_promos
+from ghatnakram.clean import clean_article, drop_title_line, is_promo_line, strip_promos, strip_story_list
 from ghatnakram.models import Article
 from ghatnakram.normalize import normalize_text
 from ghatnakram.readers.text import split_headline
@@ -110,3 +110,14 @@ def test_html_junk_in_a_text_field_is_reduced_to_its_text():
 def test_angle_brackets_in_plain_text_are_left_alone():
     raw = "तापमान <40 डिग्री रहा और हवा तेज चली।"
     assert clean_article(Article(id="h", outlet="o", text=raw, raw_text=raw)).text == raw
+
+
+def test_a_closing_list_of_other_stories_with_their_dates_is_cut():
+    story = "सेना ने कोरोना वॉरियर्स को सलाम किया।\nतीनों सेनाएं अस्पतालों पर फूल बरसाएंगी।"
+    listing = "\n".join(f"India News\nदूसरी खबर का शीर्षक {n}\n2 मई 2020" for n in range(3)) + "\nफेसबुक पर लाइक करें"
+    assert strip_story_list(story + "\n" + listing) == story
+
+
+def test_a_story_that_dates_its_own_paragraphs_keeps_them():
+    story = "घटनाक्रम इस प्रकार रहा।\n15 मार्च 2020\nपहला मामला सामने आया।\n16 मार्च 2020\nस्कूल बंद किए गए।"
+    assert strip_story_list(story) == story

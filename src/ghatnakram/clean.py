@@ -4,7 +4,8 @@ Two kinds of boilerplate go:
 
 * promos, found by fixed Hindi and English patterns — related-story blocks
   ("ये खबर भी पढ़ें… …पूरी खबर यहां पढ़ें…" and everything it introduces),
-  "और पढ़ें: …" / "यह भी पढ़ें" lines, share and subscribe prompts, separator rules;
+  "और पढ़ें: …" / "यह भी पढ़ें" lines, share and subscribe prompts, separator rules,
+  and a page's closing list of other stories, each a headline with its date on a line of its own;
 * lines an outlet repeats across many of its articles, learned from the store
   (see :class:`LineStats` in the store): the caller passes a predicate.
 """
@@ -48,6 +49,14 @@ _PROMPT_TARGET = re.compile(
     re.IGNORECASE,
 )
 _PROMPT_MAX_WORDS = 30
+# A line that is only a date ("2 मई 2020", "02 May 2020 10:15 AM"): a story list prints one under each headline.
+_DATE_LINE = re.compile(
+    r"^\s*[0-9०-९]{1,2}\s+(?:जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|"
+    r"दिसंबर|दिसम्बर|[A-Za-z]{3,9}),?\s+(?:19|20|१९|२०)[0-9०-९]{2}(?:,?\s+[0-9०-९]{1,2}:[0-9०-९]{2}(?:\s*[AaPp][Mm])?)?\s*$"
+)
+_STORY_LIST_ITEM_LINES = 4  # lines from one date line to the next in a story list: section, headline, date
+_STORY_LIST_MIN_ITEMS = 3  # two dated lines may be a story's own chronology
+_STORY_LIST_HEADLINE_WORDS = 25
 
 
 _MARKUP = re.compile(r"<(?:p|br|div|span|a|script|style|iframe|b|i|strong|em|li|ul|ol|h[1-6]|img|figure|table)\b[^>]*>|&(?:nbsp|amp|quot|lt|gt|#\d+);", re.IGNORECASE)
@@ -85,6 +94,28 @@ def strip_promos(text: str) -> str:
     return "\n".join(kept).strip()
 
 
+def strip_story_list(text: str) -> str:
+    """Cut a page's list of other stories and all that follows it: three or more date lines, each
+    under a short headline (and section label), at most a few lines apart.
+
+    >>> strip_story_list("सेना ने सलाम किया।\nIndia News\nदूसरी खबर\n2 मई 2020\nIndia News\nतीसरी खबर\n2 मई 2020\nचौथी खबर\n1 मई 2020")
+    'सेना ने सलाम किया।'
+    """
+    lines = text.split("\n")
+    dated = [i for i, line in enumerate(lines) if _DATE_LINE.match(line)]
+    for k in range(len(dated) - _STORY_LIST_MIN_ITEMS + 1):
+        run = dated[k : k + _STORY_LIST_MIN_ITEMS]
+        if all(_is_story_list_item(lines[a + 1 : b]) for a, b in zip(run, run[1:])):
+            cut = max(run[0] - (run[1] - run[0]) + 1, 0)
+            return "\n".join(lines[:cut]).strip() or text
+    return text
+
+
+def _is_story_list_item(lines: list[str]) -> bool:
+    """The lines between two dates of a story list: a headline, perhaps a section label, nothing long."""
+    return 0 < len(lines) < _STORY_LIST_ITEM_LINES and all(len(line.split()) <= _STORY_LIST_HEADLINE_WORDS for line in lines)
+
+
 def is_promo_line(line: str) -> bool:
     """True for a line that points the reader elsewhere rather than telling the story."""
     if _PROMO_LINE.match(line) or _FULL_STORY_LINE.match(line) or _RULE_LINE.match(line):
@@ -118,7 +149,7 @@ def clean_article(article: Article, is_repeated: Callable[[str], bool] = lambda 
     raw = article.raw_text or article.text
     title = normalize_line(html_fragment_text(article.title))
     body = normalize_text(html_fragment_text(raw))
-    text = remove_repeated_lines(drop_title_line(strip_promos(body), title), is_repeated)
+    text = remove_repeated_lines(drop_title_line(strip_story_list(strip_promos(body)), title), is_repeated)
     return replace(
         article,
         raw_text=raw,
