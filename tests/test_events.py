@@ -138,6 +138,14 @@ def test_an_actor_named_in_the_title_is_an_actor_though_the_lead_does_not_name_t
     assert not any("सोरेन" in actor for actor in signature(unnamed).actors)
 
 
+def test_an_ordinal_of_a_tally_is_no_recurrence_of_the_happening(analyzer):
+    state = _analysed(analyzer, "नवांशहर के एक बुजुर्ग की बुधवार को मौत हो गई।", title="पंजाब में कोरोना वायरस से पहली मौत")
+    country = _analysed(analyzer, "पंजाब के नवांशहर में बुधवार को एक मरीज की मौत हो गई।", title="देश में कोरोना वायरस से चौथी मौत")
+    meeting = _analysed(analyzer, "दोनों नेता बुधवार को मॉस्को में मिले।", title="पुतिन और अल-शरा की दूसरी मुलाकात")
+    assert signature(state).ordinal is None and signature(country).ordinal is None
+    assert signature(meeting).ordinal == 2
+
+
 def test_numbers_of_the_title_count_and_spans_of_time_do_not(analyzer):
     article = _analysed(analyzer, "पिछले 24 घंटे में राज्य में नए मरीज मिले हैं।", title="बिहार में कोरोना मरीजों की संख्या 940 हुई")
     assert 940.0 in signature(article).numbers

@@ -49,6 +49,9 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
+# "पंजाब में पहली मौत" and "देश में चौथी मौत" may be one death: an ordinal of a tally counts deaths
+# or cases, it does not say the happening recurs ("दूसरी मुलाकात"), so it does not keep reports apart.
+TALLY_NOUNS = frozenset("मौत मौतें मामला मामले केस मरीज संक्रमित".split())
 SEVERAL_STATES = 3  # states a count headline names to be the country's tally
 # Where no place is named, "देश में" reports the country and "दुनियाभर में" the world.
 SCOPE_WORDS = {
@@ -182,7 +185,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         kind=kind,
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
-        ordinal=recurrence.ordinal if recurrence else None,
+        ordinal=recurrence.ordinal if recurrence and recurrence.noun not in TALLY_NOUNS else None,
         locality=_locality(named_in_title),
         thread_place=_count_thread(kind, named_in_title, title_scopes),
     )
