@@ -99,6 +99,13 @@ def test_a_place_the_news_is_set_against_does_not_place_the_story():
     assert places_in("अब चीन के बाहर ज्यादा घातक हुआ वायरस") == []
 
 
+def test_a_place_name_that_is_a_common_word_places_the_story_only_where_marked_as_a_place():
+    assert places_in("कोरोना संदिग्ध को जांच के लिए भेजा गया") == []
+    assert places_in("बाजार में चार गुना दाम पर बिके मास्क") == []
+    assert places_in("लॉकडाउन बढ़ाया गया, गया में सख्ती") == ["district:IN:bihar:gaya"]
+    assert places_in("गया : दो नए मरीज मिले") == ["district:IN:bihar:gaya"]
+
+
 def test_places_in_titles_in_hindi_and_english():
     assert places_in("पटना / Bihar Corona News Update : बिहार में मामले") == ["district:IN:bihar:patna", "state:IN:bihar", "state:IN:bihar"]
 

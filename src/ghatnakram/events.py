@@ -49,6 +49,9 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
+# Place names that are also common words (a verb, a multiplier, a given name, a market or a
+# settlement): in a headline they name the place only where the place is marked as one.
+COMMON_WORD_PLACES = frozenset("गया गुना आनंद कृष्णा मंडी बस्ती सीधी पाली सागर धार संभल".split())
 # "पंजाब में पहली मौत" and "देश में चौथी मौत" may be one death: an ordinal of a tally counts deaths
 # or cases, it does not say the happening recurs ("दूसरी मुलाकात"), so it does not keep reports apart.
 TALLY_NOUNS = frozenset("मौत मौतें मामला मामले केस मरीज संक्रमित".split())
@@ -243,7 +246,7 @@ def places_in(text: str, longest: int = 3) -> list[str]:
                 place = _english_places().get(name.lower())
             else:
                 place = resolve_place(name) if may_name_a_place(words[i : i + n]) else None
-            if place and len(name) > 2:
+            if place and len(name) > 2 and not _a_common_word_here(words, i, n):
                 if not _elsewhere(words, i + n):
                     found.append(place.id)
                 i += n
@@ -253,6 +256,16 @@ def places_in(text: str, longest: int = 3) -> list[str]:
     return found
 
 
+def _a_common_word_here(words: list[str], i: int, n: int) -> bool:
+    """Whether the place name ``words[i:i+n]`` is here the common word it also is: "भेजा गया" is
+    no trip to Gaya, "चार गुना" no news of Guna. Such a name is the place only where a headline
+    opens with it (a dateline) or a postposition or place noun follows it ("गया में", "गुना जिले")."""
+    if n > 1 or words[i] not in COMMON_WORD_PLACES or i == 0:
+        return False
+    return i + 1 >= len(words) or words[i + 1] not in _PLACE_FOLLOWERS
+
+
+_PLACE_FOLLOWERS = frozenset("में के की का से जिले जिला जिलें शहर प्रखंड नगर".split())
 _ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"))
 # The capital's dateline where a wire title ends (or runs on into the lead): "… कहा नयी दिल्ली, …".
 _TRAILING_DATELINE = re.compile(r"\s(?:नयी|नई)\s+दिल्ली(?:\s*[,:।]|\s*$)")
