@@ -153,6 +153,12 @@ def test_an_ordinal_of_a_tally_is_no_recurrence_of_the_happening(analyzer):
     assert signature(meeting).ordinal == 2
 
 
+def test_a_place_the_lead_tells_someone_came_from_does_not_place_the_story(analyzer):
+    article = _analysed(analyzer, "दुबई से लौटे एक युवक में मेरठ में कोरोना की पुष्टि हुई है। उसे अस्पताल में भर्ती कराया गया है।",
+                        title="युवक में कोरोना की पुष्टि", published="2020-03-10")
+    assert signature(article).places == {"state:IN:uttar-pradesh"}
+
+
 def test_numbers_of_the_title_count_and_spans_of_time_do_not(analyzer):
     article = _analysed(analyzer, "पिछले 24 घंटे में राज्य में नए मरीज मिले हैं।", title="बिहार में कोरोना मरीजों की संख्या 940 हुई")
     assert 940.0 in signature(article).numbers

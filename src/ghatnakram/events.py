@@ -139,7 +139,8 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     text_part = text_part or text_signature(article.title, article.text, article.published, article.analysis)
     mentions = [m for m in (article.analysis.entities if article.analysis else ()) if m.canonical]
     early = [m for m in mentions if m.start <= text_part.lead_end]
-    places = [_rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end]
+    places = [_rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
+              and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
     if not places and not title_places:
         places = list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
@@ -254,6 +255,12 @@ def places_in(text: str, longest: int = 3) -> list[str]:
         else:
             i += 1
     return found
+
+
+def _told_as_elsewhere(text: str, mention) -> bool:
+    """Whether a place the text names is told as elsewhere (see :func:`_elsewhere`): "दुबई से लौटे"."""
+    after = [t for t in tokenize(text[mention.end : mention.end + 60]) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
+    return _elsewhere([mention.text] + after[:3], 1)
 
 
 def _a_common_word_here(words: list[str], i: int, n: int) -> bool:
