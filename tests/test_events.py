@@ -159,6 +159,10 @@ def test_a_place_the_lead_tells_someone_came_from_does_not_place_the_story(analy
     assert signature(article).places == {"state:IN:uttar-pradesh"}
 
 
+def test_a_place_the_news_is_likened_to_is_not_where_it_happens():
+    assert places_in("पटना में वुहान जैसी हालत का डर, लोग जमा कर रहे अनाज") == ["district:IN:bihar:patna"]
+
+
 def test_numbers_of_the_title_count_and_spans_of_time_do_not(analyzer):
     article = _analysed(analyzer, "पिछले 24 घंटे में राज्य में नए मरीज मिले हैं।", title="बिहार में कोरोना मरीजों की संख्या 940 हुई")
     assert 940.0 in signature(article).numbers

@@ -273,7 +273,7 @@ def _a_common_word_here(words: list[str], i: int, n: int) -> bool:
 
 
 _PLACE_FOLLOWERS = frozenset("में के की का से जिले जिला जिलें शहर प्रखंड नगर".split())
-_ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"))
+_ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"), ("जैसा",), ("जैसी",), ("जैसे",), ("की", "तरह"))
 # The capital's dateline where a wire title ends (or runs on into the lead): "… कहा नयी दिल्ली, …".
 _TRAILING_DATELINE = re.compile(r"\s(?:नयी|नई)\s+दिल्ली(?:\s*[,:।]|\s*$)")
 # Things named after a place, which are not where the news is: "एर्नाकुलम एक्सप्रेस".
@@ -284,7 +284,8 @@ _FOUND_THERE = frozenset("मिले मिला मिली मिलीं
 
 def _elsewhere(words: list[str], end: int) -> bool:
     """Whether the place name ending at ``end`` is told as elsewhere: where someone came from
-    ("दिल्ली से लौटे"), or what the news is set against ("चीन के बाद", "चीन के बाहर"). The marker may
+    ("दिल्ली से लौटे"), or what the news is set against or likened to ("चीन के बाद", "चीन के बाहर",
+    "वुहान जैसी हालत"). The marker may
     close the matched name (a name is matched with its case marker: "चीन के") or follow it. A
     place a count comes from is the count's place: "पलामू से मिले 5 नये पॉजिटिव". A train named
     after a place is not there: "एर्नाकुलम एक्सप्रेस"."""
