@@ -159,6 +159,15 @@ def test_a_place_the_lead_tells_someone_came_from_does_not_place_the_story(analy
     assert signature(article).places == {"state:IN:uttar-pradesh"}
 
 
+def test_countries_counted_are_not_the_country_and_a_world_count_naming_india_later_is_the_worlds(analyzer):
+    countries = _analysed(analyzer, "दुनिया भर में संक्रमितों की संख्या एक लाख के पार हो गई है।",
+                          title="24 घंटे में 9 और देश प्रभावित, दुनियाभर में एक लाख से अधिक लोग संक्रमित")
+    world = _analysed(analyzer, "दुनिया में कोरोना से मरने वालों की संख्या तीन लाख के पार हो गई है।",
+                      title="दुनिया में कोरोना से मरने वालों की संख्या 3 लाख पार, जानिए लिस्ट में भारत कहां")
+    assert signature(countries).place == "world"
+    assert signature(world).place == "country:IN" and signature(world).thread_place == "world"
+
+
 def test_a_place_the_news_is_likened_to_is_not_where_it_happens():
     assert places_in("पटना में वुहान जैसी हालत का डर, लोग जमा कर रहे अनाज") == ["district:IN:bihar:patna"]
 

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
-from .facts import find_quantities
+from .facts import NUMBER_WORDS, find_quantities
 from .models import Article
 from .normalize import dateline_end, first_sentences, tokenize, word_keys
 from .places import all_places, get_place, may_name_a_place, parents, resolve_place
@@ -191,16 +191,20 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         numbers=frozenset(numbers),
         ordinal=recurrence.ordinal if recurrence and recurrence.noun not in TALLY_NOUNS else None,
         locality=_locality(named_in_title),
-        thread_place=_count_thread(kind, named_in_title, title_scopes),
+        thread_place=_count_thread(kind, named_in_title, title_scopes, title),
     )
 
 
-def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str]) -> str | None:
+def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str], title: str = "") -> str | None:
     """The country, for a count headline that names the country's scope beside a state ("देश में
     मिले तीन नए मरीज, एक दिल्ली में") or that counts across several Indian states ("राजस्थान,
-    बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315"): a national tally, not one state's."""
+    बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315"): a national tally, not one state's. The
+    world, for a count headline that names the world before any place ("दुनिया में मरने वालों की
+    संख्या 3 लाख पार, जानिए लिस्ट में भारत कहां")."""
     if kind != "count" or not named_in_title:
         return None
+    if _world_first(title):
+        return "world"
     states = {p for p in named_in_title if p.startswith("state:IN:")}
     return "country:IN" if "country:IN" in title_scopes or len(states) >= SEVERAL_STATES else None
 
@@ -227,8 +231,28 @@ def _is_reported_count(quantity) -> bool:
 
 
 def _scopes(words: list[str]) -> list[str]:
-    """"country:IN" or "world" for the scope words among ``words`` (word keys), in order."""
-    return [_SCOPE_OF[w] for w in words if w in _SCOPE_OF]
+    """"country:IN" or "world" for the scope words among ``words`` (word keys), in order; "देश"
+    counted ("9 और देश प्रभावित", "कई देश") is countries, not the country."""
+    return [_SCOPE_OF[w] for i, w in enumerate(words) if w in _SCOPE_OF and not _counted(words, i)]
+
+
+def _world_first(title: str) -> bool:
+    """Whether the title names the world before any place of its own."""
+    match = _WORLD.search(title)
+    return bool(match) and not places_in(title[: match.start()])
+
+
+_WORLD = re.compile(r"(?<![\u0900-\u097f])(?:%s)(?![\u0900-\u097f])" % "|".join(SCOPE_WORDS["world"].split()))
+
+
+def _counted(words: list[str], i: int) -> bool:
+    before = words[i - 1] if i else ""
+    if before in ("और", "अन्य") and i > 1:
+        before = words[i - 2]
+    return before.isdigit() or before in NUMBER_WORDS or before in _COUNTING_WORDS
+
+
+_COUNTING_WORDS = frozenset("कई सभी विभिन्न दर्जनों सैकड़ों अनेक".split())
 
 
 def places_in(text: str, longest: int = 3) -> list[str]:
