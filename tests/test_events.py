@@ -226,3 +226,16 @@ def test_a_states_counts_of_two_days_are_two_events_though_they_share_a_number()
                                    numbers=frozenset({32.0, 283.0}))
     labels = EventClusterer().fit(STREAM + [today, tomorrow]).labels_
     assert labels["c1"] != labels["c2"]
+
+
+def test_a_shared_exact_figure_says_more_than_a_shared_round_one():
+    india = _sig("r1", "2020-05-03", "डबलिंग रेट मरीज ठीक", place="country:IN")
+    russia = _sig("r2", "2020-05-03", "तेजी संक्रमण मामले", place="country:RU")
+    clusterer = EventClusterer().fit([])
+    apart = clusterer.pair_score(india, russia)
+    round_figure = clusterer.pair_score(dataclasses.replace(india, numbers=frozenset({10000.0})),
+                                        dataclasses.replace(russia, numbers=frozenset({10000.0})))
+    exact_figure = clusterer.pair_score(dataclasses.replace(india, numbers=frozenset({10817.0})),
+                                        dataclasses.replace(russia, numbers=frozenset({10817.0})))
+    assert apart < round_figure < exact_figure
+    assert exact_figure - apart > 2 * (round_figure - apart)

@@ -66,6 +66,7 @@ _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in wor
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
 DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
+SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -560,8 +561,9 @@ class EventClusterer:
             score += DAILY_REPORT if a.day == b.day else -OTHER_DAYS_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
-        if a.numbers & b.numbers:
-            score += 0.25
+        shared = a.numbers & b.numbers
+        if shared:
+            score += SHARED_FIGURE if any(not _is_round(n) for n in shared) else SHARED_ROUND_FIGURE
         if a.actors & b.actors:
             score += 0.1
         if a.day and b.day and a.day == b.day:
@@ -607,3 +609,9 @@ def _index_keys(sig: Signature) -> list[str]:
 def event_id(first_article_id: str) -> str:
     """A stable event id from the id of the article that started it."""
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+
+def _is_round(number: float) -> bool:
+    """A round figure ("3000 से ज्यादा", "एक लाख के पार"): two unrelated reports share one by chance."""
+    return number >= 100 and number % 100 == 0
