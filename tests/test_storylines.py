@@ -202,3 +202,19 @@ def test_a_count_of_two_states_follows_its_first():
                       title="बिहार और झारखंड में कोरोना के 12 नए मामले",
                       text="बिहार में कोरोना वायरस के 10 और झारखंड में दो नए मामले सामने आए हैं।")
     assert followed_place(signature(article)) == "state:IN:bihar"
+
+
+def test_an_event_that_names_no_place_may_join_a_places_thread_by_its_words():
+    def sig(article_id, day, place, terms, actors=()):
+        return Signature(article_id, day, date.fromisoformat(day), place, frozenset([place] if place else []),
+                         frozenset(actors), "other", {t: 1 for t in terms.split()}, frozenset(), None)
+
+    nomination = sig("n", "2026-02-16", "state:IN:uttar-pradesh", "चंदनपुर उपचुनाव नामांकन मोहनलाल सुनीता",
+                     ["PER:मोहनलाल-वरमा", "PER:सुनिता-यादव"])
+    result = sig("r", "2026-03-08", None, "चंदनपुर उपचुनाव नतीजा मोहनलाल सुनीता जीत", ["PER:मोहनलाल-वरमा", "PER:सुनिता-यादव"])
+    flood = sig("f", "2026-03-09", None, "असम बाढ़ ब्रह्मपुत्र खतरे निशान")
+    linker = StorylineLinker()
+    thread = linker.add("e1", nomination)
+    assert linker.storylines_[thread].thread == "state:IN:uttar-pradesh"
+    assert linker.add("e2", result) == thread
+    assert linker.add("e3", flood) != thread

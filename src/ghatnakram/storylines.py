@@ -30,6 +30,7 @@ PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of
 PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
 MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
+UNKNOWN_PLACE = 0.5  # place credit of an event that names no place: unknown, not elsewhere
 THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
 
 
@@ -208,7 +209,8 @@ class StorylineLinker:
 
     def _candidates(self, profile: Storyline, day: date | None) -> list[Storyline]:
         """The open storylines sharing the most keys with ``profile``; not a place's thread, which
-        takes only what follows its place."""
+        takes only what follows its place, unless the event names no place at all: then its words
+        may show it is part of a place's running story ("मतदान 61.4%" of a by-election)."""
         hits: Counter = Counter()
         for key in profile.keys():
             posting = self._index.get(key, ())
@@ -217,7 +219,7 @@ class StorylineLinker:
         found = []
         for storyline_id_, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
             storyline = self.storylines_[storyline_id_]
-            if storyline.thread is None and not self._quiet(storyline, day):
+            if (storyline.thread is None or not profile.places) and not self._quiet(storyline, day):
                 found.append(storyline)
                 if len(found) == MAX_CANDIDATES:
                     break
@@ -252,7 +254,7 @@ class StorylineLinker:
     @staticmethod
     def score(event: Storyline, storyline: Storyline) -> float:
         """Shared place, shared actors and shared vocabulary between an event and a storyline."""
-        place = 0.0
+        place = UNKNOWN_PLACE if not event.places else 0.0
         if event.places and storyline.places:
             top = min(storyline.places.items(), key=lambda kv: (-kv[1], kv[0]))[0]  # ties by name, not set order
             place = 1.0 if top in event.places else (0.5 if set(event.places) & set(storyline.places) else -0.5)
