@@ -426,3 +426,9 @@ def test_the_attribute_list_is_used_only_for_the_model_it_was_written_for(tmp_pa
     assert ner.load_tagger_from(tmp_path).features.known == from_model  # a stale list is not trusted
     (tmp_path / ner.ATTRIBUTES_FILE).unlink()
     assert ner.load_tagger_from(tmp_path).features.known == from_model
+
+
+def test_a_place_of_two_words_read_as_a_persons_name_is_a_place():
+    found = [(m.text, m.type) for m in find_mentions("प्रयाग राज की चंदनपुर सीट पर उपचुनाव की तस्वीर साफ होने लगी है।")]
+    assert ("प्रयाग राज", "LOC") in found
+    assert ("आनंद महिंद्रा", "PER") in [(m.text, m.type) for m in find_mentions("उद्योगपति आनंद महिंद्रा ने मदद की घोषणा की।")]

@@ -968,8 +968,18 @@ def find_mentions(text: str, tagger: Tagger | None = None) -> list[Mention]:
         for first, last, kind in bio_spans(sentence_tags):
             if kind in ENTITY_TYPES:
                 start, end = offset + where[first][0], offset + where[last - 1][1]
+                if kind == "PER" and last - first > 1 and _names_a_known_place(text[start:end]):
+                    kind = "LOC"
                 mentions.append(Mention(text=text[start:end], type=kind, start=start, end=end, sentence=index))
     return mentions
+
+
+def _names_a_known_place(name: str) -> bool:
+    """Whether a name of two or more words is a gazetteer place: "प्रयाग राज" read as a person's
+    first and last name is the city. One word may be both ("आनंद"), so it stays as tagged."""
+    from .places import resolve_place  # places reads the name keys of canon, which reads this module
+
+    return resolve_place(name) is not None
 
 
 PROPAGATE_CONFIDENCE = 0.9
