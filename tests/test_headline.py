@@ -370,3 +370,10 @@ def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
 )
 def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a_headline(title, headline):
     assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हुई।")) == headline
+
+
+def test_a_headline_does_not_open_with_a_verb_left_from_a_dropped_clause():
+    lead = ("देशभर में जहां संक्रमण और मौत के सर्वाधिक मामले महाराष्ट्र से आए हैं, वहीं गुजरात, मध्य प्रदेश, "
+            "पश्चिम बंगाल, राजस्थान, दिल्ली, उत्तर प्रदेश, आंध्र प्रदेश, तमिलनाडु, तेलंगाना, कर्नाटक तथा पंजाब भी "
+            "घातक वायरस से बुरी तरह प्रभावित हैं ।")
+    assert generate_headline(lead).split()[0] not in ("आए", "हैं", "हैं,")

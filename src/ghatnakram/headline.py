@@ -512,6 +512,17 @@ def needs_what_follows(words: list[str], units: list[list[int]]) -> list[bool]:
     return [u + 1 < len(units) and not ends_phrase(unit) for u, unit in enumerate(units)]
 
 
+def _before_a_verb(words: list[str], units: list[list[int]], leads_on: list[bool]) -> list[bool]:
+    """``leads_on``, and also the unit before a unit whose next unit is a verb: a headline does not
+    open with a verb and its auxiliary ("देशभर में जहां … महाराष्ट्र से | आए हैं, वहीं …")."""
+    return [on or (u + 2 < len(units) and _opens_with_verb(words, units[u + 2]) and not _has_verb(words, units[u + 1]))
+            for u, on in enumerate(leads_on)]
+
+
+def _opens_with_verb(words: list[str], unit: list[int]) -> bool:
+    return word_core(words[unit[0]]) in _VERB_TAIL and not _is_participle(words, unit[0])
+
+
 def kept_words(
     keep_probability: list[float], units: list[list[int]], required: list[bool], leads_on: list[bool], drop_below: float
 ) -> list[int]:
@@ -749,7 +760,7 @@ class HeadlineModel:
         units = word_units(lead.words, lead.tags)
         probability = self.keep_probability(lead)
         required, leads_on = required_units(lead.words, units), needs_what_follows(lead.words, units)
-        kept = kept_words(probability, units, required, leads_on, self.drop_below)
+        kept = kept_words(probability, units, required, _before_a_verb(lead.words, units, leads_on), self.drop_below)
         ends_sentence = bool(kept) and kept[-1] == len(lead.words) - 1
         text = tidy([lead.words[i] for i in kept], ends_sentence=ends_sentence)
         if len(text.split()) > MAX_WHOLE_WORDS:
