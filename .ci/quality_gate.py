@@ -24,7 +24,7 @@ def main() -> int:
     for name, floor in floors.items():
         ok = scores.get(name, 0.0) >= floor
         failed |= not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {name:22s} {scores.get(name, 0.0):.4f} (floor {floor:.2f})")
+        print(f"{'ok  ' if ok else 'FAIL'} {name:22s} {scores.get(name, 0.0):.4f} (floor {floor:g})")
     return 1 if failed else 0
 
 
