@@ -377,3 +377,11 @@ def test_a_headline_does_not_open_with_a_verb_left_from_a_dropped_clause():
             "पश्चिम बंगाल, राजस्थान, दिल्ली, उत्तर प्रदेश, आंध्र प्रदेश, तमिलनाडु, तेलंगाना, कर्नाटक तथा पंजाब भी "
             "घातक वायरस से बुरी तरह प्रभावित हैं ।")
     assert generate_headline(lead).split()[0] not in ("आए", "हैं", "हैं,")
+
+
+def test_the_capital_named_without_a_name_after_it_stays():
+    from ghatnakram.headline import _drop_bare_capital
+
+    assert _drop_bare_capital("राजधानी पटना में 5 नए मामले") == "पटना में 5 नए मामले"
+    assert _drop_bare_capital("प्रशासन ने राजधानी को 25 मार्च तक लॉकडाउन किया") == "प्रशासन ने राजधानी को 25 मार्च तक लॉकडाउन किया"
+    assert _drop_bare_capital("राष्ट्रीय राजधानी में सभी मॉल बंद") == "राष्ट्रीय राजधानी में सभी मॉल बंद"

@@ -92,7 +92,8 @@ _OPENERS = re.compile(
 # "देश की राजधानी दिल्ली" → "दिल्ली": an apposition that tells a reader what they know.
 _CAPITAL_OF = re.compile(r"\s*\bकी\s+राजधानी\s+(?=\S)")
 _WHOSE_CAPITAL = frozenset(("देश", "प्रदेश", "राज्य"))
-_BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)राजधानी\s+(?=\S)")  # "राजधानी दिल्ली में" → "दिल्ली में"
+# "राजधानी दिल्ली में" → "दिल्ली में"; "राष्ट्रीय राजधानी में" names no place after it and stays.
+_BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)(?<!राष्ट्रीय\s)राजधानी\s+(?!(?:में|के|की|का|से|को|पर|तक|ने){_END})(?=\S)")
 # Attribution the headline does without: "स्वास्थ्य विभाग के मुताबिक, …", "…, जानकारी के अनुसार".
 _ATTRIBUTION_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S+\s+(?:के\s+मुताबिक|के\s+अनुसार)\s*,?\s+")
 # The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि",
