@@ -385,3 +385,10 @@ def test_the_capital_named_without_a_name_after_it_stays():
     assert _drop_bare_capital("राजधानी पटना में 5 नए मामले") == "पटना में 5 नए मामले"
     assert _drop_bare_capital("प्रशासन ने राजधानी को 25 मार्च तक लॉकडाउन किया") == "प्रशासन ने राजधानी को 25 मार्च तक लॉकडाउन किया"
     assert _drop_bare_capital("राष्ट्रीय राजधानी में सभी मॉल बंद") == "राष्ट्रीय राजधानी में सभी मॉल बंद"
+
+
+def test_a_cut_headline_keeps_a_range_or_a_figure_in_lakh_whole():
+    from ghatnakram.headline import _cut
+
+    assert _cut("17 मई को लॉकडाउन 3.0 खत्म होने तक भारत में कोरोना के कुल ऐक्टिव मामले 70 से 80 हजार के बीच "
+                "होंगे ऐसा अनुमान जताया गया है").endswith("70 से 80 हजार")

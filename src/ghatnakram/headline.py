@@ -206,9 +206,20 @@ def _cut(text: str) -> str:
     if breaks:
         return _TRAILING.sub("", cut[: breaks[-1]])
     end = MAX_WORDS
+    if _is_figure(words[end - 1]):  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
+        while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and (
+                _is_figure(words[end]) or _TRAILING.sub("", words[end]) in _FIGURE_GOES_ON):
+            end += 1
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
     return _TRAILING.sub("", " ".join(words[:end]))
+
+
+_FIGURE_GOES_ON = frozenset("से हजार हज़ार लाख करोड़ सौ फीसदी फीसद प्रतिशत".split())
+
+
+def _is_figure(word: str) -> bool:
+    return bool(re.fullmatch(r"[0-9०-९][0-9०-९.,]*%?", _TRAILING.sub("", word)))
 
 
 # "… जारी की है.जिसमें …": a full stop or danda with no space after a sentence-final verb.
