@@ -66,6 +66,11 @@ def test_an_accident_told_in_oblique_forms_is_an_incident():
     assert event_kind("हादसे में 9 यात्रियों की मौत हो गई, जबकि 38 लोग घायल हुए हैं") == "incident"
 
 
+def test_postponements_are_decisions_and_brawls_are_incidents():
+    assert event_kind("कोरोना के कारण आईपीएल स्थगित, टूर्नामेंट 15 अप्रैल तक टला") == "order"
+    assert event_kind("क्वारंटाइन सेंटर पर प्रवासी मजदूरों का हंगामा, पुलिस से झड़प") == "incident"
+
+
 def test_a_reported_death_is_a_count_unless_an_accident_is_told():
     assert event_kind("भारत में कोरोना वायरस से एक और मौत") == "count"
     assert event_kind("कोरोना के कारण भारत में दर्ज हुई तीसरी मौत") == "count"
