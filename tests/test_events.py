@@ -173,6 +173,12 @@ def test_countries_counted_are_not_the_country_and_a_world_count_naming_india_la
     assert signature(world).place == "country:IN" and signature(world).thread_place == "world"
 
 
+def test_a_desk_label_before_the_title_is_no_scope(analyzer):
+    article = _analysed(analyzer, "मुंबई में शनिवार को कोरोना से संक्रमित 20 मरीज ठीक होकर घर लौटे।",
+                        title="देश / Covid 19 : कोरोना को मात देकर 20 मरीज घर लौटे")
+    assert signature(article).headline_place is None
+
+
 def test_a_place_the_news_is_likened_to_is_not_where_it_happens():
     assert places_in("पटना में वुहान जैसी हालत का डर, लोग जमा कर रहे अनाज") == ["district:IN:bihar:patna"]
 

@@ -171,7 +171,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     title_words, lead_words = word_keys(title), word_keys(lead)
     named_in_title = places_in(_without_dateline(title))
     title_places = [_rolled_up(p) for p in named_in_title]
-    title_scopes = _scopes(title_words)
+    title_scopes = _scopes(word_keys(_without_dateline(title)))
     if not title_places:
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
         title_places = title_scopes[:1]
