@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from ghatnakram.analyze import Analyzer
-from ghatnakram.events import EventClusterer, Signature, event_kind, places_in, signature
+from ghatnakram.events import EventClusterer, Signature, event_kind, places_in, signature, signature_from_dict, signature_to_dict
 from ghatnakram.models import Article
 
 
@@ -250,3 +250,12 @@ def test_a_shared_exact_figure_says_more_than_a_shared_round_one():
                                         dataclasses.replace(russia, numbers=frozenset({10817.0})))
     assert apart < round_figure < exact_figure
     assert exact_figure - apart > 2 * (round_figure - apart)
+
+
+def test_two_stories_of_one_outlet_weigh_a_little_less_as_one_happening_than_two_outlets():
+    clusterer = EventClusterer().fit([])
+    a = dataclasses.replace(_sig("o1", "2020-03-21", "भारत मामले 251 विदेशी"), outlet="अखबार क")
+    same = dataclasses.replace(_sig("o2", "2020-03-21", "भारत मामले अपडेट"), outlet="अखबार क")
+    other = dataclasses.replace(same, article_id="o3", outlet="अखबार ख")
+    assert clusterer.pair_score(a, same) < clusterer.pair_score(a, other)
+    assert signature_from_dict(signature_to_dict(a)).outlet == "अखबार क"

@@ -66,7 +66,8 @@ _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in wor
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
 DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
-SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
+SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1
+SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one happening than two outlets' stories  # a figure both reports give: 3,042 says more than 3,000
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -94,6 +95,7 @@ class Signature:
     # The running story a count follows when it is not the headline's first place: "देश में मिले तीन
     # नए मरीज, एक दिल्ली में" is the country's count, though one of the cases is Delhi's event.
     thread_place: str | None = None
+    outlet: str = ""  # who published it: one outlet seldom reports one happening twice in a day
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -103,6 +105,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
         "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
+        "outlet": sig.outlet,
     }
 
 
@@ -113,7 +116,7 @@ def signature_from_dict(data: dict) -> Signature:
         places=frozenset(data["places"]), actors=frozenset(data["actors"]), kind=data["kind"],
         terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
         vector=data.get("vector"), locality=data.get("locality"),
-        headline_place=data.get("headline_place"), thread_place=data.get("thread_place"),
+        headline_place=data.get("headline_place"), thread_place=data.get("thread_place"), outlet=data.get("outlet", ""),
     )
 
 
@@ -160,6 +163,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         locality=text_part.locality,
         headline_place=(title_places or [None])[0],
         thread_place=text_part.thread_place,
+        outlet=article.outlet or "",
     )
 
 
@@ -568,6 +572,8 @@ class EventClusterer:
             score += 0.1
         if a.day and b.day and a.day == b.day:
             score += 0.05
+        if a.outlet and a.outlet == b.outlet:
+            score -= SAME_OUTLET
         return score
 
     @staticmethod
