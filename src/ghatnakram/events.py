@@ -66,8 +66,8 @@ _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in wor
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
 DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
-SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1
-SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one happening than two outlets' stories  # a figure both reports give: 3,042 says more than 3,000
+SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
+SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one happening than two outlets' stories
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -615,7 +615,6 @@ def _index_keys(sig: Signature) -> list[str]:
 def event_id(first_article_id: str) -> str:
     """A stable event id from the id of the article that started it."""
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
-
 
 
 def _is_round(number: float) -> bool:
