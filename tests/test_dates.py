@@ -421,3 +421,12 @@ def test_an_article_takes_well_under_two_milliseconds():
     for _ in range(100):
         event_date(text, THURSDAY)
     assert (time.process_time() - start) / 100 < 0.002
+
+
+def test_the_date_of_the_sentence_giving_the_headlines_figure_weighs_more():
+    title = "फरीदाबाद में कोरोना से तीसरी मौत, हरियाणा में 20 नए केस मिले"
+    text = ("हरियाणा में कोरोना वायरस संक्रमण के मामले तेजी से बढ़ रहे हैं। "
+            "राज्य में रविवार को 20 नए मामले सामने आए। "
+            "फरीदाबाद में शनिवार देर रात 73 वर्षीय बुजुर्ग महिला की मौत हो गई। "
+            "उन्हें अस्पताल में भर्ती कराया गया था, जहां शनिवार देर रात उनकी मौत हो गई।")
+    assert event_date(text, "2020-05-10", title) == "2020-05-10"

@@ -137,7 +137,8 @@ SENTENCE_DECAY = 0.3  # a date in sentence i weighs 1 / (1 + 0.3 i): the lead co
 TITLE_WEIGHT = 1.5  # a date in the title
 AT_DAY_WEIGHT = 1.5  # "बुधवार को", "सोमवार देर रात": the day something happened
 TODAY_WEIGHT = 2.0  # आज names the publication day outright
-MIN_SUPPORT = 0.3  # below this (a lone date deep in the text) the fallback wins
+MIN_SUPPORT = 0.3
+HEADLINE_FIGURE_WEIGHT = 2.0  # a date in a sentence that gives the headline's figure ("… 20 नए केस"): its happening  # below this (a lone date deep in the text) the fallback wins
 # Fallback, with no dated lead: the publication day (or the agency dateline's day). On the
 # dev set the event of such stories was the publication day 169 times, the day before 79.
 
@@ -329,8 +330,13 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     """
     pub = publication_day(published)
     support: dict[str, float] = {}  # insertion order breaks ties: the earlier mention wins
+    headline_figures = _figures(title)
+    sentences = split_sentences(text) if headline_figures else []
     for found, in_title in _event_candidates(text, title, published):
         weight = _vote(found, in_title, pub)
+        index = found.mention.sentence
+        if weight > 0 and not in_title and index < len(sentences) and _figures(sentences[index]) & headline_figures:
+            weight *= HEADLINE_FIGURE_WEIGHT
         if weight > 0:
             day = found.mention.day
             support[day] = support.get(day, 0.0) + weight
@@ -399,6 +405,15 @@ def publication_day(published: str | None) -> date | None:
 
 
 # --- the event-date vote -----------------------------------------------------------------
+
+
+# A figure: digits not glued to a name ("कोविड-19") and not a span of time ("24 घंटे में").
+_FIGURE = re.compile(r"(?<![-\w])[0-9][0-9,.]*(?![\w])(?!\s*(?:घंटे|घंटों|दिन|दिनों|साल|वर्ष|महीने|महीनों|मिनट|बजे))")
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a text gives, as written without separators: "1,165" → "1165"."""
+    return {m.group().replace(",", "").rstrip(".") for m in _FIGURE.finditer(ascii_digits(text))}
 
 
 def _event_candidates(text: str, title: str, published: str | None):
