@@ -331,11 +331,9 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     pub = publication_day(published)
     support: dict[str, float] = {}  # insertion order breaks ties: the earlier mention wins
     headline_figures = _figures(title)
-    sentences = split_sentences(text) if headline_figures else []
     for found, in_title in _event_candidates(text, title, published):
         weight = _vote(found, in_title, pub)
-        index = found.mention.sentence
-        if weight > 0 and not in_title and index < len(sentences) and _figures(sentences[index]) & headline_figures:
+        if weight > 0 and headline_figures and not in_title and _figures(_sentence_around(text, found.mention)) & headline_figures:
             weight *= HEADLINE_FIGURE_WEIGHT
         if weight > 0:
             day = found.mention.day
@@ -409,6 +407,17 @@ def publication_day(published: str | None) -> date | None:
 
 # A figure: digits not glued to a name ("कोविड-19") and not a span of time ("24 घंटे में").
 _FIGURE = re.compile(r"(?<![-\w])[0-9][0-9,.]*(?![\w])(?!\s*(?:घंटे|घंटों|दिन|दिनों|साल|वर्ष|महीने|महीनों|मिनट|बजे))")
+
+
+def _sentence_around(text: str, mention: DateMention) -> str:
+    """The sentence a date stands in, from the sentence marks before and after it."""
+    window = text[max(mention.start - _SENTENCE_REACH, 0) : mention.end + _SENTENCE_REACH]
+    at = min(mention.start, _SENTENCE_REACH)
+    return _SENTENCE_MARK.split(window[:at])[-1] + _SENTENCE_MARK.split(window[at:], maxsplit=1)[0]
+
+
+_SENTENCE_MARK = re.compile(r"[।?!\n]|\.\s")
+_SENTENCE_REACH = 400  # characters either side: a sentence longer than this is cut, which a figure check can bear
 
 
 def _figures(text: str) -> set[str]:
