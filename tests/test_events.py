@@ -109,6 +109,7 @@ def test_a_place_name_that_is_a_common_word_places_the_story_only_where_marked_a
     assert places_in("बाजार में चार गुना दाम पर बिके मास्क") == []
     assert places_in("लॉकडाउन बढ़ाया गया, गया में सख्ती") == ["district:IN:bihar:gaya"]
     assert places_in("गया : दो नए मरीज मिले") == ["district:IN:bihar:gaya"]
+    assert places_in("कोरोना पर फेक न्यूज फैलाने वाले पर केस") == []
 
 
 def test_places_in_titles_in_hindi_and_english():
