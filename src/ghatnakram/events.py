@@ -26,7 +26,7 @@ from typing import Iterable
 
 from .facts import NUMBER_WORDS, find_quantities
 from .models import Article
-from .normalize import dateline_end, first_sentences, tokenize, word_keys
+from .normalize import dateline_end, first_sentences, word_keys, word_tokens
 from .places import all_places, get_place, may_name_a_place, parents, resolve_place
 
 # Words that say what kind of happening an article reports (title and lead).
@@ -268,7 +268,7 @@ def places_in(text: str, longest: int = 3) -> list[str]:
     ("इटली से लौटे 13 संदिग्ध"), what the news is set against ("चीन के बाद ईरान में …"). The other
     places named, or else the lead's, place the story.
     """
-    words = [t for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
+    words = word_tokens(text)
     found, i = [], 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
@@ -289,8 +289,7 @@ def places_in(text: str, longest: int = 3) -> list[str]:
 
 def _told_as_elsewhere(text: str, mention) -> bool:
     """Whether a place the text names is told as elsewhere (see :func:`_elsewhere`): "दुबई से लौटे"."""
-    after = [t for t in tokenize(text[mention.end : mention.end + 60]) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
-    return _elsewhere([mention.text] + after[:3], 1)
+    return _elsewhere([mention.text] + word_tokens(text[mention.end : mention.end + 60])[:3], 1)
 
 
 def _a_common_word_here(words: list[str], i: int, n: int) -> bool:

@@ -279,9 +279,14 @@ def token_key(token: str) -> str:
     return ascii_digits(token).lower().replace(ZWJ, "").replace(ZWNJ, "")
 
 
+def word_tokens(text: str) -> list[str]:
+    """The word and number tokens of ``text`` (punctuation dropped), as written."""
+    return [t for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
+
+
 def word_keys(text: str) -> list[str]:
     """Comparison keys of the word and number tokens of ``text`` (punctuation dropped)."""
-    return [token_key(t) for t in tokenize(text) if t[0].isalnum() or "\u0900" <= t[0] <= "\u097f"]
+    return [token_key(t) for t in word_tokens(text)]
 
 
 _VERB_ENDING = re.compile(r"(?:है|हैं|था|थी|थे|गया|गई|गयी|गए|गये|हुआ|हुई|हुए|की|किया|दिया|रहा|रही|रहे)[।.!?]?$")
