@@ -178,30 +178,30 @@ def test_a_tie_between_a_storylines_places_is_broken_the_same_way_whatever_their
     assert StorylineLinker.score(event, one) == StorylineLinker.score(event, other)
 
 
+def _count_report(published, title, text):
+    """The signature of a sample count report (text analysis left out: title and lead decide)."""
+    return signature(Article(id=f"count-{title[:10]}", outlet="नमूना", published=published, title=title, text=text))
+
+
 def test_a_country_count_that_names_one_state_follows_the_country_while_its_event_keeps_the_state():
-    article = Article(id="count-1", outlet="नमूना", published="2020-03-03",
-                      title="देश में मिले कोरोना के तीन नए मरीज, एक दिल्ली में",
-                      text="देश में कोरोना वायरस के तीन नए मामले सामने आए हैं। इनमें एक मरीज दिल्ली का है।")
-    sig = signature(article)
+    sig = _count_report("2020-03-03", "देश में मिले कोरोना के तीन नए मरीज, एक दिल्ली में",
+                        "देश में कोरोना वायरस के तीन नए मामले सामने आए हैं। इनमें एक मरीज दिल्ली का है।")
     assert sig.place == "state:IN:delhi" and sig.kind == "count"
     assert followed_place(sig) == "country:IN"
     assert signature_from_dict(signature_to_dict(sig)).thread_place == "country:IN"
 
 
 def test_a_count_across_several_states_follows_the_country():
-    article = Article(id="count-2", outlet="नमूना", published="2020-03-22",
-                      title="राजस्थान, बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315",
-                      text="कोरोना वायरस संक्रमण के 60 से अधिक नए मामले सामने आने के साथ यह संख्या बढ़ कर 315 हो गई।")
-    sig = signature(article)
+    sig = _count_report("2020-03-22", "राजस्थान, बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315",
+                        "कोरोना वायरस संक्रमण के 60 से अधिक नए मामले सामने आने के साथ यह संख्या बढ़ कर 315 हो गई।")
     assert sig.place == "state:IN:rajasthan" and sig.kind == "count"
     assert followed_place(sig) == "country:IN"
 
 
 def test_a_count_of_two_states_follows_its_first():
-    article = Article(id="count-3", outlet="नमूना", published="2020-03-22",
-                      title="बिहार और झारखंड में कोरोना के 12 नए मामले",
-                      text="बिहार में कोरोना वायरस के 10 और झारखंड में दो नए मामले सामने आए हैं।")
-    assert followed_place(signature(article)) == "state:IN:bihar"
+    sig = _count_report("2020-03-22", "बिहार और झारखंड में कोरोना के 12 नए मामले",
+                        "बिहार में कोरोना वायरस के 10 और झारखंड में दो नए मामले सामने आए हैं।")
+    assert followed_place(sig) == "state:IN:bihar"
 
 
 def test_an_event_that_names_no_place_may_join_a_places_thread_by_its_words():
