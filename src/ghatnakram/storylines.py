@@ -126,13 +126,14 @@ class StorylineLinker:
         """The storyline a new event with first article ``sig`` joins or starts: its place's thread
         when it follows one, else the storyline it fits best."""
         thread = followed_place(sig)
+        profile = _profile(sig)
         if thread:
             known = self.storylines_.get(self.threads_.get(thread, ""))
             if known is None or self._quiet(known, sig.day):
                 return self._start(storyline_id(event_id), thread)
-            if sig.kind == "count" or _shares_topic(sig, known):
+            if sig.kind == "count" or _shares_topic(profile, known):
                 return known
-        fitting = self._fitting_storylines(sig)
+        fitting = self._fitting_storylines(profile, sig.day)
         bridged = [s for score, s in fitting if score >= self.merge_threshold and s.thread is None]
         if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
             return self._merge(bridged)
@@ -168,11 +169,9 @@ class StorylineLinker:
             self.threads_[thread] = storyline.id
         return storyline
 
-    def _fitting_storylines(self, sig: Signature) -> list[tuple[float, Storyline]]:
-        """(score, storyline) of the storylines a new event with first article ``sig`` fits, best first."""
-        profile = Storyline(id="")
-        profile.add(sig)
-        scored = [(self.score(profile, s), s) for s in self._candidates(profile, sig.day)]
+    def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
+        """(score, storyline) of the storylines a new event (``profile``: that of its first article) fits, best first."""
+        scored = [(self.score(profile, s), s) for s in self._candidates(profile, day)]
         return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
 
     def resolve(self, storyline_id_: str) -> str:
@@ -279,11 +278,16 @@ def followed_place(sig: Signature) -> str | None:
     return place if sig.kind == "count" or place.startswith("state:") else None
 
 
-def _shares_topic(sig: Signature, thread: Storyline) -> bool:
-    """Whether a happening in a place shares the topic of the place's running story: a state's
-    book fair is not its by-election's story, though both are its news."""
+def _profile(sig: Signature) -> Storyline:
+    """A new event's profile: that of its first article alone."""
     profile = Storyline(id="")
     profile.add(sig)
+    return profile
+
+
+def _shares_topic(profile: Storyline, thread: Storyline) -> bool:
+    """Whether a happening in a place (``profile``) shares the topic of the place's running story:
+    a state's book fair is not its by-election's story, though both are its news."""
     return _cosine(profile, thread) >= THREAD_TOPIC_COSINE
 
 
