@@ -218,3 +218,36 @@ def test_an_event_that_names_no_place_may_join_a_places_thread_by_its_words():
     assert linker.storylines_[thread].thread == "state:IN:uttar-pradesh"
     assert linker.add("e2", result) == thread
     assert linker.add("e3", flood) != thread
+
+
+def _book_fair_then_by_election(linker):
+    """A state's book fair, then its by-election's nomination: (fair's storyline, nomination's)."""
+    fair = linker.add("e1", _report("a", "2026-02-10", "other", "लखनऊ पुस्तक मेले शुरुआत पहले दिन पहुंचे करीब पाठक",
+                                    "state:IN:uttar-pradesh"))
+    nomination = linker.add("e2", _report("b", "2026-02-16", "other", "चंदनपुर उपचुनाव नामांकन आखिरी दिन पर्चा",
+                                          "state:IN:uttar-pradesh"))
+    return fair, nomination
+
+
+def test_a_states_news_on_another_topic_starts_another_thread_of_the_state_that_its_sequel_follows():
+    linker = StorylineLinker()
+    fair, nomination = _book_fair_then_by_election(linker)
+    polling = linker.add("e3", _report("c", "2026-03-05", "other", "चंदनपुर उपचुनाव मतदान प्रतिशत", "state:IN:uttar-pradesh"))
+    assert fair != nomination
+    assert linker.storylines_[nomination].thread == "state:IN:uttar-pradesh"
+    assert polling == nomination
+
+
+def test_words_of_any_story_such_as_day_and_about_are_no_shared_topic():
+    # "पहले दिन पहुंचे करीब 20 हजार पाठक" and "नामांकन के आखिरी दिन" share only दिन.
+    fair, nomination = _book_fair_then_by_election(StorylineLinker())
+    assert fair != nomination
+
+
+def test_a_states_two_threads_survive_saving_and_loading_the_linker():
+    linker = StorylineLinker()
+    fair, nomination = _book_fair_then_by_election(linker)
+    saved = {i: s.to_dict() for i, s in linker.storylines_.items()}
+    resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2026, 2, 16))
+    assert resumed.add("e3", _report("c", "2026-03-05", "other", "चंदनपुर उपचुनाव मतदान", "state:IN:uttar-pradesh")) == nomination
+    assert resumed.add("e4", _report("d", "2026-02-12", "other", "पुस्तक मेले पाठक", "state:IN:uttar-pradesh")) == fair

@@ -2,8 +2,9 @@
 
 Two kinds of thread. A place's outbreak (or any running story of one place) is followed
 by its place: a count report of a state, the country or the world, and any happening
-whose headline names a state and that shares the thread's words, joins that place's open
-storyline — its *thread* — or starts it. Every other event joins the storyline whose
+whose headline names a state, joins the open storyline of that place — its *thread* — whose
+topic it shares, or starts one: a state may run several threads at once (its outbreak, its
+by-election), and words of any story ("दिन", "करीब") are no topic. Every other event joins the storyline whose
 profile it fits best — the same primary place, the same actors, and the same vocabulary —
 among the storylines active within a window that are no place's thread; otherwise it
 starts one. Two meetings of the same leaders months apart share
@@ -32,6 +33,13 @@ MAX_POSTING = 200  # storylines a key may index before it is too common to find 
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
 UNKNOWN_PLACE = 0.5  # place credit of an event that names no place: unknown, not elsewhere
 THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
+# Words of any story, whatever it is about: when, how much, how new. Two stories sharing only
+# these ("दिन", "करीब", "पहुंचे") share no topic: a book fair and a by-election of one state.
+NO_TOPIC_WORDS = frozenset(
+    "दिन दिनों सप्ताह हफ्ते महीने महीना साल वर्ष सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार "
+    "आज कल सुबह शाम रात पहले बाद करीब लगभग पहुंचे पहुंचा पहुंची कई सभी लोग लोगों बड़ा बड़ी बड़े "
+    "नया नई नए शुरू शुरुआत दौर जारी".split()
+)
 
 
 @dataclass
@@ -123,21 +131,32 @@ class StorylineLinker:
         return storyline.id
 
     def _storyline_for_new_event(self, event_id: str, sig: Signature) -> Storyline:
-        """The storyline a new event with first article ``sig`` joins or starts: its place's thread
-        when it follows one, else the storyline it fits best."""
+        """The storyline a new event with first article ``sig`` joins or starts: the thread of the
+        place it follows whose topic it shares, else the storyline it fits best, else a new one
+        (a new thread of its place, when it follows one: a state's by-election and its book fair
+        are two threads of one state)."""
         thread = followed_place(sig)
         profile = _profile(sig)
         if thread:
-            known = self.storylines_.get(self.threads_.get(thread, ""))
-            if known is None or self._quiet(known, sig.day):
-                return self._start(storyline_id(event_id), thread)
-            if sig.kind == "count" or _shares_topic(profile, known):
+            known = self._thread_of(thread, sig, profile)
+            if known is not None:
                 return known
         fitting = self._fitting_storylines(profile, sig.day)
         bridged = [s for score, s in fitting if score >= self.merge_threshold and s.thread is None]
         if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
             return self._merge(bridged)
-        return fitting[0][1] if fitting else self._start(storyline_id(event_id))
+        return fitting[0][1] if fitting else self._start(storyline_id(event_id), thread)
+
+    def _thread_of(self, place: str, sig: Signature, profile: Storyline) -> Storyline | None:
+        """The open thread of ``place`` whose topic the new event shares most; a count report
+        joins the place's thread of counts however few words it shares."""
+        threads = [self.storylines_[i] for i in self.threads_.get(place, ()) if not self._quiet(self.storylines_[i], sig.day)]
+        if not threads:
+            return None
+        topic = _topic_words(profile)
+        scored = sorted(((_cosine(topic, _topic_words(t)), t) for t in threads), key=lambda x: (-x[0], x[1].started, x[1].id))
+        best_cosine, best = scored[0]
+        return best if sig.kind == "count" or best_cosine >= THREAD_TOPIC_COSINE else None
 
     def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
         """Continue from saved state: the open storylines, the storyline of each open event, the latest day seen."""
@@ -147,15 +166,14 @@ class StorylineLinker:
         for storyline in storylines:
             self.storylines_[storyline.id] = storyline
             self._index_storyline(storyline)
-            known = self.storylines_.get(self.threads_.get(storyline.thread or "", ""))
-            if storyline.thread and (known is None or (storyline.last_day or date.min) > (known.last_day or date.min)):
-                self.threads_[storyline.thread] = storyline.id  # a place's latest thread, if an older one is still open
+            if storyline.thread:
+                self.threads_[storyline.thread].append(storyline.id)
         return self
 
     def _reset(self) -> None:
         self.labels_: dict[str, str] = {}  # event id → storyline id
         self.storylines_: dict[str, Storyline] = {}  # open storylines
-        self.threads_: dict[str, str] = {}  # place → its open thread's storyline id
+        self.threads_: dict[str, list[str]] = defaultdict(list)  # place → its open threads' storyline ids
         self.changed_: dict[str, Storyline] = {}  # storylines changed since the caller last cleared this
         self.latest_day_: date | None = None
         self._index: dict[str, set[str]] = defaultdict(set)
@@ -166,7 +184,7 @@ class StorylineLinker:
         storyline = Storyline(id=storyline_id_, thread=thread)
         self.storylines_[storyline.id] = storyline
         if thread:
-            self.threads_[thread] = storyline.id
+            self.threads_[thread].append(storyline.id)
         return storyline
 
     def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
@@ -247,8 +265,8 @@ class StorylineLinker:
         for storyline in [s for s in self.storylines_.values() if self._quiet(s, day)]:
             self._unindex(storyline)
             del self.storylines_[storyline.id]
-            if self.threads_.get(storyline.thread or "") == storyline.id:  # not its place's newer thread
-                del self.threads_[storyline.thread]
+            if storyline.thread:
+                self.threads_[storyline.thread].remove(storyline.id)
 
     @staticmethod
     def score(event: Storyline, storyline: Storyline) -> float:
@@ -285,10 +303,11 @@ def _profile(sig: Signature) -> Storyline:
     return profile
 
 
-def _shares_topic(profile: Storyline, thread: Storyline) -> bool:
-    """Whether a happening in a place (``profile``) shares the topic of the place's running story:
-    a state's book fair is not its by-election's story, though both are its news."""
-    return _cosine(profile, thread) >= THREAD_TOPIC_COSINE
+def _topic_words(storyline: Storyline) -> Storyline:
+    """A profile's words without those of any story (:data:`NO_TOPIC_WORDS`)."""
+    topical = Storyline(id=storyline.id, terms=Counter({t: c for t, c in storyline.terms.items() if t not in NO_TOPIC_WORDS}))
+    topical.norm = math.sqrt(sum(c * c for c in topical.terms.values()))
+    return topical
 
 
 def _top(counts: Counter, n: int) -> Counter:
