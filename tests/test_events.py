@@ -45,6 +45,15 @@ def test_event_dates_days_apart_are_different_events():
     assert labels["a5"] != labels["a1"]
 
 
+def test_a_topic_reported_day_after_day_does_not_chain_into_one_event():
+    # Delhi's preparations on the 3rd, 4th and 5th: the 4th may join the 3rd, the 5th is two days from it.
+    days = [_sig(f"d{n}", f"2020-03-0{n}", "दिल्ली कोरोना तैयारी अस्पताल आइसोलेशन वार्ड", place="state:IN:delhi", kind="other")
+            for n in (3, 4, 5)]
+    labels = EventClusterer().fit(days).labels_
+    assert labels["d4"] == labels["d3"]
+    assert labels["d5"] != labels["d3"]
+
+
 def test_first_and_second_meeting_are_two_events_however_alike():
     first = _sig("m1", "2026-01-28", "अल-शारा पुतिन मॉस्को मुलाकात", ordinal=1, kind="meeting")
     second = _sig("m2", "2026-01-28", "अल-शारा पुतिन मॉस्को मुलाकात", ordinal=2, kind="meeting")

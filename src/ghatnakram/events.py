@@ -545,7 +545,16 @@ class EventClusterer:
 
     # -- scoring --
     def _event_score(self, sig: Signature, event: OpenEvent) -> float:
+        if self._outside_the_events_days(sig, event):
+            return -1.0
         return max(self.pair_score(sig, member) for member in event.members)
+
+    def _outside_the_events_days(self, sig: Signature, event: OpenEvent) -> bool:
+        """Whether ``sig``'s day is further than ``max_day_gap`` from any member's: a running topic
+        reported day after day must not chain into one event (3 March's report joining 2 March's,
+        4 March's joining 3 March's, …); each member is compared with the article, not only the closest."""
+        days = [m.day for m in event.members if m.day]
+        return bool(sig.day and days and max(abs((sig.day - min(days)).days), abs((max(days) - sig.day).days)) > self.max_day_gap)
 
     def pair_score(self, a: Signature, b: Signature) -> float:
         """How strongly two articles look like reports of one happening."""
