@@ -269,3 +269,13 @@ def test_two_stories_of_one_outlet_weigh_a_little_less_as_one_happening_than_two
     other = dataclasses.replace(same, article_id="o3", outlet="अखबार ख")
     assert clusterer.pair_score(a, same) < clusterer.pair_score(a, other)
     assert signature_from_dict(signature_to_dict(a)).outlet == "अखबार क"
+
+
+def test_reports_naming_the_same_three_people_are_likelier_one_happening_than_those_sharing_one():
+    # "वसुंधरा राजे से ओ'ब्रायन तक, इन नेताओं ने लिया एकांतवास" and "कनिका कपूर की पार्टी में आई वसुंधरा राजे और दुष्यंत सिंह"
+    people = frozenset({"PER:कनिका-कपुर", "PER:वसुंधरा-राजे", "PER:दुशयंत-सिंह"})
+    a = dataclasses.replace(_sig("k1", "2020-03-20", "एकांतवास नेताओं पार्टी", kind="other"), actors=people)
+    three = dataclasses.replace(_sig("k2", "2020-03-20", "पार्टी गायिका आइसोलेट", kind="other"), actors=people)
+    one = dataclasses.replace(three, article_id="k3", actors=frozenset({"PER:वसुंधरा-राजे"}))
+    clusterer = EventClusterer().fit([])
+    assert clusterer.pair_score(a, three) - clusterer.pair_score(a, one) == pytest.approx(0.1)

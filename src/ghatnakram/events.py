@@ -68,6 +68,7 @@ MAX_POSTING = 50  # events a word may index before it is too common to find cand
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
 DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
 SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
+SHARED_ACTOR, FURTHER_SHARED_ACTOR = 0.1, 0.05
 SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one happening than two outlets' stories
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
@@ -577,8 +578,7 @@ class EventClusterer:
         shared = a.numbers & b.numbers
         if shared:
             score += SHARED_FIGURE if any(not _is_round(n) for n in shared) else SHARED_ROUND_FIGURE
-        if a.actors & b.actors:
-            score += 0.1
+        score += _shared_actors_score(len(a.actors & b.actors))
         if a.day and b.day and a.day == b.day:
             score += 0.05
         if a.outlet and a.outlet == b.outlet:
@@ -605,6 +605,13 @@ class EventClusterer:
         weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def _shared_actors_score(shared: int) -> float:
+    """0.1 for one person or organisation both reports name, and 0.05 for each further one
+    (up to three): the same three people are stronger evidence of one happening than one
+    minister who is in every day's news."""
+    return 0.0 if not shared else SHARED_ACTOR + FURTHER_SHARED_ACTOR * (min(shared, 3) - 1)
 
 
 def _count_reports_of_one_place(a: Signature, b: Signature) -> bool:
