@@ -1,6 +1,6 @@
 """Storylines on the demo corpus: the two seed meetings are one storyline of two events."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from ghatnakram.events import Signature, signature, signature_from_dict, signature_to_dict
 from ghatnakram.models import Article
@@ -251,3 +251,11 @@ def test_a_states_two_threads_survive_saving_and_loading_the_linker():
     resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2026, 2, 16))
     assert resumed.add("e3", _report("c", "2026-03-05", "other", "चंदनपुर उपचुनाव मतदान", "state:IN:uttar-pradesh")) == nomination
     assert resumed.add("e4", _report("d", "2026-02-12", "other", "पुस्तक मेले पाठक", "state:IN:uttar-pradesh")) == fair
+
+
+def test_a_state_with_more_threads_than_are_scored_still_finds_its_recently_active_one():
+    linker = StorylineLinker()
+    days = [(date(2026, 1, 1) + timedelta(days=n)).isoformat() for n in range(40)]
+    ids = [linker.add(f"e{n}", _report(f"a{n}", day, "other", f"विषय{n} घटना{n}", "state:IN:bihar")) for n, day in enumerate(days)]
+    assert len(set(ids)) == 40
+    assert linker.add("e-next", _report("b", "2026-02-10", "other", "विषय39 घटना39 आगे", "state:IN:bihar")) == ids[39]

@@ -15,6 +15,7 @@ events by event date, with the recurrence ordinal ("first" before "second") brea
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -150,7 +151,9 @@ class StorylineLinker:
     def _thread_of(self, place: str, sig: Signature, profile: Storyline) -> Storyline | None:
         """The open thread of ``place`` whose topic the new event shares most; a count report
         joins the place's thread of counts however few words it shares."""
-        threads = [self.storylines_[i] for i in self.threads_.get(place, ()) if not self._quiet(self.storylines_[i], sig.day)]
+        open_threads = (self.storylines_[i] for i in self.threads_.get(place, ()) if not self._quiet(self.storylines_[i], sig.day))
+        # A busy state may run many threads over the window: the most recently active are scored.
+        threads = heapq.nlargest(MAX_CANDIDATES, open_threads, key=lambda s: (s.last_day or date.min, s.started, s.id))
         if not threads:
             return None
         topic = _topic_words(profile)
