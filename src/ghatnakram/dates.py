@@ -137,8 +137,8 @@ SENTENCE_DECAY = 0.3  # a date in sentence i weighs 1 / (1 + 0.3 i): the lead co
 TITLE_WEIGHT = 1.5  # a date in the title
 AT_DAY_WEIGHT = 1.5  # "बुधवार को", "सोमवार देर रात": the day something happened
 TODAY_WEIGHT = 2.0  # आज names the publication day outright
-MIN_SUPPORT = 0.3
-HEADLINE_FIGURE_WEIGHT = 2.0  # a date in a sentence that gives the headline's figure ("… 20 नए केस"): its happening  # below this (a lone date deep in the text) the fallback wins
+MIN_SUPPORT = 0.3  # below this (a lone date deep in the text) the fallback wins
+HEADLINE_FIGURE_WEIGHT = 2.0  # a date in a sentence that gives the headline's figure ("… 20 नए केस"): its happening
 # Fallback, with no dated lead: the publication day (or the agency dateline's day). On the
 # dev set the event of such stories was the publication day 169 times, the day before 79.
 
