@@ -65,7 +65,7 @@ class Storyline:
         self.terms.update(sig.terms)
         self.places, self.actors = _top(self.places, PROFILE_NAMES), _top(self.actors, PROFILE_NAMES)
         self.terms = _top(self.terms, PROFILE_TERMS)
-        self.norm = math.sqrt(sum(c * c for c in self.terms.values()))
+        self.norm = _norm(self.terms)
         if sig.day and (self.last_day is None or sig.day > self.last_day):
             self.last_day = sig.day
 
@@ -82,7 +82,7 @@ class Storyline:
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
                         date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""),
                         thread=data.get("thread"))
-        storyline.norm = math.sqrt(sum(c * c for c in storyline.terms.values()))
+        storyline.norm = _norm(storyline.terms)
         return storyline
 
 
@@ -217,7 +217,7 @@ class StorylineLinker:
             survivor.terms.update(other.terms)
             survivor.places, survivor.actors = _top(survivor.places, PROFILE_NAMES), _top(survivor.actors, PROFILE_NAMES)
             survivor.terms = _top(survivor.terms, PROFILE_TERMS)
-            survivor.norm = math.sqrt(sum(c * c for c in survivor.terms.values()))
+            survivor.norm = _norm(survivor.terms)
             survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
             survivor.started = min(survivor.started, other.started)
             self._index_storyline(survivor)
@@ -309,7 +309,7 @@ def _profile(sig: Signature) -> Storyline:
 def _topic_words(storyline: Storyline) -> Storyline:
     """A profile's words without those of any story (:data:`NO_TOPIC_WORDS`)."""
     topical = Storyline(id=storyline.id, terms=Counter({t: c for t, c in storyline.terms.items() if t not in NO_TOPIC_WORDS}))
-    topical.norm = math.sqrt(sum(c * c for c in topical.terms.values()))
+    topical.norm = _norm(topical.terms)
     return topical
 
 
@@ -318,6 +318,11 @@ def _top(counts: Counter, n: int) -> Counter:
     if len(counts) <= n:
         return counts
     return Counter(dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]))
+
+
+def _norm(terms: Counter) -> float:
+    """Length of a term-count vector (kept on a storyline as ``norm`` for :func:`_cosine`)."""
+    return math.sqrt(sum(c * c for c in terms.values()))
 
 
 def _cosine(a: Storyline, b: Storyline) -> float:
