@@ -10,8 +10,10 @@ from ghatnakram.event_type import (
     ModelMissing,
     article_features,
     article_keys,
+    article_mentions,
     classify_event_type,
     load_model,
+    mentions_of,
     trigger_form,
 )
 from ghatnakram.readers import article_from_text
@@ -145,3 +147,13 @@ def test_missing_model_error_names_the_file_and_the_training_command():
         load_model("no_such_model.json")
     assert "no_such_model.json" in str(error.value)
     assert TRAIN_COMMAND in str(error.value)
+
+
+def test_article_without_any_trigger_word_is_other_as_the_full_scoring_would_say():
+    model = load_model()
+    for title, text in (CRICKET, ELECTION, ("", "")):
+        assert model.any_trigger.isdisjoint(mentions_of(*article_keys(title, text)))
+        mentions = article_mentions(title, text)
+        scored = model.decide(model.probabilities(article_features(title, text)),
+                              lambda event_type: model.evidence(mentions, event_type))
+        assert model.predict(title, text) == scored == OTHER

@@ -32,7 +32,7 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Callable
 
@@ -198,9 +198,16 @@ class EventTypeModel:
     def predict(self, title: str, text: str) -> str:
         """The event type of one article, or ``"other"``."""
         title_keys, body_keys = article_keys(title, text)
-        probabilities = self.probabilities_of_keys(title_keys, body_keys)
         mentions = mentions_of(title_keys, body_keys)
+        if self.min_evidence > 0 and self.any_trigger.isdisjoint(mentions):
+            return OTHER  # no type can pass the evidence check, whatever the probabilities (most news)
+        probabilities = self.probabilities_of_keys(title_keys, body_keys)
         return self.decide(probabilities, lambda event_type: self.evidence(mentions, event_type))
+
+    @cached_property
+    def any_trigger(self) -> frozenset[str]:
+        """The trigger words of all types together."""
+        return frozenset().union(*self.triggers.values())
 
     def probabilities_of_keys(self, title_keys: list[str], body_keys: list[str]) -> np.ndarray:
         """As ``probabilities(features_of(title_keys, body_keys))``, faster: a word's feature rows are cached."""
