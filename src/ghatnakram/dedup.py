@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from .normalize import word_keys
 
@@ -27,7 +26,6 @@ THRESHOLD = 0.6  # estimated Jaccard of word 3-shingles above which two texts ar
 MIN_WORDS = 25  # shorter texts share too many shingles by chance to call them copies
 _SEED = 7
 _SCHEME = "affine32"
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 @dataclass(frozen=True)
@@ -46,10 +44,25 @@ def fingerprint(text: str) -> Fingerprint:
     content_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
     if len(words) < MIN_WORDS:
         return Fingerprint(content_hash, None, ())
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    minhash = _new_minhash()
     minhash.update_batch(_shingle_hashes(words).tolist())
     signature = minhash.hashvalues.astype(np.uint64)
     return Fingerprint(content_hash, signature, _buckets(signature))
+
+
+def _new_minhash():
+    # datasketch imports scipy, half a second at every start; only fingerprinting needs it,
+    # so commands that read the store do not pay for it.
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 @lru_cache(maxsize=500_000)
