@@ -141,6 +141,18 @@ def test_sentences_ending_in_a_full_stop_after_a_verb_are_split():
     ]
 
 
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it():
+    text = "भारत के लिए एक अच्छी खबर आयी.एक तरफ मामले 62 हजार के पार पहुंच गये हैं.वहीं, 10 राज्य ठीक हैं."
+    assert split_sentences(text) == [
+        "भारत के लिए एक अच्छी खबर आयी.", "एक तरफ मामले 62 हजार के पार पहुंच गये हैं.", "वहीं, 10 राज्य ठीक हैं.",
+    ]
+
+
+def test_glued_full_stops_of_abbreviations_initials_numbers_and_web_addresses_end_no_sentence():
+    text = "डॉ.हर्षवर्धन, ए.के.सिंह और एस.जयशंकर ने नवभारतटाइम्स.कॉम को बताया कि द.अफ्रीका को १.५ करोड़ मिले।"
+    assert split_sentences(text) == [text]
+
+
 def test_latin_and_letter_name_initials_do_not_end_sentences():
     assert split_sentences("A.K. Sharma और वी.पी. सिंह तथा जे. पी. नड्डा आए।") == ["A.K. Sharma और वी.पी. सिंह तथा जे. पी. नड्डा आए।"]
 

@@ -222,20 +222,10 @@ def _is_figure(word: str) -> bool:
     return bool(re.fullmatch(r"[0-9०-९][0-9०-९.,]*%?", _TRAILING.sub("", word)))
 
 
-# "… जारी की है.जिसमें …": a full stop or danda with no space after a sentence-final verb.
-_GLUED_SENTENCES = re.compile(
-    r"((?:है|हैं|था|थी|थे)|(?<=[\u0915-\u0963])(?:या|ई|ए|यी|ये|गा|गी|गे|ती|ता|ते))[.।](?=[\u0905-\u0939])"
-)
-
-
-def _unglue(sentence: str) -> list[str]:
-    return _GLUED_SENTENCES.sub("\\1।\n", sentence).split("\n")
-
-
 def lead_sentences(text: str, count: int = 3) -> list[str]:
     """The first ``count`` sentences that say something: no datelines, bylines or questions."""
     out = []
-    for sentence in (piece for whole in split_sentences(text) for piece in _unglue(whole)):
+    for sentence in split_sentences(text):
         sentence = _BRACKETS.sub("", strip_dateline(sentence))  # the agency's brackets mark the dateline
         if is_dateline(sentence) or sentence.endswith("?"):
             continue

@@ -160,13 +160,17 @@ ABBREVIATIONS = frozenset(
     normalize_text(a)
     for a in (
         "डॉ", "डा", "श्री", "श्रीमती", "कु", "सु", "प्रो", "मो", "मु", "एड", "ले", "जन", "कर्नल",
-        "मि", "मिस", "सं", "क्र", "नं", "पृ", "रु", "ई", "ई.पू", "स्व", "पं", "उ", "प्र", "म", "वि",
+        "मि", "मिस", "सं", "क्र", "नं", "पृ", "रु", "ई", "ई.पू", "स्व", "पं", "उ", "प्र", "म", "वि", "द",
         "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rs", "No", "vs", "etc", "Jr", "Sr", "Lt", "Col", "Gen",
     )
 )
 _SENTENCE_END = re.compile(
     rf"(?:[{_TERMINATORS}]+|\.(?!\d)|…)[{_CLOSERS}]*(?=\s|$)|\n+"
+    # Some outlets glue the next sentence to the stop: "खबर आयी.एक तरफ", "पहुंच गयी है।वहीं".
+    rf"|(?:[{DANDA}{DOUBLE_DANDA}]+|(?<=[\u0900-\u0963])\.)(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
 )
+# "नवभारतटाइम्स.कॉम": a web address, not two sentences.
+_WEB_SUFFIX = re.compile(r"(?:कॉम|इन|ओआरजी|नेट)(?![\u0900-\u097f])")
 _WORD_BEFORE = re.compile(rf"([{_DEVANAGARI_LETTER}\w.]+)$")
 # One Latin capital: an initial ("A.K."). Devanagari initials are letter names (LETTER_NAMES):
 # a generic one-syllable rule would also take the verbs "है." and "थे." for initials.
@@ -193,7 +197,8 @@ def _sentences(text: str) -> tuple[str, ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
+        if match.group().startswith(".") and (_is_abbreviation(text[start : match.start()])
+                                              or _WEB_SUFFIX.match(text, end)):
             continue
         piece = text[start:end].strip()
         if piece:
