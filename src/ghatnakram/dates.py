@@ -39,7 +39,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .models import DateMention
-from .normalize import BACKGROUND_OPENER, ascii_digits, split_sentences
+from .normalize import BACKGROUND_OPENER, ascii_digits, sentence_offsets
 
 __all__ = ["find_dates", "event_date", "score_event_dates", "publication_day", "IST"]
 
@@ -410,14 +410,8 @@ _FIGURE = re.compile(r"(?<![-\w])[0-9][0-9,.]*(?![\w])(?!\s*(?:घंटे|घ�
 
 
 def _sentence_around(text: str, mention: DateMention) -> str:
-    """The sentence a date stands in, from the sentence marks before and after it."""
-    window = text[max(mention.start - _SENTENCE_REACH, 0) : mention.end + _SENTENCE_REACH]
-    at = min(mention.start, _SENTENCE_REACH)
-    return _SENTENCE_MARK.split(window[:at])[-1] + _SENTENCE_MARK.split(window[at:], maxsplit=1)[0]
-
-
-_SENTENCE_MARK = re.compile(r"[।?!\n]|\.\s")
-_SENTENCE_REACH = 400  # characters either side: a sentence longer than this is cut, which a figure check can bear
+    """The sentence a date stands in."""
+    return sentence_offsets(text)[mention.sentence][1]
 
 
 def _figures(text: str) -> set[str]:
@@ -484,8 +478,7 @@ def _find(text: str, published: str | None) -> list[_Found]:
     hits = list(_hits(text, reference))
     if not hits:
         return []
-    # Sentences after the last date cannot change the numbers of those before it.
-    starts = _sentence_starts(text[: hits[-1].end])
+    starts = [start for start, _ in sentence_offsets(text)]
     found: list[_Found] = []
     clocks: list[_Hit] = []
     for hit in hits:
@@ -541,18 +534,6 @@ def _reference_day(text: str, pub: date | None) -> tuple[date | None, int]:
     if hit is None or hit.day is None or (pub is not None and not 0 <= (pub - hit.day).days <= 3):
         return pub, 0
     return hit.day, match.end("date")
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Start offsets of the sentences of :func:`~ghatnakram.normalize.split_sentences`."""
-    starts, position = [], 0
-    for sentence in split_sentences(text):
-        found = text.find(sentence, position)
-        if found < 0:
-            continue
-        starts.append(found)
-        position = found + len(sentence)
-    return starts
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:

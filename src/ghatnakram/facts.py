@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import lru_cache
 from itertools import islice
 
 from .models import Quantity, Quote, Recurrence
-from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, is_dateline, split_sentences
+from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, is_dateline, sentence_offsets
 from .places import resolve_place
 
 __all__ = ["find_quotes", "find_quantities", "find_recurrence"]
@@ -93,17 +92,6 @@ _DIGIT_RUN = re.compile("[0-9०-९]+")
 _DIGIT_CHARS = frozenset("0123456789०१२३४५६७८९")
 _JOINERS = frozenset((ZWJ, ZWNJ))
 _PUNCTUATION = "()[],;:“”‘’\"'।॥?!-–—"
-
-
-@lru_cache(maxsize=64)
-def _sentences(text: str) -> tuple[tuple[int, str], ...]:
-    """(start offset, sentence) pairs of ``text``; cached, as all three finders split the same text."""
-    out, pos = [], 0
-    for sentence in split_sentences(text):
-        start = text.find(sentence, pos)
-        out.append((start, sentence))
-        pos = start + len(sentence)
-    return tuple(out)
 
 
 # Precomposed nukta letters (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़): the one difference NFC makes to most Hindi text.
@@ -361,7 +349,7 @@ def find_quantities(text: str) -> list[Quantity]:
     [(12.0, 'deaths'), (150.0, 'injured')]
     """
     text = _prepare(text)
-    sentences = _sentences(text)
+    sentences = sentence_offsets(text)
     offsets = [start for start, _ in sentences]
     starts: dict[int, list[int]] = {}  # sentence index → where a quantity may start in it
     if text[:1] in _OPENING_CHARS:
@@ -732,7 +720,7 @@ def find_quotes(text: str) -> list[Quote]:
     [('पुतिन', 'रूस तैयार है')]
     """
     text = _prepare(text)
-    sentences = _sentences(text)
+    sentences = sentence_offsets(text)
     starts = [start for start, _ in sentences]
     found: list[tuple[int, Quote]] = []
     taken: list[tuple[int, int]] = []
@@ -909,7 +897,7 @@ def _speaker_after_quote(text: str, end: int, agents: list[str | None], index: i
     if not match:
         return None
     if match.group("pron"):
-        sentences = _sentences(text)
+        sentences = sentence_offsets(text)
         return _antecedent(sentences, agents, min(index, len(agents))) or match.group("pron")
     speaker = _speaker(match.group("spk") or match.group("spk2") or "")
     return speaker or None
@@ -1023,7 +1011,7 @@ def find_recurrence(text: str, title: str = "") -> Recurrence | None:
     2
     """
     text = _prepare(text)
-    sentences = [sentence for _, sentence in _sentences(text)]
+    sentences = [sentence for _, sentence in sentence_offsets(text)]
     if title:
         cue = _first_cue(_prepare(title), -1)
         if cue:

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .models import Mention
-from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, split_sentences, token_spans
+from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
 
 __all__ = [
     "ENTITY_TYPES",
@@ -958,7 +958,7 @@ def find_mentions(text: str, tagger: Tagger | None = None) -> list[Mention]:
     [('व्लादिमीर पुतिन', 'PER'), ('मास्को', 'LOC')]
     """
     tagger = tagger or load_tagger()
-    sentences = _sentence_offsets(text)
+    sentences = sentence_offsets(text)
     spans = [token_spans(sentence) for _, sentence in sentences]
     tokens = [[sentence[a:b] for a, b in where] for (_, sentence), where in zip(sentences, spans)]
     tagged = [tagger.tag_with_confidence(t) for t in tokens]
@@ -1036,19 +1036,6 @@ def propagate_names(
 
 def _can_propagate(fact: WordFacts, gazetteer: Gazetteer) -> bool:
     return fact.content and not fact.cue and len(fact.loose) > 1 and fact.loose not in gazetteer.common
-
-
-def _sentence_offsets(text: str) -> list[tuple[int, str]]:
-    """Each sentence of :func:`split_sentences` with where it starts in ``text``."""
-    found: list[tuple[int, str]] = []
-    cursor = 0
-    for sentence in split_sentences(text):
-        start = text.find(sentence, cursor)
-        if start < 0:  # cannot happen for split_sentences output; keep going rather than misplace
-            continue
-        found.append((start, sentence))
-        cursor = start + len(sentence)
-    return found
 
 
 # --- scoring --------------------------------------------------------------------------

@@ -210,6 +210,21 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences)
 
 
+@lru_cache(maxsize=32)
+def sentence_offsets(text: str) -> tuple[tuple[int, str], ...]:
+    """Each sentence of :func:`split_sentences` with the offset in ``text`` where it starts.
+
+    >>> sentence_offsets("पहला वाक्य। दूसरा वाक्य।")
+    ((0, 'पहला वाक्य।'), (12, 'दूसरा वाक्य।'))
+    """
+    found, cursor = [], 0
+    for sentence in _sentences(text):
+        start = text.find(sentence, cursor)
+        found.append((start, sentence))
+        cursor = start + len(sentence)
+    return tuple(found)
+
+
 def first_sentences(text: str, count: int) -> list[str]:
     """The first ``count`` sentences of :func:`split_sentences`, without splitting all of a long text."""
     prefix = 2000
