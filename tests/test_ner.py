@@ -8,6 +8,7 @@ from ghatnakram.ner import (
     ModelMissingError,
     bio_spans,
     canonical_tag,
+    coordinated_names,
     find_mentions,
     format_scores,
     is_spelled_acronym,
@@ -432,3 +433,37 @@ def test_a_place_of_two_words_read_as_a_persons_name_is_a_place():
     found = [(m.text, m.type) for m in find_mentions("प्रयाग राज की चंदनपुर सीट पर उपचुनाव की तस्वीर साफ होने लगी है।")]
     assert ("प्रयाग राज", "LOC") in found
     assert ("आनंद महिंद्रा", "PER") in [(m.text, m.type) for m in find_mentions("उद्योगपति आनंद महिंद्रा ने मदद की घोषणा की।")]
+
+
+def _listed(words: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    tokens = words.split()
+    facts = [load_tagger().features.view(token).facts for token in tokens]
+    return coordinated_names(spans, ["O"] * len(tokens), facts)
+
+
+def test_an_untagged_item_of_a_list_of_countries_is_a_country_too():
+    # "होंडुराज", "मोनैको": spellings no gazetteer has, between two tagged countries
+    assert _listed("पेरू , होंडुराज , भारत , मोनैको , निकारागुआ", [(0, 1, "LOC"), (4, 5, "LOC"), (8, 9, "LOC")]) == [
+        (0, 1, "LOC"), (2, 3, "LOC"), (4, 5, "LOC"), (6, 7, "LOC"), (8, 9, "LOC"),
+    ]
+
+
+def test_the_last_item_after_two_names_of_a_list_takes_their_type():
+    assert _listed("प्रकाश गुरुंग , संसार सिंह और पूरण भट्ट ने", [(0, 2, "PER"), (3, 5, "PER")]) == [
+        (0, 2, "PER"), (3, 5, "PER"), (6, 8, "PER"),
+    ]
+
+
+def test_counts_and_common_words_between_listed_places_stay_untagged():
+    spans = [(0, 1, "LOC"), (4, 5, "LOC"), (8, 9, "LOC")]
+    assert _listed("गुजरात में सात , केरल में दो , असम में एक-एक", spans) == spans
+    assert _listed("दिल्ली , अस्पताल , पुणे", [(0, 1, "LOC"), (4, 5, "LOC")]) == [(0, 1, "LOC"), (4, 5, "LOC")]
+
+
+def test_a_verb_that_ends_a_list_is_no_name():
+    spans = [(0, 1, "LOC"), (2, 3, "LOC")]
+    assert _listed("बंगलुरू , श्रीनगर और पहुंचेंगे", spans) == spans
+
+
+def test_an_item_next_to_one_name_only_is_left_alone():
+    assert _listed("दिल्ली , रामू , और कुछ", [(0, 1, "LOC")]) == [(0, 1, "LOC")]

@@ -39,6 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .facts import NUMBER_WORDS
 from .models import Mention
 from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
 
@@ -748,6 +749,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         spans.append((start, end, kind))
     spans += _bracketed_acronyms(spans, out, facts)
     spans += _party_names(out, facts, spans)
+    spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
         for i in range(start + 1, end):
@@ -781,6 +783,76 @@ def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tu
         else:
             found.append((i, i + 1, "ORG"))
     return found
+
+
+MAX_LIST_ITEM = 3  # words of one item of a list that a neighbour's type may name
+
+
+def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
+                       facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """``spans`` with the untagged items of a list of names of one type tagged as that type.
+
+    Items of a list are runs of name words joined by one comma or conjunction. An item between
+    two names of one type is one too ("आयरलैंड , इसराइल , इटली"), and so is a last item after
+    two of them ("चंद्रपुर , भंडारा और नासिक"). Items with a common word or a number ("गुजरात
+    में सात , केरल में दो") are no names.
+
+    >>> words = "चंद्रपुर , गढ़चिरौली , भंडारा और नासिक".split()
+    >>> facts = [load_tagger().features.view(w).facts for w in words]
+    >>> coordinated_names([(0, 1, "LOC"), (4, 5, "LOC")], ["O"] * len(words), facts)
+    [(0, 1, 'LOC'), (2, 3, 'LOC'), (4, 5, 'LOC'), (6, 7, 'LOC')]
+    """
+    items = _list_items(facts)
+    kind_of = {(start, end): kind for start, end, kind in spans}
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    added = []
+    for n, (start, end) in enumerate(items):
+        if end - start > MAX_LIST_ITEM or not all(i not in taken and _may_be_listed_name(tags[i], facts[i])
+                                                   for i in range(start, end)):
+            continue
+        before = []
+        for m in (n - 1, n - 2):
+            if m < 0 or not _joined(items[m], items[m + 1], facts):
+                break
+            before.append(kind_of.get(items[m]))
+        if not before or before[0] is None:
+            continue
+        if n + 1 < len(items) and _joined(items[n], items[n + 1], facts):
+            same = kind_of.get(items[n + 1]) == before[0]
+        else:
+            same = before[1:] == before[:1]
+        if same:
+            added.append((start, end, before[0]))
+            kind_of[start, end] = before[0]
+    return sorted(spans + added)
+
+
+def _may_be_listed_name(tag: str, fact: WordFacts) -> bool:
+    return (tag == "O" and fact.script != "NUM" and "common" not in fact.lists
+            and not all(part in NUMBER_WORDS for part in fact.key.split("-"))
+            and not fact.key.endswith(_FUTURE_ENDINGS))
+
+
+_FUTURE_ENDINGS = ("ेंगे", "ेंगी", "ेगा", "ेगी", "ूंगा", "ूंगी")  # "… और कोच्चि पहुंचेंगे": a verb ends the list
+
+
+def _list_items(facts: Sequence[WordFacts]) -> list[tuple[int, int]]:
+    """(start, end) of each run of words that can be part of a name."""
+    items, start = [], None
+    for i, fact in enumerate(facts):
+        if fact.content and start is None:
+            start = i
+        elif not fact.content and start is not None:
+            items.append((start, i))
+            start = None
+    if start is not None:
+        items.append((start, len(facts)))
+    return items
+
+
+def _joined(first: tuple[int, int], second: tuple[int, int], facts: Sequence[WordFacts]) -> bool:
+    """True when one comma or conjunction stands between two items."""
+    return second[0] - first[1] == 1 and (facts[first[1]].key == "," or facts[first[1]].cue == "conj")
 
 
 def _split_people_at_roles(spans: list[tuple[int, int, str]], facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
