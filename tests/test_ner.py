@@ -169,11 +169,17 @@ def test_format_scores_shows_a_row_per_type_and_micro():
     assert "0.706" in lines[-1]
 
 
-def test_line_without_a_tab_is_reported_with_file_and_line(tmp_path):
+def test_line_without_a_tag_is_reported_with_file_and_line(tmp_path):
     bad = tmp_path / "bad.conll"
-    bad.write_text("पुतिन\tB-PER\nमास्को B-LOC\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.conll:2: no tab.*token<TAB>tag"):
+    bad.write_text("पुतिन\tB-PER\nमास्को\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.conll:2: no tag after the token.*token<TAB>tag"):
         score_conll(bad, ScriptedTagger())
+
+
+def test_columns_separated_by_spaces_and_docstart_markers_are_read(tmp_path):
+    spaced = tmp_path / "spaced.conll"
+    spaced.write_text("-DOCSTART- -X- O O\n\nपुतिन NNP B-PER\nमास्को NNP B-GPE\nगए VM O\n", encoding="utf-8")
+    assert read_conll(spaced) == [[("पुतिन", "B-PER"), ("मास्को", "B-LOC"), ("गए", "O")]]
 
 
 def test_empty_file_is_reported(tmp_path):
@@ -419,7 +425,8 @@ def test_the_attribute_list_is_used_only_for_the_model_it_was_written_for(tmp_pa
     for name in (ner.MODEL_FILE, ner.GAZETTEER_FILE, ner.CLUSTER_FILE, ner.ATTRIBUTES_FILE):
         (tmp_path / name).write_bytes((shipped / name).read_bytes())
     crf = pycrfsuite.Tagger()
-    crf.open_inmemory((shipped / ner.MODEL_FILE).read_bytes())
+    model = (shipped / ner.MODEL_FILE).read_bytes()  # crfsuite reads the bytes in place: keep them alive
+    crf.open_inmemory(model)
     from_model = frozenset(attribute for attribute, _ in crf.info().state_features)
     assert ner.load_tagger_from(tmp_path).features.known == from_model
     listed = (tmp_path / ner.ATTRIBUTES_FILE).read_text(encoding="utf-8").splitlines()

@@ -81,7 +81,7 @@ TRAINING_COMMAND = "python training/train_ner.py"
 # Entity type names as different corpora write them → ours. Other types are ignored (O).
 _TYPE_ALIASES = {
     "NEP": "PER", "PER": "PER", "PERSON": "PER",
-    "NEL": "LOC", "LOC": "LOC", "LOCATION": "LOC",
+    "NEL": "LOC", "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
     "NEO": "ORG", "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
     "NEN": "NUM", "NUM": "NUM",
     "NETI": "TIME", "TIME": "TIME",
@@ -125,7 +125,8 @@ def read_conll(path: str | Path, *, strict: bool = True) -> list[list[tuple[str,
     """Read a CoNLL file (``token<TAB>tag``, blank line between sentences).
 
     Tags are mapped with :func:`canonical_tag`; with several columns the first is the
-    token and the last the tag. With ``strict`` a line without a tab, an empty token or
+    token and the last the tag. Lines without a tab are split at spaces; ``-DOCSTART-``
+    lines separate sentences. With ``strict`` a line without a tab, an empty token or
     tag, or a file without tokens raises ValueError naming ``file:line``; without it such
     lines are skipped (training reads IL-NER, which has one such line).
     """
@@ -143,8 +144,15 @@ def read_conll(path: str | Path, *, strict: bool = True) -> list[list[tuple[str,
                 sentences.append(current)
             current, previous = [], "O"
             continue
-        columns = line.split("\t")
+        columns = line.split("\t") if "\t" in line else line.split()  # some corpora separate by spaces
         token, tag = columns[0].strip(), columns[-1].strip()
+        if "\t" not in line and not _TAG_SHAPE.fullmatch(tag):
+            tag = ""  # a line of prose, not "token tag"
+        if token == "-DOCSTART-":  # CoNLL-2003's document marker: a boundary, not a token
+            if current:
+                sentences.append(current)
+            current, previous = [], "O"
+            continue
         if len(columns) < 2 or not token or not tag:
             if strict:
                 raise ValueError(_bad_line_message(path, number, line))
@@ -161,9 +169,12 @@ def read_conll(path: str | Path, *, strict: bool = True) -> list[list[tuple[str,
     return sentences
 
 
+_TAG_SHAPE = re.compile(r"O|-|(?:[A-Za-z]-)?[A-Za-z_]+|-[A-Za-z_]+")
+
+
 def _bad_line_message(path: Path, number: int, line: str) -> str:
     if "\t" not in line:
-        problem = "no tab between token and tag"
+        problem = "no tag after the token"
     else:
         problem = "empty token or tag"
     return (
