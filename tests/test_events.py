@@ -279,3 +279,15 @@ def test_reports_naming_the_same_three_people_are_likelier_one_happening_than_th
     one = dataclasses.replace(three, article_id="k3", actors=frozenset({"PER:वसुंधरा-राजे"}))
     clusterer = EventClusterer().fit([])
     assert clusterer.pair_score(a, three) - clusterer.pair_score(a, one) == pytest.approx(0.1)
+
+
+def test_an_article_that_one_member_contradicts_does_not_join_through_another():
+    kerala = _sig("k1", "2020-03-14", "केरल मामले पुष्टि विधानसभा सत्र", place="state:IN:kerala")
+    roundup = dataclasses.replace(
+        _sig("k2", "2020-03-14", "केरल मामले पुष्टि विधानसभा देश कुल संख्या", place="country:IN"),
+        places=frozenset({"country:IN", "state:IN:kerala"}))
+    national = _sig("n1", "2020-03-14", "देश कुल संख्या मंत्रालय", place="country:IN")
+    clusterer = EventClusterer().fit([kerala, roundup, national])
+    assert clusterer.labels_["k2"] == clusterer.labels_["k1"]
+    assert clusterer.pair_score(national, roundup) >= 0.5 and clusterer.pair_score(national, kerala) < 0
+    assert clusterer.labels_["n1"] != clusterer.labels_["k1"]

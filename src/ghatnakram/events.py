@@ -67,6 +67,7 @@ _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in wor
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
 DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
+MEMBER_VETO = 0.0  # a member scoring an article below this keeps it out of the event
 SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
 SHARED_ACTOR, FURTHER_SHARED_ACTOR = 0.1, 0.05
 SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one happening than two outlets' stories
@@ -546,9 +547,13 @@ class EventClusterer:
 
     # -- scoring --
     def _event_score(self, sig: Signature, event: OpenEvent) -> float:
+        """The best pair score with a member, unless a member looks like another happening (a score
+        below MEMBER_VETO): a national roundup that joined a state's count must not pull in the next
+        national report, which the state's own reports contradict."""
         if self._outside_the_events_days(sig, event):
             return -1.0
-        return max(self.pair_score(sig, member) for member in event.members)
+        scores = [self.pair_score(sig, member) for member in event.members]
+        return max(scores) if min(scores) >= MEMBER_VETO else min(scores)
 
     def _outside_the_events_days(self, sig: Signature, event: OpenEvent) -> bool:
         """Whether ``sig``'s day is further than ``max_day_gap`` from any member's: a running topic
