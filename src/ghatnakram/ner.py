@@ -126,7 +126,7 @@ def read_conll(path: str | Path, *, strict: bool = True) -> list[list[tuple[str,
 
     Tags are mapped with :func:`canonical_tag`; with several columns the first is the
     token and the last the tag. Lines without a tab are split at spaces; ``-DOCSTART-``
-    lines separate sentences. With ``strict`` a line without a tab, an empty token or
+    lines separate sentences. With ``strict`` a line without a tag, an empty token or
     tag, or a file without tokens raises ValueError naming ``file:line``; without it such
     lines are skipped (training reads IL-NER, which has one such line).
     """
@@ -735,6 +735,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     * An acronym in brackets after an organisation or place takes its type
       (:func:`_bracketed_acronyms`); a party's short name (:data:`PARTY_NAMES`) is an
       organisation.
+    * An untagged item of a list of names of one type is a name of that type too
+      (:func:`coordinated_names`).
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []

@@ -170,7 +170,7 @@ _SENTENCE_END = re.compile(
     rf"|(?:[{DANDA}{DOUBLE_DANDA}]+|(?<=[\u0900-\u0963])\.)(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])"
 )
 # "नवभारतटाइम्स.कॉम": a web address, not two sentences.
-_WEB_SUFFIX = re.compile(r"(?:कॉम|इन|ओआरजी|नेट)(?![\u0900-\u097f])")
+_WEB_SUFFIX = re.compile(r"(?:कॉम|ओआरजी)(?![\u0900-\u097f])")  # not इन: "है.इन लोगों" is two sentences
 _WORD_BEFORE = re.compile(rf"([{_DEVANAGARI_LETTER}\w.]+)$")
 # One Latin capital: an initial ("A.K."). Devanagari initials are letter names (LETTER_NAMES):
 # a generic one-syllable rule would also take the verbs "है." and "थे." for initials.
@@ -181,7 +181,8 @@ def split_sentences(text: str) -> list[str]:
     """Split running Hindi text into sentences.
 
     Ends a sentence at । ॥ ? ! … and line breaks, and at a full stop unless it closes an
-    abbreviation (डॉ., श्री.), an initial (ए.के., यू.एस.) or sits inside a number (2.5).
+    abbreviation (डॉ., श्री.), an initial (ए.के., यू.एस.) or sits inside a number (2.5); also
+    where the next sentence follows a danda or full stop with no space ("खबर आयी.एक तरफ").
     A closing quote or bracket stays with the sentence it closes.
 
     >>> split_sentences("डॉ. ए.के. शर्मा ने कहा, “हम तैयार हैं।” दर 2.5 प्रतिशत रही।")
