@@ -474,3 +474,14 @@ def test_a_verb_that_ends_a_list_is_no_name():
 
 def test_an_item_next_to_one_name_only_is_left_alone():
     assert _listed("दिल्ली , रामू , और कुछ", [(0, 1, "LOC")]) == [(0, 1, "LOC")]
+
+
+def test_the_name_between_a_title_and_ne_is_a_person():
+    tags = load_tagger().tag("परिवहन मंत्री ग्रांट शैप्स ने शनिवार को कहा".split())
+    assert bio_spans(tags) == [(2, 4, "PER")]
+
+
+def test_a_kind_of_person_between_a_title_and_ne_is_no_name():
+    for sentence in ("इससे पीड़ित शख्स ने दिल्ली में जांच कराई", "50 वर्षीय दंपति ने अपने घर में"):
+        tokens = sentence.split()
+        assert [kind for *_, kind in bio_spans(load_tagger().tag(tokens))] in ([], ["LOC"], ["NUM"])
