@@ -527,11 +527,13 @@ class WordFacts:
     place: bool = False  # a one-word place name of the gazetteer
     place_like: bool = False  # spelled with the consonants of a one-word place name
     clusters: tuple[str, ...] = ()  # word-cluster ids, coarse to fine ("" = not clustered)
+    content: bool = field(init=False)  # can be part of a name: not punctuation or a function word
+    joins: bool = field(init=False)  # a comma or conjunction, which joins the items of a list
 
-    @property
-    def content(self) -> bool:
-        """True for a word that can be part of a name (not punctuation or a function word)."""
-        return self.cue not in _NON_NAME_CUES and self.script in ("DEV", "LAT", "MIX")
+    def __post_init__(self) -> None:
+        # Read for every token of every sentence: computed once per word type.
+        object.__setattr__(self, "content", self.cue not in _NON_NAME_CUES and self.script in ("DEV", "LAT", "MIX"))
+        object.__setattr__(self, "joins", self.key == "," or self.cue == "conj")
 
 
 def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> WordFacts:
@@ -839,6 +841,8 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
     >>> coordinated_names([(0, 1, "LOC"), (4, 5, "LOC")], ["O"] * len(words), facts)
     [(0, 1, 'LOC'), (2, 3, 'LOC'), (4, 5, 'LOC'), (6, 7, 'LOC')]
     """
+    if not spans or not any(fact.joins for fact in facts):
+        return spans
     items = _list_items(facts)
     kind_of = {(start, end): kind for start, end, kind in spans}
     taken = {i for start, end, _ in spans for i in range(start, end)}
@@ -889,7 +893,7 @@ def _list_items(facts: Sequence[WordFacts]) -> list[tuple[int, int]]:
 
 def _joined(first: tuple[int, int], second: tuple[int, int], facts: Sequence[WordFacts]) -> bool:
     """True when one comma or conjunction stands between two items."""
-    return second[0] - first[1] == 1 and (facts[first[1]].key == "," or facts[first[1]].cue == "conj")
+    return second[0] - first[1] == 1 and facts[first[1]].joins
 
 
 def _split_people_at_roles(spans: list[tuple[int, int, str]], facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
