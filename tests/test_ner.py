@@ -484,4 +484,4 @@ def test_the_name_between_a_title_and_ne_is_a_person():
 def test_a_kind_of_person_between_a_title_and_ne_is_no_name():
     for sentence in ("इससे पीड़ित शख्स ने दिल्ली में जांच कराई", "50 वर्षीय दंपति ने अपने घर में"):
         tokens = sentence.split()
-        assert [kind for *_, kind in bio_spans(load_tagger().tag(tokens))] in ([], ["LOC"], ["NUM"])
+        assert "PER" not in [kind for *_, kind in bio_spans(load_tagger().tag(tokens))]
