@@ -485,3 +485,10 @@ def test_a_kind_of_person_between_a_title_and_ne_is_no_name():
     for sentence in ("इससे पीड़ित शख्स ने दिल्ली में जांच कराई", "50 वर्षीय दंपति ने अपने घर में"):
         tokens = sentence.split()
         assert "PER" not in [kind for *_, kind in bio_spans(load_tagger().tag(tokens))]
+
+
+def test_the_name_before_nivasi_is_a_place_and_after_a_kin_word_a_father():
+    tokens = "स्कॉटलैंड से आए फुलवारीशरीफ निवासी युवक की जांच हुई".split()
+    assert (3, 4, "LOC") in bio_spans(load_tagger().tag(tokens))
+    tokens = "रामू पुत्र जगराम निवासी ककरहवा को भर्ती किया गया".split()
+    assert (2, 3, "LOC") not in bio_spans(load_tagger().tag(tokens))

@@ -764,7 +764,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         spans.append((start, end, kind))
     spans += _bracketed_acronyms(spans, out, facts)
     spans += _party_names(out, facts, spans)
-    spans = coordinated_names(sorted(spans + _agents_after_titles(spans, out, facts)), out, facts)
+    spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
+    spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
         for i in range(start + 1, end):
@@ -821,6 +822,28 @@ def _agents_after_titles(spans: list[tuple[int, int, str]], tags: Sequence[str],
             end += 1
         if end > i + 1 and end < len(facts) and facts[end].key == "ने":
             found.append((i + 1, end, "PER"))
+    return found
+
+
+MAX_RESIDENT_PLACE = 2  # words before निवासी read as the place one lives in
+
+
+def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
+                         facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """Untagged name words right before निवासी as a place: "फुलवारीशरीफ निवासी", "मयूर विहार
+    निवासी" (local news names villages and wards no gazetteer has). After a kin word the name is
+    the father's: "पुत्र जगराम निवासी ककरहवा"."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    found = []
+    for j, fact in enumerate(facts):
+        if fact.cue != "resident":
+            continue
+        start = j
+        while (start > 0 and j - start < MAX_RESIDENT_PLACE and start - 1 not in taken and facts[start - 1].content
+               and not facts[start - 1].cue and _may_be_listed_name(tags[start - 1], facts[start - 1])):
+            start -= 1
+        if start < j and not (start > 0 and facts[start - 1].cue == "kin"):
+            found.append((start, j, "LOC"))
     return found
 
 
