@@ -789,7 +789,7 @@ def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tu
     hits = [i for i, fact in enumerate(facts) if fact.loose in PARTY_NAMES]
     if not hits:
         return []
-    taken = {i for start, end, _ in spans for i in range(start, end)}
+    taken = _covered(spans)
     found: list[tuple[int, int, str]] = []
     for i in hits:
         if i in taken or tags[i] != "O":
@@ -799,6 +799,16 @@ def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tu
         else:
             found.append((i, i + 1, "ORG"))
     return found
+
+
+def _covered(spans: list[tuple[int, int, str]]) -> set[int]:
+    """Token positions inside ``spans``."""
+    return {i for start, end, _ in spans for i in range(start, end)}
+
+
+def _free_name_word(i: int, taken: set[int], tags: Sequence[str], facts: Sequence[WordFacts]) -> bool:
+    """Whether token ``i`` is outside every span and could be a word of a name no cue word marks."""
+    return i not in taken and facts[i].content and not facts[i].cue and _may_be_a_name_word(tags[i], facts[i])
 
 
 MAX_TITLED_NAME = 3  # words between a title and "ne" that are read as the titled person's name
@@ -813,12 +823,11 @@ def _agents_after_titles(spans: list[tuple[int, int, str]], tags: Sequence[str],
     titles = [i for i, fact in enumerate(facts[:-2]) if fact.cue == "title"]
     if not titles:
         return []
-    taken = {i for start, end, _ in spans for i in range(start, end)}
+    taken = _covered(spans)
     found = []
     for i in titles:
         end = i + 1
-        while (end < len(facts) and end - i <= MAX_TITLED_NAME and end not in taken and not facts[end].cue
-               and facts[end].content and _may_be_listed_name(tags[end], facts[end])
+        while (end < len(facts) and end - i <= MAX_TITLED_NAME and _free_name_word(end, taken, tags, facts)
                and facts[end].key not in _KINDS_OF_PEOPLE):
             end += 1
         if end > i + 1 and end < len(facts) and facts[end].key == "ने":
@@ -837,12 +846,11 @@ def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
     residents = [j for j, fact in enumerate(facts) if fact.cue == "resident"]
     if not residents:
         return []
-    taken = {i for start, end, _ in spans for i in range(start, end)}
+    taken = _covered(spans)
     found = []
     for j in residents:
         start = j
-        while (start > 0 and j - start < MAX_RESIDENT_PLACE and start - 1 not in taken and facts[start - 1].content
-               and not facts[start - 1].cue and _may_be_listed_name(tags[start - 1], facts[start - 1])):
+        while start > 0 and j - start < MAX_RESIDENT_PLACE and _free_name_word(start - 1, taken, tags, facts):
             start -= 1
         if start < j and not (start > 0 and facts[start - 1].cue == "kin"):
             found.append((start, j, "LOC"))
@@ -870,10 +878,10 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
         return spans
     items = _list_items(facts)
     kind_of = {(start, end): kind for start, end, kind in spans}
-    taken = {i for start, end, _ in spans for i in range(start, end)}
+    taken = _covered(spans)
     added = []
     for n, (start, end) in enumerate(items):
-        if end - start > MAX_LIST_ITEM or not all(i not in taken and _may_be_listed_name(tags[i], facts[i])
+        if end - start > MAX_LIST_ITEM or not all(i not in taken and _may_be_a_name_word(tags[i], facts[i])
                                                    for i in range(start, end)):
             continue
         before = []
@@ -893,7 +901,8 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
     return sorted(spans + added)
 
 
-def _may_be_listed_name(tag: str, fact: WordFacts) -> bool:
+def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
+    """Untagged, and no common word, number or future verb: what the list, title and निवासी rules may tag."""
     return (tag == "O" and fact.script != "NUM" and "common" not in fact.lists
             and not all(part in NUMBER_WORDS for part in fact.key.split("-"))
             and not fact.key.endswith(_FUTURE_ENDINGS))

@@ -157,8 +157,8 @@ class StorylineLinker:
         if not threads:
             return None
         topic = _topic_words(profile)
-        scored = sorted(((_cosine(topic, _topic_words(t)), t) for t in threads), key=lambda x: (-x[0], x[1].started, x[1].id))
-        best_cosine, best = scored[0]
+        scored = ((_cosine(topic, _topic_words(t)), t) for t in threads)
+        best_cosine, best = min(scored, key=lambda x: (-x[0], x[1].started, x[1].id))
         return best if sig.kind == "count" or best_cosine >= THREAD_TOPIC_COSINE else None
 
     def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
