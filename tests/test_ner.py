@@ -418,22 +418,32 @@ def test_unlisted_spellings_of_countries_are_places(tagger):
     assert {("बेलजियम", "LOC"), ("नॉरवे", "LOC")} <= found("बेलजियम और नॉरवे ने समझौते पर हस्ताक्षर किए।", tagger)
 
 
-def test_the_attribute_list_is_used_only_for_the_model_it_was_written_for(tmp_path):
+def test_tags_and_confidences_are_those_crfsuite_gives_with_the_same_model(tagger):
     import pycrfsuite
 
-    shipped = Path(str(resources.files("ghatnakram").joinpath("resources")))
-    for name in (ner.MODEL_FILE, ner.GAZETTEER_FILE, ner.CLUSTER_FILE, ner.ATTRIBUTES_FILE):
-        (tmp_path / name).write_bytes((shipped / name).read_bytes())
+    from ghatnakram.normalize import token_spans
+
+    model = (Path(str(resources.files("ghatnakram").joinpath("resources"))) / ner.MODEL_FILE).read_bytes()
     crf = pycrfsuite.Tagger()
-    model = (shipped / ner.MODEL_FILE).read_bytes()  # crfsuite reads the bytes in place: keep them alive
-    crf.open_inmemory(model)
-    from_model = frozenset(attribute for attribute, _ in crf.info().state_features)
-    assert ner.load_tagger_from(tmp_path).features.known == from_model
-    listed = (tmp_path / ner.ATTRIBUTES_FILE).read_text(encoding="utf-8").splitlines()
-    (tmp_path / ner.ATTRIBUTES_FILE).write_text("# sha1 of another model\n" + "\n".join(listed[1:50]) + "\n", encoding="utf-8")
-    assert ner.load_tagger_from(tmp_path).features.known == from_model  # a stale list is not trusted
-    (tmp_path / ner.ATTRIBUTES_FILE).unlink()
-    assert ner.load_tagger_from(tmp_path).features.known == from_model
+    crf.open_inmemory(model)  # crfsuite reads the bytes in place: `model` stays alive until the end
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((FIXTURES / "seeds").glob("*.txt")))
+    sentences = [[s[a:b] for a, b in token_spans(s)] for s in split_sentences(text)]
+    sentences = [tokens for tokens in sentences if tokens] + [["पुतिन"], ["मास्को", "में"]]
+    assert len(sentences) > 30
+    tagged = tagger.tag_sentences_with_confidence(sentences)
+    for tokens, (tags, confidence) in zip(sentences, tagged):
+        facts = [tagger.features.view(token).facts for token in tokens]
+        assert tags == ner.repair_tags(crf.tag(tagger.features.sentence_features(tokens)), facts)
+        for start, end, _ in bio_spans(tags):
+            for i in range(start, end):
+                assert confidence[i] == pytest.approx(crf.marginal(tags[i], i), abs=1e-9)
+    assert any(c < 1.0 for _, confidence in tagged for c in confidence)
+    assert tagger.features.known == frozenset(attribute for attribute, _ in crf.info().state_features)
+
+
+def test_a_sentence_is_tagged_alike_alone_and_among_others(tagger):
+    sentences = [SEED_SENTENCE.split(), ["पुतिन"], [], "भारत और चीन के बीच बातचीत हुई".split()]
+    assert tagger.tag_sentences(sentences) == [tagger.tag(tokens) for tokens in sentences]
 
 
 def test_a_place_of_two_words_read_as_a_persons_name_is_a_place():

@@ -60,7 +60,6 @@ from collections import Counter
 from pathlib import Path
 
 from ghatnakram.ner import (
-    ATTRIBUTES_FILE,
     CUE_CLASSES,
     CLUSTER_FILE,
     ENTITY_TYPES,
@@ -71,7 +70,6 @@ from ghatnakram.ner import (
     Gazetteer,
     Tagger,
     WordClusters,
-    attributes_text,
     bio_spans,
     format_scores,
     load_tagger_from,
@@ -530,7 +528,6 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / MODEL_FILE).write_bytes(Path(best_path).read_bytes())
     (args.out / GAZETTEER_FILE).write_text(_TRAIN["gazetteer"].to_tsv(NOTICE), encoding="utf-8")
-    (args.out / ATTRIBUTES_FILE).write_text(attributes_text((args.out / MODEL_FILE).read_bytes()), encoding="utf-8")
     if args.clusters.resolve() != (args.out / CLUSTER_FILE).resolve():
         (args.out / CLUSTER_FILE).write_text(clusters_text, encoding="utf-8")
 

@@ -29,7 +29,6 @@ to the attributes the model knows; ~100k tokens/s cold and ~150k warm on one cor
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -39,6 +38,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
+
+from .crf import marginals, read_crfsuite_model, viterbi
 from .facts import NUMBER_WORDS, PERSON_NOUNS
 from .models import Mention
 from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
@@ -72,7 +74,6 @@ MODEL_TYPES = ("PER", "LOC", "ORG", "NUM", "TIME")
 MODEL_FILE = "ner.crfsuite"
 GAZETTEER_FILE = "ner_gazetteer.tsv"
 CLUSTER_FILE = "ner_clusters.tsv"
-ATTRIBUTES_FILE = "ner_attributes.txt"  # the model's attribute names, read faster than from the model
 CLUSTER_SIZES = (64, 256, 1024)  # k-means sizes of training/build_word_clusters.py, coarse to fine
 TRAINING_COMMAND = "python training/train_ner.py"
 
@@ -194,7 +195,12 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, current = 0, ""
     for index, tag in enumerate(tags):
-        prefix, kind = (tag[0], tag[2:]) if tag != "O" else ("O", "")
+        if tag == "O":  # most tags: only ends a span
+            if current:
+                spans.append((start, index, current))
+                current = ""
+            continue
+        prefix, kind = tag[0], tag[2:]
         if current and (prefix != "I" or kind != current):
             spans.append((start, index, current))
             current = ""
@@ -667,25 +673,32 @@ class FeatureExtractor:
         return tuple([f.encode() for f in feats if f in known])
 
     def sentence_features(self, tokens: Sequence[str]) -> list[list[bytes]]:
-        """One feature list per token of a sentence."""
+        """One feature list per token of a sentence: its word's own, its neighbours', and its place in the sentence."""
         views = [self.view(token) for token in tokens]
-        facts = [v.facts for v in views]
-        marks = self.gazetteer.place_marks([f.loose for f in facts])
         n = len(views)
         out: list[list[bytes]] = []
-        for i, view in enumerate(views):
+        for i, (view, context) in enumerate(zip(views, self.context_features([v.facts for v in views]))):
             feats = list(view.own)
             feats += views[i - 2].as_neighbour["-2"] if i >= 2 else _EDGE_VIEWS["-2"]
             feats += views[i - 1].as_neighbour["-1"] if i >= 1 else _EDGE_VIEWS["-1"]
             feats += views[i + 1].as_neighbour["+1"] if i + 1 < n else _EDGE_VIEWS["+1"]
             feats += views[i + 2].as_neighbour["+2"] if i + 2 < n else _EDGE_VIEWS["+2"]
-            if marks[i]:
-                feats.append(_PLACE_MARKS[marks[i]])
+            out.append(feats + context)
+        return out
+
+    def context_features(self, facts: Sequence[WordFacts]) -> list[list[bytes]]:
+        """The features of each token that no word type has alone: inside or beside a gazetteer
+        place phrase, and how far a cue word is."""
+        marks = self.gazetteer.place_marks([f.loose for f in facts])
+        n = len(facts)
+        out: list[list[bytes]] = [[] for _ in facts]
+        for i, mark in enumerate(marks):
+            if mark:
+                out[i].append(_PLACE_MARKS[mark])
             if i and marks[i - 1]:
-                feats.append(_PLACE_BEFORE)
+                out[i].append(_PLACE_BEFORE)
             if i + 1 < n and marks[i + 1]:
-                feats.append(_PLACE_AFTER[marks[i + 1]])
-            out.append(feats)
+                out[i].append(_PLACE_AFTER[marks[i + 1]])
         _add_cue_distances(facts, out)
         return out
 
@@ -1005,17 +1018,23 @@ class ModelMissingError(FileNotFoundError):
 
 
 class Tagger:
-    """A trained CRF and the feature extractor it was trained with."""
+    """A trained CRF and the feature extractor it was trained with.
 
-    def __init__(self, model: bytes, gazetteer: Gazetteer, clusters: WordClusters | None = None,
-                 attributes: frozenset[str] | None = None):
-        import pycrfsuite
+    Tagging reads the model's weights (:mod:`.crf`) rather than asking crfsuite: each word
+    type's feature weights are summed once, as the word itself and as each neighbour, so a
+    token costs a few vector additions, and a text's sentences are decoded together. The
+    tags are crfsuite's own (``tests/test_ner.py`` checks them against it).
+    """
 
-        self._model = model  # crfsuite reads the model in place: keep the bytes alive
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open_inmemory(model)
-        known = attributes if attributes is not None else frozenset(a for a, _ in self._crf.info().state_features)
-        self.features = FeatureExtractor(gazetteer, known, clusters=clusters)
+    def __init__(self, model: bytes, gazetteer: Gazetteer, clusters: WordClusters | None = None):
+        self.model = read_crfsuite_model(model)
+        self.features = FeatureExtractor(gazetteer, frozenset(self.model.attributes), clusters=clusters)
+        self._label_ids = {label: i for i, label in enumerate(self.model.labels)}
+        self._edges = [self.model.score(_EDGE_VIEWS[offset]) for offset in _OFFSETS]
+        self._ids: dict[str, int] = {}  # word type → its row in _table and _facts
+        self._facts: list[WordFacts] = []
+        self._table = np.empty((1024, 1 + len(_OFFSETS), len(self.model.labels)))
+        self._context: dict[bytes, np.ndarray] = {}
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (PER, LOC, ORG, NUM, TIME) for one sentence's tokens.
@@ -1023,20 +1042,111 @@ class Tagger:
         >>> load_tagger().tag(["व्लादिमीर", "पुतिन", "ने", "कहा"])
         ['B-PER', 'I-PER', 'O', 'O']
         """
-        if not tokens:
-            return []
-        tags = self._crf.tag(self.features.sentence_features(tokens))
-        facts = [self.features.view(token).facts for token in tokens]
-        return repair_tags(tags, facts)
+        return self.tag_sentences([tokens])[0]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """:meth:`tag` for each sentence, decoded together (faster than one by one)."""
+        return [tags for batch in _batches(sentences) for tags in self._decode(batch)[0]]
 
     def tag_with_confidence(self, tokens: list[str]) -> tuple[list[str], list[float]]:
         """:meth:`tag`, plus for each token the model's probability of its tag (1.0 outside spans)."""
-        tags = self.tag(tokens)
-        confidence = [1.0] * len(tags)
-        for start, end, _ in bio_spans(tags):  # tag() left the sentence set in the CRF
-            for i in range(start, end):
-                confidence[i] = self._crf.marginal(tags[i], i)
-        return tags, confidence
+        return self.tag_sentences_with_confidence([tokens])[0]
+
+    def tag_sentences_with_confidence(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        """:meth:`tag_with_confidence` for each sentence, decoded together."""
+        return [tagged for batch in _batches(sentences) for tagged in self._tag_batch_with_confidence(batch)]
+
+    def _tag_batch_with_confidence(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        tagged, scores = self._decode(sentences)
+        lengths = [len(tokens) for tokens in sentences]
+        tagged_any = any(tag != "O" for tags in tagged for tag in tags)
+        probability = marginals(scores, lengths, self.model.transition) if tagged_any else None
+        out, offset = [], 0
+        for tags in tagged:
+            confidence = [1.0] * len(tags)
+            for start, end, _ in bio_spans(tags):
+                for i in range(start, end):
+                    confidence[i] = float(probability[offset + i, self._label_ids[tags[i]]])
+            out.append((tags, confidence))
+            offset += len(tags)
+        return out
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], np.ndarray]:
+        """The repaired best tags of each sentence, and the state scores of all their tokens."""
+        if len(self._ids) >= self.features.max_cached:  # forget word types between batches, never within one
+            self._ids.clear()
+            self._facts.clear()
+        new_words: list[_WordView] = []
+        ids = [[self._word_id(token, new_words) for token in tokens] for tokens in sentences]
+        self._add_to_table(new_words)
+        scores = self._state_scores(ids)
+        lengths = [len(tokens) for tokens in sentences]
+        labels = self.model.labels
+        best = viterbi(scores, lengths, self.model.transition).tolist() if scores.size else []
+        tagged, offset = [], 0
+        for sentence_ids in ids:
+            tags = [labels[i] for i in best[offset : offset + len(sentence_ids)]]
+            tagged.append(repair_tags(tags, [self._facts[i] for i in sentence_ids]) if tags else [])
+            offset += len(sentence_ids)
+        return tagged, scores
+
+    def _word_id(self, token: str, new_words: list[_WordView]) -> int:
+        """The row of a word type in the table of summed feature weights; a new word's view is
+        added to ``new_words``, and its row filled by :meth:`_add_to_table`."""
+        word_id = self._ids.get(token)
+        if word_id is None:
+            view = self.features.view(token)
+            word_id = self._ids[token] = len(self._facts)
+            self._facts.append(view.facts)
+            new_words.append(view)
+        return word_id
+
+    def _add_to_table(self, views: list[_WordView]) -> None:
+        """Sum the weights of the words last added to the table, all at once."""
+        if not views:
+            return
+        while len(self._table) < len(self._facts):
+            self._table = np.concatenate([self._table, np.empty_like(self._table)])
+        groups = [group for view in views for group in (view.own, *(view.as_neighbour[o] for o in _OFFSETS))]
+        rows = self.model.score_groups(groups).reshape(len(views), 1 + len(_OFFSETS), -1)
+        self._table[len(self._facts) - len(views) : len(self._facts)] = rows
+
+    def _state_scores(self, ids: Sequence[Sequence[int]]) -> np.ndarray:
+        """The state score of every label at every token of the sentences: the sum of the weights
+        of its features (those of :meth:`FeatureExtractor.sentence_features`, grouped by the
+        word they come from)."""
+        flat = np.fromiter((i for sentence in ids for i in sentence), dtype=np.intp)
+        lengths = np.array([len(sentence) for sentence in ids], dtype=np.intp)
+        words = self._table[flat]  # (tokens, own / 2 before / 1 before / 1 after / 2 after, labels)
+        position = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        after = np.repeat(lengths, lengths) - position - 1  # tokens after each in its sentence
+        scores = words[:, 0].copy()
+        for row, shift, inside, edge in ((1, 2, position >= 2, 0), (2, 1, position >= 1, 1),
+                                         (3, -1, after >= 1, 2), (4, -2, after >= 2, 3)):
+            lent = np.roll(words[:, row], shift, axis=0)  # what the word `shift` places away lends
+            scores += np.where(inside[:, None], lent, self._edges[edge])
+        at, features, offset = [], [], 0
+        for sentence in ids:
+            for i, context in enumerate(self.features.context_features([self._facts[w] for w in sentence])):
+                at += [offset + i] * len(context)
+                features += context
+            offset += len(sentence)
+        if features:
+            np.add.at(scores, at, [self._context_score(feature) for feature in features])
+        return scores
+
+    def _context_score(self, feature: bytes) -> np.ndarray:
+        score = self._context.get(feature)
+        if score is None:
+            score = self._context[feature] = self.model.score([feature])
+        return score
+
+
+DECODE_BATCH = 256  # sentences decoded at once: more is no faster, and their padded scores take memory
+
+
+def _batches(sentences: Sequence[Sequence[str]]) -> Iterable[Sequence[Sequence[str]]]:
+    return (sentences[i : i + DECODE_BATCH] for i in range(0, len(sentences), DECODE_BATCH))
 
 
 @cache
@@ -1058,37 +1168,11 @@ def load_tagger_from(folder) -> Tagger:
                 f"NER model file missing: {needed}. Train it from the repository root with: "
                 f"{TRAINING_COMMAND} (reads IL-NER Hindi from ../shared/data/ner/il-ner-hindi)"
             )
-    model_bytes = model.read_bytes()
     return Tagger(
-        model_bytes,
+        model.read_bytes(),
         Gazetteer.from_tsv(gazetteer.read_text(encoding="utf-8"), str(gazetteer)),
         WordClusters.from_tsv(clusters.read_text(encoding="utf-8"), str(clusters)),
-        _listed_attributes(folder.joinpath(ATTRIBUTES_FILE), model_bytes),
     )
-
-
-def attributes_text(model: bytes) -> str:
-    """The contents of :data:`ATTRIBUTES_FILE` for a model: its checksum, then its attribute names.
-
-    Reading the names from the model (``Tagger.info``) parses a dump of the whole model, 0.15 s
-    at every start; the list is written beside the model when it is trained.
-    """
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open_inmemory(model)
-    names = sorted({attribute for attribute, _ in tagger.info().state_features})
-    return "\n".join([f"# sha1 {hashlib.sha1(model).hexdigest()}", *names]) + "\n"
-
-
-def _listed_attributes(path, model: bytes) -> frozenset[str] | None:
-    """The attribute names listed for ``model``, or None when the list is missing or is another model's."""
-    if not path.is_file():
-        return None
-    first, _, rest = path.read_text(encoding="utf-8").partition("\n")
-    if first != f"# sha1 {hashlib.sha1(model).hexdigest()}":
-        return None
-    return frozenset(rest.splitlines())
 
 
 # --- mentions in text -----------------------------------------------------------------
@@ -1108,7 +1192,7 @@ def find_mentions(text: str, tagger: Tagger | None = None) -> list[Mention]:
     sentences = sentence_offsets(text)
     spans = [token_spans(sentence) for _, sentence in sentences]
     tokens = [[sentence[a:b] for a, b in where] for (_, sentence), where in zip(sentences, spans)]
-    tagged = [tagger.tag_with_confidence(t) for t in tokens]
+    tagged = tagger.tag_sentences_with_confidence(tokens)
     tags = propagate_names(tokens, [t for t, _ in tagged], tagger.features, [c for _, c in tagged])
     mentions: list[Mention] = []
     for index, ((offset, _), where, sentence_tags) in enumerate(zip(sentences, spans, tags)):
@@ -1198,10 +1282,13 @@ def score_sentences(
     """
     tagger = tagger or load_tagger()
     counts = {kind: [0, 0, 0] for kind in ENTITY_TYPES}  # gold, predicted, correct
-    for sentence in gold:
-        tokens = [token for token, _ in sentence]
+    gold = list(gold)
+    sentences = [[token for token, _ in sentence] for sentence in gold]
+    # Any object with tag(tokens) will do (an experiment's tagger); a Tagger decodes in batches.
+    tagged = tagger.tag_sentences(sentences) if hasattr(tagger, "tag_sentences") else [tagger.tag(t) for t in sentences]
+    for sentence, tags in zip(gold, tagged):
         truth = {s for s in bio_spans([tag for _, tag in sentence]) if s[2] in ENTITY_TYPES}
-        guess = {s for s in bio_spans(tagger.tag(tokens)) if s[2] in ENTITY_TYPES}
+        guess = {s for s in bio_spans(tags) if s[2] in ENTITY_TYPES}
         for kind in ENTITY_TYPES:
             counts[kind][0] += sum(1 for s in truth if s[2] == kind)
             counts[kind][1] += sum(1 for s in guess if s[2] == kind)
