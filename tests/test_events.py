@@ -7,8 +7,19 @@ import dataclasses
 import pytest
 
 from ghatnakram.analyze import Analyzer
-from ghatnakram.events import EventClusterer, Signature, event_kind, places_in, signature, signature_from_dict, signature_to_dict
+from ghatnakram.events import (
+    HEADLINE_KINDS_DIFFER,
+    EventClusterer,
+    Signature,
+    event_kind,
+    headline_kind,
+    places_in,
+    signature,
+    signature_from_dict,
+    signature_to_dict,
+)
 from ghatnakram.models import Article
+from ghatnakram.normalize import word_keys
 
 
 def _sig(article_id, day, terms, place="state:IN:bihar", ordinal=None, kind="count"):
@@ -291,3 +302,29 @@ def test_an_article_that_one_member_contradicts_does_not_join_through_another():
     assert clusterer.labels_["k2"] == clusterer.labels_["k1"]
     assert clusterer.pair_score(national, roundup) >= 0.5 and clusterer.pair_score(national, kerala) < 0
     assert clusterer.labels_["n1"] != clusterer.labels_["k1"]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("इटली में 107 लोगों की मौत", "count"),
+    ("इटली में स्कूल, विश्वविद्यालय 15 मार्च तक के लिए बंद", "order"),
+    ("डोर टू डोर सर्वे के दौरान आशा कार्यकर्ता से मारपीट", "incident"),
+    ("राजस्थान में भी सबकुछ बंद, तीन मरीज", None),  # one order word, one count word: no plain kind
+    ("आशा की बदौलत बचा पूरा गांव", None),
+])
+def test_a_headline_reports_a_kind_of_happening_when_its_words_plainly_say_one(title, kind):
+    assert headline_kind(word_keys(title)) == kind
+
+
+def test_headlines_of_a_count_and_an_order_are_two_happenings_though_place_day_and_figure_agree(analyzer):
+    deaths = signature(_analysed(analyzer, "इटली में कोरोना वायरस से अब तक 107 लोगों की मौत हो चुकी है।",
+                                 title="इटली में 107 लोगों की मौत", published="2020-03-05"))
+    schools = signature(_analysed(
+        analyzer, "इटली में कोरोना वायरस से 107 लोगों की मौत के बाद सरकार ने सभी स्कूल और विश्वविद्यालय 15 मार्च तक बंद कर दिए।",
+        title="इटली में स्कूल, विश्वविद्यालय 15 मार्च तक के लिए बंद", published="2020-03-05"))
+    schools = dataclasses.replace(schools, article_id="t2", outlet="o2")
+    assert (deaths.headline_kind, schools.headline_kind) == ("count", "order")
+    clusterer = EventClusterer().fit([deaths, schools])
+    assert clusterer.labels_["t"] != clusterer.labels_["t2"]
+    same_kind = dataclasses.replace(schools, headline_kind="count")
+    assert clusterer.pair_score(deaths, same_kind) - clusterer.pair_score(deaths, schools) == pytest.approx(HEADLINE_KINDS_DIFFER)
+    assert signature_from_dict(signature_to_dict(schools)).headline_kind == "order"

@@ -71,6 +71,9 @@ MEMBER_VETO = 0.0  # a member scoring an article below this keeps it out of the 
 SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
 SHARED_ACTOR, FURTHER_SHARED_ACTOR = 0.1, 0.05
 SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one happening than two outlets' stories
+# Headlines that plainly report different kinds of happening ("इटली में 107 लोगों की मौत", a count;
+# "इटली में स्कूल … बंद", an order) are two happenings, however much their leads share.
+HEADLINE_KINDS_DIFFER = 0.5
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -99,6 +102,7 @@ class Signature:
     # नए मरीज, एक दिल्ली में" is the country's count, though one of the cases is Delhi's event.
     thread_place: str | None = None
     outlet: str = ""  # who published it: one outlet seldom reports one happening twice in a day
+    headline_kind: str | None = None  # the kind the headline's own words plainly report (see headline_kind)
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -108,7 +112,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
         "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
-        "outlet": sig.outlet,
+        "outlet": sig.outlet, "headline_kind": sig.headline_kind,
     }
 
 
@@ -120,6 +124,7 @@ def signature_from_dict(data: dict) -> Signature:
         terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
         vector=data.get("vector"), locality=data.get("locality"),
         headline_place=data.get("headline_place"), thread_place=data.get("thread_place"), outlet=data.get("outlet", ""),
+        headline_kind=data.get("headline_kind"),
     )
 
 
@@ -139,6 +144,7 @@ class TextSignature:
     ordinal: int | None
     locality: str | None
     thread_place: str | None  # see Signature.thread_place
+    headline_kind: str | None = None  # see Signature.headline_kind
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -167,6 +173,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         headline_place=(title_places or [None])[0],
         thread_place=text_part.thread_place,
         outlet=article.outlet or "",
+        headline_kind=text_part.headline_kind,
     )
 
 
@@ -200,6 +207,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         ordinal=recurrence.ordinal if recurrence and recurrence.noun not in TALLY_NOUNS else None,
         locality=_locality(named_in_title),
         thread_place=_count_thread(kind, named_in_title, title_scopes, title),
+        headline_kind=headline_kind(title_words),
     )
 
 
@@ -338,6 +346,15 @@ def event_kind(text: str, headline: str = "") -> str:
     """The kind of happening the words of ``text`` report most: count, order, incident, statement, meeting,
     or other; a count that the ``headline`` asks about or forecasts is an "outlook", not a report."""
     return _kind_of_words(word_keys(text), word_keys(headline))
+
+
+def headline_kind(words: list[str]) -> str | None:
+    """The kind of happening a headline's words report, when one kind has more of its words than
+    any other ("इटली में 107 लोगों की मौत": count); None when none or a tie ("… बंद, 3 मरीज")."""
+    ranked = Counter(_KIND_OF[w] for w in words if w in _KIND_OF).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _kind_of_words(words: list[str], headline_words: list[str]) -> str:
@@ -580,6 +597,8 @@ class EventClusterer:
             score += DAILY_REPORT if a.day == b.day else -OTHER_DAYS_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
+        if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind:
+            score -= HEADLINE_KINDS_DIFFER
         shared = a.numbers & b.numbers
         if shared:
             score += SHARED_FIGURE if any(not _is_round(n) for n in shared) else SHARED_ROUND_FIGURE
