@@ -17,6 +17,12 @@ def path_scores(scores: np.ndarray, transition: np.ndarray) -> dict[tuple[int, .
             for path in itertools.product(range(labels), repeat=n)}
 
 
+def each_sentence(lengths: list[int]) -> list[slice]:
+    """Where each sentence's tokens stand in the scores of sentences laid one after the other."""
+    ends = np.cumsum(lengths)
+    return [slice(end - n, end) for n, end in zip(lengths, ends)]
+
+
 @pytest.fixture
 def sentences():
     rng = np.random.default_rng(7)
@@ -27,31 +33,28 @@ def sentences():
 def test_viterbi_finds_the_path_that_trying_every_path_finds(sentences):
     scores, lengths, transition = sentences
     best = viterbi(scores, lengths, transition)
-    starts = np.cumsum([0] + lengths)
-    for start, end in zip(starts, starts[1:]):
-        every = path_scores(scores[start:end], transition)
-        assert tuple(best[start:end]) == max(every, key=every.get)
+    for sentence in each_sentence(lengths):
+        every = path_scores(scores[sentence], transition)
+        assert tuple(best[sentence]) == max(every, key=every.get)
 
 
 def test_marginals_are_each_labels_share_of_the_probability_of_all_paths(sentences):
     scores, lengths, transition = sentences
     found = marginals(scores, lengths, transition)
-    starts = np.cumsum([0] + lengths)
-    for start, end in zip(starts, starts[1:]):
-        every = path_scores(scores[start:end], transition)
+    for sentence in each_sentence(lengths):
+        every = path_scores(scores[sentence], transition)
         total = sum(np.exp(s) for s in every.values())
-        for t in range(end - start):
-            for label in range(3):
+        for t, probabilities in enumerate(found[sentence]):
+            for label, probability in enumerate(probabilities):
                 mass = sum(np.exp(s) for path, s in every.items() if path[t] == label)
-                assert found[start + t, label] == pytest.approx(mass / total)
+                assert probability == pytest.approx(mass / total)
 
 
 def test_a_sentence_decodes_the_same_alone_and_among_longer_and_shorter_ones(sentences):
     scores, lengths, transition = sentences
     together = viterbi(scores, lengths, transition)
-    starts = np.cumsum([0] + lengths)
-    for start, end in zip(starts, starts[1:]):
-        assert list(viterbi(scores[start:end], [end - start], transition)) == list(together[start:end])
+    for sentence, n in zip(each_sentence(lengths), lengths):
+        assert list(viterbi(scores[sentence], [n], transition)) == list(together[sentence])
 
 
 def test_long_sentences_keep_their_marginals_finite():
