@@ -637,7 +637,9 @@ class FeatureExtractor:
     """Turns token lists into CRF feature lists (UTF-8 bytes).
 
     Everything that depends on one word only is computed once per word type and kept
-    (up to ``max_cached`` types); per token only the context is put together.
+    (up to ``max_cached`` types); per token only the context is put together. A word's
+    :class:`WordFacts` are kept apart from its encoded features (:meth:`facts`), which a
+    tagger that sums them once does not need to keep.
     ``known`` (the model's attribute names), when given, drops features the model never
     saw, so the CRF reads shorter lists.
     """
@@ -654,6 +656,16 @@ class FeatureExtractor:
         self.known = known
         self.max_cached = max_cached
         self._views: dict[str, _WordView] = {}
+        self._facts: dict[str, WordFacts] = {}
+
+    def facts(self, token: str) -> WordFacts:
+        """The cached :class:`WordFacts` of ``token``."""
+        cached = self._facts.get(token)
+        if cached is None:
+            if len(self._facts) >= self.max_cached:
+                self._facts.clear()
+            cached = self._facts[token] = word_facts(token, self.gazetteer, self.clusters)
+        return cached
 
     def view(self, token: str) -> _WordView:
         """The cached :class:`_WordView` of ``token``."""
@@ -661,11 +673,12 @@ class FeatureExtractor:
         if cached is None:
             if len(self._views) >= self.max_cached:
                 self._views.clear()
-            cached = self._views[token] = self._make_view(token)
+            cached = self._views[token] = self.make_view(token)
         return cached
 
-    def _make_view(self, token: str) -> _WordView:
-        facts = word_facts(token, self.gazetteer, self.clusters)
+    def make_view(self, token: str) -> _WordView:
+        """The :class:`_WordView` of ``token``, built anew (its facts are cached)."""
+        facts = self.facts(token)
         around = {offset: self._encode(neighbour_features(facts, offset)) for offset in _OFFSETS}
         return _WordView(self._encode(word_features(facts)), around, facts)
 
@@ -1098,7 +1111,7 @@ class Tagger:
         added to ``new_words``, and its row filled by :meth:`_add_to_table`."""
         word_id = self._ids.get(token)
         if word_id is None:
-            view = self.features.view(token)
+            view = self.features.make_view(token)  # its features are summed once: no need to keep them
             word_id = self._ids[token] = len(self._facts)
             self._facts.append(view.facts)
             new_words.append(view)
@@ -1240,7 +1253,7 @@ def propagate_names(
                 continue
             if confidence is not None and min(confidence[index][start:end]) < PROPAGATE_CONFIDENCE:
                 continue
-            facts = [features.view(t).facts for t in sentence[start:end]]
+            facts = [features.facts(t) for t in sentence[start:end]]
             candidates = [facts] + ([facts[-1:]] if kind == "PER" and len(facts) > 1 else [])
             for words in candidates:
                 if all(_can_propagate(f, features.gazetteer) for f in words):
@@ -1251,7 +1264,7 @@ def propagate_names(
     longest = max(len(name) for name in names)
     first_words = {name[0] for name in names}
     for sentence, sentence_tags in zip(tokens, out):
-        keys = [features.view(t).facts.loose for t in sentence]
+        keys = [features.facts(t).loose for t in sentence]
         i = 0
         while i < len(keys):
             if keys[i] not in first_words:  # no name starts here: skip trying every width
