@@ -1,6 +1,7 @@
 """Ingest with worker processes gives exactly what ingest in one process gives."""
 
 import io
+import os
 import json
 import sqlite3
 from contextlib import chdir
@@ -251,3 +252,63 @@ def test_cli_refuses_zero_workers_and_says_what_it_takes(tmp_path, fixtures):
     result = CliRunner().invoke(main, ["ingest", str(fixtures / "articles.jsonl"), "--workers", "0", "--db", str(tmp_path / "g.db")])
     assert result.exit_code == 2
     assert "--workers" in result.output and "0 is not in the range x>=1" in result.output
+
+
+def lengths_of_chunk(words: list[str]) -> list[tuple[int, int]]:
+    """A chunk function for ordered_map: what len gives for each, and which process did the chunk."""
+    return [(len(word), os.getpid()) for word in words]
+
+
+def test_ordered_map_gives_each_workers_chunk_to_the_chunk_function_in_input_order(small_chunks):
+    words = [f"शब्द{'क' * n}" for n in range(20)]
+    found = list(ordered_map(len, words, 2, chunk_function=lengths_of_chunk))
+    assert [(word, task, length) for word, task, (length, _) in found] == [(w, w, len(w)) for w in words]
+    assert os.getpid() not in {pid for *_, (_, pid) in found}
+    chunks = [found[i : i + 3] for i in range(0, len(found), 3)]
+    assert all(len({pid for *_, (_, pid) in chunk}) == 1 for chunk in chunks)  # one worker per chunk
+
+
+def aheads(store, lines: list[str]):
+    from ghatnakram.ingest import _CleanAhead
+
+    clean = _CleanAhead(store).clean
+    return [clean(item) for item in pipeline.read_jsonl(io.BytesIO("\n".join(lines).encode()), "in")]
+
+
+def test_a_chunk_of_articles_is_checked_and_analysed_as_each_alone(tmp_path):
+    from ghatnakram.ingest import find_in_text, find_in_texts
+
+    store = open_store(tmp_path / "chunk.db")
+    chunk = [ahead for ahead in aheads(store, near_duplicate_lines() + demo_lines()[:8]) if ahead is not None]
+    together, alone = find_in_texts(chunk), [find_in_text(ahead) for ahead in chunk]
+    assert any(found.error for found in alone) and any(found.analysis for found in alone)
+    for one, other in zip(together, alone):
+        assert (one.error, one.analysis, one.signature) == (other.error, other.analysis, other.signature)
+        assert (one.prints is None) == (other.prints is None)
+        if one.prints:
+            assert one.prints.signature_bytes() == other.prints.signature_bytes()
+    store.close()
+
+
+def test_an_article_that_breaks_the_chunks_analysis_is_done_alone_and_the_others_still_are(tmp_path, monkeypatch):
+    import sys
+
+    from ghatnakram.ingest import find_in_texts
+
+    ingest_module = sys.modules["ghatnakram.ingest"]
+    analyze_text = ingest_module.analyze_text
+
+    def broken(article):
+        if "वार्ड 3 " in article.text:
+            raise ValueError("broken analysis")
+        return analyze_text(article)
+
+    monkeypatch.setattr(ingest_module, "analyze_text", broken)
+    monkeypatch.setattr(ingest_module, "analyze_texts", lambda articles: [broken(a) for a in articles])
+    store = open_store(tmp_path / "broken.db")
+    chunk = [ahead for ahead in aheads(store, near_duplicate_lines()) if ahead is not None]
+    found = find_in_texts(chunk)
+    broke = ["वार्ड 3 " in ahead.text for ahead in chunk]
+    assert any(broke) and not all(broke)
+    assert [f is None for f in found] == broke  # None: the ingesting process does it, and fails, in order
+    store.close()

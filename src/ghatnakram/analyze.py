@@ -8,14 +8,14 @@ with what they count, the recurrence cue of the main event, and its event type.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .canon import EntityResolver
 from .dates import event_date, find_dates
 from .event_type import classify_event_type
 from .facts import find_quantities, find_quotes, find_recurrence
 from .models import Analysis, Article, DateMention, Mention, Quantity, Quote, Recurrence
-from .ner import find_mentions, load_tagger
+from .ner import find_mentions, find_mentions_in_texts, load_tagger
 
 
 class Analyzer:
@@ -81,9 +81,19 @@ class TextAnalysis:
 
 def analyze_text(article: Article) -> TextAnalysis:
     """Named entities (unresolved), dates and the event date, quotes, numbers, recurrence, event type."""
+    return _analysis_of_text(article, find_mentions(article.text))
+
+
+def analyze_texts(articles: Sequence[Article]) -> list[TextAnalysis]:
+    """:func:`analyze_text` of each article, their sentences tagged for names together (faster)."""
+    found = find_mentions_in_texts([article.text for article in articles])
+    return [_analysis_of_text(article, mentions) for article, mentions in zip(articles, found)]
+
+
+def _analysis_of_text(article: Article, mentions: list[Mention]) -> TextAnalysis:
     text = article.text
     return TextAnalysis(
-        mentions=tuple(find_mentions(text)),
+        mentions=tuple(mentions),
         dates=tuple(find_dates(text, article.published)),
         event_date=event_date(text, article.published, article.title),
         quotes=tuple(find_quotes(text)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from .analyze import Analyzer, TextAnalysis, analyze_text, warm_up
+from .analyze import Analyzer, TextAnalysis, analyze_text, analyze_texts, warm_up
 from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
 from .dedup import THRESHOLD, Fingerprint, fingerprint, similarity
 from .events import TextSignature, signature, signature_to_dict, text_signature
@@ -201,17 +201,41 @@ def find_in_text(ahead: Ahead) -> Found | None:
     """
     cleaned = replace(ahead.unrepeated, text=ahead.text)
     try:
-        check_text(cleaned)
-    except BadInput as exc:
-        return Found(str(exc))
+        why = _refusal(cleaned)
+        return Found(why) if why is not None else _found(cleaned, analyze_text(cleaned))
     except Exception:
         return None
+
+
+def find_in_texts(aheads: list[Ahead]) -> list[Found | None]:
+    """:func:`find_in_text` of each article of a worker's chunk, their names tagged together.
+
+    If anything fails unexpectedly, each article is done alone, so that one bad article
+    fails (or not) as it would alone and takes none of the others with it.
+    """
+    cleaned = [replace(ahead.unrepeated, text=ahead.text) for ahead in aheads]
     try:
-        analysis = analyze_text(cleaned)
-        return Found(None, fingerprint(cleaned.text), analysis,
-                     text_signature(cleaned.title, cleaned.text, cleaned.published, analysis))
+        refused = [_refusal(article) for article in cleaned]
+        to_analyse = [article for article, why in zip(cleaned, refused) if why is None]
+        analyses = iter(analyze_texts(to_analyse))
+        return [Found(why) if why is not None else _found(article, next(analyses))
+                for article, why in zip(cleaned, refused)]
     except Exception:
-        return None
+        return [find_in_text(ahead) for ahead in aheads]
+
+
+def _refusal(article: Article) -> str | None:
+    """Why check_text refuses an article, or None."""
+    try:
+        check_text(article)
+    except BadInput as exc:
+        return str(exc)
+    return None
+
+
+def _found(article: Article, analysis: TextAnalysis) -> Found:
+    return Found(None, fingerprint(article.text), analysis,
+                 text_signature(article.title, article.text, article.published, analysis))
 
 
 @contextmanager
@@ -232,7 +256,7 @@ def prepared_items(items: Iterable[Article | Problem], store: Store, workers: in
         return
     warm_up()  # the workers are forked after this: they share the loaded models
     ahead = _CleanAhead(store)
-    found = ordered_map(find_in_text, items, workers, task=ahead.clean)
+    found = ordered_map(find_in_text, items, workers, task=ahead.clean, chunk_function=find_in_texts)
     pairs = ((item, Prepared(task, result) if task else None) for item, task, result in found)
     try:
         yield pairs, ahead.stored

@@ -17,6 +17,7 @@ import os
 import signal
 from collections import deque
 from contextlib import contextmanager
+from functools import partial
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -51,6 +52,7 @@ def ordered_map(
     task: Callable[[T], A | None] = lambda item: item,
     chunk_size: int | None = None,
     lookahead: int | None = None,
+    chunk_function: Callable[[list[A]], list[R]] | None = None,
 ) -> Iterator[tuple[T, A | None, R | None]]:
     """``(item, task(item), function(task(item)))`` for each item, in input order.
 
@@ -62,7 +64,8 @@ def ordered_map(
     went wrong instead). An exception raised while reading ``items`` is raised here when
     the consumer reaches its place, as without workers. With ``workers`` == 1 everything
     runs in this process, item by item, and so does an input shorter than one chunk
-    (starting processes would cost more than it saves).
+    (starting processes would cost more than it saves). ``chunk_function``, when given, does
+    a worker's chunk at once (it must give what ``function`` gives for each item).
     """
     check_workers(workers)
     if workers == 1:
@@ -78,7 +81,8 @@ def ordered_map(
             raise error
         return
     with _pool(workers) as pool:
-        yield from _ordered_chunks(pool, function, chain(first, items), task, chunk_size, window)
+        yield from _ordered_chunks(pool, chunk_function or partial(_apply, function), chain(first, items), task,
+                                   chunk_size, window)
 
 
 def _in_process(function, items: Iterable, task) -> Iterator[tuple]:
@@ -87,7 +91,7 @@ def _in_process(function, items: Iterable, task) -> Iterator[tuple]:
         yield item, argument, function(argument) if argument is not None else None
 
 
-def _ordered_chunks(pool, function, items: Iterator, task, chunk_size: int, window: int) -> Iterator[tuple]:
+def _ordered_chunks(pool, chunk_function, items: Iterator, task, chunk_size: int, window: int) -> Iterator[tuple]:
     pending: deque = deque()  # (items, their tasks, async result or None, read error or None)
     exhausted = False
     while True:
@@ -96,7 +100,7 @@ def _ordered_chunks(pool, function, items: Iterator, task, chunk_size: int, wind
             exhausted = error is not None or len(chunk) < chunk_size
             arguments = [task(item) for item in chunk]
             todo = [argument for argument in arguments if argument is not None]
-            pending.append((chunk, arguments, pool.apply_async(_apply, (function, todo)) if todo else None, error))
+            pending.append((chunk, arguments, pool.apply_async(chunk_function, (todo,)) if todo else None, error))
         if not pending:
             return
         chunk, arguments, result, error = pending.popleft()
