@@ -499,3 +499,18 @@ def test_state_written_before_acronym_keys_still_loads_and_joins():
 
 def test_canonical_names_keep_their_places_when_a_disease_is_left_out():
     assert canonical_names([("कोरोना", "PER"), ("अमित शाह", "PER")]) == ["", "PER:अमित-शाह"]
+
+
+@pytest.mark.parametrize("type, spellings", [
+    ("LOC", ["अमेरिका", "यूएसए", "मास्को", "मॉस्को", "ईरान", "इराक", "ऑस्ट्रिया", "ऑस्ट्रेलिया", "तर्तूस", "टार्टस"]),
+    ("PER", ["अल-शरा", "अल शारा", "अल-शारा", "अमित शाह", "अमित शर्मा", "राहुल गांधी", "राजीव गांधी", "पुतिन"]),
+])
+def test_an_articles_spellings_group_the_same_when_only_those_sharing_a_block_are_compared(type, spellings):
+    from ghatnakram.canon import _blocks_of_spelling, _union_find, same_entity
+
+    def same(a, b):
+        return same_entity(a, b, type)
+
+    by_block = _union_find(spellings, same, lambda s: _blocks_of_spelling(s, type, set()))
+    assert by_block == _union_find(spellings, same)
+    assert len(by_block) < len(spellings)

@@ -538,7 +538,8 @@ class EntityResolver:
                 counts[spelling] += 1
         spellings = sorted(counts, key=lambda s: (name_key(s, type), s))
         spelled_out = _acronym_appositions(mentions, text) if type == "ORG" and text else set()
-        groups = _union_find(spellings, lambda a, b: frozenset((a, b)) in spelled_out or same_entity(a, b, type))
+        groups = _union_find(spellings, lambda a, b: frozenset((a, b)) in spelled_out or same_entity(a, b, type),
+                             lambda s: _blocks_of_spelling(s, type, spelled_out))
         clusters = [_Cluster(type, Counter({s: counts[s] for s in g})) for g in groups]
         return _merge_partials(clusters) if type == "PER" else clusters
 
@@ -743,8 +744,26 @@ _DISEASE_KEYS = frozenset(name_key(n, "ORG") for n in DISEASE_NAMES)
 _DISEASE_WORD_KEYS = frozenset(name_key(n, "ORG") for n in DISEASE_WORDS)
 
 
-def _union_find(items: list[str], same: Callable[[str, str], bool]) -> list[list[str]]:
-    """Group ``items`` by the transitive closure of ``same``; groups keep the items' order."""
+def _blocks_of_spelling(spelling: str, type: str, spelled_out: set[frozenset[str]]) -> list[str]:
+    """Keys two spellings of one article share if :func:`same_entity` (or an acronym in brackets
+    after its name) may join them: the blocking key, a place's gazetteer id, the apposition."""
+    return [*_name_blocks(spelling, type), *("a:" + "|".join(sorted(pair)) for pair in spelled_out if spelling in pair)]
+
+
+@lru_cache(maxsize=200_000)
+def _name_blocks(spelling: str, type: str) -> tuple[str, ...]:
+    place = _place_id(spelling) if type == "LOC" else None
+    key = "b:" + block_of(name_key(spelling, type))
+    return (key, "p:" + place) if place else (key,)  # अमेरिका = यूएसए: one place, two skeletons
+
+
+def _union_find(items: list[str], same: Callable[[str, str], bool],
+                blocks: Callable[[str], Iterable[str]] | None = None) -> list[list[str]]:
+    """Group ``items`` by the transitive closure of ``same``; groups keep the items' order.
+
+    With ``blocks``, only items that share a block are compared: ``same`` must never join two
+    that share none.
+    """
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -753,14 +772,24 @@ def _union_find(items: list[str], same: Callable[[str, str], bool]) -> list[list
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if root(i) != root(j) and same(items[i], items[j]):
-                parent[root(j)] = root(i)
+    for i, j in _pairs(items, blocks):
+        if root(i) != root(j) and same(items[i], items[j]):
+            parent[root(j)] = root(i)
     groups: dict[int, list[str]] = {}
     for i, item in enumerate(items):
         groups.setdefault(root(i), []).append(item)
     return list(groups.values())
+
+
+def _pairs(items: list[str], blocks: Callable[[str], Iterable[str]] | None) -> Iterable[tuple[int, int]]:
+    """Index pairs (i < j) to compare, in order: all of them, or those sharing a block."""
+    if blocks is None:
+        return ((i, j) for i in range(len(items)) for j in range(i + 1, len(items)))
+    members: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for block in blocks(item):
+            members.setdefault(block, []).append(i)
+    return sorted({(i, j) for group in members.values() for k, i in enumerate(group) for j in group[k + 1:]})
 
 
 def _merge_partials(clusters: list[_Cluster]) -> list[_Cluster]:
