@@ -48,7 +48,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ghatnakram.analyze import Analyzer
+from ghatnakram.analyze import Analyzer, TextAnalysis, analyze_texts
 from ghatnakram.canon import STATE_VERSION, EntityResolver
 from ghatnakram.clean import MIN_COUNTED_LINE, clean_article, line_key
 from ghatnakram.dedup import THRESHOLD, fingerprint, similarity
@@ -160,32 +160,45 @@ class Analysed:
     lines: tuple[str, ...]  # counted line keys (for the store's boilerplate counts)
 
 
-def clean_and_analyse(article: Article, position: int, repeated: set[str], analyzer: Analyzer,
-                      partition: int) -> Analysed | Problem:
-    """Clean (dropping the outlet's repeated lines ``repeated``), check and analyse one article."""
+ANALYSIS_CHUNK = 16  # articles whose names are tagged together (see analyze.analyze_texts)
+
+
+def clean_and_check(article: Article, repeated: set[str]) -> Article | Problem:
+    """Clean one article (dropping the outlet's repeated lines ``repeated``) and check its text."""
     cleaned = clean_article(article, lambda line: len(line) >= MIN_COUNTED_LINE and line_key(line) in repeated)
     try:
         check_text(cleaned)
     except BadInput as exc:
         return Problem(article.source or article.id, str(exc))
+    return cleaned
+
+
+def analysed(article: Article, cleaned: Article, position: int, found: TextAnalysis, analyzer: Analyzer,
+             partition: int) -> Analysed:
+    """An article's record once its text analysis ``found`` is complete (entities resolved in input order)."""
     prints = fingerprint(cleaned.text)
-    analysed = replace(cleaned, content_hash=prints.content_hash, analysis=analyzer.analyze(cleaned))
-    return Analysed(position, analysed, partition, prints.signature_bytes(), prints.buckets, tuple(sorted(counted_lines(article))))
+    done = replace(cleaned, content_hash=prints.content_hash, analysis=analyzer.complete(found, cleaned.text))
+    return Analysed(position, done, partition, prints.signature_bytes(), prints.buckets, tuple(sorted(counted_lines(article))))
 
 
 def analyse_partition(partition: int, rows: Iterable[tuple[int, tuple[Article, list[str]]]]) -> Iterator[tuple]:
     """Analyse one partition's articles in input order with one resolver; then yield its entities.
 
     Yields ``("article", Analysed)``, ``("problem", (position, Problem))`` and last
-    ``("entities", (partition, [entity state, in creation order]))``.
+    ``("entities", (partition, [entity state, in creation order]))``. The texts of
+    :data:`ANALYSIS_CHUNK` articles at a time are analysed together.
     """
     analyzer = Analyzer()
-    for position, (article, repeated) in sorted(rows, key=lambda row: row[0]):
-        result = clean_and_analyse(article, position, set(repeated), analyzer, partition)
-        if isinstance(result, Problem):
-            yield "problem", (position, result)
-        else:
-            yield "article", result
+    ordered = sorted(rows, key=lambda row: row[0])
+    for start in range(0, len(ordered), ANALYSIS_CHUNK):
+        chunk = [(position, article, clean_and_check(article, set(repeated)))
+                 for position, (article, repeated) in ordered[start : start + ANALYSIS_CHUNK]]
+        texts = iter(analyze_texts([c for *_, c in chunk if not isinstance(c, Problem)]))
+        for position, article, cleaned in chunk:
+            if isinstance(cleaned, Problem):
+                yield "problem", (position, cleaned)
+            else:
+                yield "article", analysed(article, cleaned, position, next(texts), analyzer, partition)
     yield "entities", (partition, analyzer.resolver.to_state()["entities"])
 
 
