@@ -351,14 +351,19 @@ def event_kind(text: str, headline: str = "") -> str:
 def headline_kind(words: list[str]) -> str | None:
     """The kind of happening a headline's words report, when one kind has more of its words than
     any other ("इटली में 107 लोगों की मौत": count); None when none or a tie ("… बंद, 3 मरीज")."""
-    ranked = Counter(_KIND_OF[w] for w in words if w in _KIND_OF).most_common(2)
+    ranked = _kind_counts(words).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
 
+def _kind_counts(words: list[str]) -> Counter:
+    """How many of ``words`` say each kind of happening (:data:`KIND_WORDS`)."""
+    return Counter(_KIND_OF[w] for w in words if w in _KIND_OF)
+
+
 def _kind_of_words(words: list[str], headline_words: list[str]) -> str:
-    kinds = Counter(_KIND_OF[w] for w in words if w in _KIND_OF)
+    kinds = _kind_counts(words)
     kind = kinds.most_common(1)[0][0] if kinds else "other"
     if kind == "count" and any(w in OUTLOOK_WORDS for w in headline_words):
         return "outlook"
