@@ -632,6 +632,7 @@ _CUE_REACH = {"org": ("oa", 4, 1), "place": ("pa", 2, 1), "title": ("ta", 3, -1)
 _DISTANCE_FEATURES = {
     (cue, d): f"{name}={d}".encode() for cue, (name, reach, _) in _CUE_REACH.items() for d in range(1, reach + 1)
 }
+_CONTEXT_FEATURES = (*_PLACE_MARKS.values(), _PLACE_BEFORE, *_PLACE_AFTER.values(), *_DISTANCE_FEATURES.values())
 
 
 class FeatureExtractor:
@@ -1051,7 +1052,8 @@ class Tagger:
         self._ids: dict[str, int] = {}  # word type → its row in _table and _facts
         self._facts: list[WordFacts] = []
         self._table = np.empty((1024, 1 + len(_OFFSETS), len(self.model.labels)))
-        self._context: dict[bytes, np.ndarray] = {}
+        # The few features of a token's place in its sentence (context_features), scored once.
+        self._context = {feature: self.model.score([feature]) for feature in _CONTEXT_FEATURES}
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (PER, LOC, ORG, NUM, TIME) for one sentence's tokens.
@@ -1149,14 +1151,8 @@ class Tagger:
                 features += context
             offset += len(sentence)
         if features:
-            np.add.at(scores, at, [self._context_score(feature) for feature in features])
+            np.add.at(scores, at, [self._context[feature] for feature in features])
         return scores
-
-    def _context_score(self, feature: bytes) -> np.ndarray:
-        score = self._context.get(feature)
-        if score is None:
-            score = self._context[feature] = self.model.score([feature])
-        return score
 
 
 DECODE_BATCH = 64  # sentences decoded at once, of similar lengths: their scores are padded to the longest
