@@ -55,3 +55,20 @@ def test_scores_equal_the_reference_scorer_on_random_labelings():
     assert ours.keys() == theirs.keys()
     for key, value in theirs.items():
         assert ours[key] == pytest.approx(value), key
+
+
+# Measured on the labelled demo corpus (general news, not COVID-19); raise them as quality improves.
+DEMO_FLOORS = {"event_bcubed_f1": 0.93, "event_pair_f1": 0.86, "storyline_bcubed_f1": 0.87, "event_date_acc": 0.93}
+
+
+def test_the_demo_corpus_keeps_to_the_events_and_storylines_it_is_labelled_with():
+    from importlib import resources
+
+    from ghatnakram.evaluate import evaluate_file
+    from ghatnakram.pipeline import DEMO_PACKAGE, SAMPLES_FILE
+
+    samples = Path(str(resources.files(DEMO_PACKAGE).joinpath(SAMPLES_FILE)))
+    scores = evaluate_file(samples)
+    assert scores["articles"] == 44 and scores["missing"] == 0
+    below = {name: round(scores[name], 4) for name, floor in DEMO_FLOORS.items() if scores[name] < floor}
+    assert not below, f"below the demo floors {DEMO_FLOORS}: {below}"
