@@ -17,6 +17,7 @@ from ghatnakram.events import (
     signature,
     signature_from_dict,
     signature_to_dict,
+    text_signature,
 )
 from ghatnakram.models import Article
 from ghatnakram.normalize import word_keys
@@ -155,6 +156,18 @@ def test_a_dateline_city_is_not_where_a_national_count_happened(analyzer):
 def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     article = _analysed(analyzer, "पटना : शहर के एक अस्पताल में बुधवार को एक महिला की मौत हो गई।")
     assert signature(article).place == "state:IN:bihar"
+
+
+def test_a_lead_place_the_tagger_misses_still_places_the_story(analyzer):
+    lead = "भुबनेश्वर के पास पिछले महीने हुए रेल हादसे की जांच रिपोर्ट में रखरखाव में गंभीर लापरवाही की बात सामने आई है।"
+    article = _analysed(analyzer, lead, title="सरीपुर ट्रेन हादसा: सीआरएस रिपोर्ट में लापरवाही उजागर", published="2026-05-20")
+    assert not [m for m in article.analysis.entities if m.place]  # the tagger finds no place here
+    assert signature(article).place == "state:IN:odisha"
+
+
+def test_the_gazetteers_reading_of_the_lead_skips_a_wires_capital_dateline():
+    text = "केंद्र ने राज्यों से बंद का पालन कराने को कहा : आधिकारिक बयान नयी दिल्ली, केंद्र ने कहा है कि बिहार में बंद का पालन हो।"
+    assert text_signature("", text, "2020-03-23", None).lead_places == ("state:IN:bihar",)
 
 
 def test_the_world_is_a_scope_of_its_own(analyzer):

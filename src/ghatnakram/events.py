@@ -145,6 +145,7 @@ class TextSignature:
     locality: str | None
     thread_place: str | None  # see Signature.thread_place
     headline_kind: str | None = None  # see Signature.headline_kind
+    lead_places: tuple[str, ...] = ()  # see _lead_places
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -155,6 +156,8 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     places = [_rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
               and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
+    if not places:  # the tagger found none in the lead: read it with the gazetteer, as the title is
+        places = list(text_part.lead_places)
     if not places and not title_places:
         places = list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
     return Signature(
@@ -208,6 +211,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         locality=_locality(named_in_title),
         thread_place=_count_thread(kind, named_in_title, title_scopes, title),
         headline_kind=headline_kind(title_words),
+        lead_places=_lead_places(lead),
     )
 
 
@@ -223,6 +227,13 @@ def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str],
         return "world"
     states = {p for p in named_in_title if p.startswith("state:IN:")}
     return "country:IN" if "country:IN" in title_scopes or len(states) >= SEVERAL_STATES else None
+
+
+def _lead_places(lead: str) -> tuple[str, ...]:
+    """The gazetteer's reading of the lead (rolled up), for the places the tagger misses
+    ("भुबनेश्वर के पास … हादसे"); not the city a desk or a wire files from ("नयी दिल्ली, …")."""
+    body = _TRAILING_DATELINE.sub(" ", lead[dateline_end(lead) :])
+    return tuple(_rolled_up(place) for place in places_in(body))
 
 
 def _without_dateline(title: str) -> str:
