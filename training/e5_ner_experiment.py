@@ -169,7 +169,7 @@ def with_context(features: list[list[bytes]], context: list[dict[str, float]]) -
 
 
 class ContextTagger:
-    """The project's CRF tagging plus contextual attributes; ``tag`` as :class:`ghatnakram.ner.Tagger`."""
+    """The project's CRF tagging plus contextual attributes; ``tag`` and ``tag_sentences`` as :class:`ghatnakram.ner.Tagger`."""
 
     def __init__(self, model_path: str, gazetteer, clusters, context: ContextFeatures | None,
                  vectors: dict[tuple[str, ...], np.ndarray]):
@@ -189,6 +189,9 @@ class ContextTagger:
             feats = with_context(feats, self.context.of(self.vectors[tuple(tokens)]))
         tags = self.crf.tag(feats)
         return repair_tags(tags, [self.features.view(t).facts for t in tokens])
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [self.tag(tokens) for tokens in sentences]
 
 
 def train_crf(xs, ys, folder: str) -> str:

@@ -39,7 +39,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .models import DateMention
-from .normalize import BACKGROUND_OPENER, ascii_digits, sentence_offsets
+from .normalize import BACKGROUND_OPENER, CARDINALS, ascii_digits, sentence_offsets
 
 __all__ = ["find_dates", "event_date", "score_event_dates", "publication_day", "IST"]
 
@@ -72,13 +72,8 @@ WEEKDAYS: dict[str, int] = {
     "वीरवार": 3, "शुक्रवार": 4, "शनिवार": 5, "रविवार": 6, "इतवार": 6,
 }
 
-NUMBER_WORDS: dict[str, int] = {
-    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "छः": 6, "छ:": 6,
-    "सात": 7, "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14,
-    "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
-    "इक्कीस": 21, "बाईस": 22, "तेईस": 23, "चौबीस": 24, "पच्चीस": 25, "छब्बीस": 26,
-    "सत्ताईस": 27, "अट्ठाईस": 28, "अठ्ठाईस": 28, "उनतीस": 29, "तीस": 30, "इकतीस": 31,
-}
+# The days of a month in words ("पांच मार्च"), and छ: as छः is often typed.
+NUMBER_WORDS: dict[str, int] = {**{word: value for word, value in CARDINALS.items() if value <= 31}, "छ:": 6}
 
 # Words that shift a weekday or a period: -1 the last one, +1 the next one, 0 this one.
 DIRECTIONS: dict[str, int] = {

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from itertools import islice
 
 from .models import Quantity, Quote, Recurrence
-from .normalize import ABBREVIATIONS, ZWJ, ZWNJ, ascii_digits, is_dateline, sentence_offsets
+from .normalize import ABBREVIATIONS, CARDINALS, ZWJ, ZWNJ, ascii_digits, is_dateline, sentence_offsets
 from .places import resolve_place
 
 __all__ = ["find_quotes", "find_quantities", "find_recurrence"]
@@ -107,25 +107,7 @@ def _prepare(text: str) -> str:
 # Quantities
 # =============================================================================================
 
-NUMBER_WORDS: dict[str, float] = {
-    _nfc(word): float(value)
-    for value, spellings in enumerate(
-        [
-            "", "एक", "दो", "तीन", "चार", "पांच पाँच", "छह छः छै", "सात", "आठ", "नौ", "दस",
-            "ग्यारह", "बारह", "तेरह", "चौदह", "पंद्रह पन्द्रह", "सोलह", "सत्रह", "अठारह", "उन्नीस", "बीस",
-            "इक्कीस", "बाईस", "तेईस", "चौबीस", "पच्चीस", "छब्बीस", "सत्ताईस", "अट्ठाईस अठ्ठाईस", "उनतीस", "तीस",
-            "इकतीस इकत्तीस", "बत्तीस", "तैंतीस", "चौंतीस", "पैंतीस", "छत्तीस", "सैंतीस", "अड़तीस", "उनतालीस", "चालीस",
-            "इकतालीस", "बयालीस", "तैंतालीस", "चवालीस चौवालीस", "पैंतालीस", "छियालीस", "सैंतालीस", "अड़तालीस",
-            "उनचास", "पचास", "इक्यावन", "बावन", "तिरपन", "चौवन", "पचपन", "छप्पन", "सत्तावन", "अट्ठावन",
-            "उनसठ", "साठ", "इकसठ", "बासठ", "तिरसठ", "चौंसठ", "पैंसठ", "छियासठ", "सड़सठ", "अड़सठ", "उनहत्तर",
-            "सत्तर", "इकहत्तर", "बहत्तर", "तिहत्तर", "चौहत्तर", "पचहत्तर", "छिहत्तर", "सतहत्तर", "अठहत्तर",
-            "उन्यासी उनासी", "अस्सी", "इक्यासी", "बयासी", "तिरासी", "चौरासी", "पचासी", "छियासी", "सत्तासी",
-            "अट्ठासी", "नवासी", "नब्बे", "इक्यानवे", "बानवे", "तिरानवे", "चौरानवे", "पचानवे", "छियानवे",
-            "सत्तानवे", "अट्ठानवे", "निन्यानवे",
-        ]
-    )
-    for word in spellings.split()
-}
+NUMBER_WORDS: dict[str, float] = {word: float(value) for word, value in CARDINALS.items()}
 # Fractions that stand for a whole number: डेढ़ लाख = 1.5 लाख.
 FRACTIONS: dict[str, float] = {
     _nfc(k): v for k, v in {"डेढ़": 1.5, "ढाई": 2.5, "आधा": 0.5, "आधी": 0.5, "आधे": 0.5}.items()

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 import numpy as np
 
@@ -839,7 +839,12 @@ def _covered(spans: list[tuple[int, int, str]]) -> set[int]:
 
 def _free_name_word(i: int, taken: set[int], tags: Sequence[str], facts: Sequence[WordFacts]) -> bool:
     """Whether token ``i`` is outside every span and could be a word of a name no cue word marks."""
-    return i not in taken and facts[i].content and not facts[i].cue and _may_be_a_name_word(tags[i], facts[i])
+    return i not in taken and _uncued_content(facts[i]) and _may_be_a_name_word(tags[i], facts[i])
+
+
+def _uncued_content(fact: WordFacts) -> bool:
+    """A word that can be part of a name and that no cue class marks (not a title, role, case marker …)."""
+    return fact.content and not fact.cue
 
 
 MAX_TITLED_NAME = 3  # words between a title and "ne" that are read as the titled person's name
@@ -901,7 +906,7 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
     में सात , केरल में दो") are no names.
 
     >>> words = "चंद्रपुर , गढ़चिरौली , भंडारा और नासिक".split()
-    >>> facts = [load_tagger().features.view(w).facts for w in words]
+    >>> facts = [load_tagger().features.facts(w) for w in words]
     >>> coordinated_names([(0, 1, "LOC"), (4, 5, "LOC")], ["O"] * len(words), facts)
     [(0, 1, 'LOC'), (2, 3, 'LOC'), (4, 5, 'LOC'), (6, 7, 'LOC')]
     """
@@ -1298,14 +1303,20 @@ def propagate_names(
 
 
 def _can_propagate(fact: WordFacts, gazetteer: Gazetteer) -> bool:
-    return fact.content and not fact.cue and len(fact.loose) > 1 and fact.loose not in gazetteer.common
+    return _uncued_content(fact) and len(fact.loose) > 1 and fact.loose not in gazetteer.common
 
 
 # --- scoring --------------------------------------------------------------------------
 
 
+class SentenceTagger(Protocol):
+    """What scoring needs of a tagger: :class:`Tagger`, or an experiment's."""
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+
 def score_sentences(
-    gold: Iterable[Sequence[tuple[str, str]]], tagger: Tagger | None = None
+    gold: Iterable[Sequence[tuple[str, str]]], tagger: SentenceTagger | None = None
 ) -> dict[str, dict[str, float]]:
     """Exact-span precision/recall/F1 of the tagger on gold ``(token, tag)`` sentences.
 
@@ -1316,8 +1327,7 @@ def score_sentences(
     counts = {kind: [0, 0, 0] for kind in ENTITY_TYPES}  # gold, predicted, correct
     gold = list(gold)
     sentences = [[token for token, _ in sentence] for sentence in gold]
-    # Any object with tag(tokens) will do (an experiment's tagger); a Tagger decodes in batches.
-    tagged = tagger.tag_sentences(sentences) if hasattr(tagger, "tag_sentences") else [tagger.tag(t) for t in sentences]
+    tagged = tagger.tag_sentences(sentences)
     for sentence, tags in zip(gold, tagged):
         truth = {s for s in bio_spans([tag for _, tag in sentence]) if s[2] in ENTITY_TYPES}
         guess = {s for s in bio_spans(tags) if s[2] in ENTITY_TYPES}
