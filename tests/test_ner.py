@@ -502,3 +502,21 @@ def test_the_name_before_nivasi_is_a_place_and_after_a_kin_word_a_father():
     assert (3, 4, "LOC") in bio_spans(load_tagger().tag(tokens))
     tokens = "रामू पुत्र जगराम निवासी ककरहवा को भर्ती किया गया".split()
     assert (2, 3, "LOC") not in bio_spans(load_tagger().tag(tokens))
+
+
+def _places(sentence):
+    tokens = sentence.split()
+    return [" ".join(tokens[s:e]) for s, e, kind in bio_spans(load_tagger().tag(tokens)) if kind == "LOC"]
+
+
+def test_a_name_before_a_village_block_police_station_or_constituency_is_a_place():
+    assert "चंदनपुर" in _places("प्रयागराज जिले की चंदनपुर विधानसभा सीट पर गुरुवार को मतदान हुआ")
+    assert "बलुआ तकिया" in _places("पटहेरवा थाना क्षेत्र के बलुआ तकिया गांव में एक युवक संक्रमित मिला")
+    assert "लेस्लीगंज" in _places("पलामू के लेस्लीगंज प्रखंड के तीन लोग पॉजिटिव मिले")
+
+
+def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
+    assert _places("टीम रात 11 बजे गांव पहुंची") == []
+    assert _places("गोली की आवाज सुनकर गांव में अफरातफरी मच गई") == []
+    assert "युवती बिजटी" not in _places("दरोगा ने बताया कि युवती बिजटी गांव की रहने वाली है")
+    assert _places("दिल्ली विधानसभा चुनाव में भाजपा हार गई") == ["दिल्ली"]  # the assembly, no seat

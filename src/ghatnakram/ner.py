@@ -770,6 +770,9 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       organisation.
     * An untagged item of a list of names of one type is a name of that type too
       (:func:`coordinated_names`).
+    * Untagged name words before a title and ने are a person, before निवासी or a local unit
+      (गांव, प्रखंड, थाना, "विधानसभा सीट") a place (:func:`_agents_after_titles`,
+      :func:`_places_of_residents`, :func:`_local_places`).
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
@@ -796,6 +799,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     spans += _bracketed_acronyms(spans, out, facts)
     spans += _party_names(out, facts, spans)
     spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
+    spans += _local_places(spans, out, facts)
     spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
@@ -891,6 +895,41 @@ def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
         if start < j and not (start > 0 and facts[start - 1].cue == "kin"):
             found.append((start, j, "LOC"))
     return found
+
+
+# Local units a village, ward, police station or constituency is named before: "इब्राहिमपुर गांव",
+# "कोतवाली थाना क्षेत्र", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
+_LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील".split())
+_CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा लोकसभा".split())
+_SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र".split())
+
+
+def _local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
+                  facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """Untagged name words (at most two) right before a local unit as a place: "इब्राहिमपुर गांव",
+    "चंदनपुर विधानसभा सीट". After a kin word the name is a person's: "पुत्र रामू गांव …"."""
+    units = [j for j, fact in enumerate(facts) if fact.loose in _LOCAL_UNITS
+             or (fact.loose in _CONSTITUENCIES and j + 1 < len(facts) and facts[j + 1].loose in _SEATS)]
+    if not units:
+        return []
+    taken = _covered(spans)
+    found = []
+    for j in units:
+        start = j
+        while (start > 0 and j - start < MAX_RESIDENT_PLACE and _free_name_word(start - 1, taken, tags, facts)
+               and _may_name_a_local_place(facts[start - 1])):
+            start -= 1
+        if start < j and not (start > 0 and facts[start - 1].cue == "kin"):
+            found.append((start, j, "LOC"))
+            taken.update(range(start, j))
+    return found
+
+
+def _may_name_a_local_place(fact: WordFacts) -> bool:
+    """Not a kind of person ("युवती बिजटी गांव"), a clock ("11 बजे गांव पहुंचे") or a verb's
+    -कर form ("आवाज सुनकर गांव में"), which stand before a local unit as often as its name."""
+    return (fact.key not in _KINDS_OF_PEOPLE and fact.key != "बजे"
+            and not (fact.key.endswith("कर") and not fact.place_like))
 
 
 MAX_LIST_ITEM = 3  # words of one item of a list that a neighbour's type may name
