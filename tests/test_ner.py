@@ -520,3 +520,7 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("गोली की आवाज सुनकर गांव में अफरातफरी मच गई") == []
     assert "युवती बिजटी" not in _places("दरोगा ने बताया कि युवती बिजटी गांव की रहने वाली है")
     assert _places("दिल्ली विधानसभा चुनाव में भाजपा हार गई") == ["दिल्ली"]  # the assembly, no seat
+
+
+def test_a_name_word_after_a_place_and_before_a_village_ends_the_villages_name():
+    assert _places("दोपहर दो बजे रामनगर कलां गांव के एक मतदान केंद्र के बाहर कहासुनी हो गई") == ["रामनगर कलां"]

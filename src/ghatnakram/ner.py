@@ -772,7 +772,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       (:func:`coordinated_names`).
     * Untagged name words before a title and ने are a person, before निवासी or a local unit
       (गांव, प्रखंड, थाना, "विधानसभा सीट") a place (:func:`_agents_after_titles`,
-      :func:`_places_of_residents`, :func:`_local_places`).
+      :func:`_places_of_residents`, :func:`_with_local_places`).
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
@@ -799,7 +799,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     spans += _bracketed_acronyms(spans, out, facts)
     spans += _party_names(out, facts, spans)
     spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
-    spans += _local_places(spans, out, facts)
+    spans = _with_local_places(spans, out, facts)
     spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
@@ -904,25 +904,31 @@ _CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा ल�
 _SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र".split())
 
 
-def _local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
-                  facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
-    """Untagged name words (at most two) right before a local unit as a place: "इब्राहिमपुर गांव",
-    "चंदनपुर विधानसभा सीट". After a kin word the name is a person's: "पुत्र रामू गांव …"."""
+def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
+                       facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """``spans`` with untagged name words (at most two) right before a local unit as a place:
+    "इब्राहिमपुर गांव", "चंदनपुर विधानसभा सीट". Right after a place they end its name ("रामनगर
+    कलां गांव" is one village, not रामनगर); after a kin word they are a person's ("पुत्र रामू गांव …")."""
     units = [j for j, fact in enumerate(facts) if fact.loose in _LOCAL_UNITS
              or (fact.loose in _CONSTITUENCIES and j + 1 < len(facts) and facts[j + 1].loose in _SEATS)]
     if not units:
-        return []
+        return spans
+    spans = list(spans)
     taken = _covered(spans)
-    found = []
     for j in units:
         start = j
         while (start > 0 and j - start < MAX_RESIDENT_PLACE and _free_name_word(start - 1, taken, tags, facts)
                and _may_name_a_local_place(facts[start - 1])):
             start -= 1
-        if start < j and not (start > 0 and facts[start - 1].cue == "kin"):
-            found.append((start, j, "LOC"))
-            taken.update(range(start, j))
-    return found
+        if start == j or (start > 0 and facts[start - 1].cue == "kin"):
+            continue
+        place_before = next((span for span in spans if span[1] == start and span[2] == "LOC"), None)
+        if place_before:
+            spans.remove(place_before)
+            start = place_before[0]
+        spans.append((start, j, "LOC"))
+        taken.update(range(start, j))
+    return spans
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:
