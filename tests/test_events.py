@@ -170,6 +170,14 @@ def test_the_gazetteers_reading_of_the_lead_skips_a_wires_capital_dateline():
     assert text_signature("", text, "2020-03-23", None).lead_places == ("state:IN:bihar",)
 
 
+def test_a_village_or_constituency_no_gazetteer_knows_is_named_like_an_actor(analyzer):
+    text = "प्रयागराज जिले की चंदनपुर विधानसभा सीट पर गुरुवार को उपचुनाव के लिए मतदान हुआ।"
+    first = signature(_analysed(analyzer, text, published="2026-03-05"))
+    again = signature(_analysed(analyzer, "चंदनपुर विधानसभा सीट पर 61 फीसदी वोट पड़े।", published="2026-03-05"))
+    assert [a for a in first.actors if a.startswith("LOC:")] == [a for a in again.actors if a.startswith("LOC:")]
+    assert first.actors and not any("allahabad" in a for a in first.actors)  # a known district is a place, not an actor
+
+
 def test_the_world_is_a_scope_of_its_own(analyzer):
     article = _analysed(analyzer, "कोरोना वायरस से दुनियाभर में मरने वालों की संख्या 3825 हो गई है।", title="कोरोना से 3,825 की मौत")
     assert signature(article).place == "world"

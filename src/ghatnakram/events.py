@@ -86,7 +86,7 @@ class Signature:
     day: date | None  # event date, else publication day
     place: str | None  # primary place: the first place of the title, else of the lead
     places: frozenset[str]
-    actors: frozenset[str]  # canonical PER/ORG entities of the lead, and of the text where the title names them too
+    actors: frozenset[str]  # canonical entities (see _is_actor) of the lead, and of the text where the title names them too
     kind: str
     terms: dict[str, int]
     numbers: frozenset[float]
@@ -166,7 +166,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         day=text_part.day,
         place=(title_places or places or [None])[0],
         places=frozenset(places + title_places),
-        actors=frozenset(m.canonical for m in mentions if m.type in ("PER", "ORG")
+        actors=frozenset(m.canonical for m in mentions if _is_actor(m)
                          and (m.start <= text_part.lead_end or m.text in article.title)),
         kind=text_part.kind,
         terms=text_part.terms,
@@ -178,6 +178,12 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         outlet=article.outlet or "",
         headline_kind=text_part.headline_kind,
     )
+
+
+def _is_actor(mention) -> bool:
+    """Who acts (a person, an organisation), or a place too small for the gazetteer (a village, a
+    constituency, a railway halt): two reports that name the same one seldom tell of unrelated things."""
+    return mention.type in ("PER", "ORG") or (mention.type == "LOC" and not mention.place)
 
 
 def text_signature(title: str, text: str, published: str | None, analysis) -> TextSignature:
