@@ -68,6 +68,16 @@ def test_a_bound_is_compatible_with_a_larger_number(analyze):
     assert any(f["about"].startswith("मौतें") for f in comparison.shared)
 
 
+def test_an_amount_before_and_is_a_total_and_a_speed_is_no_distance(analyze):
+    first = analyze(_article("a", "पहला अखबार", "रेल मंत्रालय ने मृतकों के परिजनों को 10 लाख रुपये और घायलों को "
+                                               "2.5 लाख रुपये देने की घोषणा की। ट्रेन 70 किलोमीटर प्रति घंटे की रफ्तार से चल रही थी।"))
+    second = analyze(_article("b", "दूसरा अखबार", "रेल मंत्रालय ने मृतकों के परिजनों को 10 लाख रुपये देने की घोषणा की।"))
+    comparison = compare_outlets([first, second])
+    about = [f["about"] for f in comparison.shared + [f for facts in comparison.unique.values() for f in facts]]
+    assert "रुपये" in about and not [a for a in about if "बढ़ोतरी" in a]
+    assert "किमी/घंटा" in about and "किमी" not in about
+
+
 # Pairs of sentences from two outlets that state no incompatible counts, each for one rule of
 # which place and which kind of count a number is.
 NOT_CONFLICTS = {

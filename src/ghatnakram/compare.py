@@ -34,7 +34,7 @@ UNIT_LABELS = {
     "deaths": "मौतें", "injured": "घायल", "missing": "लापता", "arrested": "गिरफ्तार", "cases": "मामले",
     "recovered": "ठीक हुए", "tests": "जांच", "negative": "निगेटिव", "suspected": "संदिग्ध", "people": "लोग", "rupees": "रुपये",
     "percent": "प्रतिशत", "votes": "वोट", "seats": "सीटें", "trains": "ट्रेनें", "coaches": "डिब्बे",
-    "years": "साल", "days": "दिन", "km": "किमी", "districts": "जिले", "villages": "गांव",
+    "years": "साल", "days": "दिन", "km": "किमी", "km/h": "किमी/घंटा", "districts": "जिले", "villages": "गांव",
 }
 NEAR_DUPLICATE = 0.6
 AGENCY_NEAR_DUPLICATE = 0.35
@@ -44,10 +44,14 @@ _NFC = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
 _AGENCY = re.compile(
     _NFC(r"[(\[,]\s*(भाषा|पीटीआई|पीटीआइ|आईएएनएस|आइएएनएस|एएनआई|एएनआइ|वार्ता|यूएनआई|यूएनआइ|PTI|IANS|ANI|UNI)\s*[)\]।]")
 )
-# Words right after a number that make it an increment, not a total: "दो और शव", "34 नए मामले".
-_INCREMENT = re.compile(_NFC(
-    r"^\s*(?:(?!(?:है|हैं|था|थी|थे|हो|हुए|हुई|हुआ|गए|गई|गया)\s)\S+\s+)?"  # not a verb: "33514 है और" joins clauses
-    r"(?:और|नए|नये|नई|नयी|अन्य|का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
+# Words right after a number that make it an increment, not a total: "34 नए मामले", "दो और शव"
+# (a count's), "5 फीसदी की बढ़ोतरी" (any number's). An amount or a measure is never "N more":
+# in "10 लाख रुपये और …" the और joins two clauses.
+_NOT_A_VERB = r"^\s*(?:(?!(?:है|हैं|था|थी|थे|हो|हुए|हुई|हुआ|गए|गई|गया)\s)\S+\s+)?"  # "33514 है और" joins clauses
+_INCREMENT = re.compile(_NFC(_NOT_A_VERB + r"(?:और|नए|नये|नई|नयी|अन्य)(?![\u0900-\u097f])"))
+_RISE = re.compile(_NFC(_NOT_A_VERB + r"(?:का\s+इजाफा|की\s+बढ़ोतरी|की\s+वृद्धि)(?![\u0900-\u097f])"))
+MEASURES = frozenset({"rupees", "dollars", "percent", "km", "km/h", "years", "months", "weeks", "days", "decades",
+                      "hours", "minutes", "tonnes", "kg", "liters"})
 # ... or right before it, after a place or a day: "केरल में और दो मामले" (not "… गई और 45 लोग घायल").
 _INCREMENT_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:में|से|को)\s+(?:और|अन्य)\s+$"))
 # A day's count is not a total: "एक दिन में 1,492 मामले", "24 घंटे में 250 मरीज".
@@ -229,7 +233,8 @@ def _number_context(quantity: Quantity, sentence: str, at: int) -> tuple[str, st
         kind = "forecast"
     elif _ACTIVE_AFTER.match(after) or _ACTIVE_BEFORE.search(clause_before):
         kind = "active"
-    elif _INCREMENT.match(after) or _INCREMENT_BEFORE.search(before) or _DAILY.search(clause_before):
+    elif (_RISE.match(after) or _DAILY.search(clause_before)
+          or (quantity.unit not in MEASURES and (_INCREMENT.match(after) or _INCREMENT_BEFORE.search(before)))):
         kind = "increment"
     else:
         kind = "total"

@@ -288,6 +288,7 @@ _LAST_CLAUSE_END = re.compile(f".*[{re.escape(_CLAUSE_MARKS)}]", re.DOTALL)
 _LIST_JOIN = re.compile(
     rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_बढ़कर से_बढ़_कर से_घटकर'))}){_END})\s*"
 )
+_PER_HOUR = re.compile(r"\s*(?:प्रति\s+घंटे|प्रति\s+घंटा|/\s*घंटा|प्रतिघंटा)")  # "70 किलोमीटर प्रति घंटे": a speed
 _CALL = re.compile(r"\s+पर\s+(?:फोन|कॉल|संपर्क)")  # "1075 पर फोन करें": a number to dial
 # Things a person noun can describe: "56 श्रमिक स्पेशल ट्रेनें" counts trains.
 _THINGS = frozenset(
@@ -516,7 +517,7 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
             if state and state not in ("cases", "tests"):
                 return state
         if kind in ("n", "s"):
-            return unit
+            return "km/h" if unit == "km" and _PER_HOUR.match(window, lead.end()) else unit
         if kind == "p":
             thing = _NEXT_THING.match(window, lead.end())
             if thing:
