@@ -106,3 +106,15 @@ def test_event_headline_is_not_a_title_too_short_to_tell_the_event():
                 _article("b", "दूसरा अखबार", TRAIN[1].text, title=TRAIN[1].title),
                 _article("c", "तीसरा अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट")]
     assert event_headline(articles) == TRAIN[1].title
+
+
+def test_the_sentence_that_best_says_what_happened_opens_the_summary(analyzed):
+    early = analyzed("a", "हादसे में 9 यात्रियों की मौत हो गई, जबकि 38 लोग घायल हुए हैं। रेल मंत्रालय ने मृतकों के परिजनों "
+                     "को 10 लाख रुपये देने की घोषणा की है।", "2026-04-15T07:30:00+05:30")
+    later = analyzed("b", "ओडिशा में सरीपुर हॉल्ट के पास मंगलवार रात पुरी से कटक जा रही पैसेंजर ट्रेन के पांच डिब्बे पटरी "
+                     "से उतर गए। इस हादसे में नौ यात्रियों की जान चली गई।", "2026-04-15T10:00:00+05:30", "दूसरा अखबार")
+    third = analyzed("c", "ओडिशा में पुरी से कटक जा रही पैसेंजर ट्रेन के पांच डिब्बे सरीपुर हॉल्ट के पास पटरी से उतर गए।",
+                     "2026-04-15T11:00:00+05:30", "तीसरा अखबार")
+    summary = event_summary([early, later, third])
+    assert "पटरी से उतर गए" in summary[0]["text"] and summary[0]["article"] != "a"
+    assert [s["article"] for s in summary[1:]] == sorted(s["article"] for s in summary[1:])

@@ -4,7 +4,7 @@ articles of one event (or the event records of one storyline).
 * :func:`event_headline` — of the articles' headlines, the one that shares most with the
   other articles (the most representative, not the first or the longest);
 * :func:`event_summary` — 2–4 lead sentences drawn from all the event's articles, the most
-  central first picked, none repeating another, each kept with its article and outlet;
+  central first, none repeating another, each kept with its article and outlet;
 * :func:`storyline_title` and :func:`timeline` — a storyline's title and one line per event.
 
 Agency copies (``duplicate_of`` set) add nothing a reader has not seen, so sentences are
@@ -74,8 +74,9 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     Candidates are the first sentences of every original article (no datelines, questions,
     background, wire slugs, or sentences leaning on the one before). Each scores by how many
     other articles share its words, plus a bonus for coming early and one for the counts and
-    names it states; the best are chosen in turn, skipping any that repeat one already chosen,
-    then shown in publication and reading order.
+    names it states; the best are chosen in turn, skipping any that repeat one already chosen.
+    The best opens the summary, since it says most plainly what happened; the others follow in
+    publication and reading order.
     """
     originals = [a for a in articles if not a.duplicate_of] or list(articles)
     candidates = _candidates(originals)
@@ -89,7 +90,7 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
         if all(_jaccard(candidate[3], c[3]) < MAX_OVERLAP for c in chosen):
             chosen.append(candidate)
     order = {a.id: i for i, a in enumerate(sorted(originals, key=lambda a: (a.published or "", a.id)))}
-    chosen.sort(key=lambda c: (order[c[0].id], c[1]))
+    chosen[1:] = sorted(chosen[1:], key=lambda c: (order[c[0].id], c[1]))
     return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _, _ in chosen]
 
 
