@@ -513,13 +513,15 @@ def test_a_name_before_a_village_block_police_station_or_constituency_is_a_place
     assert "चंदनपुर" in _places("प्रयागराज जिले की चंदनपुर विधानसभा सीट पर गुरुवार को मतदान हुआ")
     assert "बलुआ तकिया" in _places("पटहेरवा थाना क्षेत्र के बलुआ तकिया गांव में एक युवक संक्रमित मिला")
     assert "लेस्लीगंज" in _places("पलामू के लेस्लीगंज प्रखंड के तीन लोग पॉजिटिव मिले")
+    assert _places("चंदनपुर विधानसभा उपचुनाव के नतीजे आज घोषित हो गए") == ["चंदनपुर"]
+    assert "कोतवाली" in _places("लोहिया पुल पर कोतवाली थाने की गश्ती गाड़ी खड़ी थी")
 
 
 def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("टीम रात 11 बजे गांव पहुंची") == []
     assert _places("गोली की आवाज सुनकर गांव में अफरातफरी मच गई") == []
     assert "युवती बिजटी" not in _places("दरोगा ने बताया कि युवती बिजटी गांव की रहने वाली है")
-    assert _places("दिल्ली विधानसभा चुनाव में भाजपा हार गई") == ["दिल्ली"]  # the assembly, no seat
+    assert _places("इस साल होनेवाले बिहार विधानसभा चुनाव को लेकर बैठक हुई") == ["बिहार"]
 
 
 def test_a_name_word_after_a_place_and_before_a_village_ends_the_villages_name():

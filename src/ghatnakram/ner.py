@@ -901,7 +901,7 @@ def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
 # "कोतवाली थाना क्षेत्र", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
 _LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील".split())
 _CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा लोकसभा".split())
-_SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र".split())
+_SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र चुनाव उपचुनाव".split())
 
 
 def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
@@ -932,10 +932,14 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:
-    """Not a kind of person ("युवती बिजटी गांव"), a clock ("11 बजे गांव पहुंचे") or a verb's
-    -कर form ("आवाज सुनकर गांव में"), which stand before a local unit as often as its name."""
-    return (fact.key not in _KINDS_OF_PEOPLE and fact.key != "बजे"
+    """Not a kind of person ("युवती बिजटी गांव"), a clock ("11 बजे गांव पहुंचे"), a verb's -कर
+    form ("आवाज सुनकर गांव में") or a -वाले participle ("होनेवाले बिहार विधानसभा चुनाव"), which
+    stand before a local unit as often as its name."""
+    return (fact.key not in _KINDS_OF_PEOPLE and fact.key != "बजे" and not fact.key.endswith(_PARTICIPLE_ENDINGS)
             and not (fact.key.endswith("कर") and not fact.place_like))
+
+
+_PARTICIPLE_ENDINGS = ("नेवाले", "नेवाली", "नेवाला")  # "होनेवाले"; कोतवाली is a name
 
 
 MAX_LIST_ITEM = 3  # words of one item of a list that a neighbour's type may name
