@@ -145,7 +145,6 @@ class TextSignature:
     locality: str | None
     thread_place: str | None  # see Signature.thread_place
     headline_kind: str | None = None  # see Signature.headline_kind
-    lead_places: tuple[str, ...] = ()  # see _lead_places
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -156,10 +155,10 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     places = [_rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
               and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
-    if not places:  # the tagger found none in the lead: read it with the gazetteer, as the title is
-        places = list(text_part.lead_places)
     if not places and not title_places:
-        places = list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
+        # Neither names a place the tagger found: read the lead with the gazetteer, as the title is.
+        places = list(_lead_places(article.text[: text_part.lead_end]))
+        places = places or list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -217,7 +216,6 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         locality=_locality(named_in_title),
         thread_place=_count_thread(kind, named_in_title, title_scopes, title),
         headline_kind=headline_kind(title_words),
-        lead_places=_lead_places(lead),
     )
 
 
