@@ -78,6 +78,14 @@ def test_an_amount_before_and_is_a_total_and_a_speed_is_no_distance(analyze):
     assert "किमी/घंटा" in about and "किमी" not in about
 
 
+def test_reported_speech_is_not_shown_as_a_quotation(analyze):
+    first = analyze(_article("a", "पहला अखबार", "प्रवक्ता विश्वजीत महापात्रा के मुताबिक ट्रेन करीब 70 किलोमीटर प्रति घंटे की रफ्तार से चल रही थी।"))
+    second = analyze(_article("b", "दूसरा अखबार", "महापात्रा ने कहा, “राहत और बचाव का काम पूरा कर लिया गया है।”"))
+    about = [f["about"] for facts in compare_outlets([first, second]).unique.values() for f in facts]
+    assert any(a.startswith("किसके मुताबिक: ट्रेन करीब 70") for a in about)
+    assert any(a.startswith("“राहत और बचाव") and a.endswith("किसने कहा") for a in about)
+
+
 # Pairs of sentences from two outlets that state no incompatible counts, each for one rule of
 # which place and which kind of count a number is.
 NOT_CONFLICTS = {

@@ -407,3 +407,14 @@ def test_a_speaker_loses_the_participle_and_age_that_a_cut_after_mein_leaves_bef
     text = ("लखीमपुर के एक राहत शिविर में रह रहीं 62 वर्षीय जोनाली गोगोई ने कहा, “घर में कमर तक पानी भर गया है।” "
             "गया के जिलाधिकारी ने कहा, “राहत शिविरों में भोजन की कमी नहीं है।”")
     assert [q.speaker for q in find_quotes(text)] == ["जोनाली गोगोई", "गया के जिलाधिकारी"]
+
+
+@pytest.mark.parametrize("text, direct", [
+    ("पुतिन ने कहा, “हम बातचीत के लिए तैयार हैं।”", True),
+    ("“हम बातचीत के लिए तैयार हैं,” पुतिन ने कहा।", True),
+    ("पुतिन ने कहा कि “हम बातचीत के लिए तैयार हैं।”", True),
+    ("पुतिन ने कहा कि रूस बातचीत के लिए तैयार है।", False),
+    ("प्रवक्ता के मुताबिक ट्रेन करीब 70 किलोमीटर प्रति घंटे की रफ्तार से चल रही थी।", False),
+])
+def test_a_quote_in_quotation_marks_is_direct_and_reported_speech_is_not(text, direct):
+    assert [q.direct for q in find_quotes(text)] == [direct]

@@ -404,7 +404,9 @@ def quote_claims(analysis: Analysis, claim) -> list[Claim]:
             continue
         words = frozenset(word_keys(quote.text))
         speaker = quote.speaker_canonical or " ".join(word_keys(quote.speaker))
-        out.append(claim(("quote", words), f"“{_short(quote.text)}” किसने कहा", speaker, quote.speaker, quote.sentence))
+        # Quotation marks only for the speaker's own words; reported speech is told as whose account it is.
+        about = f"“{_short(quote.text)}” किसने कहा" if quote.direct else f"किसके मुताबिक: {_short(quote.text)}"
+        out.append(claim(("quote", words), about, speaker, quote.speaker, quote.sentence))
     return out
 
 

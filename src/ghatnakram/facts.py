@@ -716,9 +716,9 @@ def find_quotes(text: str) -> list[Quote]:
         previous = _antecedent(sentences, agents, index)
         attribution = _attribution(text, offset, sentence, previous)
         if attribution:
-            position, speaker, quote_text, span = attribution
+            position, speaker, quote_text, span, direct = attribution
             if quote_text:
-                found.append((position, Quote(speaker=speaker, text=quote_text, sentence=index)))
+                found.append((position, Quote(speaker=speaker, text=quote_text, sentence=index, direct=direct)))
                 taken.append(span)
             if speaker and _key(speaker) not in PRONOUNS:
                 named = named or speaker
@@ -733,7 +733,7 @@ def find_quotes(text: str) -> list[Quote]:
             if not _looks_like_speech(inner, text[match.end() : match.end() + 20]):
                 continue
             speaker = ""
-        found.append((match.start(), Quote(speaker=speaker, text=_clean_quote(inner), sentence=max(index, 0))))
+        found.append((match.start(), Quote(speaker=speaker, text=_clean_quote(inner), sentence=max(index, 0), direct=True)))
     return [quote for _, quote in sorted(found, key=lambda item: item[0])]
 
 
@@ -754,7 +754,7 @@ def _antecedent(sentences, agents: list[str | None], index: int) -> str | None:
 
 
 def _attribution(text: str, offset: int, sentence: str, previous: str | None):
-    """(position, speaker, quote text, taken span) of the first attribution in a sentence."""
+    """(position, speaker, quote text, taken span, direct) of the first attribution in a sentence."""
     for pattern, hint in _ATTRIBUTIONS:
         if hint and not hint.search(sentence):
             continue
@@ -773,12 +773,13 @@ def _attribution(text: str, offset: int, sentence: str, previous: str | None):
                     continue
                 if _key(speaker) in PRONOUNS:
                     speaker = previous or speaker
-            return offset + match.start(), speaker, quoted[0], quoted[1]
+            return offset + match.start(), speaker, *quoted
     return _according_to(offset, sentence, previous)
 
 
-def _quoted_after(text: str, offset: int, sentence: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:
-    """The words reported after an attribution verb, with the span of text they take.
+def _quoted_after(text: str, offset: int, sentence: str, match: re.Match) -> tuple[str, tuple[int, int], bool] | None:
+    """The words reported after an attribution verb, the span of text they take, and whether
+    they are the speaker's own words (in quotation marks).
 
     A quotation that opens after the verb runs to its closing mark (possibly in a later
     sentence); after "कि", ",", ":" or a dash the rest of the sentence is the quote.
@@ -793,13 +794,13 @@ def _quoted_after(text: str, offset: int, sentence: str, match: re.Match) -> tup
             close = -1
         stop = close if close >= 0 else end
         quote = _clean_quote(text[start:stop])
-        return (quote, (offset + match.start(), max(stop + 1, end))) if quote else None
+        return (quote, (offset + match.start(), max(stop + 1, end)), True) if quote else None
     if not (match.group("ki") or match.group("sep")):
         return None
     clause = sentence[match.end() :]
     if len(clause.split()) < 2:
         return None
-    return _clean_quote(clause), (offset + match.start(), end)
+    return _clean_quote(clause), (offset + match.start(), end), _in_quotation_marks(clause)
 
 
 def _according_to(offset: int, sentence: str, previous: str | None):
@@ -820,7 +821,14 @@ def _according_to(offset: int, sentence: str, previous: str | None):
     clause = sentence[match.end() :]
     if len(clause.split()) < 2:
         return None
-    return offset + match.start(), speaker, _clean_quote(clause), (offset + match.start(), offset + len(sentence))
+    span = (offset + match.start(), offset + len(sentence))
+    return offset + match.start(), speaker, _clean_quote(clause), span, _in_quotation_marks(clause)
+
+
+def _in_quotation_marks(clause: str) -> bool:
+    """Whether a reported clause is given in quotation marks: "कहा कि “हम तैयार हैं”"."""
+    clause = clause.strip()
+    return bool(clause) and clause[0] in _QUOTE_PAIRS and _QUOTE_PAIRS[clause[0]] in clause[1:]
 
 
 def _speaker(before: str) -> str:

@@ -109,6 +109,7 @@ class Quote:
     text: str
     sentence: int
     speaker_canonical: str = ""
+    direct: bool = False  # the speaker's own words, in quotation marks; else reported ("… ने कहा कि …", "… के मुताबिक")
 
 
 @dataclass(frozen=True)
