@@ -264,3 +264,10 @@ def test_demo_prints_one_storyline_timeline_and_one_event_comparison(demo_db):
     assert "One event, outlet by outlet:" in stdout
     close_up = stdout.split("One event, outlet by outlet:")[1]
     assert "conflict:" in close_up and "shared:" in close_up
+
+
+def test_every_unit_the_analysis_knows_has_a_hindi_label():
+    from ghatnakram.compare import UNIT_LABELS
+    from ghatnakram.facts import UNIT_NOUNS
+
+    assert set(UNIT_NOUNS) | {"km/h"} <= set(UNIT_LABELS)

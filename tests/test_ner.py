@@ -522,6 +522,7 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("गोली की आवाज सुनकर गांव में अफरातफरी मच गई") == []
     assert "युवती बिजटी" not in _places("दरोगा ने बताया कि युवती बिजटी गांव की रहने वाली है")
     assert _places("इस साल होनेवाले बिहार विधानसभा चुनाव को लेकर बैठक हुई") == ["बिहार"]
+    assert _places("पिछले विधानसभा चुनाव के मुकाबले इस बार मतदान कम हुआ") == []
 
 
 def test_a_name_word_after_a_place_and_before_a_village_ends_the_villages_name():

@@ -35,6 +35,10 @@ UNIT_LABELS = {
     "recovered": "ठीक हुए", "tests": "जांच", "negative": "निगेटिव", "suspected": "संदिग्ध", "people": "लोग", "rupees": "रुपये",
     "percent": "प्रतिशत", "votes": "वोट", "seats": "सीटें", "trains": "ट्रेनें", "coaches": "डिब्बे",
     "years": "साल", "days": "दिन", "km": "किमी", "km/h": "किमी/घंटा", "districts": "जिले", "villages": "गांव",
+    "dollars": "डॉलर", "months": "महीने", "weeks": "हफ्ते", "decades": "दशक", "hours": "घंटे", "minutes": "मिनट",
+    "runs": "रन", "wickets": "विकेट", "flights": "उड़ानें", "beds": "बेड", "tonnes": "टन", "kg": "किलो",
+    "families": "परिवार", "countries": "देश", "states": "राज्य", "cities": "शहर", "hospitals": "अस्पताल",
+    "ventilators": "वेंटिलेटर", "points": "अंक", "times": "गुना", "liters": "लीटर", "degrees": "डिग्री",
 }
 NEAR_DUPLICATE = 0.6
 AGENCY_NEAR_DUPLICATE = 0.35

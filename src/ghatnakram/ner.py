@@ -932,14 +932,18 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:
-    """Not a kind of person ("युवती बिजटी गांव"), a clock ("11 बजे गांव पहुंचे"), a verb's -कर
-    form ("आवाज सुनकर गांव में") or a -वाले participle ("होनेवाले बिहार विधानसभा चुनाव"), which
-    stand before a local unit as often as its name."""
-    return (fact.key not in _KINDS_OF_PEOPLE and fact.key != "बजे" and not fact.key.endswith(_PARTICIPLE_ENDINGS)
-            and not (fact.key.endswith("कर") and not fact.place_like))
+    """Not a kind of person ("युवती बिजटी गांव"), a word saying which or when ("पिछले विधानसभा
+    चुनाव", "11 बजे गांव पहुंचे"), a verb's -कर form ("आवाज सुनकर गांव में") or a -वाले participle
+    ("होनेवाले बिहार विधानसभा चुनाव"), which stand before a local unit as often as its name."""
+    return (fact.key not in _KINDS_OF_PEOPLE and fact.key not in _NOT_LOCAL_NAMES
+            and not fact.key.endswith(_PARTICIPLE_ENDINGS) and not (fact.key.endswith("कर") and not fact.place_like))
 
 
 _PARTICIPLE_ENDINGS = ("नेवाले", "नेवाली", "नेवाला")  # "होनेवाले"; कोतवाली is a name
+# Words that say which or when of a unit, not its name: "पिछले विधानसभा चुनाव", "हर गांव", "11 बजे गांव".
+_NOT_LOCAL_NAMES = frozenset(
+    "बजे पिछले पिछली पिछला अगले अगली अगला आगामी बीते गत इस उस इसी उसी हर प्रत्येक पूरे पूरी सभी कई आम "
+    "स्थानीय नजदीकी पड़ोसी पास दूसरे दूसरी पहले पहली अपने अपनी उनके उनकी".split())
 
 
 MAX_LIST_ITEM = 3  # words of one item of a list that a neighbour's type may name
