@@ -271,3 +271,10 @@ def test_every_unit_the_analysis_knows_has_a_hindi_label():
     from ghatnakram.facts import UNIT_NOUNS
 
     assert set(UNIT_NOUNS) | {"km/h"} <= set(UNIT_LABELS)
+
+
+def test_a_number_named_without_its_place_is_shared_with_the_same_number_at_the_events_place(analyze):
+    first = analyze(_article("a", "पहला अखबार", "असम में मंत्रिमंडल ने बाढ़ राहत के लिए 250 करोड़ रुपये मंज़ूर किए।"))
+    second = analyze(_article("b", "दूसरा अखबार", "मंत्रिमंडल ने राहत के लिए ढाई सौ करोड़ रुपये की राशि मंज़ूर की।"))
+    shared = [f for f in compare_outlets([first, second]).shared if f["about"].startswith("रुपये")]
+    assert len(shared) == 1 and shared[0]["outlets"] == ["दूसरा अखबार", "पहला अखबार"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from .models import Analysis, Article, DateMention, Mention, Quantity
@@ -440,7 +440,7 @@ def compare_outlets(articles: list[Article]) -> Comparison:
     """
     sources = sources_of(articles)
     place = event_place(articles)
-    claims = [c for a in articles for c in article_claims(a, sources[a.id], place)]
+    claims = _placed_where_others_agree([c for a in articles for c in article_claims(a, sources[a.id], place)], place)
     result = Comparison()
     for group in _group_by_slot(claims):
         agreeing = _agreeing_sets(group)
@@ -455,6 +455,28 @@ def compare_outlets(articles: list[Article]) -> Comparison:
             else:
                 result.unique.setdefault(members[0].outlet, []).append(fact)
     return result
+
+
+def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> list[Claim]:
+    """A number whose article names no place for it, moved to the event's place when another
+    source states the same number there: "ढाई सौ करोड़ रुपये" of a story that names Assam only
+    in its title agrees with "असम … 250 करोड़ रुपये". Only equal values move, so no conflict is made."""
+    if not place[0]:
+        return claims
+    placed: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.slot[0] == "number" and c.slot[2] == place[0]:
+            placed.setdefault((c.slot[1], c.slot[3]), []).append(c)
+
+    def moved(c: Claim) -> Claim:
+        if c.slot[0] != "number" or c.slot[2]:
+            return c
+        unit, kind = c.slot[1], c.slot[3]
+        if not any(o.source != c.source and _same_value(o, c) for o in placed.get((unit, kind), ())):
+            return c
+        return replace(c, slot=("number", unit, place[0], kind), about=_number_about(unit, place[1], kind))
+
+    return [moved(c) for c in claims]
 
 
 def _group_by_slot(claims: list[Claim]) -> list[list[Claim]]:
