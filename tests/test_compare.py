@@ -278,3 +278,10 @@ def test_a_number_named_without_its_place_is_shared_with_the_same_number_at_the_
     second = analyze(_article("b", "दूसरा अखबार", "मंत्रिमंडल ने राहत के लिए ढाई सौ करोड़ रुपये की राशि मंज़ूर की।"))
     shared = [f for f in compare_outlets([first, second]).shared if f["about"].startswith("रुपये")]
     assert len(shared) == 1 and shared[0]["outlets"] == ["दूसरा अखबार", "पहला अखबार"]
+
+
+def test_an_event_date_is_shown_with_its_weekday_however_the_outlet_wrote_it(analyze):
+    first = analyze(_article("a", "पहला अखबार", "असम में बाढ़ से कल 12 लोगों की मौत हो गई।", published="2026-06-16"))
+    second = analyze(_article("b", "दूसरा अखबार", "असम में बाढ़ से सोमवार को 12 लोगों की मौत हो गई।", published="2026-06-16"))
+    dates = [f for f in compare_outlets([first, second]).shared if f["about"] == "घटना की तारीख"]
+    assert [f["value"] for f in dates] == ["2026-06-15 (सोमवार)"]

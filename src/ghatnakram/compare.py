@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import combinations
 
 from .models import Analysis, Article, DateMention, Mention, Quantity
@@ -378,11 +379,19 @@ def date_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
         return []
     first = stated[0]
     claims = [claim(("date", first.kind == "absolute"), "घटना की तारीख", analysis.event_date,
-                    f"{analysis.event_date} ({first.text})", first.sentence)]
+                    f"{analysis.event_date} ({_weekday(analysis.event_date)})", first.sentence)]
     timed = next((d for d in stated if d.time and d.sentence <= 1 and not _UNTIL.search(sentences[d.sentence])), None)
     if timed:
         claims.append(claim(("time",), "घटना का समय", _minutes(timed), timed.time[:5], timed.sentence))
     return claims
+
+
+_WEEKDAY_NAMES = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार")
+
+
+def _weekday(day: str) -> str:
+    """The Hindi weekday of an ISO date: how a reader checks "कल" or "आज" of an outlet against the date."""
+    return _WEEKDAY_NAMES[date.fromisoformat(day[:10]).weekday()]
 
 
 def _minutes(mention: DateMention) -> int:
