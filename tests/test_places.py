@@ -148,3 +148,9 @@ def test_a_word_run_is_ruled_out_as_a_place_only_where_no_place_can_be_found():
             assert may_name_a_place(words), words
     ordinary = [["सरकार", "ने"], ["कोरोना", "वायरस"], ["मरीजों", "की", "संख्या"], ["बैठक"]]
     assert not any(may_name_a_place(words) for words in ordinary)
+
+
+def test_a_town_name_many_states_share_is_not_one_districts():
+    # रामनगर is a town in Uttarakhand, Uttar Pradesh, Bihar and Punjab; Karnataka's district is रामनगरा.
+    assert resolve_place("रामनगर") is None
+    assert resolve_place("रामनगरा").id == "district:IN:karnataka:ramanagara"

@@ -70,6 +70,8 @@ DISTRICT_FIXES = {
     ("Karnataka", "Dakshina Kannada"): "दक्षिण कन्नड़",  # was "दक्षिणा कन्नड़"
     ("Karnataka", "Uttara Kannada"): "उत्तर कन्नड़",  # was "उत्तरा कन्नड़"
     ("Karnataka", "Kalaburagi"): "कलबुर्गी",  # was "कालाबुर्ग़ी"
+    # was "रामनगर", the name of towns in Uttarakhand, Uttar Pradesh and Bihar that Hindi news names far more often
+    ("Karnataka", "Ramanagara"): "रामनगरा",
     ("Manipur", "Churachandpur"): "चुराचांदपुर",  # was "छुरछंदपुर"
     ("Nagaland", "Zunheboto"): "जुन्हेबोटो",  # was "जुनेहोटो"
     ("Nagaland", "Kiphire"): "किफिरे",  # was "किफायर"
