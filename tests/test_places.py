@@ -154,3 +154,9 @@ def test_a_town_name_many_states_share_is_not_one_districts():
     # रामनगर is a town in Uttarakhand, Uttar Pradesh, Bihar and Punjab; Karnataka's district is रामनगरा.
     assert resolve_place("रामनगर") is None
     assert resolve_place("रामनगरा").id == "district:IN:karnataka:ramanagara"
+
+
+def test_korea_alone_is_the_country_and_lakhimpur_alone_is_two_districts():
+    assert resolve_place("कोरिया").id == resolve_place("द. कोरिया").id == "country:KR"
+    assert resolve_place("लखीमपुर") is None  # Assam's district, and Uttar Pradesh's लखीमपुर खीरी
+    assert resolve_place("लखीमपुर खीरी").id == "district:IN:uttar-pradesh:lakhimpur-kheri"

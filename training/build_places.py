@@ -115,6 +115,8 @@ EXTRA_ALIASES = {
     "state:IN:chhattisgarh": ["छग"],
     "state:IN:jammu-and-kashmir": ["जम्मू-कश्मीर", "जम्मू कश्मीर", "कश्मीर"],
     "district:IN:uttar-pradesh:gautam-buddha-nagar": ["नोएडा", "ग्रेटर नोएडा"],
+    # Uttar Pradesh's लखीमपुर खीरी goes by लखीमपुर as often as Assam's district does: the short name is ambiguous.
+    "district:IN:uttar-pradesh:lakhimpur-kheri": ["लखीमपुर"],
     "district:IN:uttar-pradesh:varanasi": ["बनारस"],
     "district:IN:delhi:new-delhi": ["नयी दिल्ली"],
     "district:IN:kerala:thiruvananthapuram": ["त्रिवेंद्रम", "तिरुअनंतपुरम"],
@@ -123,7 +125,8 @@ EXTRA_ALIASES = {
     "country:IL": ["इस्राइल", "इस्रायल"],
     "country:KZ": ["कजाकिस्तान"],
     "country:KG": ["किर्गिस्तान"],
-    "country:KR": ["साउथ कोरिया", "कोरिया गणराज्य"],
+    # Korea alone is South Korea in the news, not Chhattisgarh's district कोरिया (a country outranks a district).
+    "country:KR": ["साउथ कोरिया", "कोरिया गणराज्य", "कोरिया", "द. कोरिया"],
     "region:034": ["दक्षिण एशिया"],
     "region:145": ["पश्चिम एशिया"],
     # Districts known by their headquarters town or a later name (the source has Census-2011 names),
