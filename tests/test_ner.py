@@ -527,3 +527,10 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
 
 def test_a_name_word_after_a_place_and_before_a_village_ends_the_villages_name():
     assert _places("दोपहर दो बजे रामनगर कलां गांव के एक मतदान केंद्र के बाहर कहासुनी हो गई") == ["रामनगर कलां"]
+
+
+def test_a_surname_that_is_also_a_place_ends_an_agents_name_but_a_place_after_a_name_is_a_place():
+    tokens = "मंत्री हरदीप सिंह पुरी ने बताया".split()
+    assert bio_spans(load_tagger().tag(tokens)) == [(1, 4, "PER")]
+    tokens = "व्लादिमीर पुतिन मास्को पहुंचे".split()
+    assert bio_spans(load_tagger().tag(tokens)) == [(0, 2, "PER"), (2, 3, "LOC")]

@@ -761,7 +761,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     * Join person spans that touch ("केशव प्रसाद" + "मौर्य" → "केशव प्रसाद मौर्य"); two
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
     * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
-      पहुंचे" → PER "व्लादिमीर पुतिन", LOC "मास्को".
+      पहुंचे" → PER "व्लादिमीर पुतिन", LOC "मास्को"; not when a surname that is also a place
+      ends an agent's name ("हरदीप सिंह पुरी ने").
     * A role word inside a person span separates two people (:func:`_split_people_at_roles`);
       a comma, or a "(" the span does not close, separates two names
       (:func:`_split_at_commas_and_open_brackets`).
@@ -792,7 +793,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             continue
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
             start = spans.pop()[0]
-        if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place:
+        if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place \
+                and not _surname_of_an_agent(facts, end):
             spans += [(start, end - 1, "PER"), (end - 1, end, "LOC")]
             continue
         spans.append((start, end, kind))
@@ -817,6 +819,12 @@ PARTY_NAMES = frozenset(
         टीडीपी तेदेपा टीआरएस बीआरएस वाईएसआरसीपी इनेलो जजपा लोजपा रालोद झामुमो जेएमएम एआईएमआईएम
         एनडीए यूपीए""".split()
 )
+
+
+def _surname_of_an_agent(facts: Sequence[WordFacts], end: int) -> bool:
+    """Whether a name's last word, a surname that is also a place, ends the name of one who acts:
+    "मंत्री हरदीप सिंह पुरी ने" is one person, where "व्लादिमीर पुतिन मास्को पहुंचे" is a person and a place."""
+    return end < len(facts) and facts[end].key == "ने" and "last" in facts[end - 1].lists
 
 
 def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
