@@ -294,6 +294,15 @@ def test_a_lead_sentence_of_up_to_twenty_words_keeps_its_verb_instead_of_being_c
     assert headline.startswith("पटना से दिल्ली") and headline.endswith("एक यात्री की मौत हुई")
 
 
+def test_a_sentence_a_cut_would_leave_without_a_verb_stays_whole_up_to_twenty_four_words():
+    lead = ("केरल में कोरोना वायरस से संक्रमण के पांच नये मामले सामने आने के बाद भारत में इससे संक्रमित लोगों की "
+            "संख्या बढ़कर 39 हो गई")
+    assert len(lead.split()) == 25  # 24 once "हो गई" is "हुई"; the first 16 end at "भारत में", with no verb
+    assert compress(lead).endswith("भारत में इससे संक्रमित लोगों की संख्या बढ़कर 39 हुई")
+    longer = lead + " और स्वास्थ्य मंत्रालय ने सभी राज्यों को सतर्क रहने को कहा"
+    assert len(compress(longer).split()) <= 16 + 3
+
+
 @pytest.mark.parametrize(
     "lead, headline",
     [

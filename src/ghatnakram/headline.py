@@ -32,6 +32,9 @@ MAX_WORDS = 16  # titles on events-dev average 15 words
 # A whole sentence up to this long is kept whole: cut at MAX_WORDS it would lose its verb and
 # read as a fragment ("… ट्रेन से गिरकर"); real titles run this long too (a fifth are 17–20 words).
 MAX_WHOLE_WORDS = 20
+# ... and up to this long when the cut would leave no verb at all, a fragment no desk would print
+# ("… उपचुनाव के लिए नामांकन के अंतिम दिन"): a long headline reads better than half a sentence.
+MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT = 24
 MIN_WORDS = 5  # a rule never leaves fewer words than this
 
 
@@ -197,7 +200,8 @@ MAX_VERB_TAIL = 3
 def _cut(text: str) -> str:
     """``text`` as it is up to MAX_WHOLE_WORDS words, else cut to at most MAX_WORDS words, at the
     last clause break if one is late enough; a cut that would split a verb from its auxiliaries
-    takes up to MAX_VERB_TAIL more words."""
+    takes up to MAX_VERB_TAIL more words, and one that would keep no verb at all leaves a sentence
+    of up to MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT words whole."""
     words = text.split()
     if len(words) <= MAX_WHOLE_WORDS:
         return text
@@ -212,7 +216,19 @@ def _cut(text: str) -> str:
             end += 1
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
+    if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT and not _has_a_verb(words[:end]):
+        return text
     return _TRAILING.sub("", " ".join(words[:end]))
+
+
+def _has_a_verb(words: list[str]) -> bool:
+    """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb of
+    :data:`_VERB_TAIL`, or a form of करना ("मना किया")."""
+    return any((_TRAILING.sub("", w) in _VERB_TAIL or _TRAILING.sub("", w) in _FORMS_OF_DO) and not _is_participle(words, i)
+               for i, w in enumerate(words))
+
+
+_FORMS_OF_DO = frozenset("किया किए किये करेगा करेगी करेंगे करता करती करते".split())
 
 
 _FIGURE_GOES_ON = frozenset("से हजार हज़ार लाख करोड़ सौ फीसदी फीसद प्रतिशत".split())
