@@ -907,9 +907,11 @@ def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
 
 # Local units a village, ward, police station or constituency is named before: "इब्राहिमपुर गांव",
 # "कोतवाली थाना क्षेत्र", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
-_LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील हॉल्ट".split())
+_LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील हॉल्ट एयरबेस बंदरगाह".split())
 _CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा लोकसभा".split())
 _SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र चुनाव उपचुनाव".split())
+_BASE_KINDS = frozenset(loose_key(w) for w in "नौसैनिक सैन्य".split())  # "टार्टस नौसैनिक अड्डा"
+_BASES = frozenset(loose_key(w) for w in "अड्डा अड्डे अड्डों".split())
 
 
 def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
@@ -918,7 +920,8 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
     "इब्राहिमपुर गांव", "चंदनपुर विधानसभा सीट". Right after a place they end its name ("रामनगर
     कलां गांव" is one village, not रामनगर); after a kin word they are a person's ("पुत्र रामू गांव …")."""
     units = [j for j, fact in enumerate(facts) if fact.loose in _LOCAL_UNITS
-             or (fact.loose in _CONSTITUENCIES and j + 1 < len(facts) and facts[j + 1].loose in _SEATS)]
+             or (fact.loose in _CONSTITUENCIES and j + 1 < len(facts) and facts[j + 1].loose in _SEATS)
+             or (fact.loose in _BASE_KINDS and j + 1 < len(facts) and facts[j + 1].loose in _BASES)]
     if not units:
         return spans
     spans = list(spans)
@@ -948,9 +951,10 @@ def _may_name_a_local_place(fact: WordFacts) -> bool:
 
 
 _PARTICIPLE_ENDINGS = ("नेवाले", "नेवाली", "नेवाला")  # "होनेवाले"; कोतवाली is a name
-# Words that say which or when of a unit, not its name: "पिछले विधानसभा चुनाव", "हर गांव", "11 बजे गांव".
+# Words that say which or when of a unit, not its name: "पिछले विधानसभा चुनाव", "हर गांव", "11 बजे गांव",
+# "सदर थाना" (the headquarters' station; सदर alone is no place: "सदर अस्पताल").
 _NOT_LOCAL_NAMES = frozenset(
-    "बजे पिछले पिछली पिछला अगले अगली अगला आगामी बीते गत इस उस इसी उसी हर प्रत्येक पूरे पूरी सभी कई आम "
+    "बजे पिछले पिछली पिछला अगले अगली अगला आगामी बीते गत इस उस इसी उसी हर प्रत्येक पूरे पूरी सभी कई आम सदर "
     "स्थानीय नजदीकी पड़ोसी पास दूसरे दूसरी पहले पहली अपने अपनी उनके उनकी".split())
 
 
@@ -1147,9 +1151,13 @@ class Tagger:
         tagged_any = any(tag != "O" for tags in tagged for tag in tags)
         probability = marginals(scores, lengths, self.model.transition) if tagged_any else None
         out, offset = [], 0
+        outside = self._label_ids["O"]
         for tags in tagged:
             confidence = [1.0] * len(tags)
-            for start, end, _ in bio_spans(tags):
+            for start, end, kind in bio_spans(tags):
+                rows = probability[offset + start : offset + end]
+                if kind != "PER" and (rows.argmax(axis=1) == outside).all():
+                    continue  # a place or organisation the repair rules found where the model saw none: as sure as they are
                 for i in range(start, end):
                     confidence[i] = float(probability[offset + i, self._label_ids[tags[i]]])
             out.append((tags, confidence))
