@@ -905,8 +905,8 @@ def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
     return found
 
 
-# Local units a village, ward, police station or constituency is named before: "इब्राहिमपुर गांव",
-# "कोतवाली थाना क्षेत्र", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
+# Local units a village, ward, police station, halt, port, base or constituency is named before:
+# "इब्राहिमपुर गांव", "कोतवाली थाना क्षेत्र", "हमैमिम एयरबेस", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
 _LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील हॉल्ट एयरबेस बंदरगाह".split())
 _CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा लोकसभा".split())
 _SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र चुनाव उपचुनाव".split())
