@@ -332,7 +332,14 @@ def word_tokens(text: str) -> list[str]:
 
 def word_keys(text: str) -> list[str]:
     """Comparison keys of the word and number tokens of ``text`` (punctuation dropped)."""
-    return [token_key(t) for t in word_tokens(text)]
+    return list(_word_keys(text))
+
+
+@lru_cache(maxsize=32)
+def _word_keys(text: str) -> tuple[str, ...]:
+    # The stages of one article ask for the keys of the same title, lead and text several times
+    # (duplicate check, event type, signature): a third of the time tokenising went to repeats.
+    return tuple(token_key(t) for t in word_tokens(text))
 
 
 _VERB_ENDING = re.compile(r"(?:है|हैं|था|थी|थे|गया|गई|गयी|गए|गये|हुआ|हुई|हुए|की|किया|दिया|रहा|रही|रहे)[।.!?]?$")
