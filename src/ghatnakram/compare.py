@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
 
+from .dates import WEEKDAYS
 from .models import Analysis, Article, DateMention, Mention, Quantity
 from .normalize import dateline_end, split_sentences, word_keys
 from .places import get_place
@@ -386,7 +387,7 @@ def date_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
     return claims
 
 
-_WEEKDAY_NAMES = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार")
+_WEEKDAY_NAMES = {day: name for name, day in reversed(WEEKDAYS.items())}  # each day's first, usual spelling
 
 
 def _weekday(day: str) -> str:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .facts import NUMBER_WORDS, find_quantities
-from .models import Article
+from .models import Article, Mention
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
 from .places import all_places, get_place, may_name_a_place, parents, resolve_place
 
@@ -179,7 +179,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     )
 
 
-def _is_actor(mention) -> bool:
+def _is_actor(mention: Mention) -> bool:
     """Who acts (a person, an organisation), or a place too small for the gazetteer (a village, a
     constituency, a railway halt): two reports that name the same one seldom tell of unrelated things."""
     return mention.type in ("PER", "ORG") or (mention.type == "LOC" and not mention.place)

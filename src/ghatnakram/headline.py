@@ -222,10 +222,9 @@ def _cut(text: str) -> str:
 
 
 def _has_a_verb(words: list[str]) -> bool:
-    """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb of
-    :data:`_VERB_TAIL`, or a form of करना ("मना किया")."""
-    cores = [_TRAILING.sub("", word) for word in words]
-    return any((core in _VERB_TAIL or core in _FORMS_OF_DO) and not _is_participle(words, i) for i, core in enumerate(cores))
+    """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb
+    (:func:`_has_verb`), or a form of करना ("मना किया")."""
+    return _has_verb(words, range(len(words))) or any(word_core(word) in _FORMS_OF_DO for word in words)
 
 
 _FORMS_OF_DO = frozenset("किया किए किये करेगा करेगी करेंगे करता करती करते".split())

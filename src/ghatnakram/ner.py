@@ -897,12 +897,24 @@ def _places_of_residents(spans: list[tuple[int, int, str]], tags: Sequence[str],
     taken = _covered(spans)
     found = []
     for j in residents:
-        start = j
-        while start > 0 and j - start < MAX_RESIDENT_PLACE and _free_name_word(start - 1, taken, tags, facts):
-            start -= 1
-        if start < j and not (start > 0 and facts[start - 1].cue == "kin"):
+        start = _place_words_before(j, taken, tags, facts)
+        if start is not None:
             found.append((start, j, "LOC"))
     return found
+
+
+def _place_words_before(j: int, taken: set[int], tags: Sequence[str], facts: Sequence[WordFacts],
+                        may_name: Callable[[WordFacts], bool] = lambda fact: True) -> int | None:
+    """Where the untagged name words (at most :data:`MAX_RESIDENT_PLACE`, each one ``may_name``
+    accepts) right before token ``j`` begin; None when there are none, or when a kin word comes
+    before them: then they name a person ("पुत्र जगराम निवासी ककरहवा")."""
+    start = j
+    while (start > 0 and j - start < MAX_RESIDENT_PLACE and _free_name_word(start - 1, taken, tags, facts)
+           and may_name(facts[start - 1])):
+        start -= 1
+    if start == j or (start > 0 and facts[start - 1].cue == "kin"):
+        return None
+    return start
 
 
 # Local units a village, ward, police station, halt, port, base or constituency is named before:
@@ -927,11 +939,8 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
     spans = list(spans)
     taken = _covered(spans)
     for j in units:
-        start = j
-        while (start > 0 and j - start < MAX_RESIDENT_PLACE and _free_name_word(start - 1, taken, tags, facts)
-               and _may_name_a_local_place(facts[start - 1])):
-            start -= 1
-        if start == j or (start > 0 and facts[start - 1].cue == "kin"):
+        start = _place_words_before(j, taken, tags, facts, _may_name_a_local_place)
+        if start is None:
             continue
         place_before = next((span for span in spans if span[1] == start and span[2] == "LOC"), None)
         if place_before:
