@@ -480,6 +480,23 @@ def test_counts_and_common_words_between_listed_places_stay_untagged():
     assert _listed("दिल्ली , अस्पताल , पुणे", [(0, 1, "LOC"), (4, 5, "LOC")]) == [(0, 1, "LOC"), (4, 5, "LOC")]
 
 
+def test_one_word_joined_by_a_conjunction_to_a_name_takes_its_type():
+    assert _listed("मार्च को दुबई और कुवैत में", [(4, 5, "LOC")]) == [(2, 3, "LOC"), (4, 5, "LOC")]
+
+
+def test_what_a_number_counts_is_no_name_beside_a_listed_place():
+    spans = [(3, 4, "LOC")]
+    assert _listed("5 मरीज और फरीदाबाद से 1 मरीज", spans) == spans
+    assert _listed("अहमदाबाद से मरीज , फरीदाबाद से", spans) == spans
+
+
+def test_a_name_found_later_in_the_article_names_its_partner_in_a_list():
+    text = ("सीरिया के तर्तूस और खमाइमिम में रूस के सैन्य अड्डे हैं। खमाइमिम एयरबेस अफ्रीका के लिए अहम है। "
+            "तर्तूस में निवेश समझौता रद्द हुआ।")
+    places = [m.text for m in find_mentions(text) if m.type == "LOC"]
+    assert places.count("तर्तूस") == 2 and places.count("खमाइमिम") == 2
+
+
 def test_a_verb_that_ends_a_list_is_no_name():
     spans = [(0, 1, "LOC"), (2, 3, "LOC")]
     assert _listed("बंगलुरू , श्रीनगर और पहुंचेंगे", spans) == spans

@@ -976,7 +976,8 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
 
     Items of a list are runs of name words joined by one comma or conjunction. An item between
     two names of one type is one too ("आयरलैंड , इसराइल , इटली"), and so is a last item after
-    two of them ("चंद्रपुर , भंडारा और नासिक"). Items with a common word or a number ("गुजरात
+    two of them ("चंद्रपुर , भंडारा और नासिक") and the one word a conjunction joins to the name
+    that ends a list of two ("दुबई और कुवैत में"). Items with a common word or a number ("गुजरात
     में सात , केरल में दो") are no names.
 
     >>> words = "चंद्रपुर , गढ़चिरौली , भंडारा और नासिक".split()
@@ -999,6 +1000,10 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
             if m < 0 or not _joined(items[m], items[m + 1], facts):
                 break
             before.append(kind_of.get(items[m]))
+        if not before and _first_of_a_pair(n, items, facts, kind_of):
+            added.append((start, end, kind_of[items[n + 1]]))
+            kind_of[start, end] = kind_of[items[n + 1]]
+            continue
         if not before or before[0] is None:
             continue
         if n + 1 < len(items) and _joined(items[n], items[n + 1], facts):
@@ -1009,6 +1014,20 @@ def coordinated_names(spans: list[tuple[int, int, str]], tags: Sequence[str],
             added.append((start, end, before[0]))
             kind_of[start, end] = before[0]
     return sorted(spans + added)
+
+
+def _first_of_a_pair(n: int, items: list[tuple[int, int]], facts: Sequence[WordFacts],
+                     kind_of: dict[tuple[int, int], str]) -> bool:
+    """Whether item ``n`` is one word joined by a conjunction to a name that ends a list of two:
+    "दुबई और कुवैत में". Not after a number, where it is what is counted ("5 मरीज और फरीदाबाद से 1")."""
+    start, end = items[n]
+    if end - start != 1 or n + 1 >= len(items) or items[n + 1] not in kind_of:
+        return False
+    if not _joined(items[n], items[n + 1], facts) or facts[end].key == ",":
+        return False
+    if not _uncued_content(facts[start]) or (start > 0 and facts[start - 1].script == "NUM"):
+        return False
+    return not (n + 2 < len(items) and _joined(items[n + 1], items[n + 2], facts))
 
 
 def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
@@ -1343,7 +1362,8 @@ def propagate_names(
     ने कहा"). Every PER/LOC/ORG span found with confidence ≥ ``PROPAGATE_CONFIDENCE``
     (each token's tag probability, when ``confidence`` is given), and the last word of a
     person's full name, is tagged wherever it recurs untagged, unless a word of it is a
-    cue or ordinary word.
+    cue or ordinary word. A list item that a name found again now names ("तर्तूस और खमाइमिम
+    में") is tagged too (:func:`coordinated_names`), and found again in the sentences after it.
     """
     names: dict[tuple[str, ...], Counter] = {}
     for index, (sentence, sentence_tags) in enumerate(zip(tokens, tags)):
@@ -1364,6 +1384,7 @@ def propagate_names(
     first_words = {name[0] for name in names}
     for sentence, sentence_tags in zip(tokens, out):
         keys = [features.facts(t).loose for t in sentence]
+        found_here = False
         i = 0
         while i < len(keys):
             if keys[i] not in first_words:  # no name starts here: skip trying every width
@@ -1374,10 +1395,28 @@ def propagate_names(
                 if name in names and all(tag == "O" for tag in sentence_tags[i : i + width]):
                     kind = names[name].most_common(1)[0][0]
                     sentence_tags[i : i + width] = [f"B-{kind}"] + [f"I-{kind}"] * (width - 1)
+                    found_here = True
                     i += width - 1
                     break
             i += 1
+        if not found_here:
+            continue
+        facts = [features.facts(t) for t in sentence]
+        for start, end, kind in _list_items_named(sentence_tags, facts):
+            sentence_tags[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+            if all(_can_propagate(f, features.gazetteer) for f in facts[start:end]):
+                name = tuple(keys[start:end])  # found again in the sentences that follow
+                names.setdefault(name, Counter())[kind] += 1
+                longest, first_words = max(longest, len(name)), first_words | {name[0]}
     return out
+
+
+def _list_items_named(tags: list[str], facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """The untagged items of lists that a propagated name now belongs to, as
+    :func:`coordinated_names` tags them: "तर्तूस और खमाइमिम में" once खमाइमिम is known as a place."""
+    spans = [span for span in bio_spans(tags) if span[2] in ENTITY_TYPES]
+    untagged = ["O" if tag.endswith(ENTITY_TYPES) else tag for tag in tags]
+    return sorted(set(coordinated_names(spans, untagged, facts)) - set(spans))
 
 
 def _can_propagate(fact: WordFacts, gazetteer: Gazetteer) -> bool:
