@@ -62,11 +62,11 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def demo_articles():
     """The demo corpus (sample articles and seeds) as read, in publication order."""
-    from ghatnakram.models import Problem
+    from ghatnakram.models import Problem, publication_order
     from ghatnakram.pipeline import demo_items
 
     items = [item for item in demo_items() if not isinstance(item, Problem)]
-    return sorted(items, key=lambda a: (a.published or "", a.id))
+    return sorted(items, key=lambda a: (publication_order(a.published), a.id))
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,7 @@ def test_scores_equal_the_reference_scorer_on_random_labelings():
 
 
 # Measured on the labelled demo corpus (general news, not COVID-19); raise them as quality improves.
-DEMO_FLOORS = {"event_bcubed_f1": 0.96, "event_pair_f1": 0.93, "storyline_bcubed_f1": 0.97, "event_date_acc": 0.93}
+DEMO_FLOORS = {"event_bcubed_f1": 0.98, "event_pair_f1": 0.96, "storyline_bcubed_f1": 0.97, "event_date_acc": 0.93}
 
 
 def test_the_demo_corpus_keeps_to_the_events_and_storylines_it_is_labelled_with():

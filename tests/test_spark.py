@@ -15,7 +15,7 @@ from ghatnakram.canon import EntityResolver
 from ghatnakram.cli import main
 from ghatnakram.evaluate import bcubed
 from ghatnakram.events import EventClusterer, Signature, event_id, signature_to_dict
-from ghatnakram.models import Article, Problem
+from ghatnakram.models import Article, Problem, publication_order
 from ghatnakram.pipeline import demo_items, event_records, ingest, run
 from ghatnakram.spark import (
     SparkOptions, SparkRunError, blocks_of, cluster_block, exact_copies, global_vector, originals,
@@ -232,7 +232,7 @@ def test_a_store_filled_by_spark_lists_its_events_and_takes_new_articles_online(
     store = open_store(folder / "spark.db")
     try:
         assert {e["id"] for e in event_records(store)} == {r["event"] for r in articles}
-        latest = max((a for a in demo_items() if isinstance(a, Article)), key=lambda a: a.published or "")
+        latest = max((a for a in demo_items() if isinstance(a, Article)), key=lambda a: publication_order(a.published))
         follow_up = tmp_path / "follow-up.jsonl"
         follow_up.write_text(json.dumps({**_record(latest), "id": "follow-up", "outlet": "दूसरा अख़बार (नमूना)"},
                                         ensure_ascii=False) + "\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterable, Iterator
 
 from .events import EventClusterer, OpenEvent, Signature, signature, signature_from_dict, signature_to_dict
-from .models import Article
+from .models import Article, publication_order
 from .store import Store
 from .storylines import Storyline, StorylineLinker
 
@@ -44,7 +44,7 @@ class OnlineAssigner:
                       before: str | None = None) -> dict[str, tuple[str, str]]:
         """Assign every queued article, in publication order; (event, storyline) of each.
 
-        :param before: assign only the articles published before this (ISO text): a caller
+        :param before: assign only the articles published before this (a :func:`~.models.publication_order` key): a caller
             that knows no article published earlier is still to come can assign those now and
             the rest later, in the order one call would have taken.
         """
@@ -108,7 +108,7 @@ class OnlineAssigner:
         storyline_latest = _day(store.get_state(f"{STATE_KEY}.storyline_latest_day"))
         open_events, storyline_of = [], {}
         for event_id, storyline_id, members in store.open_events():
-            signatures = sorted((signature_from_dict(json.loads(m)) for m in members), key=lambda s: (s.published, s.article_id))
+            signatures = sorted((signature_from_dict(json.loads(m)) for m in members), key=lambda s: (publication_order(s.published), s.article_id))
             signatures = signatures[-self.clusterer.max_members :]
             days = [s.day for s in signatures if s.day]
             open_events.append(OpenEvent(event_id, signatures, max(days) if days else None))
@@ -164,7 +164,7 @@ def publication_floors(items: Iterable[object], block: int) -> list[str | None]:
         if index % block == 0:
             minima.append(None)
         if isinstance(item, Article):
-            published = item.published or ""
+            published = publication_order(item.published)
             if minima[-1] is None or published < minima[-1]:
                 minima[-1] = published
     floors: list[str | None] = []

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .facts import NUMBER_WORDS, find_quantities
-from .models import Article, Mention
+from .models import Article, Mention, publication_order
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
 from .places import all_places, get_place, may_name_a_place, parents, resolve_place
 
@@ -544,7 +544,7 @@ class EventClusterer:
 
     def _merge(self, events: list[OpenEvent]) -> tuple[OpenEvent, tuple[str, ...]]:
         """Merge events into the one that started first (the first of ``events`` may be any)."""
-        survivor = min(events, key=lambda e: (min(m.published for m in e.members), e.id))
+        survivor = min(events, key=lambda e: (min(publication_order(m.published) for m in e.members), e.id))
         merged = []
         for event in events:
             if event is survivor:
@@ -671,7 +671,7 @@ def _count_reports_of_one_place(a: Signature, b: Signature) -> bool:
 
 
 def _publication_order(sig: Signature) -> tuple[str, str]:
-    return sig.published, sig.article_id
+    return publication_order(sig.published), sig.article_id
 
 
 def _index_keys(sig: Signature) -> list[str]:

@@ -18,7 +18,7 @@ from .analyze import Analyzer, TextAnalysis, analyze_text, analyze_texts, warm_u
 from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
 from .dedup import THRESHOLD, Fingerprint, fingerprint, load_minhash, similarity
 from .events import TextSignature, signature, signature_to_dict, text_signature
-from .models import Article, IngestReport, Problem
+from .models import Article, IngestReport, Problem, publication_order
 from .normalize import devanagari_share
 from .parallel import check_workers, ordered_map
 from .readers import BadInput
@@ -156,7 +156,7 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer, prepared:
         store.add_signature(article.id, prints.signature_bytes(), prints.buckets)
     store.count_lines(cleaned.outlet, counted)
     sig = signature(stored, found.signature if found else None)
-    store.queue_for_events(article.id, cleaned.published, json.dumps(signature_to_dict(sig), ensure_ascii=False))
+    store.queue_for_events(article.id, publication_order(cleaned.published), json.dumps(signature_to_dict(sig), ensure_ascii=False))
     return (DUPLICATE if original else STORED), article.id
 
 

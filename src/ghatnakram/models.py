@@ -32,6 +32,18 @@ class Article:
         return asdict(self)
 
 
+def publication_order(published: str | None) -> str:
+    """A text key that sorts publications in time ("" for unknown first). A bare date is the end
+    of its day (ISO 8601's "T24:00"), after that day's timed articles: an article known only to
+    its day is assigned to an event once the day's timed reports are, and meets them all.
+
+    >>> sorted(["2026-04-15", "2026-04-15T07:30:00+05:30", "2026-04-14"], key=publication_order)
+    ['2026-04-14', '2026-04-15T07:30:00+05:30', '2026-04-15']
+    """
+    published = published or ""
+    return published + "T24:00" if len(published) == len("2026-04-15") else published
+
+
 @dataclass(frozen=True)
 class Problem:
     """A bad input: where it is, what is wrong, and what to do about it."""

@@ -54,7 +54,7 @@ from ghatnakram.clean import MIN_COUNTED_LINE, clean_article, line_key
 from ghatnakram.dedup import THRESHOLD, fingerprint, similarity
 from ghatnakram.events import EventClusterer, Signature, event_id, signature, signature_from_dict, signature_to_dict
 from ghatnakram.ingest import REPEATED_LINE_MIN_ARTICLES, check_text
-from ghatnakram.models import Article, IngestReport, Mention, Problem
+from ghatnakram.models import Article, IngestReport, Mention, Problem, publication_order
 from ghatnakram.pipeline import event_record, output_record, storyline_record
 from ghatnakram.readers import BadInput, article_from_record, read_jsonl
 from ghatnakram.storylines import StorylineLinker, storyline_id
@@ -305,7 +305,7 @@ def with_unified_entities(article: Article, partition: int, mapping: dict[tuple[
 
 def publication_key(sig: dict) -> tuple[str, str]:
     """The order the online assignment feeds articles in (as the store's queue and pipeline.cluster)."""
-    return sig["published"], sig["article_id"]
+    return publication_order(sig["published"]), sig["article_id"]
 
 
 def running_frequencies(ranks: Iterable[int]) -> Iterator[tuple[int, int]]:

@@ -65,14 +65,15 @@ class Store(Protocol):
     # -- events (state of online assignment: see ghatnakram.assign) --
     def queue_for_events(self, article_id: str, published: str | None, signature: str | None = None) -> None:
         """An article waits for event assignment (written in the same transaction as the article),
-        with its event signature as JSON when the caller has computed it."""
+        with its event signature as JSON when the caller has computed it. ``published`` is the
+        article's :func:`~ghatnakram.models.publication_order` key."""
 
     def queued_signatures(self, article_ids: list[str]) -> dict[str, str]:
         """The signatures (JSON) queued with these articles, for those queued with one."""
 
     def queued_for_events(self, before: str | None = None) -> list[str]:
         """Ids of articles waiting for assignment, in publication order (text order of the
-        ISO strings, "" for unknown); with ``before``, only those published before it."""
+        queued keys); with ``before`` (a key), only those published before it."""
 
     def save_event_labels(self, labels: Iterable[tuple[str, str, str]]) -> None:
         """Record (article id, event id, storyline id) triples, replacing earlier ones; they leave the queue."""
