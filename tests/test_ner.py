@@ -546,6 +546,13 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("पिछले विधानसभा चुनाव के मुकाबले इस बार मतदान कम हुआ") == []
 
 
+def test_the_name_a_by_election_is_known_by_is_a_place():
+    assert _places("चंदनपुर उपचुनाव में आज करीब 61 फीसदी मतदाताओं ने वोट डाला") == ["चंदनपुर"]
+    # a headline's topic label, which the model reads as a person's name with its unit
+    assert _places("चंदनपुर उपचुनाव : शाम पांच बजे तक 58.6 प्रतिशत मतदान") == ["चंदनपुर"]
+    assert _places("राज्यसभा उपचुनाव के लिए नामांकन शुरू") == []
+
+
 def test_a_name_word_after_a_place_and_before_a_village_ends_the_villages_name():
     assert _places("दोपहर दो बजे रामनगर कलां गांव के एक मतदान केंद्र के बाहर कहासुनी हो गई") == ["रामनगर कलां"]
 

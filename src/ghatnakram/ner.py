@@ -789,6 +789,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         end = next((i for i in range(start + 1, end) if _breaks_name(facts[i], kind)), end)
         while end > start and _never_at_edge(facts[end - 1]):
             end -= 1
+        if kind == "PER" and end - start > 1 and facts[end - 1].loose in _LOCAL_UNITS:
+            kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
         if start == end:
             continue
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
@@ -919,7 +921,7 @@ def _place_words_before(j: int, taken: set[int], tags: Sequence[str], facts: Seq
 
 # Local units a village, ward, police station, halt, port, base or constituency is named before:
 # "इब्राहिमपुर गांव", "कोतवाली थाना क्षेत्र", "हमैमिम एयरबेस", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
-_LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील हॉल्ट एयरबेस बंदरगाह".split())
+_LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील हॉल्ट एयरबेस बंदरगाह उपचुनाव".split())
 _CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा लोकसभा".split())
 _SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र चुनाव उपचुनाव".split())
 _BASE_KINDS = frozenset(loose_key(w) for w in "नौसैनिक सैन्य".split())  # "टार्टस नौसैनिक अड्डा"
@@ -964,7 +966,7 @@ _PARTICIPLE_ENDINGS = ("नेवाले", "नेवाली", "नेवा
 # "सदर थाना" (the headquarters' station; सदर alone is no place: "सदर अस्पताल").
 _NOT_LOCAL_NAMES = frozenset(
     "बजे पिछले पिछली पिछला अगले अगली अगला आगामी बीते गत इस उस इसी उसी हर प्रत्येक पूरे पूरी सभी कई आम सदर "
-    "स्थानीय नजदीकी पड़ोसी पास दूसरे दूसरी पहले पहली अपने अपनी उनके उनकी".split())
+    "स्थानीय नजदीकी पड़ोसी पास दूसरे दूसरी पहले पहली अपने अपनी उनके उनकी राज्यसभा निकाय पंचायत".split())
 
 
 MAX_LIST_ITEM = 3  # words of one item of a list that a neighbour's type may name
