@@ -217,7 +217,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 # Each stage of the analysis splits the same article again: keep the last few splits.
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def _sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
@@ -236,7 +236,7 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def sentence_offsets(text: str) -> tuple[tuple[int, str], ...]:
     """Each sentence of :func:`split_sentences` with the offset in ``text`` where it starts.
 
@@ -335,7 +335,7 @@ def word_keys(text: str) -> list[str]:
     return list(_word_keys(text))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def _word_keys(text: str) -> tuple[str, ...]:
     # The stages of one article ask for the keys of the same title, lead and text several times
     # (duplicate check, event type, signature): a third of the time tokenising went to repeats.
