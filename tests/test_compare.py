@@ -280,6 +280,22 @@ def test_a_number_named_without_its_place_is_shared_with_the_same_number_at_the_
     assert len(shared) == 1 and shared[0]["outlets"] == ["दूसरा अखबार", "पहला अखबार"]
 
 
+def test_a_number_at_a_halt_no_gazetteer_knows_is_shared_with_the_same_number_at_the_events_place(analyze):
+    first = analyze(_article("a", "पहला अखबार", "ओडिशा में भुवनेश्वर के पास पैसेंजर ट्रेन के पांच डिब्बे पटरी से उतर गए।"))
+    second = analyze(_article("b", "दूसरा अखबार", "ओडिशा में सरीपुर हॉल्ट के पास ट्रेन के पांच डिब्बे पटरी से उतरे।"))
+    comparison = compare_outlets([first, second])
+    coaches = [f for f in comparison.shared if f["about"].startswith("डिब्बे")]
+    assert len(coaches) == 1 and coaches[0]["outlets"] == ["दूसरा अखबार", "पहला अखबार"]
+    assert not [f for facts in comparison.unique.values() for f in facts if f["kind"] == "number"]
+
+
+def test_a_districts_number_is_not_moved_to_its_state_however_equal(analyze):
+    first = analyze(_article("a", "पहला अखबार", "महाराष्ट्र में कोरोना के दो नए मामले मिले।"))
+    second = analyze(_article("b", "दूसरा अखबार", "महाराष्ट्र के पुणे में कोरोना के दो नए मामले मिले।"))
+    shared = [f["about"] for f in compare_outlets([first, second]).shared if f["about"].startswith("मामले")]
+    assert all("पुणे" not in about for about in shared) and not any("महाराष्ट्र" in a for a in shared)
+
+
 def test_an_event_date_is_shown_with_its_weekday_however_the_outlet_wrote_it(analyze):
     first = analyze(_article("a", "पहला अखबार", "असम में बाढ़ से कल 12 लोगों की मौत हो गई।", published="2026-06-16"))
     second = analyze(_article("b", "दूसरा अखबार", "असम में बाढ़ से सोमवार को 12 लोगों की मौत हो गई।", published="2026-06-16"))

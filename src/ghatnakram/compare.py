@@ -468,9 +468,11 @@ def compare_outlets(articles: list[Article]) -> Comparison:
 
 
 def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> list[Claim]:
-    """A number whose article names no place for it, moved to the event's place when another
-    source states the same number there: "ढाई सौ करोड़ रुपये" of a story that names Assam only
-    in its title agrees with "असम … 250 करोड़ रुपये". Only equal values move, so no conflict is made."""
+    """A number whose article names no place for it, or only one the gazetteer does not know,
+    moved to the event's place when another source states the same number there: "ढाई सौ करोड़
+    रुपये" of a story that names Assam only in its title agrees with "असम … 250 करोड़ रुपये",
+    and "सरीपुर हॉल्ट के पास … पांच डिब्बे" with "ओडिशा में … पांच डिब्बे". Only equal values
+    move, so no conflict is made."""
     if not place[0]:
         return claims
     placed: dict[tuple[str, str], list[Claim]] = {}
@@ -479,7 +481,7 @@ def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> l
             placed.setdefault((c.slot[1], c.slot[3]), []).append(c)
 
     def moved(c: Claim) -> Claim:
-        if c.slot[0] != "number" or c.slot[2]:
+        if c.slot[0] != "number" or (c.slot[2] and not _unknown_place(c.slot[2])):
             return c
         unit, kind = c.slot[1], c.slot[3]
         if not any(o.source != c.source and _same_value(o, c) for o in placed.get((unit, kind), ())):
@@ -487,6 +489,13 @@ def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> l
         return replace(c, slot=("number", unit, place[0], kind), about=_number_about(unit, place[1], kind))
 
     return [moved(c) for c in claims]
+
+
+def _unknown_place(place_id: str) -> bool:
+    """A place (a canonical id) the gazetteer does not know: a village, a halt, a ward. A number
+    there that equals one stated for the event's place is most likely the same fact, where a
+    district's or a state's number is its own ("पुणे में एक" is not India's one)."""
+    return get_place(place_id.removeprefix("LOC:")) is None
 
 
 def _group_by_slot(claims: list[Claim]) -> list[list[Claim]]:
