@@ -173,6 +173,9 @@ EXTRA_ALIASES = {
     "district:IN:west-bengal:barddhaman": ["बर्धमान"],
     "city:Africa/Cairo": ["काहिरा"],
     "city:Asia/Seoul": ["सियोल"],
+    "city:Asia/Damascus": ["दमिश्क"],
+    "city:Asia/Jerusalem": ["येरुशलम", "जेरूसलम"],
+    "city:Australia/Melbourne": ["मेलबर्न"],
 }
 
 # Places in the news that none of the sources has, added by ghatnakram with their country (or
@@ -189,6 +192,67 @@ EXTRA_PLACES = [
     ("city:CH:geneva", "city", "country:CH", "Geneva", ["जिनेवा"]),
     ("city:PK:islamabad", "city", "country:PK", "Islamabad", ["इस्लामाबाद"]),
     ("city:IT:milan", "city", "country:IT", "Milan", ["मिलान"]),
+    # Scotland; not England, whose name in Hindi news is most often its cricket or football team
+    # ("इंग्लैंड लायंस", "भारत ने इंग्लैंड को हराया"): as a place it set a series' matches apart.
+    ("state:GB:scotland", "state", "country:GB", "Scotland", ["स्कॉटलैंड", "स्काटलैंड"]),
+    # Neighbours' provinces and cities in Hindi news (Jalalabad is left out: also towns in UP and
+    # Punjab; Pakistan's Punjab too: the Indian state's name).
+    ("state:PK:balochistan", "state", "country:PK", "Balochistan", ["बलूचिस्तान", "बलोचिस्तान"]),
+    ("state:PK:khyber-pakhtunkhwa", "state", "country:PK", "Khyber Pakhtunkhwa", ["खैबर पख्तूनख्वा", "खैबर पख्तूनख्वाह"]),
+    ("state:PK:sindh", "state", "country:PK", "Sindh", ["सिंध"]),
+    ("city:PK:lahore", "city", "country:PK", "Lahore", ["लाहौर"]),
+    ("city:PK:peshawar", "city", "state:PK:khyber-pakhtunkhwa", "Peshawar", ["पेशावर"]),
+    ("city:PK:quetta", "city", "state:PK:balochistan", "Quetta", ["क्वेटा"]),
+    ("city:PK:rawalpindi", "city", "country:PK", "Rawalpindi", ["रावलपिंडी"]),
+    ("city:PK:multan", "city", "country:PK", "Multan", ["मुल्तान"]),
+    ("city:AF:kandahar", "city", "country:AF", "Kandahar", ["कंधार"]),
+    ("city:AF:herat", "city", "country:AF", "Herat", ["हेरात"]),
+    ("state:AF:nangarhar", "state", "country:AF", "Nangarhar", ["नांगरहार", "नंगरहार"]),
+    ("state:AF:helmand", "state", "country:AF", "Helmand", ["हेलमंद"]),
+    ("city:NP:pokhara", "city", "country:NP", "Pokhara", ["पोखरा"]),
+    ("city:NP:biratnagar", "city", "country:NP", "Biratnagar", ["विराटनगर"]),
+    ("city:BD:chittagong", "city", "country:BD", "Chittagong", ["चटगांव", "चटगाँव"]),
+    ("state:CN:xinjiang", "state", "country:CN", "Xinjiang", ["शिनजियांग", "झिंजियांग"]),
+    ("state:CN:tibet", "state", "country:CN", "Tibet", ["तिब्बत"]),
+    # West Asia's cities of war news, and Syria's ports of the seeds (तर्तूस / टार्टस).
+    ("city:SY:aleppo", "city", "country:SY", "Aleppo", ["अलेप्पो"]),
+    ("city:SY:idlib", "city", "country:SY", "Idlib", ["इदलिब"]),
+    ("city:SY:tartus", "city", "country:SY", "Tartus", ["तर्तूस", "टार्टस"]),
+    ("city:IQ:mosul", "city", "country:IQ", "Mosul", ["मोसुल"]),
+    ("city:IQ:basra", "city", "country:IQ", "Basra", ["बसरा"]),
+    ("city:IL:tel-aviv", "city", "country:IL", "Tel Aviv", ["तेल अवीव"]),
+    ("city:UA:kharkiv", "city", "country:UA", "Kharkiv", ["खारकीव", "खार्किव"]),
+    ("city:SA:jeddah", "city", "country:SA", "Jeddah", ["जेद्दा", "जेद्दाह"]),
+    ("city:SA:medina", "city", "country:SA", "Medina", ["मदीना"]),
+    ("city:QA:doha", "city", "country:QA", "Doha", ["दोहा"]),
+    ("city:VN:hanoi", "city", "country:VN", "Hanoi", ["हनोई"]),
+    # US states and cities of the news (Georgia and Hawaii are left out: a country, and हवाई "air";
+    # Washington is the capital's).
+    ("state:US:florida", "state", "country:US", "Florida", ["फ्लोरिडा"]),
+    ("state:US:texas", "state", "country:US", "Texas", ["टेक्सास", "टेक्सस"]),
+    ("state:US:north-carolina", "state", "country:US", "North Carolina", ["उत्तरी कैरोलिना", "नॉर्थ कैरोलिना"]),
+    ("state:US:south-carolina", "state", "country:US", "South Carolina", ["दक्षिण कैरोलिना", "साउथ कैरोलिना"]),
+    ("state:US:virginia", "state", "country:US", "Virginia", ["वर्जीनिया", "वर्जिनिया"]),
+    ("state:US:pennsylvania", "state", "country:US", "Pennsylvania", ["पेंसिल्वेनिया", "पेनसिल्वेनिया"]),
+    ("state:US:ohio", "state", "country:US", "Ohio", ["ओहायो", "ओहियो"]),
+    ("state:US:michigan", "state", "country:US", "Michigan", ["मिशिगन"]),
+    ("state:US:arizona", "state", "country:US", "Arizona", ["एरिजोना"]),
+    ("state:US:nevada", "state", "country:US", "Nevada", ["नेवादा"]),
+    ("state:US:colorado", "state", "country:US", "Colorado", ["कोलोराडो"]),
+    ("state:US:illinois", "state", "country:US", "Illinois", ["इलिनॉय", "इलिनोइस"]),
+    ("state:US:new-jersey", "state", "country:US", "New Jersey", ["न्यू जर्सी"]),
+    ("state:US:massachusetts", "state", "country:US", "Massachusetts", ["मैसाचुसेट्स"]),
+    ("state:US:louisiana", "state", "country:US", "Louisiana", ["लुइसियाना", "लुईसियाना"]),
+    ("state:US:alaska", "state", "country:US", "Alaska", ["अलास्का"]),
+    ("state:US:minnesota", "state", "country:US", "Minnesota", ["मिनेसोटा"]),
+    ("state:US:wisconsin", "state", "country:US", "Wisconsin", ["विस्कॉन्सिन"]),
+    ("state:US:tennessee", "state", "country:US", "Tennessee", ["टेनेसी"]),
+    ("city:US:houston", "city", "state:US:texas", "Houston", ["ह्यूस्टन"]),
+    ("city:US:dallas", "city", "state:US:texas", "Dallas", ["डलास"]),
+    ("city:US:san-francisco", "city", "state:US:california", "San Francisco", ["सैन फ्रांसिस्को"]),
+    ("city:US:boston", "city", "state:US:massachusetts", "Boston", ["बोस्टन"]),
+    ("city:US:miami", "city", "state:US:florida", "Miami", ["मियामी"]),
+    ("city:US:atlanta", "city", "country:US", "Atlanta", ["अटलांटा"]),
 ]
 
 # i18n-iso-countries values that are wrong, ambiguous or a common word: (code, value) to skip.

@@ -30,7 +30,9 @@ Steps (each a function below):
 2. Training sentences whose "A - B" words the project's tokenizer would keep as one
    token ("अल-शरा") are added a second time in that form, so run-time tokens look familiar.
 3. Gazetteer: place names from CLDR 37 (territories, time-zone cities), i18n-iso-countries
-   and covid19india (states, districts; machine-translation howlers removed); person first
+   and covid19india (states, districts; machine-translation howlers removed), and every name
+   and alias of the project's place table ``places.tsv`` (built from the same sources, with the
+   short and common names news uses: यूपी, हिमाचल, ब्रिटेन, भुवनेश्वर); person first
    names, surnames and organisation words learned from the TRAINING split only. Place
    names that are mostly common words in the training text (गया "went") are dropped.
    Training features use name lists built without the sentence's own fold (5 folds), so
@@ -79,6 +81,7 @@ from ghatnakram.ner import (
     script_class,
 )
 from ghatnakram.normalize import tokenize
+from ghatnakram.places import all_places
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner" / "il-ner-hindi"
@@ -107,7 +110,8 @@ CLDR_NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "ZZ"}  # World, EU, Eurozone, 
 
 NOTICE = """ghatnakram NER gazetteer: written by training/train_ner.py; do not edit by hand.
 kind<TAB>entry; entries are ghatnakram.ner.loose_key forms, tokens separated by spaces.
-place: Unicode CLDR 37 territory and time-zone city names (Copyright (c) 1991-2020 Unicode, Inc.
+place: ghatnakram's places.tsv (see PLACES_SOURCES.md) and the sources it is built from:
+  Unicode CLDR 37 territory and time-zone city names (Copyright (c) 1991-2020 Unicode, Inc.
   All rights reserved. Distributed under the Terms of Use in https://www.unicode.org/copyright.html;
   Unicode License Agreement - Data Files and Software), i18n-iso-countries (MIT, Copyright (c) 2016
   widdix GmbH), covid19india-react hi.json (MIT, Copyright (c) 2020 Jeremy Philemon).
@@ -192,8 +196,11 @@ def place_variants(name: str) -> set[tuple[str, ...]]:
 
 
 def read_place_names(folder: Path) -> set[str]:
-    """Hindi place names from the shippable gazetteers (CLDR, i18n-iso-countries, covid19india)."""
-    names: set[str] = set()
+    """Hindi place names from the shippable gazetteers (CLDR, i18n-iso-countries, covid19india),
+    and every name and alias of the project's place table (``places.tsv``, built from the same
+    sources by ``training/build_places.py`` with the names news uses: यूपी, हिमाचल, ब्रिटेन,
+    भुवनेश्वर, गुरुग्राम …), so that the tagger knows every place the places stage resolves."""
+    names: set[str] = {name for place in all_places() for name in place.names}
     cldr = json.loads((folder / "cldr37-territories/main/hi/territories.json").read_text(encoding="utf-8"))
     for code, name in cldr["main"]["hi"]["localeDisplayNames"]["territories"].items():
         if code.split("-")[0] not in CLDR_NOT_PLACES:

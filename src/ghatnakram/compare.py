@@ -28,7 +28,7 @@ from itertools import combinations
 from .dates import WEEKDAYS
 from .models import Analysis, Article, DateMention, Mention, Quantity
 from .normalize import dateline_end, split_sentences, word_keys
-from .places import get_place
+from .places import get_place, parents
 
 # Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
 CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
@@ -468,34 +468,48 @@ def compare_outlets(articles: list[Article]) -> Comparison:
 
 
 def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> list[Claim]:
-    """A number whose article names no place for it, or only one the gazetteer does not know,
-    moved to the event's place when another source states the same number there: "ढाई सौ करोड़
-    रुपये" of a story that names Assam only in its title agrees with "असम … 250 करोड़ रुपये",
-    and "सरीपुर हॉल्ट के पास … पांच डिब्बे" with "ओडिशा में … पांच डिब्बे". Only equal values
+    """A number whose article names no place for it, moved to the event's place when another
+    source states the same number there: "ढाई सौ करोड़ रुपये" of a story that names Assam only in
+    its title agrees with "असम … 250 करोड़ रुपये". A number at a place the gazetteer does not
+    know moves there too, or to a known place inside a state's or district's event: "सरीपुर
+    हॉल्ट के पास … पांच डिब्बे" agrees with "भुवनेश्वर के पास … पांच डिब्बे". Only equal values
     move, so no conflict is made."""
     if not place[0]:
         return claims
-    placed: dict[tuple[str, str], list[Claim]] = {}
-    for c in claims:
-        if c.slot[0] == "number" and c.slot[2] == place[0]:
-            placed.setdefault((c.slot[1], c.slot[3]), []).append(c)
+    local = _is_local(place[0])  # a country's event has too many states for a number to pick one
+    homes = [c for c in claims if c.slot[0] == "number" and c.slot[2]
+             and (c.slot[2] == place[0] or (local and _within(c.slot[2], place[0])))]
 
     def moved(c: Claim) -> Claim:
         if c.slot[0] != "number" or (c.slot[2] and not _unknown_place(c.slot[2])):
             return c
-        unit, kind = c.slot[1], c.slot[3]
-        if not any(o.source != c.source and _same_value(o, c) for o in placed.get((unit, kind), ())):
-            return c
-        return replace(c, slot=("number", unit, place[0], kind), about=_number_about(unit, place[1], kind))
+        agreeing = {o.slot: o for o in homes if (o.slot[2] == place[0] or c.slot[2])
+                    and o.slot[1] == c.slot[1] and o.slot[3] == c.slot[3] and o.source != c.source and _same_value(o, c)}
+        home = agreeing.get(("number", c.slot[1], place[0], c.slot[3]))
+        if home is None and len(agreeing) == 1:
+            home = next(iter(agreeing.values()))
+        return replace(c, slot=home.slot, about=home.about) if home else c
 
     return [moved(c) for c in claims]
 
 
 def _unknown_place(place_id: str) -> bool:
     """A place (a canonical id) the gazetteer does not know: a village, a halt, a ward. A number
-    there that equals one stated for the event's place is most likely the same fact, where a
-    district's or a state's number is its own ("पुणे में एक" is not India's one)."""
+    there that equals one stated for a known place of the event is most likely the same fact,
+    where a district's or a state's number is its own ("पुणे में एक" is not India's one)."""
     return get_place(place_id.removeprefix("LOC:")) is None
+
+
+def _is_local(place_id: str) -> bool:
+    """A state, district or city, not a country or a region of the world."""
+    place = get_place(place_id.removeprefix("LOC:"))
+    return place is not None and place.kind in ("state", "district", "city")
+
+
+def _within(place_id: str, outer_id: str) -> bool:
+    """Whether a place (a canonical id) is ``outer_id`` or lies inside it by the gazetteer."""
+    inner, outer = place_id.removeprefix("LOC:"), outer_id.removeprefix("LOC:")
+    return inner == outer or any(p.id == outer for p in parents(inner))
 
 
 def _group_by_slot(claims: list[Claim]) -> list[list[Claim]]:

@@ -50,9 +50,9 @@ STOP_WORDS = frozenset(
 )
 LEAD_SENTENCES = 2
 # Place names that are also common words (a verb, a multiplier, a given name, a market, a
-# settlement, a rest house, a loanword: "फेक न्यूज", "चेक"): in a headline they name the place
-# only where the place is marked as one.
-COMMON_WORD_PLACES = frozenset("गया गुना आनंद कृष्णा मंडी बस्ती सीधी पाली सागर धार संभल फेक चेक धर्मशाला".split())
+# settlement, a rest house, a loanword, a couplet: "फेक न्यूज", "चेक", "कबीर का दोहा"): in a
+# headline they name the place only where the place is marked as one.
+COMMON_WORD_PLACES = frozenset("गया गुना आनंद कृष्णा मंडी बस्ती सीधी पाली सागर धार संभल फेक चेक धर्मशाला दोहा".split())
 # "पंजाब में पहली मौत" and "देश में चौथी मौत" may be one death: an ordinal of a tally counts deaths
 # or cases, it does not say the happening recurs ("दूसरी मुलाकात"), so it does not keep reports apart.
 TALLY_NOUNS = frozenset("मौत मौतें मामला मामले केस मरीज संक्रमित".split())
