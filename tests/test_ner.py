@@ -546,6 +546,12 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("पिछले विधानसभा चुनाव के मुकाबले इस बार मतदान कम हुआ") == []
 
 
+def test_a_number_in_brackets_after_a_place_is_no_place():
+    tokens = "जम्मू-कश्मीर में 31 मामले , आंध्र प्रदेश ( 19 ) , पश्चिम बंगाल ( 19 ) और लद्दाख में 13 मामले हैं".split()
+    names = [" ".join(tokens[s:e]) for s, e, kind in bio_spans(load_tagger().tag(tokens)) if kind in ("PER", "LOC", "ORG")]
+    assert "19" not in names and "पश्चिम बंगाल" in names
+
+
 def test_the_name_a_by_election_is_known_by_is_a_place():
     assert _places("चंदनपुर उपचुनाव में आज करीब 61 फीसदी मतदाताओं ने वोट डाला") == ["चंदनपुर"]
     # a headline's topic label, which the model reads as a person's name with its unit

@@ -758,8 +758,9 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       ("निवासी रिंकेश कुमार" → "रिंकेश कुमार").
     * End a name at a case marker inside it ("पुतिन से मुलाकात" → "पुतिन"); a person's
       name also ends at any function word or punctuation.
-    * A kind of person alone ("50 वर्षीय दंपति ने", "एक बुजुर्ग की") is no name, and a person
-      span that ends in a local unit is the place before it ("चंदनपुर उपचुनाव").
+    * A number alone is no name, nor is a kind of person alone ("50 वर्षीय दंपति ने", "एक
+      बुजुर्ग की"); a person span that ends in a local unit is the place before it
+      ("चंदनपुर उपचुनाव").
     * Join person spans that touch ("केशव प्रसाद" + "मौर्य" → "केशव प्रसाद मौर्य"); two
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
     * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
@@ -795,6 +796,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
         if start == end or (kind == "PER" and end - start == 1 and facts[start].key in _KINDS_OF_PEOPLE):
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
+        if all(facts[i].script == "NUM" for i in range(start, end)):
+            continue  # "पश्चिम बंगाल (19)": a count, whatever the model read it as
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
             start = spans.pop()[0]
         if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place \
