@@ -546,6 +546,16 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("पिछले विधानसभा चुनाव के मुकाबले इस बार मतदान कम हुआ") == []
 
 
+def test_a_place_the_gazetteer_knows_is_a_place_before_a_postposition():
+    assert [m.text for m in find_mentions("मंगलवार को सीवान से चार लोगों की रिपोर्ट पॉजिटिव आई।") if m.type == "LOC"] == ["सीवान"]
+
+
+def test_a_known_place_inside_another_name_or_as_a_common_word_is_left_alone():
+    for sentence in ("कॉल और ई-मेल के जरिए एअर इंडिया से संपर्क करें", "योजना का लाभ न मिलने की सूरत में शिकायत करें",
+                     "मेक इन इंडिया को बढ़ावा दिया जाएगा"):
+        assert [m.text for m in find_mentions(sentence) if m.type == "LOC"] == [], sentence
+
+
 def test_a_number_in_brackets_after_a_place_is_no_place():
     tokens = "जम्मू-कश्मीर में 31 मामले , आंध्र प्रदेश ( 19 ) , पश्चिम बंगाल ( 19 ) और लद्दाख में 13 मामले हैं".split()
     names = [" ".join(tokens[s:e]) for s, e, kind in bio_spans(load_tagger().tag(tokens)) if kind in ("PER", "LOC", "ORG")]

@@ -27,7 +27,7 @@ from typing import Iterable
 from .facts import NUMBER_WORDS, find_quantities
 from .models import Article, Mention, publication_order
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
-from .places import all_places, get_place, may_name_a_place, parents, resolve_place
+from .places import COMMON_WORD_PLACES, all_places, get_place, may_name_a_place, parents, resolve_place
 
 # Words that say what kind of happening an article reports (title and lead).
 KIND_WORDS = {
@@ -49,10 +49,6 @@ STOP_WORDS = frozenset(
     "अपने अपनी उनके उन्होंने इसके लिये गयी गये वहीं बीच दौरान".split()
 )
 LEAD_SENTENCES = 2
-# Place names that are also common words (a verb, a multiplier, a given name, a market, a
-# settlement, a rest house, a loanword, a couplet: "फेक न्यूज", "चेक", "कबीर का दोहा"): in a
-# headline they name the place only where the place is marked as one.
-COMMON_WORD_PLACES = frozenset("गया गुना आनंद कृष्णा मंडी बस्ती सीधी पाली सागर धार संभल फेक चेक धर्मशाला दोहा".split())
 # "पंजाब में पहली मौत" and "देश में चौथी मौत" may be one death: an ordinal of a tally counts deaths
 # or cases, it does not say the happening recurs ("दूसरी मुलाकात"), so it does not keep reports apart.
 TALLY_NOUNS = frozenset("मौत मौतें मामला मामले केस मरीज संक्रमित".split())

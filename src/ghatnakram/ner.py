@@ -776,7 +776,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       (:func:`coordinated_names`).
     * Untagged name words before a title and ने are a person, before निवासी or a local unit
       (गांव, प्रखंड, थाना, "विधानसभा सीट") a place (:func:`_agents_after_titles`,
-      :func:`_places_of_residents`, :func:`_with_local_places`).
+      :func:`_places_of_residents`, :func:`_with_local_places`); a word the gazetteer knows as
+      one place, alone before a postposition, is that place (:func:`_known_places_before_postpositions`).
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
@@ -809,6 +810,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     spans += _party_names(out, facts, spans)
     spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
     spans = _with_local_places(spans, out, facts)
+    spans += _known_places_before_postpositions(spans, out, facts)
     spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
@@ -956,6 +958,30 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
         spans.append((start, j, "LOC"))
         taken.update(range(start, j))
     return spans
+
+
+_POSTPOSITIONS = frozenset("में से के की का को पर तक".split())
+
+
+def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: Sequence[str],
+                                       facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """A word the gazetteer knows as one place, standing untagged and alone before a postposition,
+    as a place: "मंगलवार को सीवान से चार लोगों", "दो लोग पुणे में हैं". Not a place name that is
+    also a common word ("गया", "सागर") or a given name or surname, and not the last word of a
+    longer name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
+    from .places import COMMON_WORD_PLACES, resolve_place  # places reads canon, which reads this module
+
+    taken = _covered(spans)
+    found = []
+    for i in range(len(facts) - 1):
+        fact = facts[i]
+        if facts[i + 1].key not in _POSTPOSITIONS or not _free_name_word(i, taken, tags, facts):
+            continue
+        if (i > 0 and _free_name_word(i - 1, taken, tags, facts)) or fact.key in COMMON_WORD_PLACES:
+            continue
+        if not {"first", "last"} & set(fact.lists) and fact.script == "DEV" and resolve_place(fact.key):
+            found.append((i, i + 1, "LOC"))
+    return found
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:

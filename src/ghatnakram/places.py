@@ -53,6 +53,14 @@ class Place:
         return (self.hi, *self.aliases)
 
 
+# Place names that are also common words (a verb, a multiplier, a given name, a market, a
+# settlement, a rest house, a loanword, a couplet, a case: "फेक न्यूज", "चेक", "कबीर का दोहा",
+# "न मिलने की सूरत में"), or part of other names ("टीम इंडिया", "मेक इन इंडिया"): in a headline
+# they name the place only where the place is marked as one.
+COMMON_WORD_PLACES = frozenset(
+    "गया गुना आनंद कृष्णा मंडी बस्ती सीधी पाली सागर धार संभल फेक चेक धर्मशाला दोहा सूरत इंडिया इण्डिया".split())
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Place]:
     text = resources.files("ghatnakram").joinpath("resources/places.tsv").read_text(encoding="utf-8")
