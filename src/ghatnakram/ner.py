@@ -797,8 +797,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
         if start == end or (kind == "PER" and end - start == 1 and facts[start].key in _KINDS_OF_PEOPLE):
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
-        if all(facts[i].script == "NUM" for i in range(start, end)):
-            continue  # "पश्चिम बंगाल (19)": a count, whatever the model read it as
+        if all(_is_number(facts[i]) for i in range(start, end)):
+            continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी": a count, whatever the model read it as
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
             start = spans.pop()[0]
         if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place \
@@ -1065,9 +1065,12 @@ def _first_of_a_pair(n: int, items: list[tuple[int, int]], facts: Sequence[WordF
 
 def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
     """Untagged, and no common word, number or future verb: what the list, title and निवासी rules may tag."""
-    return (tag == "O" and fact.script != "NUM" and "common" not in fact.lists
-            and not all(part in NUMBER_WORDS for part in fact.key.split("-"))
-            and not fact.key.endswith(_FUTURE_ENDINGS))
+    return tag == "O" and not _is_number(fact) and "common" not in fact.lists and not fact.key.endswith(_FUTURE_ENDINGS)
+
+
+def _is_number(fact: WordFacts) -> bool:
+    """Digits, or number words ("दो", "एक-एक")."""
+    return fact.script == "NUM" or all(part in NUMBER_WORDS for part in fact.key.split("-"))
 
 
 _FUTURE_ENDINGS = ("ेंगे", "ेंगी", "ेगा", "ेगी", "ूंगा", "ूंगी")  # "… और कोच्चि पहुंचेंगे": a verb ends the list
