@@ -546,6 +546,11 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("पिछले विधानसभा चुनाव के मुकाबले इस बार मतदान कम हुआ") == []
 
 
+def test_a_direction_alone_is_no_place():
+    places = [m.text for m in find_mentions("राष्ट्रपति ने उत्तर-पूर्वी सीरिया में हालिया सैन्य अभियान की सराहना की।") if m.type == "LOC"]
+    assert places == ["सीरिया"]
+
+
 def test_a_number_word_alone_is_no_name():
     for sentence in ("डब्लूएचओ द्वारा जारी रविवार आठ मार्च की रिपोर्ट के मुताबिक", "परिवार के लिए दो जून की रोटी जुटाना मुश्किल"):
         assert [m.text for m in find_mentions(sentence) if m.text in ("आठ", "दो")] == [], sentence

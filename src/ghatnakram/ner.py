@@ -758,8 +758,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       ("निवासी रिंकेश कुमार" → "रिंकेश कुमार").
     * End a name at a case marker inside it ("पुतिन से मुलाकात" → "पुतिन"); a person's
       name also ends at any function word or punctuation.
-    * A number alone is no name, nor is a kind of person alone ("50 वर्षीय दंपति ने", "एक
-      बुजुर्ग की"); a person span that ends in a local unit is the place before it
+    * A number or a direction alone is no name, nor is a kind of person alone ("50 वर्षीय दंपति
+      ने", "एक बुजुर्ग की"); a person span that ends in a local unit is the place before it
       ("चंदनपुर उपचुनाव").
     * Join person spans that touch ("केशव प्रसाद" + "मौर्य" → "केशव प्रसाद मौर्य"); two
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
@@ -797,8 +797,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
         if start == end or (kind == "PER" and end - start == 1 and facts[start].key in _KINDS_OF_PEOPLE):
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
-        if all(_is_number(facts[i]) for i in range(start, end)):
-            continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी": a count, whatever the model read it as
+        if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
+            continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
             start = spans.pop()[0]
         if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place \
@@ -1066,6 +1066,10 @@ def _first_of_a_pair(n: int, items: list[tuple[int, int]], facts: Sequence[WordF
 def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
     """Untagged, and no common word, number or future verb: what the list, title and निवासी rules may tag."""
     return tag == "O" and not _is_number(fact) and "common" not in fact.lists and not fact.key.endswith(_FUTURE_ENDINGS)
+
+
+# Directions that name no place alone ("उत्तर-पूर्वी सीरिया" names Syria, and "उत्तर-पूर्वी" nothing).
+_COMPASS_WORDS = frozenset("उत्तरी दक्षिणी पूर्वी पश्चिमी उत्तर-पूर्वी दक्षिण-पूर्वी उत्तर-पश्चिमी दक्षिण-पश्चिमी".split())
 
 
 def _is_number(fact: WordFacts) -> bool:
