@@ -1058,7 +1058,7 @@ def _first_of_a_pair(n: int, items: list[tuple[int, int]], facts: Sequence[WordF
         return False
     if not _joined(items[n], items[n + 1], facts) or facts[end].key == ",":
         return False
-    if not _uncued_content(facts[start]) or (start > 0 and facts[start - 1].script == "NUM"):
+    if not _uncued_content(facts[start]) or (start > 0 and _is_number(facts[start - 1])):
         return False
     return not (n + 2 < len(items) and _joined(items[n + 1], items[n + 2], facts))
 
