@@ -44,6 +44,16 @@ def test_people_are_not_looked_up_in_the_gazetteer():
     assert to_latin("भारत", gazetteer=False) == "Bharat"
 
 
+@pytest.mark.parametrize("name, latin", [("डब्ल्यूएचओ", "WHO"), ("बीजेपी", "BJP"), ("आईआईटी कानपुर", "IIT Kanpur"),
+                                         ("यूपी बोर्ड", "UP Bord"), ("सीएम योगी", "CM Yogi")])
+def test_an_acronym_spelled_with_letter_names_is_written_in_its_letters(name, latin):
+    assert to_latin(name, gazetteer=False) == latin
+
+
+def test_a_word_that_only_looks_like_letter_names_is_transliterated():
+    assert to_latin("सिटी", gazetteer=False) == "Siti" and to_latin("भाजपा", gazetteer=False) == "Bhajpa"
+
+
 def test_latin_letters_and_digits_are_kept():
     assert to_latin("कोविड-१९", gazetteer=False) == "Kovid-19"
     assert to_latin("WHO प्रमुख", gazetteer=False) == "WHO Pramukh"

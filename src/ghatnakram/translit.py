@@ -152,6 +152,12 @@ def _word_latin(word: str) -> str:
     return "".join(out)
 
 
+def _acronym_letters(word: str) -> str | None:
+    from .canon import acronym_letters  # canon spells names with this module's transliteration
+
+    return acronym_letters(word)
+
+
 @lru_cache(maxsize=50_000)
 def to_latin(name: str, *, gazetteer: bool = True) -> str:
     """``name`` in Latin letters, each word capitalised.
@@ -175,6 +181,11 @@ def to_latin(name: str, *, gazetteer: bool = True) -> str:
     for piece in _WORD.findall(name.translate(_DIGITS)):
         if not re.match(r"[\u0900-\u097f]", piece):
             parts.append(piece)
+            continue
+        letters = _acronym_letters(piece)
+        if letters:  # डब्ल्यूएचओ is WHO, not Dablyuechao
+            parts.append(letters.upper())
+            first = False
             continue
         latin = _word_latin(piece.replace("\u200c", "").replace("\u200d", ""))
         particle = piece in _PARTICLES and not first
