@@ -45,13 +45,14 @@ def test_people_are_not_looked_up_in_the_gazetteer():
 
 
 @pytest.mark.parametrize("name, latin", [("डब्ल्यूएचओ", "WHO"), ("बीजेपी", "BJP"), ("आईआईटी कानपुर", "IIT Kanpur"),
-                                         ("यूपी बोर्ड", "UP Bord"), ("सीएम योगी", "CM Yogi")])
+                                         ("यूपी बोर्ड", "UP Bord"), ("सीएम योगी", "CM Yogi"), ("के सी चक्रवर्ती", "K C Chakravarti")])
 def test_an_acronym_spelled_with_letter_names_is_written_in_its_letters(name, latin):
     assert to_latin(name, gazetteer=False) == latin
 
 
 def test_a_word_that_only_looks_like_letter_names_is_transliterated():
     assert to_latin("सिटी", gazetteer=False) == "Siti" and to_latin("भाजपा", gazetteer=False) == "Bhajpa"
+    assert to_latin("मोदी जी", gazetteer=False) == "Modi Ji"  # a name's last word is never an initial
 
 
 def test_latin_letters_and_digits_are_kept():

@@ -690,18 +690,19 @@ def _spells_out(name: str, acronym: str) -> bool:
     return bool(letters) and not acronym_letters(name) and len(words) == len(letters) >= MIN_ACRONYM_LETTERS
 
 
-def acronym_letters(name: str) -> str | None:
+def acronym_letters(name: str, min_letters: int = MIN_ACRONYM_LETTERS) -> str | None:
     """The letters of an acronym (``who``) written in Hindi letter names (डब्ल्यूएचओ) or in
-    Latin capitals (WHO, W.H.O.); None for anything else.
+    Latin capitals (WHO, W.H.O.), at least ``min_letters`` of them (1: an initial, "के"); None
+    for anything else.
 
     >>> acronym_letters("डब्लूएचओ"), acronym_letters("WHO"), acronym_letters("भाजपा")
     ('who', 'who', None)
     """
     raw = _LETTER_MARKS.sub("", _clean(name))
     if raw.isascii():
-        return raw.lower() if raw.isalpha() and raw.isupper() and len(raw) >= MIN_ACRONYM_LETTERS else None
+        return raw.lower() if raw.isalpha() and raw.isupper() and len(raw) >= min_letters else None
     letters = _spelled_letters(raw)
-    return letters if letters and len(letters) >= MIN_ACRONYM_LETTERS else None
+    return letters if letters and len(letters) >= min_letters else None
 
 
 # Diseases and their viruses: never a person, place or organisation, whatever a tagger says.

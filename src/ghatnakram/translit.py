@@ -152,10 +152,19 @@ def _word_latin(word: str) -> str:
     return "".join(out)
 
 
-def _acronym_letters(word: str) -> str | None:
+def _acronym_letters(word: str, min_letters: int = 2) -> str | None:
     from .canon import acronym_letters  # canon spells names with this module's transliteration
 
-    return acronym_letters(word)
+    return acronym_letters(word, min_letters)
+
+
+def _initials(words: list[str]) -> int:
+    """How many of a name's first words are initials written as letter names ("के सी चक्रवर्ती",
+    "एम एस स्वामीनाथन"); the last word is the name itself, never an initial."""
+    count = 0
+    while count < len(words) - 1 and len(_acronym_letters(words[count], 1) or "") == 1:
+        count += 1
+    return count
 
 
 @lru_cache(maxsize=50_000)
@@ -178,11 +187,14 @@ def to_latin(name: str, *, gazetteer: bool = True) -> str:
             return place.en
     parts: list[str] = []
     first = True
-    for piece in _WORD.findall(name.translate(_DIGITS)):
+    pieces = _WORD.findall(name.translate(_DIGITS))
+    initials = _initials([p for p in pieces if re.match(r"[\u0900-\u097f]", p)])
+    for piece in pieces:
         if not re.match(r"[\u0900-\u097f]", piece):
             parts.append(piece)
             continue
-        letters = _acronym_letters(piece)
+        letters = _acronym_letters(piece, 1 if initials else 2)
+        initials = max(initials - 1, 0)
         if letters:  # डब्ल्यूएचओ is WHO, not Dablyuechao
             parts.append(letters.upper())
             first = False
