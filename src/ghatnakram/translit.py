@@ -152,6 +152,7 @@ def _word_latin(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=50_000)
 def _acronym_letters(word: str, min_letters: int = 2) -> str | None:
     from .canon import acronym_letters  # canon spells names with this module's transliteration
 
