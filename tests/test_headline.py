@@ -303,6 +303,16 @@ def test_a_sentence_a_cut_would_leave_without_a_verb_stays_whole_up_to_twenty_fo
     assert len(compress(longer).split()) <= 16 + 3
 
 
+def test_a_long_lead_whose_cut_keeps_no_verb_starts_from_who_acted_after_its_circumstance():
+    lead = ("बाएं हाथ के स्पिनर इमरान कुरैशी के शानदार हरफनमौला खेल की बदौलत भारत ए ने कल देहरादून में इंग्लैंड "
+            "लायंस को दो विकेट से हराकर तीन मैचों की अनौपचारिक वनडे सीरीज़ 2-1 से जीत ली")
+    assert compress(lead).startswith("भारत ए ने") and compress(lead).endswith("2-1 से जीत ली")
+    # after a plain case marker the words before ने are a clause about who acted: kept whole
+    lead = ("चीन के वुहान शहर से हाल ही में लौटे एक छात्र ने जब वहां के हालात के बारे में बताना शुरू किया तो "
+            "वहां मौजूद सभी लोग हैरान रह गए और देर तक सवाल पूछते रहे")
+    assert compress(lead).startswith("चीन के वुहान शहर से")
+
+
 @pytest.mark.parametrize(
     "lead, headline",
     [

@@ -216,9 +216,36 @@ def _cut(text: str) -> str:
             end += 1
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
-    if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT and not _has_a_verb(words[:end]):
-        return text
+    if not _has_a_verb(words[:end]):
+        if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT:
+            return text
+        agent = _from_the_agent(words)
+        if agent:  # "… खेल की बदौलत भारत ए ने … सीरीज़ जीत ली": what happened starts with who acted
+            return _cut(" ".join(agent))
     return _TRAILING.sub("", " ".join(words[:end]))
+
+
+MAX_AGENT_WORDS = 5  # words of the name before ने that a long lead may start from
+
+
+def _from_the_agent(words: list[str]) -> list[str] | None:
+    """The words of a sentence from the one who acts on: the name before its first ने, after the
+    circumstance a long lead opens with ("… शानदार खेल की बदौलत भारत ए ने …", "… के बाद, …");
+    None when there is no such circumstance, or the name runs long."""
+    cores = [word_core(w) for w in words]
+    if "ने" not in cores[:MAX_WORDS]:
+        return None
+    agent_end = cores.index("ने")
+    start = agent_end
+    while start > 0 and cores[start - 1] not in _CASE_MARKERS | _COMPOUND_POSTPOSITIONS and not words[start - 1].endswith(","):
+        start -= 1
+    # Only after a circumstance ("की बदौलत", "के बाद", "…,"): after a plain case marker the words
+    # before ने may be a clause about the one who acts ("वुहान से लौटे एक छात्र ने").
+    if start == 0 or start == agent_end or agent_end - start > MAX_AGENT_WORDS:
+        return None
+    if cores[start - 1] not in _COMPOUND_POSTPOSITIONS and not words[start - 1].endswith(","):
+        return None
+    return words[start:]
 
 
 def _has_a_verb(words: list[str]) -> bool:
@@ -288,9 +315,9 @@ _TIME_WORDS = frozenset(
     "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर".split()
 )
 _CASE_MARKERS = frozenset("का की के को में से ने पर तक".split())
-# Second words of compound postpositions: "के बाद", "के चलते", "के मुताबिक", "की ओर".
+# Second words of compound postpositions: "के बाद", "के चलते", "के मुताबिक", "की ओर", "की बदौलत".
 _COMPOUND_POSTPOSITIONS = frozenset(
-    "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर".split()
+    "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर बदौलत".split()
 )
 # Words a headline neither starts nor ends with: case markers, conjunctions, particles.
 _NEVER_AT_EDGE = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS | frozenset(
