@@ -483,8 +483,10 @@ def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> l
     def moved(c: Claim) -> Claim:
         if c.slot[0] != "number" or (c.slot[2] and not _unknown_place(c.slot[2])):
             return c
-        agreeing = {o.slot: o for o in homes if (o.slot[2] == place[0] or c.slot[2])
-                    and o.slot[1] == c.slot[1] and o.slot[3] == c.slot[3] and o.source != c.source and _same_value(o, c)}
+        # A placeless number speaks of the event's place; one at an unknown place may be at any of its places.
+        targets = homes if c.slot[2] else [o for o in homes if o.slot[2] == place[0]]
+        agreeing = {o.slot: o for o in targets
+                    if o.slot[1] == c.slot[1] and o.slot[3] == c.slot[3] and o.source != c.source and _same_value(o, c)}
         home = agreeing.get(("number", c.slot[1], place[0], c.slot[3]))
         if home is None and len(agreeing) == 1:
             home = next(iter(agreeing.values()))

@@ -237,7 +237,7 @@ def _from_the_agent(words: list[str]) -> list[str] | None:
         return None
     agent_end = cores.index("ने")
     start = agent_end
-    while start > 0 and cores[start - 1] not in _CASE_MARKERS | _COMPOUND_POSTPOSITIONS and not words[start - 1].endswith(","):
+    while start > 0 and cores[start - 1] not in _POSTPOSITIONS and not words[start - 1].endswith(","):
         start -= 1
     # Only after a circumstance ("की बदौलत", "के बाद", "…,"): after a plain case marker the words
     # before ने may be a clause about the one who acts ("वुहान से लौटे एक छात्र ने").
@@ -319,6 +319,7 @@ _CASE_MARKERS = frozenset("का की के को में से ने �
 _COMPOUND_POSTPOSITIONS = frozenset(
     "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर बदौलत".split()
 )
+_POSTPOSITIONS = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS
 # Words a headline neither starts nor ends with: case markers, conjunctions, particles.
 _NEVER_AT_EDGE = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS | frozenset(
     "और व एवं तथा या कि लेकर भी ही तो जो जिसे जिसमें जिससे जबकि लेकिन हालांकि क्योंकि इस उस यह वह इसके उसके "
