@@ -546,6 +546,12 @@ def test_a_person_a_clock_or_a_verb_before_a_village_is_no_place():
     assert _places("पिछले विधानसभा चुनाव के मुकाबले इस बार मतदान कम हुआ") == []
 
 
+def test_an_acronym_alone_read_as_a_person_is_an_organisation_wherever_the_article_names_it():
+    text = ("लखनऊ में एक जूनियर डॉक्टर कोरोना पॉजिटिव मिली। बताया जा रहा है कि जूनियर डॉक्टर केजीएमयू में एडमिट "
+            "कोरोना पॉजिटिव मरीजों का इलाज कर रही थीं। जूनियर डॉक्टर को केजीएमयू में ही आइसोलेट किया गया है।")
+    assert [m.type for m in find_mentions(text) if m.text == "केजीएमयू"] == ["ORG", "ORG"]
+
+
 def test_a_direction_alone_is_no_place():
     places = [m.text for m in find_mentions("राष्ट्रपति ने उत्तर-पूर्वी सीरिया में हालिया सैन्य अभियान की सराहना की।") if m.type == "LOC"]
     assert places == ["सीरिया"]

@@ -759,8 +759,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     * End a name at a case marker inside it ("पुतिन से मुलाकात" → "पुतिन"); a person's
       name also ends at any function word or punctuation.
     * A number or a direction alone is no name, nor is a kind of person alone ("50 वर्षीय दंपति
-      ने", "एक बुजुर्ग की"); a person span that ends in a local unit is the place before it
-      ("चंदनपुर उपचुनाव").
+      ने", "एक बुजुर्ग की"); an acronym alone read as a person is an organisation ("केजीएमयू");
+      a person span that ends in a local unit is the place before it ("चंदनपुर उपचुनाव").
     * Join person spans that touch ("केशव प्रसाद" + "मौर्य" → "केशव प्रसाद मौर्य"); two
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
     * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
@@ -797,6 +797,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
         if start == end or (kind == "PER" and end - start == 1 and facts[start].key in _KINDS_OF_PEOPLE):
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
+        if kind == "PER" and end - start == 1 and facts[start].acronym:
+            kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
         if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
             continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
@@ -1219,13 +1221,15 @@ class Tagger:
         tagged_any = any(tag != "O" for tags in tagged for tag in tags)
         probability = marginals(scores, lengths, self.model.transition) if tagged_any else None
         out, offset = [], 0
-        outside = self._label_ids["O"]
+        labels = self.model.labels
         for tags in tagged:
             confidence = [1.0] * len(tags)
             for start, end, kind in bio_spans(tags):
                 rows = probability[offset + start : offset + end]
-                if kind != "PER" and (rows.argmax(axis=1) == outside).all():
-                    continue  # a place or organisation the repair rules found where the model saw none: as sure as they are
+                if kind != "PER" and all(labels[j][2:] != kind for j in rows.argmax(axis=1)):
+                    # a place or organisation the repair rules found or retyped where the model saw
+                    # none of that kind ("केजीएमयू" read as a person): as sure as the rules are
+                    continue
                 for i in range(start, end):
                     confidence[i] = float(probability[offset + i, self._label_ids[tags[i]]])
             out.append((tags, confidence))
