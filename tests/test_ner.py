@@ -552,6 +552,15 @@ def test_an_acronym_alone_read_as_a_person_is_an_organisation_wherever_the_artic
     assert [m.type for m in find_mentions(text) if m.text == "केजीएमयू"] == ["ORG", "ORG"]
 
 
+def test_a_colony_or_square_named_after_someone_is_a_place():
+    for name in ("नेहरू नगर", "मयूर विहार", "दिनकर चौक", "संजय कालोनी"):
+        tokens = f"संक्रमित मरीज {name} का रहने वाला है".split()
+        facts = [load_tagger().features.facts(t) for t in tokens]
+        model_tags = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]  # as the model read them
+        spans = [(" ".join(tokens[s:e]), kind) for s, e, kind in bio_spans(ner.repair_tags(model_tags, facts))]
+        assert spans == [(name, "LOC")], name
+
+
 def test_a_direction_alone_is_no_place():
     places = [m.text for m in find_mentions("राष्ट्रपति ने उत्तर-पूर्वी सीरिया में हालिया सैन्य अभियान की सराहना की।") if m.type == "LOC"]
     assert places == ["सीरिया"]

@@ -795,6 +795,10 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             end -= 1
         if kind == "PER" and end - start > 1 and facts[end - 1].loose in _LOCAL_UNITS:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
+        if kind == "PER" and facts[end - 1].loose in _SETTLEMENT_ENDINGS:
+            kind = "LOC"  # "नेहरू नगर", "मयूर विहार", "दिनकर चौक": a colony or a square named after someone
+            if end - start == 1 and start > 0 and _free_name_word(start - 1, _covered(spans), out, facts):
+                start -= 1  # "शांति विहार", of which the model found विहार alone
         if start == end or (kind == "PER" and end - start == 1 and facts[start].key in _KINDS_OF_PEOPLE):
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
         if kind == "PER" and end - start == 1 and facts[start].acronym:
@@ -931,6 +935,8 @@ def _place_words_before(j: int, taken: set[int], tags: Sequence[str], facts: Seq
 # Local units a village, ward, police station, halt, port, base or constituency is named before:
 # "इब्राहिमपुर गांव", "कोतवाली थाना क्षेत्र", "हमैमिम एयरबेस", "चंदनपुर विधानसभा सीट" (names no gazetteer has).
 _LOCAL_UNITS = frozenset(loose_key(w) for w in "गांव गाँव कस्बे कस्बा मोहल्ला मोहल्ले थाना थाने थानाक्षेत्र प्रखंड तहसील हॉल्ट एयरबेस बंदरगाह उपचुनाव".split())
+# Last words of a colony's, square's or road's name: "नेहरू नगर", "मयूर विहार", "दिनकर चौक".
+_SETTLEMENT_ENDINGS = frozenset(loose_key(w) for w in "नगर विहार कॉलोनी कालोनी एन्क्लेव एंक्लेव पुरम चौक रोड मार्ग".split())
 _CONSTITUENCIES = frozenset(loose_key(w) for w in "विधानसभा लोकसभा".split())
 _SEATS = frozenset(loose_key(w) for w in "सीट क्षेत्र चुनाव उपचुनाव".split())
 _BASE_KINDS = frozenset(loose_key(w) for w in "नौसैनिक सैन्य".split())  # "टार्टस नौसैनिक अड्डा"
