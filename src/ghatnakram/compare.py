@@ -495,22 +495,27 @@ def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> l
     return [moved(c) for c in claims]
 
 
+def _gazetteer_id(place_id: str) -> str:
+    """The gazetteer id of a place's canonical id ("LOC:state:IN:odisha" → "state:IN:odisha")."""
+    return place_id.removeprefix("LOC:")
+
+
 def _unknown_place(place_id: str) -> bool:
     """A place (a canonical id) the gazetteer does not know: a village, a halt, a ward. A number
     there that equals one stated for a known place of the event is most likely the same fact,
     where a district's or a state's number is its own ("पुणे में एक" is not India's one)."""
-    return get_place(place_id.removeprefix("LOC:")) is None
+    return get_place(_gazetteer_id(place_id)) is None
 
 
 def _is_local(place_id: str) -> bool:
     """A state, district or city, not a country or a region of the world."""
-    place = get_place(place_id.removeprefix("LOC:"))
+    place = get_place(_gazetteer_id(place_id))
     return place is not None and place.kind in ("state", "district", "city")
 
 
 def _within(place_id: str, outer_id: str) -> bool:
     """Whether a place (a canonical id) is ``outer_id`` or lies inside it by the gazetteer."""
-    inner, outer = place_id.removeprefix("LOC:"), outer_id.removeprefix("LOC:")
+    inner, outer = _gazetteer_id(place_id), _gazetteer_id(outer_id)
     return inner == outer or any(p.id == outer for p in parents(inner))
 
 

@@ -46,6 +46,7 @@ _WORDS = {"सिंह": "singh", "ज्ञान": "gyan"}
 _PARTICLES = frozenset(["अल"])
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _WORD = re.compile(r"[\u0900-\u097f\u200c\u200d]+|[^\u0900-\u097f\s\-]+|[\s\-]+")
+_DEVANAGARI_START = re.compile(r"[\u0900-\u097f]")
 
 
 @dataclass
@@ -189,9 +190,10 @@ def to_latin(name: str, *, gazetteer: bool = True) -> str:
     parts: list[str] = []
     first = True
     pieces = _WORD.findall(name.translate(_DIGITS))
-    initials = _initials([p for p in pieces if re.match(r"[\u0900-\u097f]", p)])
-    for piece in pieces:
-        if not re.match(r"[\u0900-\u097f]", piece):
+    devanagari = [bool(_DEVANAGARI_START.match(p)) for p in pieces]
+    initials = _initials([p for p, is_devanagari in zip(pieces, devanagari) if is_devanagari])
+    for piece, is_devanagari in zip(pieces, devanagari):
+        if not is_devanagari:
             parts.append(piece)
             continue
         letters = _acronym_letters(piece, 1 if initials else 2)
