@@ -62,11 +62,10 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def demo_articles():
     """The demo corpus (sample articles and seeds) as read, in publication order."""
-    from ghatnakram.models import Problem, publication_order
+    from ghatnakram.models import Problem, in_publication_order
     from ghatnakram.pipeline import demo_items
 
-    items = [item for item in demo_items() if not isinstance(item, Problem)]
-    return sorted(items, key=lambda a: (publication_order(a.published), a.id))
+    return in_publication_order(item for item in demo_items() if not isinstance(item, Problem))
 
 
 @pytest.fixture(scope="session")

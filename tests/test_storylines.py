@@ -35,6 +35,14 @@ def test_recurrence_breaks_a_tie_of_dates_on_the_timeline():
     assert timeline([("e2", [sig("b", 2)]), ("e1", [sig("a", 1)])]) == ["e1", "e2"]
 
 
+def test_an_article_known_only_by_its_day_comes_after_that_days_timed_report_on_the_timeline():
+    def sig(article_id, published):
+        return Signature(article_id, published, date(2026, 4, 15), None, frozenset(), frozenset(), "incident", {}, frozenset(), None)
+
+    bare, timed = sig("a", "2026-04-15"), sig("b", "2026-04-15T07:30:00+05:30")
+    assert timeline([("bare", [bare]), ("timed", [timed])]) == ["timed", "bare"]
+
+
 def test_storyline_ids_are_stable_across_runs(demo_store):
     first = cluster(list(demo_store.iter_articles()))
     again = cluster(list(demo_store.iter_articles()))
@@ -85,6 +93,19 @@ def test_an_event_that_fits_two_storylines_merges_them_and_the_later_one_redirec
     assert bridge == first
     assert linker.labels()["e2"] == first and linker.resolve(second) == first
     assert linker.merged_ == [(second, first)]
+
+
+def test_of_two_merged_storylines_the_one_whose_first_report_is_timed_earlier_that_day_survives():
+    def sig(article_id, published, terms, *places):
+        return Signature(article_id, published, date.fromisoformat(published[:10]), places[0], frozenset(places),
+                         frozenset(), "statement", {t: 2 for t in terms.split()}, frozenset(), None)
+
+    linker = StorylineLinker(threshold=0.45, merge_threshold=0.6)
+    known_by_day = linker.add("e1", sig("a", "2020-03-01", "वुहान वायरस उत्पत्ति जांच", "country:CN"))
+    timed = linker.add("e2", sig("b", "2020-03-01T08:00:00+05:30", "ट्रंप चीनी वायरस आरोप", "country:US"))
+    linker.add("e3", sig("c", "2020-03-03", "वुहान वायरस उत्पत्ति जांच ट्रंप चीनी वायरस आरोप", "country:CN", "country:US"))
+    assert linker.merged_ == [(known_by_day, timed)]
+    assert linker.storylines_[timed].started == "2020-03-01T08:00:00+05:30"
 
 
 def _report(article_id, day, kind, terms, headline_place=None, place=None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 
@@ -42,6 +43,11 @@ def publication_order(published: str | None) -> str:
     """
     published = published or ""
     return published + "T24:00" if len(published) == len("2026-04-15") else published
+
+
+def in_publication_order(articles: Iterable[Article]) -> list[Article]:
+    """Articles sorted by :func:`publication_order`, ties by id: the order they are assigned in."""
+    return sorted(articles, key=lambda a: (publication_order(a.published), a.id))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from .compare import compare_outlets
 from .events import EventClusterer, signature
 from .headline import generate_headline, load_headline_model
 from .ingest import BATCH_SIZE, ingest_items
-from .models import Analysis, Article, IngestReport, Problem, publication_order
+from .models import Analysis, Article, IngestReport, Problem, in_publication_order, publication_order
 from .parallel import ordered_map
 from .readers import JSONL_SUFFIXES, article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
@@ -149,7 +149,7 @@ def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
     joins a storyline or starts one), so running it over a batch equals feeding the same
     articles one by one in publication order.
     """
-    ordered = sorted(articles, key=lambda a: (publication_order(a.published), a.id))
+    ordered = in_publication_order(articles)
     events, linker = EventClusterer(), StorylineLinker()
     for article in ordered:
         sig = signature(article)
@@ -315,7 +315,7 @@ EVENT_SPAN_DAYS = 30
 
 def event_record(event_id: str, storyline_id: str, members: list[Article]) -> dict:
     """An event's record (DESIGN.md) from its member articles: headline, summary, outlets, entities, comparison."""
-    members = sorted(members, key=lambda a: (publication_order(a.published), a.id))
+    members = in_publication_order(members)
     dates = Counter(a.analysis.event_date for a in members if a.analysis and a.analysis.event_date)
     entities = Counter()
     names: dict[str, str] = {}

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Iterable
 
 from .events import Signature
+from .models import publication_order
 
 
 # A place's running story: the state, country or world whose thread a happening follows.
@@ -52,12 +53,12 @@ class Storyline:
     actors: Counter = field(default_factory=Counter)
     terms: Counter = field(default_factory=Counter)
     last_day: date | None = None
-    started: str = ""  # publication time of its first article
+    started: str = ""  # publication time of its first article (compare with models.publication_order)
     norm: float = 0.0  # length of the term vector, kept up to date as terms are added
     thread: str | None = None  # the place whose running story this is, when it follows one
 
     def add(self, sig: Signature) -> None:
-        self.started = min(self.started, sig.published) if self.started else sig.published
+        self.started = _earlier(self.started, sig.published)
         self.places.update(sig.places)
         if sig.place:
             self.places[sig.place] += 1  # the primary place counts twice
@@ -153,12 +154,12 @@ class StorylineLinker:
         joins the place's thread of counts however few words it shares."""
         open_threads = (self.storylines_[i] for i in self.threads_.get(place, ()) if not self._quiet(self.storylines_[i], sig.day))
         # A busy state may run many threads over the window: the most recently active are scored.
-        threads = heapq.nlargest(MAX_CANDIDATES, open_threads, key=lambda s: (s.last_day or date.min, s.started, s.id))
+        threads = heapq.nlargest(MAX_CANDIDATES, open_threads, key=lambda s: (s.last_day or date.min, publication_order(s.started), s.id))
         if not threads:
             return None
         topic = _topic_words(profile)
         scored = ((_cosine(topic, _topic_words(t)), t) for t in threads)
-        best_cosine, best = min(scored, key=lambda x: (-x[0], x[1].started, x[1].id))
+        best_cosine, best = min(scored, key=lambda x: (-x[0], publication_order(x[1].started), x[1].id))
         return best if sig.kind == "count" or best_cosine >= THREAD_TOPIC_COSINE else None
 
     def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
@@ -206,7 +207,7 @@ class StorylineLinker:
 
     def _merge(self, storylines: list[Storyline]) -> Storyline:
         """Merge storylines into the one that started first; the others redirect to it."""
-        survivor = min(storylines, key=lambda s: (s.started, s.id))
+        survivor = min(storylines, key=lambda s: (publication_order(s.started), s.id))
         for other in storylines:
             if other is survivor:
                 continue
@@ -219,7 +220,7 @@ class StorylineLinker:
             survivor.terms = _top(survivor.terms, PROFILE_TERMS)
             survivor.norm = _norm(survivor.terms)
             survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
-            survivor.started = min(survivor.started, other.started)
+            survivor.started = _earlier(survivor.started, other.started)
             self._index_storyline(survivor)
             del self.storylines_[other.id]
             self.changed_.pop(other.id, None)
@@ -313,6 +314,11 @@ def _topic_words(storyline: Storyline) -> Storyline:
     return topical
 
 
+def _earlier(started: str, published: str) -> str:
+    """The earlier of two publication times ("" for none yet); a bare date is the end of its day."""
+    return min(started, published, key=publication_order) if started else published
+
+
 def _top(counts: Counter, n: int) -> Counter:
     """The ``n`` most frequent keys (ties by key, so that the cut is the same on every run)."""
     if len(counts) <= n:
@@ -339,7 +345,7 @@ def storyline_id(first_event_id: str) -> str:
 def timeline_key(day: date | str | None, ordinal: int | None, published: str) -> tuple[str, int, str]:
     """Where an event stands on a timeline: its date, then its recurrence ordinal ("first" before
     "second"), then its first publication. Undated events go last."""
-    return (str(day) if day else "9999-12-31", ordinal or 0, published)
+    return (str(day) if day else "9999-12-31", ordinal or 0, publication_order(published))
 
 
 def timeline(events: list[tuple[str, list[Signature]]]) -> list[str]:
@@ -349,6 +355,6 @@ def timeline(events: list[tuple[str, list[Signature]]]) -> list[str]:
         _, members = item
         day = min((m.day for m in members if m.day), default=None)
         ordinal = min((m.ordinal for m in members if m.ordinal), default=None)
-        return timeline_key(day, ordinal, min(m.published for m in members))
+        return timeline_key(day, ordinal, min((m.published for m in members), key=publication_order))
 
     return [event_id for event_id, _ in sorted(events, key=key)]

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 
 from .headline import headline_for, is_dateline, strip_dateline
-from .models import Article, publication_order
+from .models import Article, in_publication_order
 from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
 
 SUMMARY_SENTENCES = (2, 4)
@@ -89,7 +89,7 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
             break
         if all(_jaccard(candidate[3], c[3]) < MAX_OVERLAP for c in chosen):
             chosen.append(candidate)
-    order = {a.id: i for i, a in enumerate(sorted(originals, key=lambda a: (publication_order(a.published), a.id)))}
+    order = {a.id: i for i, a in enumerate(in_publication_order(originals))}
     chosen[1:] = sorted(chosen[1:], key=lambda c: (order[c[0].id], c[1]))
     return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _, _ in chosen]
 
