@@ -566,6 +566,12 @@ def test_a_direction_alone_is_no_place():
     assert places == ["सीरिया"]
 
 
+def test_a_countrys_second_team_is_an_organisation_not_the_country():
+    mentions = find_mentions("देशमुख के नाबाद शतक से भारत ए ने इंग्लैंड लायंस को छह विकेट से हराया।")
+    assert ("भारत ए", "ORG") in [(m.text, m.type) for m in mentions]
+    assert [m.text for m in find_mentions("भारत में विटामिन ए की कमी आम है।") if m.type == "LOC"] == ["भारत"]
+
+
 def test_a_number_word_alone_is_no_name():
     for sentence in ("डब्लूएचओ द्वारा जारी रविवार आठ मार्च की रिपोर्ट के मुताबिक", "परिवार के लिए दो जून की रोटी जुटाना मुश्किल"):
         assert [m.text for m in find_mentions(sentence) if m.text in ("आठ", "दो")] == [], sentence

@@ -805,6 +805,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
         if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
             continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
+        if kind == "LOC" and _a_side_letter_after(end, out, facts):
+            kind, end = "ORG", end + 1  # "भारत ए ने …": a country's second team, not the country
         if kind == "PER" and spans and spans[-1][1] == start and spans[-1][2] == kind:
             start = spans.pop()[0]
         if kind == "PER" and end - start >= 3 and facts[end - 1].place and not facts[end - 2].place \
@@ -1078,6 +1080,18 @@ def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
 
 # Directions that name no place alone ("उत्तर-पूर्वी सीरिया" names Syria, and "उत्तर-पूर्वी" nothing).
 _COMPASS_WORDS = frozenset("उत्तरी दक्षिणी पूर्वी पश्चिमी उत्तर-पूर्वी दक्षिण-पूर्वी उत्तर-पश्चिमी दक्षिण-पश्चिमी".split())
+
+
+_SIDE_LETTERS = frozenset(("ए", "बी", "a", "b"))
+
+
+def _a_side_letter_after(end: int, tags: Sequence[str], facts: Sequence[WordFacts]) -> bool:
+    """Whether a place name ending at ``end`` is followed by the letter of a team ("भारत ए",
+    "इंडिया बी"); not the first of a person's initials ("… ए आर रहमान")."""
+    if end >= len(facts) or tags[end] != "O" or facts[end].key not in _SIDE_LETTERS or not facts[end - 1].place:
+        return False
+    after = facts[end + 1] if end + 1 < len(facts) else None
+    return after is None or not (after.key in _SIDE_LETTERS or _SPELLED_LETTERS.fullmatch(after.loose) or len(after.key) == 1)
 
 
 def _is_number(fact: WordFacts) -> bool:
