@@ -6,8 +6,6 @@ import urllib.request
 from typing import Iterator
 from urllib.parse import urlparse
 
-import feedparser
-
 from ..clean import html_fragment_text
 from ..models import Article, Problem
 from .common import MAX_DOCUMENT_BYTES, BadInput, make_article, problem
@@ -33,6 +31,8 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_
 
 def read_feed(data: bytes, name: str, *, outlet: str | None = None) -> Iterator[Article | Problem]:
     """Yield one Article per feed entry (text from its content, else its summary)."""
+    import feedparser  # imported here, as trafilatura is: only feeds need it
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
