@@ -158,13 +158,6 @@ def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     assert signature(article).place == "state:IN:bihar"
 
 
-def test_a_dateline_city_the_tagger_misses_still_places_a_story_that_names_no_other(analyzer):
-    article = _analysed(analyzer, "फीरोजाबाद, जेएनएन । जिले में एक बार फिर कोरोना बम फूटा है । अब जिले में संक्रमितों का आंकड़ा 122 पर पहुंच चुका है ।",
-                        title="फिर फूटा काेरोना बम, 13 नये केस के साथ आंकड़ा हुआ 122", published="2020-05-01")
-    assert not [m for m in article.analysis.entities if m.place]  # the tagger finds no place here
-    assert signature(article).place == "state:IN:uttar-pradesh"
-
-
 def test_a_lead_place_the_tagger_misses_still_places_the_story(analyzer):
     lead = "भुबनेश्वर रेल मंडल के अधिकारियों ने पिछले महीने हुए हादसे की जांच रिपोर्ट में लापरवाही मानी है।"
     article = _analysed(analyzer, lead, title="सरीपुर ट्रेन हादसा: सीआरएस रिपोर्ट में लापरवाही उजागर", published="2026-05-20")

@@ -155,8 +155,6 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         # Neither names a place the tagger found: read the lead with the gazetteer, as the title is.
         places = list(_lead_places(article.text[: text_part.lead_end]))
         places = places or list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
-        # Last, the desk it was filed from ("फीरोजाबाद, जेएनएन । जिले में …"), read as the lead is.
-        places = places or [_rolled_up(p) for p in places_in(article.text[: text_part.dateline_end])]
     return Signature(
         article_id=article.id,
         published=article.published or "",
