@@ -84,6 +84,11 @@ def test_a_lead_line_without_a_verb_is_a_dateline(line, expected):
         # a relative clause after the news goes
         ("दिल्ली में आज कोरोना के 448 नए मामले सामने आए, जिसके कारण मरीजों की कुल संख्या 5980 पर पहुंच गई।",
          "दिल्ली में कोरोना के 448 नए मामले"),
+        # a date with the part of the day goes, as a weekday does, and the whole clause fits
+        ("ओडिशा के सरीपुर हॉल्ट के पास 14 अप्रैल की रात हुए ट्रेन हादसे की जांच रिपोर्ट मंगलवार को रेलवे बोर्ड को सौंप दी गई।",
+         "ओडिशा के सरीपुर हॉल्ट के पास हुए ट्रेन हादसे की जांच रिपोर्ट रेलवे बोर्ड को सौंप दी गई"),
+        # a date alone stays: it may be the news
+        ("22 मार्च को जनता कर्फ्यू रहेगा।", "22 मार्च को जनता कर्फ्यू रहेगा"),
     ],
 )
 def test_lead_sentence_is_compressed_to_headline_register(lead, headline):
