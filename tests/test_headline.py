@@ -89,6 +89,9 @@ def test_a_lead_line_without_a_verb_is_a_dateline(line, expected):
          "ओडिशा के सरीपुर हॉल्ट के पास हुए ट्रेन हादसे की जांच रिपोर्ट रेलवे बोर्ड को सौंप दी गई"),
         # a date alone stays: it may be the news
         ("22 मार्च को जनता कर्फ्यू रहेगा।", "22 मार्च को जनता कर्फ्यू रहेगा"),
+        # a long lead cut after a figure keeps what the figure counts
+        ("चीन के वुहान से शुरू हुये जानलेवा कोरोना वायरस की चपेट में आकर विश्व के 65 देशों में अबतक 3100 से अधिक लोगों की मौत हो चुकी है।",
+         "चीन के वुहान से शुरू हुये जानलेवा कोरोना वायरस की चपेट में आकर विश्व के 65 देशों"),
     ],
 )
 def test_lead_sentence_is_compressed_to_headline_register(lead, headline):

@@ -215,6 +215,8 @@ def _cut(text: str) -> str:
         while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and (
                 _is_figure(words[end]) or _TRAILING.sub("", words[end]) in _FIGURE_GOES_ON):
             end += 1
+        if end < len(words) and word_core(words[end]) not in _NEVER_AT_EDGE:
+            end += 1  # "… विश्व के 65 | देशों": a figure ends with what it counts
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
     if not _has_a_verb(words[:end]):
