@@ -80,30 +80,28 @@ def test_a_storyline_quiet_for_longer_than_the_window_takes_no_new_event():
     assert linker.add("e3", sig("c", "2026-03-01")) != first
 
 
-def test_an_event_that_fits_two_storylines_merges_them_and_the_later_one_redirects():
-    def sig(article_id, published, terms, *places):
-        return Signature(article_id, published, date.fromisoformat(published[:10]), places[0], frozenset(places),
-                         frozenset(), "statement", {t: 2 for t in terms.split()}, frozenset(), None)
+def _statement(article_id, published, terms, *places):
+    """A statement's signature: its words (each twice, as a title's are) and the places it names."""
+    return Signature(article_id, published, date.fromisoformat(published[:10]), places[0], frozenset(places),
+                     frozenset(), "statement", {t: 2 for t in terms.split()}, frozenset(), None)
 
+
+def test_an_event_that_fits_two_storylines_merges_them_and_the_later_one_redirects():
     linker = StorylineLinker(threshold=0.45, merge_threshold=0.6)
-    first = linker.add("e1", sig("a", "2020-03-01", "वुहान वायरस उत्पत्ति जांच", "country:CN"))
-    second = linker.add("e2", sig("b", "2020-03-02", "ट्रंप चीनी वायरस आरोप", "country:US"))
+    first = linker.add("e1", _statement("a", "2020-03-01", "वुहान वायरस उत्पत्ति जांच", "country:CN"))
+    second = linker.add("e2", _statement("b", "2020-03-02", "ट्रंप चीनी वायरस आरोप", "country:US"))
     assert first != second
-    bridge = linker.add("e3", sig("c", "2020-03-03", "वुहान वायरस उत्पत्ति जांच ट्रंप चीनी वायरस आरोप", "country:CN", "country:US"))
+    bridge = linker.add("e3", _statement("c", "2020-03-03", "वुहान वायरस उत्पत्ति जांच ट्रंप चीनी वायरस आरोप", "country:CN", "country:US"))
     assert bridge == first
     assert linker.labels()["e2"] == first and linker.resolve(second) == first
     assert linker.merged_ == [(second, first)]
 
 
 def test_of_two_merged_storylines_the_one_whose_first_report_is_timed_earlier_that_day_survives():
-    def sig(article_id, published, terms, *places):
-        return Signature(article_id, published, date.fromisoformat(published[:10]), places[0], frozenset(places),
-                         frozenset(), "statement", {t: 2 for t in terms.split()}, frozenset(), None)
-
     linker = StorylineLinker(threshold=0.45, merge_threshold=0.6)
-    known_by_day = linker.add("e1", sig("a", "2020-03-01", "वुहान वायरस उत्पत्ति जांच", "country:CN"))
-    timed = linker.add("e2", sig("b", "2020-03-01T08:00:00+05:30", "ट्रंप चीनी वायरस आरोप", "country:US"))
-    linker.add("e3", sig("c", "2020-03-03", "वुहान वायरस उत्पत्ति जांच ट्रंप चीनी वायरस आरोप", "country:CN", "country:US"))
+    known_by_day = linker.add("e1", _statement("a", "2020-03-01", "वुहान वायरस उत्पत्ति जांच", "country:CN"))
+    timed = linker.add("e2", _statement("b", "2020-03-01T08:00:00+05:30", "ट्रंप चीनी वायरस आरोप", "country:US"))
+    linker.add("e3", _statement("c", "2020-03-03", "वुहान वायरस उत्पत्ति जांच ट्रंप चीनी वायरस आरोप", "country:CN", "country:US"))
     assert linker.merged_ == [(known_by_day, timed)]
     assert linker.storylines_[timed].started == "2020-03-01T08:00:00+05:30"
 
