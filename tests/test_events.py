@@ -294,6 +294,19 @@ def test_a_shared_exact_figure_says_more_than_a_shared_round_one():
     assert exact_figure - apart > 2 * (round_figure - apart)
 
 
+def test_a_small_figure_ending_in_zero_is_as_weak_a_tie_as_a_round_thousand():
+    # "छपरा में … गुरुवार को 10 मरीज मिले" and "भागलपुर में … गुरुवार को भी 10 मरीज मिले": two districts' counts
+    saran = _sig("s1", "2020-05-14", "छपरा पुलिस जवान पॉजिटिव मिले", place="state:IN:bihar")
+    bhagalpur = _sig("s2", "2020-05-14", "भागलपुर संक्रमितों संख्या पार", place="state:IN:bihar")
+    clusterer = EventClusterer().fit([])
+
+    def with_figure(value):
+        return clusterer.pair_score(dataclasses.replace(saran, numbers=frozenset({value})),
+                                    dataclasses.replace(bhagalpur, numbers=frozenset({value})))
+
+    assert with_figure(10.0) == with_figure(1000.0) < with_figure(13.0)
+
+
 def test_two_stories_of_one_outlet_weigh_a_little_less_as_one_happening_than_two_outlets():
     clusterer = EventClusterer().fit([])
     a = dataclasses.replace(_sig("o1", "2020-03-21", "भारत मामले 251 विदेशी"), outlet="अखबार क")

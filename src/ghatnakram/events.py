@@ -680,5 +680,6 @@ def event_id(first_article_id: str) -> str:
 
 
 def _is_round(number: float) -> bool:
-    """A round figure ("3000 से ज्यादा", "एक लाख के पार"): two unrelated reports share one by chance."""
-    return number >= 100 and number % 100 == 0
+    """A round figure ("3000 से ज्यादा", "एक लाख के पार", "20 कोरोना पॉजिटिव", "10 मरीज मिले"): a
+    number ending in zero, which two unrelated reports share by chance."""
+    return number % 10 == 0
