@@ -11,6 +11,7 @@ from ghatnakram.events import (
     HEADLINE_KINDS_DIFFER,
     EventClusterer,
     Signature,
+    diseases_named,
     event_kind,
     headline_kind,
     places_in,
@@ -305,6 +306,36 @@ def test_a_small_figure_ending_in_zero_is_as_weak_a_tie_as_a_round_thousand():
                                     dataclasses.replace(bhagalpur, numbers=frozenset({value})))
 
     assert with_figure(10.0) == with_figure(1000.0) < with_figure(13.0)
+
+
+@pytest.mark.parametrize(
+    "title, diseases",
+    [
+        ("यूपी के दो शहरों में स्वाइन फ्लू ने पसारे पांव", {"swine-flu"}),
+        ("बिहार में बर्ड फ़्लू की आशंका", {"bird-flu"}),
+        ("कोरोनावायरस: आज ही उठाएं ये 10 कदम", {"covid"}),
+        ("COVID-19: कोविड-19 के मामले बढ़े", {"covid"}),
+        ("कोरोना के बीच डेंगू का खतरा", {"covid", "dengue"}),
+        ("महाराष्ट्र में 19 संक्रमित", set()),
+    ],
+)
+def test_the_diseases_a_headline_names_are_read_whatever_the_spelling(title, diseases):
+    assert diseases_named(word_keys(title)) == diseases
+
+
+def test_reports_of_two_diseases_are_two_happenings_though_place_day_and_words_agree(analyzer):
+    swine = _analysed(analyzer, "बिहार में आठ दिन में स्वाइन फ्लू के छह मरीज मिले हैं।", title="बिहार में 8 दिन में स्वाइन फ्लू के 6 मरीज मिले",
+                      published="2020-03-15")
+    bird = _analysed(analyzer, "बिहार में बर्ड फ्लू की आशंका से मुर्गियों के मरीज मिले।", title="बिहार में बर्ड फ्लू की आशंका",
+                     published="2020-03-15")
+    both = _analysed(analyzer, "बिहार में स्वाइन फ्लू और बर्ड फ्लू के मरीज मिले।", title="बिहार में स्वाइन फ्लू और बर्ड फ्लू",
+                     published="2020-03-15")
+    clusterer = EventClusterer().fit([])
+    a, b, c = signature(swine), signature(bird), signature(both)
+    assert (a.diseases, b.diseases) == ({"swine-flu"}, {"bird-flu"})
+    assert clusterer.pair_score(a, b) == -1.0
+    assert clusterer.pair_score(a, c) > -1.0 and clusterer.pair_score(b, c) > -1.0
+    assert signature_from_dict(signature_to_dict(a)).diseases == a.diseases
 
 
 def test_two_stories_of_one_outlet_weigh_a_little_less_as_one_happening_than_two_outlets():

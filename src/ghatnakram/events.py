@@ -99,6 +99,7 @@ class Signature:
     thread_place: str | None = None
     outlet: str = ""  # who published it: one outlet seldom reports one happening twice in a day
     headline_kind: str | None = None  # the kind the headline's own words plainly report (see headline_kind)
+    diseases: frozenset[str] = frozenset()  # the diseases it reports on (see diseases_named)
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -108,7 +109,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "place": sig.place, "places": sorted(sig.places), "actors": sorted(sig.actors), "kind": sig.kind,
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
         "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
-        "outlet": sig.outlet, "headline_kind": sig.headline_kind,
+        "outlet": sig.outlet, "headline_kind": sig.headline_kind, "diseases": sorted(sig.diseases),
     }
 
 
@@ -120,7 +121,7 @@ def signature_from_dict(data: dict) -> Signature:
         terms=dict(data["terms"]), numbers=frozenset(data["numbers"]), ordinal=data["ordinal"],
         vector=data.get("vector"), locality=data.get("locality"),
         headline_place=data.get("headline_place"), thread_place=data.get("thread_place"), outlet=data.get("outlet", ""),
-        headline_kind=data.get("headline_kind"),
+        headline_kind=data.get("headline_kind"), diseases=frozenset(data.get("diseases", ())),
     )
 
 
@@ -141,6 +142,7 @@ class TextSignature:
     locality: str | None
     thread_place: str | None  # see Signature.thread_place
     headline_kind: str | None = None  # see Signature.headline_kind
+    diseases: frozenset[str] = frozenset()  # see Signature.diseases
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -172,6 +174,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         thread_place=text_part.thread_place,
         outlet=article.outlet or "",
         headline_kind=text_part.headline_kind,
+        diseases=text_part.diseases,
     )
 
 
@@ -212,6 +215,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         locality=_locality(named_in_title),
         thread_place=_count_thread(kind, named_in_title, title_scopes, title),
         headline_kind=headline_kind(title_words),
+        diseases=diseases_named(title_words) or diseases_named(word_keys(lead_sentences[0] if lead_sentences else "")),
     )
 
 
@@ -607,6 +611,8 @@ class EventClusterer:
             return -1.0
         if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
             return -1.0  # "the first meeting" and "the second meeting" are two happenings
+        if a.diseases and b.diseases and not a.diseases & b.diseases:
+            return -1.0  # "स्वाइन फ्लू के 6 मरीज" and "कोरोना के 11 मामले": two outbreaks' news
         score = self._cosine(a, b)
         if a.place and b.place:
             if a.place == b.place:
@@ -651,6 +657,32 @@ class EventClusterer:
         weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (self.document_frequency_.get(t, 0) + 1)) + 1) for t, c in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+# Diseases by the words news names them with; a flu is the swine or bird flu when the word before says so.
+_DISEASE_PREFIXES = {"कोरोना": "covid", "कोविड": "covid", "corona": "covid", "covid": "covid"}
+_DISEASE_WORDS = {
+    "डेंगू": "dengue", "मलेरिया": "malaria", "चिकनगुनिया": "chikungunya", "इबोला": "ebola", "निपाह": "nipah",
+    "जीका": "zika", "हैजा": "cholera", "प्लेग": "plague", "पोलियो": "polio", "खसरा": "measles", "चेचक": "smallpox",
+    "टीबी": "tuberculosis", "तपेदिक": "tuberculosis", "एड्स": "hiv", "एचआईवी": "hiv",
+    "फ्लू": "flu", "इन्फ्लुएंजा": "flu", "इंफ्लुएंजा": "flu",
+}
+_FLU_KINDS = {"स्वाइन": "swine-flu", "बर्ड": "bird-flu"}
+_NUKTA = "\u093c"
+
+
+def diseases_named(words: list[str]) -> frozenset[str]:
+    """The diseases named among ``words`` (word keys): "यूपी के दो शहरों में स्वाइन फ्लू ने पसारे पांव"
+    → {"swine-flu"}; "कोरोनावायरस: …" → {"covid"}."""
+    words = [word.replace(_NUKTA, "") for word in words]  # "फ़्लू" is "फ्लू"
+    found = set()
+    for i, word in enumerate(words):
+        disease = next((d for prefix, d in _DISEASE_PREFIXES.items() if word.startswith(prefix)), None) or _DISEASE_WORDS.get(word)
+        if disease == "flu" and i > 0 and words[i - 1] in _FLU_KINDS:
+            disease = _FLU_KINDS[words[i - 1]]
+        if disease:
+            found.add(disease)
+    return frozenset(found)
 
 
 def _shared_actors_score(shared: int) -> float:
