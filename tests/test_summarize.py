@@ -118,3 +118,18 @@ def test_the_sentence_that_best_says_what_happened_opens_the_summary(analyzed):
     summary = event_summary([early, later, third])
     assert "पटरी से उतर गए" in summary[0]["text"] and summary[0]["article"] != "a"
     assert [s["article"] for s in summary[1:]] == sorted(s["article"] for s in summary[1:])
+
+
+def test_summary_does_not_say_the_same_count_twice_but_keeps_a_sentence_with_a_count_of_its_own(analyzed):
+    articles = [
+        analyzed("a", "कोरोना वायरस के कारण चीन में और 42 लोगों की मौत के साथ ही दुनियाभर में मरने वालों की संख्या 3,000 के पार "
+                      "पहुंच गई है। राष्ट्रीय स्वास्थ्य आयोग ने कहा कि सभी 42 लोगों की मौत हुबेई प्रांत में हुई है।",
+                 "2020-03-02"),
+        analyzed("b", "चीन में कोरोनावायरस से 42 और लोगों की मौत होने की सूचना है। अस्पतालों में भर्ती मरीजों की संख्या घट रही है।",
+                 "2020-03-02", outlet="दूसरा अखबार"),
+    ]
+    texts = [s["text"] for s in event_summary(articles)]
+    only_the_42 = ["राष्ट्रीय स्वास्थ्य आयोग ने कहा कि सभी 42 लोगों की मौत हुबेई प्रांत में हुई है।",
+                   "चीन में कोरोनावायरस से 42 और लोगों की मौत होने की सूचना है।"]
+    assert sum(text in texts for text in only_the_42) == 1
+    assert any("3,000" in text for text in texts)  # the world's toll is new, though the sentence also gives the 42

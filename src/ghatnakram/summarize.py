@@ -25,6 +25,7 @@ SUMMARY_SENTENCES = (2, 4)
 INFORMATIVE_WORDS = 5  # content words below which an event headline is too short to tell the event
 LEAD_SENTENCES = 6  # sentences a summary may come from, per article
 MAX_OVERLAP = 0.4  # content-word Jaccard above which a sentence repeats one already chosen
+RESTATED_FIGURE_OVERLAP = 0.2  # the same, for a sentence that also states a figure already chosen
 SENTENCE_WORDS = (6, 45)
 FACT_BONUS, MAX_FACTS = 0.05, 3  # a sentence stating counts and names is worth more to a reader
 
@@ -74,7 +75,8 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     Candidates are the first sentences of every original article (no datelines, questions,
     background, wire slugs, or sentences leaning on the one before). Each scores by how many
     other articles share its words, plus a bonus for coming early and one for the counts and
-    names it states; the best are chosen in turn, skipping any that repeat one already chosen.
+    names it states; the best are chosen in turn, skipping any that repeat one already chosen
+    (the same words, or the same count of the same thing: see :func:`_repeats`).
     The best opens the summary, since it says most plainly what happened; the others follow in
     publication and reading order.
     """
@@ -87,19 +89,21 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     for candidate in sorted(candidates, key=lambda c: -_centrality(c, spread, len(originals))):
         if len(chosen) == max_sentences:
             break
-        if all(_jaccard(candidate[3], c[3]) < MAX_OVERLAP for c in chosen):
+        if not _repeats(candidate, chosen):
             chosen.append(candidate)
     order = {a.id: i for i, a in enumerate(in_publication_order(originals))}
     chosen[1:] = sorted(chosen[1:], key=lambda c: (order[c[0].id], c[1]))
-    return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _, _ in chosen]
+    return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _, _, _ in chosen]
 
 
-def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[str], int]]:
-    """(article, position, sentence, content words, facts) for the lead sentences fit to stand
-    alone; facts are the counts and names the analysis found in the sentence."""
+def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[str], int, frozenset]]:
+    """(article, position, sentence, content words, facts, figures) for the lead sentences fit to
+    stand alone; facts are how many counts and names the analysis found in the sentence, figures
+    the counts themselves (value and what it counts)."""
     out = []
     for article in articles:
         facts = _facts_per_sentence(article)
+        figures = _figures_per_sentence(article)
         position = 0
         for index, sentence in enumerate(split_sentences(article.text)[: LEAD_SENTENCES + 1]):
             sentence = strip_dateline(sentence)
@@ -108,7 +112,7 @@ def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[st
                 continue
             if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and words[0] not in _DANGLING
                     and not BACKGROUND_OPENER.match(sentence) and not _WIRE_SLUG.search(sentence)):
-                out.append((article, position, sentence, content_words(sentence), facts[index]))
+                out.append((article, position, sentence, content_words(sentence), facts[index], figures.get(index, frozenset())))
             position += 1
     return out
 
@@ -124,11 +128,36 @@ def _facts_per_sentence(article: Article) -> Counter:
                    + [m.sentence for m in analysis.entities if m.type in ("PER", "ORG")])
 
 
+def _figures_per_sentence(article: Article) -> dict[int, frozenset]:
+    """Sentence index → the counts it states, as (value, what it counts): "42 और लोगों की मौत" → (42, deaths).
+    Spans of time, ages and "times" are left out: "24 घंटे में", "38 वर्षीय" are said of many things."""
+    by_sentence: dict[int, set] = {}
+    for q in (article.analysis.quantities if article.analysis else ()):
+        if q.unit and q.unit not in _NOT_FIGURES:
+            by_sentence.setdefault(q.sentence, set()).add((q.value, q.unit))
+    return {i: frozenset(f) for i, f in by_sentence.items()}
+
+
+_NOT_FIGURES = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes", "times"})
+
+
+def _repeats(candidate: tuple, chosen: list[tuple]) -> bool:
+    """Whether a candidate sentence says again what the chosen ones said: most of the same words as
+    one of them, or only counts they gave, in partly the same words ("चीन में कोरोनावायरस से 42 और
+    लोगों की मौत होने की सूचना है" after "… चीन में और 42 लोगों की मौत के साथ …"). A sentence with a
+    count of its own says something new ("आज हुई 14 मौतों में से 10 अकेले कोलकाता में हुई हैं")."""
+    given = frozenset().union(*(c[5] for c in chosen))
+    restates_counts = bool(candidate[5]) and candidate[5] <= given
+    return any(_jaccard(candidate[3], c[3]) >= MAX_OVERLAP
+               or (restates_counts and candidate[5] & c[5] and _jaccard(candidate[3], c[3]) >= RESTATED_FIGURE_OVERLAP)
+               for c in chosen)
+
+
 def _centrality(candidate: tuple, spread: Counter, articles: int) -> float:
     """Mean share of articles its words occur in, a bonus for the lead sentence, and one for the
     facts it states: "कोरोना वायरस का प्रकोप बढ़ता जा रहा है" shares the topic's words with every
     article yet tells a reader nothing."""
-    _, position, _, words, facts = candidate
+    _, position, _, words, facts, _ = candidate
     if not words:
         return 0.0
     shared = sum(min(spread[w], articles) for w in words) / (len(words) * max(articles, 1))
