@@ -299,6 +299,11 @@ def test_numbers_in_a_list_share_the_unit_named_once():
     assert _quantities("उनकी उम्र 30, 36 और 57 वर्ष है।") == [(30, "years"), (36, "years"), (57, "years")]
 
 
+def test_both_ends_of_a_range_count_the_same_thing():
+    raw = "मई के मध्य तक संक्रमित मामलों की संख्या एक लाख से लेकर 13 लाख तक हो सकती है।"
+    assert _quantities(raw) == [(100000, "cases"), (1300000, "cases")]
+
+
 def test_both_ends_of_a_time_range_are_left_out():
     assert _quantities("दुकानें सुबह 7 से 11 बजे तक खुलेंगी।") == []
 

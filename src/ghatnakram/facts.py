@@ -286,7 +286,7 @@ _CLAUSE_MARKS = ",;:।॥?!()“”‘’\"–—"
 _CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
 _LAST_CLAUSE_END = re.compile(f".*[{re.escape(_CLAUSE_MARKS)}]", re.DOTALL)
 _LIST_JOIN = re.compile(
-    rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_बढ़कर से_बढ़_कर से_घटकर'))}){_END})\s*"
+    rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_लेकर से_बढ़कर से_बढ़_कर से_घटकर'))}){_END})\s*"
 )
 _PER_HOUR = re.compile(r"\s*(?:प्रति\s+घंटे|प्रति\s+घंटा|/\s*घंटा|प्रतिघंटा)")  # "70 किलोमीटर प्रति घंटे": a speed
 _CALL = re.compile(r"\s+पर\s+(?:फोन|कॉल|संपर्क)")  # "1075 पर फोन करें": a number to dial
@@ -577,7 +577,8 @@ def _closest_cue(window: str) -> str:
 
 
 def _share_units_in_lists(sentence: str, kept: list[tuple[re.Match, str]]) -> list[str]:
-    """"30, 36 और 57 वर्ष" and "10 से 15 लोग" share the last unit; "536 से 11,487" the first."""
+    """"30, 36 और 57 वर्ष" and "10 से 15 लोग" share the last unit; "536 से 11,487" and "एक लाख से लेकर
+    13 लाख" the first."""
     units = [unit for _, unit in kept]
     joined = [
         bool(_LIST_JOIN.fullmatch(sentence[kept[i][0].end() : kept[i + 1][0].start()]))
