@@ -304,6 +304,10 @@ def test_both_ends_of_a_range_count_the_same_thing():
     assert _quantities(raw) == [(100000, "cases"), (1300000, "cases")]
 
 
+def test_a_change_and_the_total_it_leads_to_count_the_same_thing():
+    assert _quantities("गंभीर मामलों की संख्या 464 घटकर 5,952 हो गई है।") == [(464, "cases"), (5952, "cases")]
+
+
 def test_both_ends_of_a_time_range_are_left_out():
     assert _quantities("दुकानें सुबह 7 से 11 बजे तक खुलेंगी।") == []
 

@@ -286,7 +286,7 @@ _CLAUSE_MARKS = ",;:।॥?!()“”‘’\"–—"
 _CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
 _LAST_CLAUSE_END = re.compile(f".*[{re.escape(_CLAUSE_MARKS)}]", re.DOTALL)
 _LIST_JOIN = re.compile(
-    rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_लेकर से_बढ़कर से_बढ़_कर से_घटकर'))}){_END})\s*"
+    rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_लेकर से_बढ़कर से_बढ़_कर से_घटकर बढ़कर बढ़_कर घटकर घट_कर'))}){_END})\s*"
 )
 _PER_HOUR = re.compile(r"\s*(?:प्रति\s+घंटे|प्रति\s+घंटा|/\s*घंटा|प्रतिघंटा)")  # "70 किलोमीटर प्रति घंटे": a speed
 _CALL = re.compile(r"\s+पर\s+(?:फोन|कॉल|संपर्क)")  # "1075 पर फोन करें": a number to dial
