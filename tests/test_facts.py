@@ -308,6 +308,11 @@ def test_a_change_and_the_total_it_leads_to_count_the_same_thing():
     assert _quantities("गंभीर मामलों की संख्या 464 घटकर 5,952 हो गई है।") == [(464, "cases"), (5952, "cases")]
 
 
+def test_the_level_a_percentage_change_reached_is_no_percentage():
+    assert _quantities("सेंसेक्स 2 फीसदी बढ़कर 40,000 पर पहुंचा।") == [(2, "percent"), (40000, "")]
+    assert _quantities("दर 2 फीसदी से बढ़कर 5 फीसदी हुई।") == [(2, "percent"), (5, "percent")]
+
+
 def test_both_ends_of_a_time_range_are_left_out():
     assert _quantities("दुकानें सुबह 7 से 11 बजे तक खुलेंगी।") == []
 

@@ -288,6 +288,7 @@ _LAST_CLAUSE_END = re.compile(f".*[{re.escape(_CLAUSE_MARKS)}]", re.DOTALL)
 _LIST_JOIN = re.compile(
     rf"\s*(?:,|[-–]|(?:{_alt(_words('और व या तथा एवं से से_लेकर से_बढ़कर से_बढ़_कर से_घटकर बढ़कर बढ़_कर घटकर घट_कर'))}){_END})\s*"
 )
+_PERCENT_CHANGE_TO = re.compile(r"\s*(?:फीसदी|फीसद|प्रतिशत|%)\s+(?:बढ़|घट|गिर|चढ़)\s?कर\s*")
 _PER_HOUR = re.compile(r"\s*(?:प्रति\s+घंटे|प्रति\s+घंटा|/\s*घंटा|प्रतिघंटा)")  # "70 किलोमीटर प्रति घंटे": a speed
 _CALL = re.compile(r"\s+पर\s+(?:फोन|कॉल|संपर्क)")  # "1075 पर फोन करें": a number to dial
 # Things a person noun can describe: "56 श्रमिक स्पेशल ट्रेनें" counts trains.
@@ -551,6 +552,8 @@ def _unit_named_before(sentence: str, start: int, prev_end: int) -> str:
         window = _key(window)
     if not _AGGREGATE.search(window):
         return ""  # the common case: no total named before the number
+    if prev_end and _PERCENT_CHANGE_TO.fullmatch(window):
+        return ""  # "सेंसेक्स 2 फीसदी बढ़कर 40,000 पर": the level a percentage change reached, no percentage
     cut = _LAST_CLAUSE_END.match(window)
     if cut:
         window = window[cut.end() :]
