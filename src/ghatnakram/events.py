@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
-from .facts import NUMBER_WORDS, find_quantities
+from .facts import DURATIONS, NUMBER_WORDS, find_quantities
 from .models import Article, Mention, publication_order
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
 from .places import COMMON_WORD_PLACES, all_places, get_place, may_name_a_place, parents, resolve_place
@@ -58,7 +58,6 @@ SCOPE_WORDS = {
     "country:IN": "देश देशभर देश-भर राष्ट्रीय राष्ट्रव्यापी",
     "world": "दुनिया दुनियाभर दुनिया-भर विश्व विश्वभर वैश्विक",
 }
-DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
@@ -510,7 +509,7 @@ class EventClusterer:
         self._index: dict[str, set[str]] = defaultdict(set)  # term / place / actor → open event ids
 
     def _join(self, event: OpenEvent, sig: Signature) -> None:
-        bisect.insort(event.members, sig, key=_publication_order)
+        bisect.insort(event.members, sig, key=signature_order)
         self._count_keys(event, sig, +1)
         for dropped in event.members[: -self.max_members]:
             self._count_keys(event, dropped, -1)
@@ -550,7 +549,7 @@ class EventClusterer:
             if event is survivor:
                 continue
             merged.append(event.id)
-            members = sorted(survivor.members + event.members, key=_publication_order)
+            members = sorted(survivor.members + event.members, key=signature_order)
             survivor.members = members[-self.max_members :]
             survivor.last_day = max((d for d in (survivor.last_day, event.last_day) if d), default=None)
             self._drop(event)
@@ -698,7 +697,8 @@ def _count_reports_of_one_place(a: Signature, b: Signature) -> bool:
             and a.headline_place is not None and a.headline_place == b.headline_place and a.locality == b.locality)
 
 
-def _publication_order(sig: Signature) -> tuple[str, str]:
+def signature_order(sig: Signature) -> tuple[str, str]:
+    """The order articles are assigned in: :func:`~.models.publication_order`, ties by id."""
     return publication_order(sig.published), sig.article_id
 
 

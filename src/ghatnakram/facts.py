@@ -224,7 +224,7 @@ _MODIFIERS = _words(
 )
 # Verbs the noun may come after ("15 मिले कोरोना पॉजिटिव").
 _TRANSPARENT = _words("मिले मिला मिली आए आये आई हुए हुई पाए पाये पाई सामने")
-_DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})
+DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})  # units that are spans of time
 
 
 def _cue_words(*tables: dict[str, str]) -> list[str]:
@@ -569,7 +569,7 @@ def _closest_cue(window: str) -> str:
 
     A person noun takes a cue named before it ("संक्रमित लोगों" → cases), else its own unit.
     """
-    cues = [label for label in map(_label, _ANY_CUE.findall(window)) if label[1] not in _DURATIONS | _PLACES]
+    cues = [label for label in map(_label, _ANY_CUE.findall(window)) if label[1] not in DURATIONS | _PLACES]
     if not cues:
         return ""
     kind, unit = cues[-1]
@@ -598,13 +598,13 @@ def _share_units_in_lists(sentence: str, kept: list[tuple[re.Match, str]]) -> li
 
 def _worth_keeping(match: re.Match, unit: str) -> bool:
     """Calendar years and a bare "एक" are kept only when they plainly count something."""
-    if unit and unit != "people" and unit not in _DURATIONS:
+    if unit and unit != "people" and unit not in DURATIONS:
         return True
     num = match.group("num").strip()
-    if _YEAR.fullmatch(ascii_digits(num)) and (not unit or unit in _DURATIONS):
+    if _YEAR.fullmatch(ascii_digits(num)) and (not unit or unit in DURATIONS):
         return False
     first = _PIECE.match(num).group()
-    if first in _WEAK_WORDS and num == first and (not unit or unit == "people" or unit in _DURATIONS):
+    if first in _WEAK_WORDS and num == first and (not unit or unit == "people" or unit in DURATIONS):
         return False
     return True
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from .models import Article
-from .normalize import is_dateline, split_sentences
+from .normalize import CARDINALS, is_dateline, split_sentences
 from .places import resolve_place
 
 MAX_WORDS = 16  # titles on events-dev average 15 words
@@ -211,7 +211,7 @@ def _cut(text: str) -> str:
     if breaks:
         return _TRAILING.sub("", cut[: breaks[-1]])
     end = MAX_WORDS
-    if _is_figure(words[end - 1]) or word_core(words[end - 1]) in _NUMBER_WORDS:  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
+    if _is_figure(words[end - 1]) or word_core(words[end - 1]) in CARDINALS:  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
         while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and (
                 _is_figure(words[end]) or _TRAILING.sub("", words[end]) in _FIGURE_GOES_ON):
             end += 1
@@ -261,7 +261,6 @@ _FORMS_OF_DO = frozenset("किया किए किये करेगा �
 
 
 _FIGURE_GOES_ON = frozenset("से हजार हज़ार लाख करोड़ सौ फीसदी फीसद प्रतिशत".split())
-_NUMBER_WORDS = frozenset("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस".split())
 
 
 def _is_figure(word: str) -> bool:

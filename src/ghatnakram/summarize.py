@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .facts import DURATIONS
 from .headline import headline_for, is_dateline, strip_dateline
 from .models import Article, in_publication_order
 from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
@@ -138,7 +139,7 @@ def _figures_per_sentence(article: Article) -> dict[int, frozenset]:
     return {i: frozenset(f) for i, f in by_sentence.items()}
 
 
-_NOT_FIGURES = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes", "times"})
+_NOT_FIGURES = DURATIONS | {"times"}
 
 
 def _repeats(candidate: tuple, chosen: list[tuple]) -> bool:
