@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from ghatnakram.events import Signature, signature, signature_from_dict, signature_to_dict
+from ghatnakram.events import Signature, signature, signature_from_dict, signature_order, signature_to_dict
 from ghatnakram.models import Article
 from ghatnakram.pipeline import cluster
 from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, followed_place, timeline
@@ -51,7 +51,7 @@ def test_storyline_ids_are_stable_across_runs(demo_store):
 
 def test_linker_fit_equals_partial_fit_article_by_article(demo_store):
     events, _ = cluster(list(demo_store.iter_articles()))
-    sigs = sorted((signature(a) for a in demo_store.iter_articles()), key=lambda s: (s.published, s.article_id))
+    sigs = sorted((signature(a) for a in demo_store.iter_articles()), key=signature_order)
     items = [(events[s.article_id], s) for s in sigs]
     batch = StorylineLinker().fit(items).labels_
     online = StorylineLinker()

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Callable, Iterable, Iterator
 
-from .events import EventClusterer, OpenEvent, Signature, signature, signature_from_dict, signature_to_dict
+from .events import EventClusterer, OpenEvent, Signature, signature, signature_from_dict, signature_order, signature_to_dict
 from .models import Article, publication_order
 from .store import Store
 from .storylines import Storyline, StorylineLinker
@@ -108,7 +108,7 @@ class OnlineAssigner:
         storyline_latest = _day(store.get_state(f"{STATE_KEY}.storyline_latest_day"))
         open_events, storyline_of = [], {}
         for event_id, storyline_id, members in store.open_events():
-            signatures = sorted((signature_from_dict(json.loads(m)) for m in members), key=lambda s: (publication_order(s.published), s.article_id))
+            signatures = sorted((signature_from_dict(json.loads(m)) for m in members), key=signature_order)
             signatures = signatures[-self.clusterer.max_members :]
             days = [s.day for s in signatures if s.day]
             open_events.append(OpenEvent(event_id, signatures, max(days) if days else None))

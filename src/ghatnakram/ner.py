@@ -1087,7 +1087,7 @@ _SIDE_LETTERS = frozenset(("ए", "बी", "a", "b"))
 
 def _a_side_letter_after(end: int, tags: Sequence[str], facts: Sequence[WordFacts]) -> bool:
     """Whether a place name ending at ``end`` is followed by the letter of a team ("भारत ए",
-    "इंडिया बी"); not the first of a person's initials ("… ए आर रहमान")."""
+    "इंडिया बी"); not when another letter follows, the first of a run of initials ("… ए बी सिंह")."""
     if end >= len(facts) or tags[end] != "O" or facts[end].key not in _SIDE_LETTERS or not facts[end - 1].place:
         return False
     after = facts[end + 1] if end + 1 < len(facts) else None
@@ -1447,7 +1447,8 @@ def propagate_names(
     longest = max(len(name) for name in names)
     first_words = {name[0] for name in names}
     for sentence, sentence_tags in zip(tokens, out):
-        keys = [features.facts(t).loose for t in sentence]
+        facts = [features.facts(t) for t in sentence]
+        keys = [fact.loose for fact in facts]
         found_here = False
         i = 0
         while i < len(keys):
@@ -1465,7 +1466,6 @@ def propagate_names(
             i += 1
         if not found_here:
             continue
-        facts = [features.facts(t) for t in sentence]
         for start, end, kind in _list_items_named(sentence_tags, facts):
             sentence_tags[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
             if all(_can_propagate(f, features.gazetteer) for f in facts[start:end]):
