@@ -156,6 +156,43 @@ def test_a_count_report_filed_from_new_delhi_without_a_place_in_its_headline_is_
     assert linker.add("e1", national) == linker.add("e2", datelined) != linker.add("e3", delhis_own)
 
 
+def test_an_event_first_reported_without_a_place_joins_its_places_thread_when_a_later_report_names_it():
+    # "रिकवरी दर 27.41 प्रतिशत" names no place; the same day's "देश में 24 घंटे में रेकॉर्ड मामले" does
+    linker = StorylineLinker()
+    thread = linker.add("e1", _report("a", "2020-05-04", "count", "देश कोरोना नए मामले", "country:IN"))
+    placeless = linker.add("e2", _report("b", "2020-05-05", "count", "मरीज ठीक रिकवरी दर प्रतिशत"))
+    assert placeless != thread
+    assert linker.add("e2", _report("c", "2020-05-05", "count", "देश नए मामले रिकवरी दर", "country:IN")) == thread
+    assert linker.merged_ == [(placeless, thread)]
+    assert linker.labels()["e2"] == thread
+
+
+def test_an_event_that_named_a_place_keeps_its_storyline_when_a_later_report_follows_a_thread():
+    # a projection for the country ("मई तक 13 लाख केस") stays its own thread when one outlet words it as a count
+    linker = StorylineLinker()
+    thread = linker.add("e1", _report("a", "2020-03-24", "count", "देश कोरोना नए मामले", "country:IN"))
+    projection = linker.add("e2", _report("b", "2020-03-25", "outlook", "मई तक लाख केस अनुमान", "country:IN"))
+    assert linker.add("e2", _report("c", "2020-03-26", "count", "देश मई तक लाख केस", "country:IN")) == projection != thread
+
+
+def test_an_event_joins_a_thread_late_only_while_it_is_alone_in_its_storyline():
+    linker = StorylineLinker()
+    thread = linker.add("e1", _report("a", "2020-05-04", "count", "देश कोरोना नए मामले", "country:IN"))
+    research = linker.add("e2", _report("b", "2020-05-05", "statement", "वैक्सीन परीक्षण शोध"))
+    assert linker.add("e3", _report("c", "2020-05-06", "statement", "वैक्सीन परीक्षण शोध नतीजे")) == research
+    assert linker.add("e2", _report("d", "2020-05-06", "count", "देश वैक्सीन परीक्षण", "country:IN")) == research != thread
+
+
+def test_a_storylines_count_of_events_survives_saving_and_loading():
+    linker = StorylineLinker()
+    linker.add("e1", _report("a", "2020-05-04", "count", "देश कोरोना नए मामले", "country:IN"))
+    placeless = linker.add("e2", _report("b", "2020-05-05", "count", "मरीज ठीक रिकवरी दर प्रतिशत"))
+    saved = {i: s.to_dict() for i, s in linker.storylines_.items()}
+    resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], dict(linker.labels_), date(2020, 5, 5))
+    assert resumed.storylines_[placeless].events == 1
+    assert Storyline.from_dict("old", {k: v for k, v in saved[placeless].items() if k != "events"}).events == 0
+
+
 def test_a_statement_abroad_follows_no_place_thread():
     # "इस्राइल का दावा- कोरोना की दवा कुछ हफ्ते में तैयार" is research news, not Israel's outbreak.
     claim = _report("a", "2020-03-14", "statement", "इस्राइल दावा दवा हफ्ते तैयार", "country:IL")

@@ -56,6 +56,7 @@ class Storyline:
     started: str = ""  # publication time of its first article (compare with models.publication_order)
     norm: float = 0.0  # length of the term vector, kept up to date as terms are added
     thread: str | None = None  # the place whose running story this is, when it follows one
+    events: int = 0  # events it holds (0 for a storyline stored before this was counted: unknown)
 
     def add(self, sig: Signature) -> None:
         self.started = _earlier(self.started, sig.published)
@@ -76,13 +77,13 @@ class Storyline:
     def to_dict(self) -> dict:
         return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
                 "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started,
-                "thread": self.thread}
+                "thread": self.thread, "events": self.events}
 
     @classmethod
     def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
                         date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""),
-                        thread=data.get("thread"))
+                        thread=data.get("thread"), events=data.get("events", 0))
         storyline.norm = _norm(storyline.terms)
         return storyline
 
@@ -124,7 +125,10 @@ class StorylineLinker:
         storyline = self.storylines_.get(self.resolve(self.labels_.get(event_id, "")))
         if storyline is None:
             storyline = self._storyline_for_new_event(event_id, sig)
+            storyline.events += 1
             self.labels_[event_id] = storyline.id
+        elif storyline.thread is None and storyline.events == 1 and not storyline.places:
+            storyline = self._follow_late(storyline, sig)
         self._unindex(storyline)
         storyline.add(sig)
         self._index_storyline(storyline)
@@ -148,6 +152,17 @@ class StorylineLinker:
         if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
             return self._merge(bridged)
         return fitting[0][1] if fitting else self._start(storyline_id(event_id), thread)
+
+    def _follow_late(self, storyline: Storyline, sig: Signature) -> Storyline:
+        """An event alone in its storyline whose later article shows the place it follows (its first
+        named none) joins that place's thread: a national count first reported without "देश"."""
+        place = followed_place(sig)
+        if place is None:
+            return storyline
+        thread = self._thread_of(place, sig, _profile(sig))
+        if thread is None:
+            return storyline
+        return self._merge([thread, storyline], survivor=thread)
 
     def _thread_of(self, place: str, sig: Signature, profile: Storyline) -> Storyline | None:
         """The open thread of ``place`` whose topic the new event shares most; a count report
@@ -205,9 +220,9 @@ class StorylineLinker:
         """Storyline of every event seen, following merges."""
         return {event: self.resolve(storyline) for event, storyline in self.labels_.items()}
 
-    def _merge(self, storylines: list[Storyline]) -> Storyline:
-        """Merge storylines into the one that started first; the others redirect to it."""
-        survivor = min(storylines, key=lambda s: (publication_order(s.started), s.id))
+    def _merge(self, storylines: list[Storyline], survivor: Storyline | None = None) -> Storyline:
+        """Merge storylines into ``survivor``, by default the one that started first; the others redirect to it."""
+        survivor = survivor or min(storylines, key=lambda s: (publication_order(s.started), s.id))
         for other in storylines:
             if other is survivor:
                 continue
@@ -221,6 +236,7 @@ class StorylineLinker:
             survivor.norm = _norm(survivor.terms)
             survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
             survivor.started = _earlier(survivor.started, other.started)
+            survivor.events += other.events
             self._index_storyline(survivor)
             del self.storylines_[other.id]
             self.changed_.pop(other.id, None)
