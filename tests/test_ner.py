@@ -552,6 +552,12 @@ def test_an_acronym_alone_read_as_a_person_is_an_organisation_wherever_the_artic
     assert [m.type for m in find_mentions(text) if m.text == "केजीएमयू"] == ["ORG", "ORG"]
 
 
+def test_a_dateline_with_a_visarga_for_its_colon_is_a_place_of_its_own():
+    mentions = find_mentions("इस्लामाबादः पाकिस्तान के पेशावर में हमला हुआ। नई दिल्लीः केंद्र सरकार ने आदेश दिया।")
+    assert [(m.text, m.type) for m in mentions if m.type == "LOC"] == [
+        ("इस्लामाबाद", "LOC"), ("पाकिस्तान", "LOC"), ("पेशावर", "LOC"), ("नई दिल्ली", "LOC")]
+
+
 def test_a_colony_or_square_named_after_someone_is_a_place():
     for name in ("नेहरू नगर", "मयूर विहार", "दिनकर चौक", "संजय कालोनी"):
         tokens = f"संक्रमित मरीज {name} का रहने वाला है".split()

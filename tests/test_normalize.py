@@ -135,6 +135,15 @@ def test_tokens_split_colon_headline_separator():
     assert tokenize("मुलाकात की:दोनों नेता") == ["मुलाकात", "की", ":", "दोनों", "नेता"]
 
 
+def test_a_visarga_typed_as_a_dateline_colon_is_a_token_of_its_own():
+    assert tokenize("नई दिल्लीः केंद्र ने कहा") == ["नई", "दिल्ली", "ः", "केंद्र", "ने", "कहा"]
+    assert tokenize("वायरसः घबराएं नहीं") == ["वायरस", "ः", "घबराएं", "नहीं"]
+
+
+def test_words_that_end_in_visarga_stay_whole():
+    assert tokenize("पुनः क्रमशः अंततः छः प्रातः दुःख") == ["पुनः", "क्रमशः", "अंततः", "छः", "प्रातः", "दुःख"]
+
+
 def test_sentences_ending_in_a_full_stop_after_a_verb_are_split():
     assert split_sentences("पांच कर्मी संक्रमित पाये गये हैं. उनकी आयु 30 वर्ष है. सभी जवान हैं.") == [
         "पांच कर्मी संक्रमित पाये गये हैं.", "उनकी आयु 30 वर्ष है.", "सभी जवान हैं.",

@@ -46,7 +46,7 @@ import numpy as np
 from .crf import marginals, read_crfsuite_model, viterbi
 from .facts import NUMBER_WORDS, PERSON_NOUNS
 from .models import Mention
-from .normalize import LETTER_NAMES, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
+from .normalize import LETTER_NAMES, VISARGA, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
 
 __all__ = [
     "ENTITY_TYPES",
@@ -1382,11 +1382,16 @@ def find_mentions_in_texts(texts: Sequence[str], tagger: Tagger | None = None) -
     tagger = tagger or load_tagger()
     texts_sentences = [sentence_offsets(text) for text in texts]
     texts_spans = [[token_spans(sentence) for _, sentence in sentences] for sentences in texts_sentences]
-    texts_tokens = [[[sentence[a:b] for a, b in where] for (_, sentence), where in zip(sentences, spans)]
+    texts_tokens = [[[_as_tagged(sentence[a:b]) for a, b in where] for (_, sentence), where in zip(sentences, spans)]
                     for sentences, spans in zip(texts_sentences, texts_spans)]
     tagged = iter(tagger.tag_sentences_with_confidence([tokens for text in texts_tokens for tokens in text]))
     return [_mentions(text, sentences, spans, tokens, [next(tagged) for _ in tokens], tagger)
             for text, sentences, spans, tokens in zip(texts, texts_sentences, texts_spans, texts_tokens)]
+
+
+def _as_tagged(token: str) -> str:
+    """The token the tagger reads: a visarga split off as a colon ("पटनाः") is the colon it stands for."""
+    return ":" if token == VISARGA else token
 
 
 def _mentions(text: str, sentences, spans, tokens, tagged, tagger: Tagger) -> list[Mention]:

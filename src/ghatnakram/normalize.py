@@ -296,7 +296,8 @@ _TOKEN = re.compile(
 def tokenize(text: str) -> list[str]:
     """Split text into word, number and punctuation tokens.
 
-    Curly and straight quotes, danda, colon and brackets are tokens of their own;
+    Curly and straight quotes, danda, colon and brackets are tokens of their own, and so is
+    a visarga typed as a colon ("पटनाः"; not that of :data:`VISARGA_WORDS`, "पुनः");
     hyphenated names stay whole; an abbreviation keeps its full stop (डॉ.).
 
     >>> tokenize("डॉ. पुतिन ने कहा, “प्रगति हुई है।”")
@@ -305,11 +306,25 @@ def tokenize(text: str) -> list[str]:
     return [text[start:end] for start, end in token_spans(text)]
 
 
+VISARGA = "\u0903"
+# Words that end in visarga (ः) as Hindi writes them: Sanskrit adverbs, छः, प्रातः. A visarga ending any
+# other word stands for a colon: "नई दिल्लीः", "इस्लामाबादः", "कार्रवाईः" of datelines and headlines.
+VISARGA_WORDS = frozenset(
+    "अतः पुनः प्रायः प्रातः छः नमः मनः स्वतः क्रमशः अक्षरशः शनैः उच्चैः अंततः अन्ततः संभवतः सम्भवतः "
+    "सामान्यतः साधारणतः मूलतः मुख्यतः विशेषतः पूर्णतः वस्तुतः फलतः प्रत्यक्षतः परोक्षतः नामतः "
+    "अधिकांशतः अंशतः आंशिकतः प्रथमतः स्वभावतः स्पष्टतः सर्वतः सम्यक्तः यथार्थतः व्यक्तितः "
+    "प्रमुखतः तत्वतः तत्त्वतः".split()
+)
+
+
 def token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each :func:`tokenize` token in ``text``."""
     spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        if end - start > 2 and text[end - 1] == VISARGA and text[start:end] not in VISARGA_WORDS:
+            spans.extend(((start, end - 1), (end - 1, end)))  # "दिल्लीः" is "दिल्ली" and a colon
+            continue
         # A full stop right after a word (no space: it belongs to the previous token) closes an abbreviation.
         if end - start == 1 and text[start] == "." and spans and start > 0 and not text[start - 1].isspace():
             if _is_abbreviation(text[spans[-1][0] : start]):
