@@ -76,6 +76,23 @@ def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name,
     assert resolve_place(name).id == place_id
 
 
+@pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("ऋषिकेश", "district:IN:uttarakhand:dehradun"),
+        ("पौड़ी", "district:IN:uttarakhand:garhwal"),  # the source's "Garhwal"
+        ("टिहरी", "district:IN:uttarakhand:tehri-garhwal"),
+        ("सिलीगुड़ी", "district:IN:west-bengal:darjiling"),
+        ("सिवकासी", "district:IN:tamil-nadu:virudhunagar"),
+        ("अंडमान", "state:IN:andaman-and-nicobar-islands"),
+        ("पठानकोट", "district:IN:punjab:pathankot"),  # a district formed after the 2011 census
+        ("इंफाल", "city:IN:imphal"),  # the capital of two districts
+    ],
+)
+def test_towns_of_the_news_resolve_to_their_district(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
 def test_places_no_source_has_are_added_with_their_state_and_country():
     assert [p.id for p in parents(resolve_place("वुहान").id)] == ["state:CN:hubei", "country:CN"]
     assert resolve_place("बीजिंग").parent == "country:CN"
