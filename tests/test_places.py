@@ -87,6 +87,9 @@ def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name,
         ("अंडमान", "state:IN:andaman-and-nicobar-islands"),
         ("पठानकोट", "district:IN:punjab:pathankot"),  # a district formed after the 2011 census
         ("इंफाल", "city:IN:imphal"),  # the capital of two districts
+        ("खगड़िया", "district:IN:bihar:khagaria"),  # the source writes खगरिया
+        ("इजरायल", "country:IL"),
+        ("नवी मुंबई", "district:IN:maharashtra:thane"),
     ],
 )
 def test_towns_of_the_news_resolve_to_their_district(name, place_id):
