@@ -65,9 +65,11 @@ _DAILY = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक\s+(?:ही\s+)?दि�
 # A part of a count said before it: "इनमें से 826 मरीज भारत के हैं", "घायलों में से छह".
 _PART_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:इनमें|जिनमें|इसमें|उनमें|जिसमें|में)\s+से\s+(?:\S+\s+){0,3}$"))
 # Patients still in hospital are not the cases so far: "71 मरीजों का अस्पताल में इलाज चल रहा है",
-# "एक्टिव मामलों की संख्या 33514".
-_ACTIVE_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक्टिव|ऐक्टिव|सक्रिय)\s+(?:\S+\s+){0,4}$"))
-_ACTIVE_AFTER = re.compile(_NFC(r"^\s*(?:\S+\s+){0,2}?(?:(?:का|की|के)\s+)?(?:अस्पताल\s+में\s+)?(?:इलाज\s+चल|भर्ती|सक्रिय|एक्टिव)"))
+# "एक्टिव मामलों की संख्या 33514", "अब भी कुल 35,902 संक्रमित हैं", "307 लोग अब भी संक्रमित हैं".
+_ACTIVE_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक्टिव|ऐक्टिव|सक्रिय|अब\s+भी|अभी\s+भी)\s+(?:\S+\s+){0,4}$"))
+_ACTIVE_AFTER = re.compile(_NFC(
+    r"^\s*(?:\S+\s+){0,2}?(?:(?:का|की|के)\s+)?(?:अस्पताल\s+में\s+)?"
+    r"(?:इलाज\s+चल|भर्ती|सक्रिय|एक्टिव|उपचाराधीन|इलाजरत|(?:अब|अभी)\s+भी\s+(?:संक्रमित|भर्ती|अस्पताल|इलाज))"))
 # A forecast is no report: "मई तक 13 लाख मामले आ सकते हैं".
 _FORECAST_AFTER = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:सकत[ाीे]|आशंका|अनुमान|संभावना)(?![\u0900-\u097f])"))
 # Words around a number that make it approximate or a bound: "40 से अधिक", "करीब 3.2 लाख".
@@ -201,7 +203,8 @@ def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: 
         at = _number_at(sentence, quantity.text)
         place = said.place_of(quantity.sentence, at, len(quantity.text)) if at >= 0 else None
         if place is None:  # a sentence naming no place speaks of the event's, if the lead names it
-            place = event_place if _lead_names(places, event_place[0]) else ("", "")
+            known = _lead_names(places, event_place[0]) and not said.other_place_before(quantity.sentence)
+            place = event_place if known else ("", "")
         kind, bound = _number_context(quantity, sentence, at)
         slot = ("number", quantity.unit, place[0], kind)
         if (slot, quantity.value) in seen:
@@ -275,6 +278,7 @@ class _PlacesSaid:
                  event_place: tuple[str, str]):
         self.sentences, self.places, self.entities = sentences, places, entities
         self._place_ids = {id(m) for m in places}
+        self.event_place = event_place
         self.country = _country_of(event_place[0])
         self._spots: dict[int, list[tuple[int, tuple[str, str]]]] = {}
 
@@ -295,6 +299,15 @@ class _PlacesSaid:
         if after and not whole:
             return after[0]
         return before[-1] if before else None
+
+    def other_place_before(self, index: int) -> bool:
+        """Whether the sentences just before ``index`` name a known place outside the event's: then
+        a sentence naming none may go on about that place ("इसके बाद फ्रांस में 1,116 मामले … 410
+        नए मामले"), so its numbers are not the event place's. A place inside it (a state of the
+        country's roundup) leaves them the event's."""
+        earlier = range(max(index - RECENT_SENTENCES, 0), index)
+        return any(not _unknown_place(place[0]) and not _within(place[0], self.event_place[0])
+                   for k in earlier for _, place in self.spots(k))
 
     def spots(self, index: int) -> list[tuple[int, tuple[str, str]]]:
         """(position, (id, name)) of the places sentence ``index`` names or refers to, in order."""
