@@ -401,6 +401,18 @@ def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a
     assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हुई।")) == headline
 
 
+@pytest.mark.parametrize("title", ["नई दिल्ली", "मुंबई", "11- चीन", "मणिपुर -1", "भागलपुर, वरीय संवाददाता",
+                                   "11:08 AM, 29-MAR-2020"])
+def test_a_title_that_is_only_a_place_a_byline_or_a_clock_gives_way_to_a_headline_from_the_lead(title):
+    article = Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हो गई है।")
+    assert headline_for(article) == generate_headline(article.text) != title
+
+
+@pytest.mark.parametrize("title", ["अंडमान-निकोबार पहुंचा वायरस", "कोविड-19 अपडेट", "लॉकडाउन 2.0", "डॉक्टर"])
+def test_a_short_title_that_is_not_only_a_place_stays_the_headline(title):
+    assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हो गई है।")) == title
+
+
 def test_a_headline_does_not_open_with_a_verb_left_from_a_dropped_clause():
     lead = ("देशभर में जहां संक्रमण और मौत के सर्वाधिक मामले महाराष्ट्र से आए हैं, वहीं गुजरात, मध्य प्रदेश, "
             "पश्चिम बंगाल, राजस्थान, दिल्ली, उत्तर प्रदेश, आंध्र प्रदेश, तमिलनाडु, तेलंगाना, कर्नाटक तथा पंजाब भी "

@@ -855,9 +855,28 @@ def generate_headline(text: str, model: HeadlineModel | None = None) -> str:
 
 
 def headline_for(article: Article) -> str:
-    """The article's title if it has one (without a page's list number or desk prefix); else
-    one written from its lead."""
-    return title_as_headline(article.title) or generate_headline(article.text)
+    """The article's title if it has one that tells a happening (without a page's list number or
+    desk prefix); else one written from its lead."""
+    title = title_as_headline(article.title)
+    return title if title and not names_no_happening(title) else generate_headline(article.text) or title
+
+
+# A numbered item's mark: "11- चीन", "मणिपुर -1".
+_ITEM_NUMBER = re.compile(r"^\s*[0-9०-९]{1,3}\s*[-–)]\s*|\s*[-–]\s*[0-9०-९]{1,3}\s*$")
+_CLOCK_OR_DATE_WORDS = re.compile(r"(?i)\b(?:am|pm|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b|[0-9०-९]+|[^\w\s]|_")
+# Words of a byline: "भागलपुर, वरीय संवाददाता", "नई दिल्ली (एजेंसी)".
+_BYLINE_WORDS = frozenset("संवाददाता प्रतिनिधि एजेंसी एजेंसियां ब्यूरो रिपोर्टर जेएनएन".split())
+
+
+def names_no_happening(title: str) -> bool:
+    """Whether a title only names a place, a clock time or a date, or a byline: "मुंबई", "11- चीन",
+    "11:08 AM, 29-MAR-2020", "भागलपुर, वरीय संवाददाता". Page furniture a reader cannot tell the
+    story by: a headline written from the lead stands in for it."""
+    core = _ITEM_NUMBER.sub("", title).strip(" ,;:-–")
+    if not _CLOCK_OR_DATE_WORDS.sub(" ", core).strip():
+        return True
+    words = re.findall(r"[\w\u0900-\u097f]+", core)
+    return bool(words) and (len(words) <= 5 and bool(_BYLINE_WORDS & set(words)) or resolve_place(core) is not None)
 
 
 # How a newspaper's web page dresses a title: a list number ("2.भारत में …") and a desk or
