@@ -101,6 +101,23 @@ def test_summary_leaves_out_background_and_wire_slugs():
     assert texts and not any(t.startswith("बता दें") or "दि28" in t for t in texts)
 
 
+def test_summary_leaves_out_a_sentence_leaning_on_the_one_before_while_enough_stand_alone():
+    articles = [_article("a", "पहला अखबार", "दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए। जिसके बाद राजधानी में "
+                         "संक्रमितों की कुल संख्या बढ़कर 6542 हो गई है। अस्पतालों में बिस्तरों की संख्या बढ़ाई जा रही है।"),
+                _article("b", "दूसरा अखबार", "राजधानी दिल्ली में कोरोना संक्रमितों की संख्या 6542 पहुंच गई है। वह पिछले हफ्ते "
+                         "अस्पताल में भर्ती हुए थे और अब ठीक हैं।", published="2026-04-15T10:00:00+05:30")]
+    texts = [s["text"] for s in event_summary(articles)]
+    assert len(texts) >= 2 and not any(t.startswith(("जिसके", "वह")) for t in texts)
+
+
+def test_summary_takes_a_leaning_sentence_when_too_few_stand_alone():
+    articles = [_article("a", "पहला अखबार", "दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए। उन्होंने बताया कि "
+                         "राजधानी में संक्रमितों की कुल संख्या बढ़कर 6542 हो गई है।")]
+    assert [s["text"] for s in event_summary(articles)] == [
+        "दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए।",
+        "उन्होंने बताया कि राजधानी में संक्रमितों की कुल संख्या बढ़कर 6542 हो गई है।"]
+
+
 def test_event_headline_is_not_a_title_too_short_to_tell_the_event():
     articles = [_article("a", "पहला अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट"),
                 _article("b", "दूसरा अखबार", TRAIN[1].text, title=TRAIN[1].title),

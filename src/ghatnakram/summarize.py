@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import NamedTuple
 
 from .facts import DURATIONS
 from .headline import headline_for, is_dateline, strip_dateline
@@ -35,8 +36,13 @@ STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
 कर करने करते किया किए गया गई गए गयी गये रहा रही रहे जा जाता जाती जाते जाने कि यह वह ये वे इस उस इन उन
 इसके उसके इसे उसे उन्होंने एक लिए साथ बाद पहले अब आज कल बताया कहा दिया दी लेकर बीच जो जिस जिसके नहीं
 """.split())
-# A sentence opening with these leans on the one before it ("उन्होंने कहा …"): poor on its own.
-_DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस".split())
+# A sentence opening with these leans on the one before it: pronouns ("उन्होंने कहा …", "वह उस
+# कार्यक्रम में शामिल थे"), relatives ("जिसके बाद … संख्या बढ़कर 6542 हो गई"), "there" ("यहां … 20
+# लोग"). Poor on its own: a summary takes one only when too few sentences stand alone.
+_DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in (
+    "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस "
+    "वह वे उसने उसके उसका उसकी उसे उन्हें उन्हीं उनमें इनमें यहां यहाँ वहां वहाँ "
+    "जिसमें जिसके जिसकी जिसका जिससे जिसे जिसने जिनमें जिनके जिनकी जिनका जिनसे जिन्हें जिन्होंने").split())
 
 
 # A news agency's wire slug ("दि28 वायरस लॉकडाउन लीड …", "वि3 कोरोना …"): several wire items glued into one line.
@@ -86,21 +92,33 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     if not candidates:
         return []
     spread = Counter(w for a in originals for w in content_words(a.text))
-    chosen: list[tuple] = []
-    for candidate in sorted(candidates, key=lambda c: -_centrality(c, spread, len(originals))):
-        if len(chosen) == max_sentences:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.leans, -_centrality(c, spread, len(originals)))):
+        if len(chosen) == max_sentences or (candidate.leans and len(chosen) >= SUMMARY_SENTENCES[0]):
             break
         if not _repeats(candidate, chosen):
             chosen.append(candidate)
     order = {a.id: i for i, a in enumerate(in_publication_order(originals))}
-    chosen[1:] = sorted(chosen[1:], key=lambda c: (order[c[0].id], c[1]))
-    return [{"text": text, "article": article.id, "outlet": article.outlet} for article, _, text, _, _, _ in chosen]
+    chosen[1:] = sorted(chosen[1:], key=lambda c: (order[c.article.id], c.position))
+    return [{"text": c.text, "article": c.article.id, "outlet": c.article.outlet} for c in chosen]
 
 
-def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[str], int, frozenset]]:
-    """(article, position, sentence, content words, facts, figures) for the lead sentences fit to
-    stand alone; facts are how many counts and names the analysis found in the sentence, figures
-    the counts themselves (value and what it counts)."""
+class _Candidate(NamedTuple):
+    """A lead sentence a summary may take: its words, how many counts and names it states (facts),
+    the counts themselves (figures: value and what it counts), and whether it leans on the
+    sentence before it."""
+
+    article: Article
+    position: int
+    text: str
+    words: set[str]
+    facts: int
+    figures: frozenset
+    leans: bool
+
+
+def _candidates(articles: list[Article]) -> list[_Candidate]:
+    """The lead sentences fit for a summary: no datelines, questions, background or wire slugs."""
     out = []
     for article in articles:
         facts = _facts_per_sentence(article)
@@ -111,9 +129,10 @@ def _candidates(articles: list[Article]) -> list[tuple[Article, int, str, set[st
             words = sentence.split()
             if is_dateline(sentence) or sentence.endswith("?") or not words:
                 continue
-            if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and words[0] not in _DANGLING
+            if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1]
                     and not BACKGROUND_OPENER.match(sentence) and not _WIRE_SLUG.search(sentence)):
-                out.append((article, position, sentence, content_words(sentence), facts[index], figures.get(index, frozenset())))
+                out.append(_Candidate(article, position, sentence, content_words(sentence), facts[index],
+                                      figures.get(index, frozenset()), words[0] in _DANGLING))
             position += 1
     return out
 
@@ -142,27 +161,26 @@ def _figures_per_sentence(article: Article) -> dict[int, frozenset]:
 _NOT_FIGURES = DURATIONS | {"times"}
 
 
-def _repeats(candidate: tuple, chosen: list[tuple]) -> bool:
+def _repeats(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     """Whether a candidate sentence says again what the chosen ones said: most of the same words as
     one of them, or only counts they gave, in partly the same words ("चीन में कोरोनावायरस से 42 और
     लोगों की मौत होने की सूचना है" after "… चीन में और 42 लोगों की मौत के साथ …"). A sentence with a
     count of its own says something new ("आज हुई 14 मौतों में से 10 अकेले कोलकाता में हुई हैं")."""
-    given = frozenset().union(*(c[5] for c in chosen))
-    restates_counts = bool(candidate[5]) and candidate[5] <= given
-    return any(_jaccard(candidate[3], c[3]) >= MAX_OVERLAP
-               or (restates_counts and candidate[5] & c[5] and _jaccard(candidate[3], c[3]) >= RESTATED_FIGURE_OVERLAP)
+    given = frozenset().union(*(c.figures for c in chosen))
+    restates_counts = bool(candidate.figures) and candidate.figures <= given
+    return any(_jaccard(candidate.words, c.words) >= MAX_OVERLAP
+               or (restates_counts and candidate.figures & c.figures and _jaccard(candidate.words, c.words) >= RESTATED_FIGURE_OVERLAP)
                for c in chosen)
 
 
-def _centrality(candidate: tuple, spread: Counter, articles: int) -> float:
+def _centrality(candidate: _Candidate, spread: Counter, articles: int) -> float:
     """Mean share of articles its words occur in, a bonus for the lead sentence, and one for the
     facts it states: "कोरोना वायरस का प्रकोप बढ़ता जा रहा है" shares the topic's words with every
     article yet tells a reader nothing."""
-    _, position, _, words, facts, _ = candidate
-    if not words:
+    if not candidate.words:
         return 0.0
-    shared = sum(min(spread[w], articles) for w in words) / (len(words) * max(articles, 1))
-    return shared + 0.5 / (1 + position) + FACT_BONUS * min(facts, MAX_FACTS)
+    shared = sum(min(spread[w], articles) for w in candidate.words) / (len(candidate.words) * max(articles, 1))
+    return shared + 0.5 / (1 + candidate.position) + FACT_BONUS * min(candidate.facts, MAX_FACTS)
 
 
 def _jaccard(a: set, b: set) -> float:
