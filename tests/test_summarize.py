@@ -118,6 +118,12 @@ def test_summary_takes_a_leaning_sentence_when_too_few_stand_alone():
         "उन्होंने बताया कि राजधानी में संक्रमितों की कुल संख्या बढ़कर 6542 हो गई है।"]
 
 
+def test_summary_sentences_lose_a_list_items_bullet():
+    articles = [_article("a", "पहला अखबार", "- अब तक COVID-19 के 724 मामलों की पुष्टि हो चुकी है, कुल 17 मौतें हुई हैं।\n"
+                         "- पिछले 24 घंटों में 75 नए पॉजिटिव मामले और 4 नई मौतें हुई हैं।")]
+    assert [s["text"][:5] for s in event_summary(articles)] == ["अब तक", "पिछले"]
+
+
 def test_event_headline_is_not_a_title_too_short_to_tell_the_event():
     articles = [_article("a", "पहला अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट"),
                 _article("b", "दूसरा अखबार", TRAIN[1].text, title=TRAIN[1].title),

@@ -45,6 +45,9 @@ _DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in (
     "जिसमें जिसके जिसकी जिसका जिससे जिसे जिसने जिनमें जिनके जिनकी जिनका जिनसे जिन्हें जिन्होंने").split())
 
 
+# A list item's bullet at the head of a sentence: "- अब तक COVID-19 के 724 मामलों की पुष्टि …".
+_BULLET = re.compile(r"^\s*[-–—•*▪●]\s+")
+
 # A news agency's wire slug ("दि28 वायरस लॉकडाउन लीड …", "वि3 कोरोना …"): several wire items glued into one line.
 _WIRE_SLUG = re.compile(unicodedata.normalize("NFC", r"(?<!\S)(?:दि|वि|प्रादे|अर्थ|खेल)\d{1,3}\s"))
 
@@ -125,7 +128,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         figures = _figures_per_sentence(article)
         position = 0
         for index, sentence in enumerate(split_sentences(article.text)[: LEAD_SENTENCES + 1]):
-            sentence = strip_dateline(sentence)
+            sentence = _BULLET.sub("", strip_dateline(sentence))
             words = sentence.split()
             if is_dateline(sentence) or sentence.endswith("?") or not words:
                 continue
