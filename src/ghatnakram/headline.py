@@ -865,7 +865,7 @@ def headline_for(article: Article) -> str:
 _ITEM_NUMBER = re.compile(r"^\s*[0-9०-९]{1,3}\s*[-–)]\s*|\s*[-–]\s*[0-9०-९]{1,3}\s*$")
 _CLOCK_OR_DATE_WORDS = re.compile(r"(?i)\b(?:am|pm|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b|[0-9०-९]+|[^\w\s]|_")
 # Words of a byline: "भागलपुर, वरीय संवाददाता", "नई दिल्ली (एजेंसी)".
-_BYLINE_WORDS = frozenset("संवाददाता प्रतिनिधि एजेंसी एजेंसियां ब्यूरो रिपोर्टर जेएनएन".split())
+_BYLINE_WORDS = frozenset("संवाददाता प्रतिनिधि एजेंसी एजेंसियां ब्यूरो रिपोर्टर जेएनएन डेस्क".split())
 
 
 def names_no_happening(title: str) -> bool:
@@ -881,7 +881,9 @@ def names_no_happening(title: str) -> bool:
 
 # How a newspaper's web page dresses a title: a list number ("2.भारत में …") and a desk or
 # section before a slash ("पटना / …", "बॉलीवुड / …").
-_TITLE_NUMBER = re.compile(r"^\s*[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])")
+_TITLE_NUMBER = re.compile(r"^\s*(?:[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])|[-–—•*]+\s*(?=[^\s0-9०-९]))")
+# A "read this too" link's words in front of a title: "यह भी पढ़ें: …", "ये खबर भी पढ़ें- …".
+_READ_ALSO = re.compile(unicodedata.normalize("NFC", r"^(?:यह|ये|इसे)\s+(?:खबर\s+)?भी\s+पढ़ें\s*[:\-–—]*\s*"))
 _DESK_PREFIX = re.compile(r"^[^/|:।]{1,25}?\s+/\s+(?=\S)")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 
@@ -895,7 +897,7 @@ def title_as_headline(title: str) -> str:
     >>> title_as_headline("पटना / बिहार में 61 नये मामले")
     'बिहार में 61 नये मामले'
     """
-    headline = _DESK_PREFIX.sub("", _TITLE_NUMBER.sub("", title or "")).strip()
+    headline = _DESK_PREFIX.sub("", _TITLE_NUMBER.sub("", _READ_ALSO.sub("", (title or "").strip(), count=1))).strip()
     rest = _LATIN_PREFIX.sub("", headline, count=1)
     return rest if rest != headline and _DEVANAGARI.search(rest[:1] or "") else headline
 
