@@ -399,6 +399,7 @@ def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
         ("ये भी पढ़ें- आर्मी हॉस्पिटल में 24 लोग संक्रमित", "आर्मी हॉस्पिटल में 24 लोग संक्रमित"),
         ("- सिद्धि विनायक मंदिर अगले आदेश तक बंद", "सिद्धि विनायक मंदिर अगले आदेश तक बंद"),
         ("-1 डिग्री पहुंचा पारा", "-1 डिग्री पहुंचा पारा"),
+        ("रांची \\ रांची में दो नए मरीज मिले", "रांची में दो नए मरीज मिले"),
     ],
 )
 def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a_headline(title, headline):

@@ -54,6 +54,16 @@ def test_summary_has_two_to_four_sentences_each_traceable_and_none_repeated():
     assert summary_text(summary) == " ".join(s["text"] for s in summary)
 
 
+def test_a_storylines_title_names_the_place_most_of_its_events_are_about():
+    bihar = {"canonical": "LOC:state:IN:bihar", "name": "बिहार", "articles": 1}
+    events = [
+        {"headline": "कोरोना वायरस अपडेट", "articles": ["a", "b", "c"], "entities": [bihar]},
+        {"headline": "बिहार में कोरोना के 12 नए मरीज मिले, संख्या 61 हुई", "articles": ["d"], "entities": [bihar]},
+        {"headline": "कोरोना वायरस के मरीजों की संख्या बढ़कर 64 हुई", "articles": ["e"], "entities": [bihar]},
+    ]
+    assert storyline_title(events) == "बिहार में कोरोना के 12 नए मरीज मिले, संख्या 61 हुई"
+
+
 def test_summary_skips_agency_copies():
     copy = _article("d", "चौथा अखबार", TRAIN[0].text, duplicate_of="a")
     assert all(s["article"] != "d" for s in event_summary(TRAIN + [copy]))

@@ -880,11 +880,11 @@ def names_no_happening(title: str) -> bool:
 
 
 # How a newspaper's web page dresses a title: a list number ("2.भारत में …") and a desk or
-# section before a slash ("पटना / …", "बॉलीवुड / …").
+# section before a slash ("पटना / …", "बॉलीवुड / …", "रांची \ …").
 _TITLE_NUMBER = re.compile(r"^\s*(?:[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])|[-–—•*]+\s*(?=[^\s0-9०-९]))")
 # A "read this too" link's words in front of a title: "यह भी पढ़ें: …", "ये खबर भी पढ़ें- …".
 _READ_ALSO = re.compile(unicodedata.normalize("NFC", r"^(?:यह|ये|इसे)\s+(?:खबर\s+)?भी\s+पढ़ें\s*[:\-–—]*\s*"))
-_DESK_PREFIX = re.compile(r"^[^/|:।]{1,25}?\s+/\s+(?=\S)")
+_DESK_PREFIX = re.compile(r"^[^/\\|:।]{1,25}?\s+[/\\]\s+(?=\S)")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 

@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
+from .events import places_in
+from .places import parents
 from .facts import DURATIONS
 from .headline import headline_for, is_dateline, strip_dateline
 from .models import Article, in_publication_order
@@ -198,19 +200,33 @@ def summary_text(summary: list[dict]) -> str:
 # --- storylines ---------------------------------------------------------------------------------
 
 def storyline_title(events: list[dict]) -> str:
-    """The headline of the event whose words run through the most of the storyline's events.
+    """The headline of the event whose words run through the most of the storyline's events,
+    among those that name the place most of its events are about and say enough to tell an
+    event: a state's running story is titled by a headline naming the state, not by "कोरोना
+    वायरस अपडेट".
 
-    :param events: event records (``headline``, ``articles``) of one storyline.
+    :param events: event records (``headline``, ``articles``, ``entities``) of one storyline.
     """
     if not events:
         return ""
     words = [content_words(e["headline"]) for e in events]
+    place = _main_place(events)
 
-    def reach(i: int) -> tuple:
-        others = sum(len(words[i] & w) / max(len(words[i]), 1) for j, w in enumerate(words) if j != i)
-        return others, len(events[i]["articles"]), -i
+    around = {place} | {p.id for p in parents(place)} - {"country:IN"} if place else set()  # Kolkata's story may name Bengal
 
-    return events[max(range(len(events)), key=reach)]["headline"]
+    def rank(i: int) -> tuple:
+        names_place = bool(around & set(places_in(events[i]["headline"])))
+        reach = sum(len(words[i] & w) / max(len(words[i]), 1) for j, w in enumerate(words) if j != i)
+        return names_place, len(words[i]) >= INFORMATIVE_WORDS, reach, len(events[i]["articles"]), -i
+
+    return events[max(range(len(events)), key=rank)]["headline"]
+
+
+def _main_place(events: list[dict]) -> str | None:
+    """The gazetteer id of the place more than half of the events name, the most named first; or None."""
+    named = Counter(p for e in events for p in {x["canonical"] for x in e.get("entities", ()) if x["canonical"].startswith("LOC:")})
+    place, count = min(named.items(), key=lambda kv: (-kv[1], kv[0]), default=(None, 0))
+    return place.removeprefix("LOC:") if place and count * 2 > len(events) else None
 
 
 def timeline(events: list[dict]) -> list[str]:
