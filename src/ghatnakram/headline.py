@@ -876,7 +876,8 @@ def names_no_happening(title: str) -> bool:
     if not _CLOCK_OR_DATE_WORDS.sub(" ", core).strip():
         return True
     words = re.findall(r"[\w\u0900-\u097f]+", core)
-    return bool(words) and (len(words) <= 5 and bool(_BYLINE_WORDS & set(words)) or resolve_place(core) is not None)
+    is_byline = len(words) <= 5 and bool(_BYLINE_WORDS.intersection(words))
+    return is_byline or resolve_place(core) is not None
 
 
 # How a newspaper's web page dresses a title: a list number ("2.भारत में …") and a desk or

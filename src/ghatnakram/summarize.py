@@ -19,11 +19,11 @@ from collections import Counter
 from typing import NamedTuple
 
 from .events import places_in
-from .places import parents
 from .facts import DURATIONS
 from .headline import headline_for, is_dateline, strip_dateline
 from .models import Article, in_publication_order
 from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
+from .places import parents
 
 SUMMARY_SENTENCES = (2, 4)
 INFORMATIVE_WORDS = 5  # content words below which an event headline is too short to tell the event
@@ -211,8 +211,8 @@ def storyline_title(events: list[dict]) -> str:
         return ""
     words = [content_words(e["headline"]) for e in events]
     place = _main_place(events)
-
-    around = {place} | {p.id for p in parents(place)} - {"country:IN"} if place else set()  # Kolkata's story may name Bengal
+    # A district's or a city's story may be told by its state's name: Kolkata's by Bengal's.
+    around = {place, *(p.id for p in parents(place) if p.kind != "country")} if place else set()
 
     def rank(i: int) -> tuple:
         names_place = bool(around & set(places_in(events[i]["headline"])))
