@@ -844,7 +844,7 @@ def _speaker(before: str) -> str:
             words = words[i + 1 :]
             break
     for i in range(len(words) - 1, -1, -1):
-        if _key(words[i]) in _CUT_AFTER:
+        if _key(words[i]) in _CUT_AFTER or _ends_a_clause(words, i):
             words = words[i + 1 :]
             break
     while words and _key(words[0]) in _LEADING | _PARTICIPLE_BEFORE_NAME:
@@ -854,6 +854,14 @@ def _speaker(before: str) -> str:
     if words and _DIGIT.match(words[0]):
         return ""
     return " ".join(words[-_MAX_SPEAKER_WORDS:])
+
+
+def _ends_a_clause(words: list[str], i: int) -> bool:
+    """Whether word ``i`` closes a clause before the speaker: a finite verb ("… आदेश नहीं है और
+    समाजशास्त्रियों ने कहा") or an adverbial participle ("निशाना साधते हुए उपमुख्यमंत्री सुशील मोदी ने
+    कहा"). A speaker's noun phrase holds neither."""
+    word = _key(words[i])
+    return word in _FINITE or (word == _nfc("हुए") and i > 0 and _key(words[i - 1]).endswith(_nfc("ते")))
 
 
 def _ends_sentence(word: str) -> bool:
