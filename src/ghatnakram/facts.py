@@ -654,7 +654,7 @@ _QUOTED = re.compile("“([^“”\n]{1,800})”|‘([^‘’\n]{1,400})’")
 # Words after which the words before "ने" are no longer the speaker: "बैठक में पुतिन ने".
 _CUT_AFTER = _words(
     "में को पर बाद दौरान बीच पहले तो लेकिन मगर किंतु परंतु जबकि हालांकि हालाँकि वहीं वहीँ उधर इधर तब फिर "
-    "अब आज कल इसलिए क्योंकि जब बल्कि यहां यहाँ वहां वहाँ ही कि अतः अलावा मुताबिक अनुसार"
+    "अब आज कल इसलिए क्योंकि जब बल्कि यहां यहाँ वहां वहाँ ही कि अतः अलावा मुताबिक अनुसार लेकर"
 )
 _LEADING = _words("और व तथा एवं वहीं")
 # What a cut after "में" leaves of a participle before the name: "शिविर में रह रहीं …", "… में काम करने वाले …".
@@ -670,7 +670,10 @@ _NOT_A_SOURCE = _words(
 _SENTENCE_FINAL = _words("है हैं था थी थे थीं गया गई गए गये दी दिया किया की रहे रही रहा हुआ हुई हुए")
 _MAX_SPEAKER_WORDS = 10
 _PRONOUN_REACH = 2
-_SPEAKER_CUT = re.compile(r".*(?:[,;:“”‘’\"'।?!—–]|\s-\s)", re.DOTALL)  # up to the last clause mark
+# Up to the last clause mark, a list item's dash, or an agency's dateline ("दो मार्च (भाषा) केंद्रीय …").
+_SPEAKER_CUT = re.compile(_nfc(
+    r".*(?:[,;:“”‘’\"'।?!—–]|\s-\s|^\s*-\s*|\((?:भाषा|वार्ता|एजेंसी|एजेंसियां|आईएएनएस|आइएएनएस|पीटीआई|पीटीआइ|एएनआई|एएनआइ|यूएनआई|[^()]{0,20}संवाददाता)\))"),
+    re.DOTALL)
 _MIN_UNATTRIBUTED_WORDS = 4
 _MAX_QUOTE_CHARS = 1200  # a quotation closes within its paragraph and this many characters
 _POSTPOSITIONS_AFTER_NAME = _words("ने में के की का को पर से जैसे नामक नाम शीर्षक")
