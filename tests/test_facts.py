@@ -91,6 +91,7 @@ def test_direct_quote_spanning_two_sentences_is_one_quote():
         ("- लव अग्रवाल ने कहा कि संक्रमण के 114 मामले हैं।", "लव अग्रवाल", "संक्रमण के 114 मामले हैं"),
         ("नयी दिल्ली, 23 मार्च (भाषा) नागर विमानन मंत्रालय ने कहा कि घरेलू उड़ानें बंद रहेंगी।",
          "नागर विमानन मंत्रालय", "घरेलू उड़ानें बंद रहेंगी"),
+        ("इसी के साथ सरकार ने कहा कि किसी को भी यात्रा नहीं करनी चाहिए।", "सरकार", "किसी को भी यात्रा नहीं करनी चाहिए"),
     ],
 )
 def test_indirect_quote_is_the_clause_after_the_reporting_verb(raw, speaker, said):
@@ -149,6 +150,12 @@ def test_unhone_follows_a_chain_of_pronoun_sentences():
 )
 def test_unhone_stays_when_the_speaker_is_not_obvious(raw):
     assert _quotes(raw)[-1][0] == "उन्होंने"
+
+
+def test_unhone_after_who_gave_the_information_is_that_person():
+    quotes = find_quotes("पंजाब में कोई मरीज लापता नहीं है। यह जानकारी स्वास्थ्य मंत्री बलबीर सिंह सिद्धू ने दी। "
+                         "उन्होंने कहा कि मीडिया की रिपोर्टें गलत हैं।")
+    assert [(q.speaker, q.text) for q in quotes] == [("स्वास्थ्य मंत्री बलबीर सिंह सिद्धू", "मीडिया की रिपोर्टें गलत हैं")]
 
 
 def test_sentence_opening_with_the_verb_continues_the_last_speaker():
