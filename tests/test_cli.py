@@ -174,6 +174,16 @@ def test_eval_ner_names_a_malformed_file(tmp_path):
     assert result.exit_code == 1 and "bad.conll:1" in result.stderr
 
 
+def test_eval_ner_leaves_out_a_malformed_line_with_a_warning_and_scores_the_rest(tmp_path, fixtures):
+    sample = (fixtures / "ner_sample.conll").read_text(encoding="utf-8")
+    mixed = tmp_path / "mixed.conll"
+    mixed.write_text("एक\n\n" + sample, encoding="utf-8")
+    result = _run("eval-ner", mixed, "--json")
+    assert result.exit_code == 0
+    assert "warning: " in result.stderr and "mixed.conll:1" in result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == json.loads(_run("eval-ner", fixtures / "ner_sample.conll", "--json").stdout.splitlines()[-1])
+
+
 def test_eval_dates_scores_a_labelled_file(fixtures):
     result = _run("eval-dates", fixtures / "dates_events.jsonl", "--json")
     scores = json.loads(result.stdout)

@@ -558,6 +558,11 @@ def test_a_dateline_with_a_visarga_for_its_colon_is_a_place_of_its_own():
         ("इस्लामाबाद", "LOC"), ("पाकिस्तान", "LOC"), ("पेशावर", "LOC"), ("नई दिल्ली", "LOC")]
 
 
+def test_a_lists_count_before_a_place_is_not_part_of_the_place():
+    mentions = find_mentions("महाराष्ट्र में पांच, दो दिल्ली में और एक गुजरात में मामला मिला।")
+    assert [(m.text, m.type) for m in mentions] == [("महाराष्ट्र", "LOC"), ("दिल्ली", "LOC"), ("गुजरात", "LOC")]
+
+
 def test_a_colony_or_square_named_after_someone_is_a_place():
     for name in ("नेहरू नगर", "मयूर विहार", "दिनकर चौक", "संजय कालोनी"):
         tokens = f"संक्रमित मरीज {name} का रहने वाला है".split()

@@ -360,17 +360,29 @@ def eval_ner(path: Path, as_json: bool) -> None:
     """Score the shipped NER model on a CoNLL FILE (token<TAB>tag, BIO).
 
     Tags may be NEP/NEL/NEO, PER/LOC/ORG or PERSON/LOCATION/ORGANIZATION. Prints precision,
-    recall and F1 per type and micro-averaged over PER/LOC/ORG.
+    recall and F1 per type and micro-averaged over PER/LOC/ORG. A malformed line is left out
+    with a warning naming it; the rest is scored.
     """
     from .ner import format_scores, score_conll
 
+    skipped: list[str] = []
     try:
-        scores = score_conll(path)
+        scores = score_conll(path, skipped=skipped)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        _warn_skipped(skipped)
     click.echo(format_scores(scores))
     if as_json:
         click.echo(json.dumps(scores))
+
+
+def _warn_skipped(skipped: list[str], shown: int = 20) -> None:
+    """A warning on stderr for each line left out (the first ``shown`` of them, then how many more)."""
+    for message in skipped[:shown]:
+        click.echo(f"warning: {message}; line left out", err=True)
+    if len(skipped) > shown:
+        click.echo(f"warning: {len(skipped) - shown} more malformed lines left out", err=True)
 
 
 @main.command("eval-dates")

@@ -126,14 +126,16 @@ def canonical_tag(tag: str, previous: str = "O") -> str:
     return "O"
 
 
-def read_conll(path: str | Path, *, strict: bool = True) -> list[list[tuple[str, str]]]:
+def read_conll(path: str | Path, *, strict: bool = True, skipped: list[str] | None = None) -> list[list[tuple[str, str]]]:
     """Read a CoNLL file (``token<TAB>tag``, blank line between sentences).
 
     Tags are mapped with :func:`canonical_tag`; with several columns the first is the
     token and the last the tag. Lines without a tab are split at spaces; ``-DOCSTART-``
     lines separate sentences. With ``strict`` a line without a tag, an empty token or
     tag, or a file without tokens raises ValueError naming ``file:line``; without it such
-    lines are skipped (training reads IL-NER, which has one such line).
+    lines are skipped (training reads IL-NER, which has one such line), each with its
+    ``file:line`` message appended to ``skipped`` when a list is given. A file without
+    any token is an error either way.
     """
     path = Path(path)
     try:
@@ -161,6 +163,8 @@ def read_conll(path: str | Path, *, strict: bool = True) -> list[list[tuple[str,
         if len(columns) < 2 or not token or not tag:
             if strict:
                 raise ValueError(_bad_line_message(path, number, line))
+            if skipped is not None:
+                skipped.append(_bad_line_message(path, number, line))
             continue
         previous = canonical_tag(tag, previous)
         current.append((unicodedata.normalize("NFC", token), previous))
@@ -793,6 +797,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         end = next((i for i in range(start + 1, end) if _breaks_name(facts[i], kind)), end)
         while end > start and _never_at_edge(facts[end - 1]):
             end -= 1
+        if end - start > 1 and _is_number(facts[start]) and facts[start + 1].place:
+            start, kind = start + 1, "LOC"  # "… पांच, दो दिल्ली में": a list's count, then the place
         if kind == "PER" and end - start > 1 and facts[end - 1].loose in _LOCAL_UNITS:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
         if kind == "PER" and facts[end - 1].loose in _SETTLEMENT_ENDINGS:
@@ -1534,14 +1540,15 @@ def _prf(gold: int, predicted: int, correct: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "gold": gold, "predicted": predicted, "correct": correct}
 
 
-def score_conll(path: str | Path, tagger: Tagger | None = None) -> dict[str, dict[str, float]]:
+def score_conll(path: str | Path, tagger: Tagger | None = None, skipped: list[str] | None = None) -> dict[str, dict[str, float]]:
     """Score the tagger on a CoNLL file (``token<TAB>tag``, BIO) by exact span match.
 
     Entity labels may be written NEP/NEL/NEO, PER/LOC/ORG or PERSON/LOCATION/ORGANIZATION;
     other types are ignored. Raises ValueError (``file:line`` and the fix) for a malformed
-    or empty file. See :func:`score_sentences` for the result.
+    or empty file; given a ``skipped`` list, malformed lines are left out instead, each
+    with its message appended, and the rest is scored. See :func:`score_sentences` for the result.
     """
-    return score_sentences(read_conll(path, strict=True), tagger)
+    return score_sentences(read_conll(path, strict=skipped is None, skipped=skipped), tagger)
 
 
 def format_scores(scores: dict[str, dict[str, float]]) -> str:
