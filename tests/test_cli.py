@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ghatnakram.cli import main
@@ -197,6 +198,18 @@ def test_eval_scores_a_labelled_file_like_the_reference_scorer(fixtures):
     for key in ("event_bcubed_f1", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc"):
         assert 0.0 <= scores[key] <= 1.0
     assert scores["missing"] == 0
+
+
+@pytest.mark.parametrize("command", ["eval", "eval-dates", "eval-headlines"])
+def test_an_eval_leaves_out_a_malformed_line_with_a_warning_and_scores_the_rest(command, tmp_path, fixtures):
+    labelled = (fixtures / "dates_events.jsonl").read_text(encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"id": "x", broken\n' + labelled, encoding="utf-8")
+    result = _run(command, mixed, "--json")
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "mixed.jsonl:1: malformed JSON" in result.stderr
+    whole = _run(command, fixtures / "dates_events.jsonl", "--json")
+    assert json.loads(result.stdout.splitlines()[-1]) == json.loads(whole.stdout.splitlines()[-1])
 
 
 def test_events_storylines_show_and_export_after_the_demo(tmp_path):

@@ -29,7 +29,7 @@ def test_rouge_l_ignores_punctuation_and_counts_the_longest_common_subsequence()
 
 def test_malformed_gold_file_names_the_line(tmp_path):
     path = tmp_path / "g.jsonl"
-    path.write_text('{"id": "a", "gold": {"event": "e"}}\n{"id": "b"}\n', encoding="utf-8")
+    path.write_text('{"id": "a", "gold": {"event": "e", "storyline": "s"}}\n{"id": "b"}\n', encoding="utf-8")
     with pytest.raises(BadGoldFile, match=r"g.jsonl:2: needs 'id' and a 'gold' object"):
         read_gold(path)
 

@@ -393,10 +393,13 @@ def eval_dates(path: Path, as_json: bool) -> None:
     from .dates import score_event_dates
     from .evaluate import format_scores
 
+    skipped: list[str] = []
     try:
-        scores = score_event_dates(path)
+        scores = score_event_dates(path, skipped)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        _warn_skipped(skipped)
     click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 
@@ -413,10 +416,13 @@ def eval_headlines(path: Path, as_json: bool) -> None:
     from .evaluate import BadGoldFile, format_scores
     from .headline import score_headlines
 
+    skipped: list[str] = []
     try:
-        scores = score_headlines(path)
+        scores = score_headlines(path, skipped=skipped)
     except (BadGoldFile, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        _warn_skipped(skipped)
     click.echo(json.dumps(scores) if as_json else format_scores(scores, width=32))
 
 
@@ -431,10 +437,13 @@ def eval_events(path: Path, as_json: bool) -> None:
     """
     from .evaluate import BadGoldFile, evaluate_file, format_scores
 
+    skipped: list[str] = []
     try:
-        scores = evaluate_file(path)
+        scores = evaluate_file(path, skipped)
     except BadGoldFile as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        _warn_skipped(skipped)
     click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 

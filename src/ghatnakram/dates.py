@@ -341,7 +341,7 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     return reference.isoformat() if reference else None
 
 
-def score_event_dates(path: str | Path) -> dict:
+def score_event_dates(path: str | Path, skipped: list[str] | None = None) -> dict:
     """Event-date accuracy of :func:`event_date` on a labelled JSONL file.
 
     Each line has ``id``, ``published``, ``title``, ``text`` and ``gold.event_date``.
@@ -353,11 +353,12 @@ def score_event_dates(path: str | Path) -> dict:
         right, how many were scored, how many were right, and the accuracy of answering
         with the publication day alone.
     :raises ValueError: naming the file and line of a line that is not a JSON object with
-        an id and a gold event_date.
+        an id and a gold event_date (given a ``skipped`` list, such lines are left out and
+        their messages appended: see :func:`ghatnakram.evaluate.read_gold`).
     """
     from .evaluate import read_gold
 
-    stories = {story["id"]: story for story in read_gold(Path(path))}
+    stories = {story["id"]: story for story in read_gold(Path(path), skipped, labels=())}
     dated = [story for story in stories.values() if story["gold"].get("event_date")]
     correct = baseline = 0
     for story in dated:

@@ -23,23 +23,40 @@ class BadGoldFile(ValueError):
     """A labelled file that cannot be scored; the message names the file and line."""
 
 
-def read_gold(path: Path) -> list[dict]:
-    """The labelled stories of ``path``, checked for the fields evaluation needs."""
+def read_gold(path: Path, skipped: list[str] | None = None, labels: tuple[str, ...] = ("event", "storyline")) -> list[dict]:
+    """The labelled stories of ``path``, checked for the fields evaluation needs.
+
+    A line that is no JSON object with an ``id`` and a ``gold`` object holding ``labels``
+    raises BadGoldFile naming the file and line; given a ``skipped`` list, it is left out
+    instead and its message appended. A file with no labelled story is an error either way.
+    """
     rows = []
     with path.open(encoding="utf-8") as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadGoldFile(f"{path}:{number}: malformed JSON ({exc.msg}); fix or remove the line") from None
-            if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("gold"), dict):
-                raise BadGoldFile(f"{path}:{number}: needs 'id' and a 'gold' object with event, storyline, event_date")
-            rows.append(row)
+            problem = _gold_problem(line, labels)
+            if isinstance(problem, str):
+                if skipped is None:
+                    raise BadGoldFile(f"{path}:{number}: {problem}")
+                skipped.append(f"{path}:{number}: {problem}")
+                continue
+            rows.append(problem)
     if not rows:
         raise BadGoldFile(f"{path}: no labelled stories")
     return rows
+
+
+def _gold_problem(line: str, labels: tuple[str, ...]) -> dict | str:
+    """A labelled story read from one line, or what is wrong with the line."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"malformed JSON ({exc.msg}); fix or remove the line"
+    if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("gold"), dict) \
+            or not set(labels) <= row["gold"].keys():
+        return "needs 'id' and a 'gold' object with event, storyline, event_date"
+    return row
 
 
 def input_records(rows: list[dict]) -> Iterator[dict]:
@@ -143,15 +160,16 @@ def score(gold_rows: list[dict], predictions: dict[str, dict]) -> dict:
     return out
 
 
-def evaluate_file(path: Path) -> dict:
-    """Run the pipeline on a labelled file in a fresh temporary store and score its output."""
+def evaluate_file(path: Path, skipped: list[str] | None = None) -> dict:
+    """Run the pipeline on a labelled file in a fresh temporary store and score its output
+    (``skipped``: see :func:`read_gold`)."""
     import io
     import tempfile
 
     from .pipeline import run
     from .store import open_store
 
-    rows = read_gold(path)
+    rows = read_gold(path, skipped)
     with tempfile.TemporaryDirectory(prefix="ghatnakram-eval-") as folder:
         source = Path(folder) / "input.jsonl"
         source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in input_records(rows)), encoding="utf-8")

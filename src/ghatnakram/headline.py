@@ -906,7 +906,7 @@ def title_as_headline(title: str) -> str:
 
 # --- evaluation -------------------------------------------------------------------------------
 
-def score_headlines(path, generate: Callable[[str], str] = generate_headline) -> dict:
+def score_headlines(path, generate: Callable[[str], str] = generate_headline, skipped: list[str] | None = None) -> dict:
     """Mean ROUGE-L F1 of headlines generated from text alone (by ``generate``, from cleaned
     text) against the titles of a labelled file shaped like events-dev (each title removed
     before generating; stories without a title are skipped), next to the first sentence cut
@@ -919,7 +919,7 @@ def score_headlines(path, generate: Callable[[str], str] = generate_headline) ->
     from .evaluate import read_gold, rouge_l
 
     scored = generated = baseline = 0.0
-    for row in read_gold(path):
+    for row in read_gold(Path(path), skipped, labels=()):
         if not row.get("title"):
             continue
         article = clean_article(Article(id=str(row["id"]), outlet=str(row.get("outlet", "")), text=row.get("text") or ""))
