@@ -79,21 +79,33 @@ def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name,
 @pytest.mark.parametrize(
     "name, place_id",
     [
-        ("ऋषिकेश", "district:IN:uttarakhand:dehradun"),
-        ("पौड़ी", "district:IN:uttarakhand:garhwal"),  # the source's "Garhwal"
+        ("पौड़ी", "district:IN:uttarakhand:garhwal"),  # the source's "Garhwal", by its headquarters
         ("टिहरी", "district:IN:uttarakhand:tehri-garhwal"),
-        ("सिलीगुड़ी", "district:IN:west-bengal:darjiling"),
-        ("सिवकासी", "district:IN:tamil-nadu:virudhunagar"),
+        ("हाजीपुर", "district:IN:bihar:vaishali"),
         ("अंडमान", "state:IN:andaman-and-nicobar-islands"),
         ("पठानकोट", "district:IN:punjab:pathankot"),  # a district formed after the 2011 census
         ("इंफाल", "city:IN:imphal"),  # the capital of two districts
         ("खगड़िया", "district:IN:bihar:khagaria"),  # the source writes खगरिया
         ("इजरायल", "country:IL"),
+    ],
+)
+def test_short_and_headquarters_names_resolve_to_their_state_or_district(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
+@pytest.mark.parametrize(
+    "name, district",
+    [
+        ("ऋषिकेश", "district:IN:uttarakhand:dehradun"),
+        ("सिलीगुड़ी", "district:IN:west-bengal:darjiling"),
+        ("सिवकासी", "district:IN:tamil-nadu:virudhunagar"),
         ("नवी मुंबई", "district:IN:maharashtra:thane"),
     ],
 )
-def test_towns_of_the_news_resolve_to_their_district(name, place_id):
-    assert resolve_place(name).id == place_id
+def test_a_town_that_is_not_its_districts_headquarters_is_a_city_inside_it(name, district):
+    town = resolve_place(name)
+    assert town.kind == "city" and town.parent == district
+    assert get_place(town.id).en != get_place(district).en  # shown by its own name: Rishikesh, not Dehradun
 
 
 def test_places_no_source_has_are_added_with_their_state_and_country():

@@ -167,47 +167,27 @@ EXTRA_ALIASES = {
     "district:IN:tamil-nadu:thoothukudi": ["तूतीकोरिन"],
     "district:IN:andhra-pradesh:s-p-s-nellore": ["नेल्लोर"],
     "district:IN:andhra-pradesh:y-s-r": ["कडप्पा", "वाईएसआर कडप्पा"],
-    # Towns of the news known by their own name, each lying in one district, and short or older
-    # names of districts and states (Auranagabad and Bilaspur are two districts each: left out;
-    # कल्याण, काशी, कटरा, पुष्कर and भुज are also words or given names).
+    # Short, older or other names of states and districts, and district headquarters known by
+    # the town's name (Aurangabad and Bilaspur are two districts each: left out).
     "state:IN:andaman-and-nicobar-islands": ["अंडमान निकोबार", "अंडमान और निकोबार", "अंडमान"],
-    "district:IN:uttarakhand:garhwal": ["पौड़ी", "पौड़ी गढ़वाल", "कोटद्वार"],
+    "district:IN:uttarakhand:garhwal": ["पौड़ी", "पौड़ी गढ़वाल"],
     "district:IN:uttarakhand:tehri-garhwal": ["टिहरी"],
-    "district:IN:uttarakhand:dehradun": ["ऋषिकेश", "मसूरी"],
-    "district:IN:uttarakhand:hardwar": ["हरिद्वार", "रुड़की"],
-    "district:IN:uttarakhand:udham-singh-nagar": ["रुद्रपुर", "काशीपुर"],
-    "district:IN:uttarakhand:chamoli": ["जोशीमठ", "बद्रीनाथ"],
-    "district:IN:uttarakhand:rudraprayag": ["केदारनाथ"],
+    "district:IN:uttarakhand:hardwar": ["हरिद्वार"],
+    "district:IN:uttarakhand:udham-singh-nagar": ["रुद्रपुर"],
     "district:IN:himachal-pradesh:sirmaur": ["नाहन"],
-    "district:IN:himachal-pradesh:kullu": ["मनाली"],
-    "district:IN:himachal-pradesh:chamba": ["डलहौजी"],
-    "district:IN:west-bengal:darjiling": ["सिलीगुड़ी"],
-    "district:IN:west-bengal:barddhaman": ["बर्धमान", "बर्दवान", "आसनसोल", "दुर्गापुर"],
-    "district:IN:west-bengal:paschim-medinipur": ["खड़गपुर"],
+    "district:IN:west-bengal:barddhaman": ["बर्धमान", "बर्दवान"],
     "district:IN:west-bengal:kolkata": ["कलकत्ता"],
-    "district:IN:maharashtra:pune": ["पिंपरी चिंचवड", "पिंपरी-चिंचवड", "पिंपरी चिंचवाड़", "पिंपरी-चिंचवाड़"],
-    "district:IN:bihar:gaya": ["बोधगया"],
-    "district:IN:bihar:nalanda": ["राजगीर"],
     "district:IN:bihar:vaishali": ["हाजीपुर"],
-    "district:IN:telangana:hyderabad": ["सिकंदराबाद"],
-    "district:IN:arunachal-pradesh:papum-pare": ["ईटानगर"],
     "district:IN:goa:north-goa": ["पणजी"],
-    "district:IN:odisha:puri": ["कोणार्क"],
-    "district:IN:odisha:sundargarh": ["राउरकेला"],
     "district:IN:odisha:baleshwar": ["बालासोर"],
-    "district:IN:tamil-nadu:kancheepuram": ["महाबलीपुरम", "मामल्लपुरम"],
     "district:IN:tamil-nadu:the-nilgiris": ["ऊटी"],
-    "district:IN:tamil-nadu:virudhunagar": ["शिवकासी", "सिवकासी"],
     "district:IN:tamil-nadu:tiruchirappalli": ["त्रिची"],
     "district:IN:tamil-nadu:chennai": ["मद्रास"],
     "district:IN:andhra-pradesh:visakhapatnam": ["विजाग"],
-    "district:IN:uttar-pradesh:mathura": ["वृंदावन"],
-    "district:IN:uttar-pradesh:saharanpur": ["देवबंद"],
-    "district:IN:jammu-and-kashmir:baramula": ["सोपोर", "गुलमर्ग"],
-    "district:IN:jammu-and-kashmir:anantnag": ["पहलगाम"],
     "district:IN:assam:cachar": ["सिलचर"],
     "district:IN:assam:sonitpur": ["तेजपुर"],
     "district:IN:karnataka:belgaum": ["बेलगावी"],
+    "district:IN:jharkhand:palamu": ["डालटनगंज", "मेदिनीनगर"],
     # Spellings of the news that the sources write otherwise (ड़/र, vowel length, ज़/ज, साउथ/दक्षिण).
     "district:IN:bihar:khagaria": ["खगड़िया"],
     "state:IN:nagaland": ["नगालैंड"],
@@ -218,13 +198,6 @@ EXTRA_ALIASES = {
     "district:IN:karnataka:chikkaballapura": ["चिक्कबल्लपुरा"],
     "district:IN:kerala:palakkad": ["पल्लकड़", "पालक्काड"],
     "district:IN:kerala:malappuram": ["मल्लापुरम"],
-    # More towns, each in one district.
-    "district:IN:bihar:patna": ["दानापुर", "फुलवारीशरीफ", "फुलवारी शरीफ"],
-    "district:IN:bihar:bhagalpur": ["कहलगांव"],
-    "district:IN:uttar-pradesh:firozabad": ["टूंडला"],
-    "district:IN:uttar-pradesh:mau": ["घोसी"],
-    "district:IN:jharkhand:palamu": ["डालटनगंज", "मेदिनीनगर", "लेस्लीगंज"],
-    "district:IN:maharashtra:thane": ["भिवंडी", "नवी मुंबई"],
     "city:Africa/Cairo": ["काहिरा"],
     "city:Asia/Seoul": ["सियोल"],
     "city:Asia/Damascus": ["दमिश्क"],
@@ -311,6 +284,49 @@ EXTRA_PLACES = [
     ("city:US:miami", "city", "state:US:florida", "Miami", ["मियामी"]),
     ("city:US:atlanta", "city", "country:US", "Atlanta", ["अटलांटा"]),
 ]
+
+# Towns of the news that are not their district's headquarters, each a city inside its district:
+# "ऋषिकेश" is Rishikesh, in Dehradun district, not Dehradun (कल्याण, काशी, कटरा, पुष्कर and भुज
+# are also words or given names: left out).
+_TOWNS = [
+    ("uttarakhand:garhwal", "Kotdwar", ["कोटद्वार"]),
+    ("uttarakhand:dehradun", "Rishikesh", ["ऋषिकेश"]),
+    ("uttarakhand:dehradun", "Mussoorie", ["मसूरी"]),
+    ("uttarakhand:hardwar", "Roorkee", ["रुड़की"]),
+    ("uttarakhand:udham-singh-nagar", "Kashipur", ["काशीपुर"]),
+    ("uttarakhand:chamoli", "Joshimath", ["जोशीमठ"]),
+    ("uttarakhand:chamoli", "Badrinath", ["बद्रीनाथ"]),
+    ("uttarakhand:rudraprayag", "Kedarnath", ["केदारनाथ"]),
+    ("himachal-pradesh:kullu", "Manali", ["मनाली"]),
+    ("himachal-pradesh:chamba", "Dalhousie", ["डलहौजी"]),
+    ("west-bengal:darjiling", "Siliguri", ["सिलीगुड़ी"]),
+    ("west-bengal:barddhaman", "Asansol", ["आसनसोल"]),
+    ("west-bengal:barddhaman", "Durgapur", ["दुर्गापुर"]),
+    ("west-bengal:paschim-medinipur", "Kharagpur", ["खड़गपुर"]),
+    ("maharashtra:pune", "Pimpri-Chinchwad", ["पिंपरी चिंचवड", "पिंपरी-चिंचवड", "पिंपरी चिंचवाड़", "पिंपरी-चिंचवाड़"]),
+    ("maharashtra:thane", "Bhiwandi", ["भिवंडी"]),
+    ("maharashtra:thane", "Navi Mumbai", ["नवी मुंबई"]),
+    ("bihar:gaya", "Bodh Gaya", ["बोधगया"]),
+    ("bihar:nalanda", "Rajgir", ["राजगीर"]),
+    ("bihar:patna", "Danapur", ["दानापुर"]),
+    ("bihar:patna", "Phulwari Sharif", ["फुलवारीशरीफ", "फुलवारी शरीफ"]),
+    ("bihar:bhagalpur", "Kahalgaon", ["कहलगांव"]),
+    ("telangana:hyderabad", "Secunderabad", ["सिकंदराबाद"]),
+    ("arunachal-pradesh:papum-pare", "Itanagar", ["ईटानगर"]),
+    ("odisha:puri", "Konark", ["कोणार्क"]),
+    ("odisha:sundargarh", "Rourkela", ["राउरकेला"]),
+    ("tamil-nadu:kancheepuram", "Mamallapuram", ["महाबलीपुरम", "मामल्लपुरम"]),
+    ("tamil-nadu:virudhunagar", "Sivakasi", ["शिवकासी", "सिवकासी"]),
+    ("uttar-pradesh:mathura", "Vrindavan", ["वृंदावन"]),
+    ("uttar-pradesh:saharanpur", "Deoband", ["देवबंद"]),
+    ("uttar-pradesh:firozabad", "Tundla", ["टूंडला"]),
+    ("uttar-pradesh:mau", "Ghosi", ["घोसी"]),
+    ("jharkhand:palamu", "Leslieganj", ["लेस्लीगंज"]),
+    ("jammu-and-kashmir:baramula", "Sopore", ["सोपोर"]),
+    ("jammu-and-kashmir:baramula", "Gulmarg", ["गुलमर्ग"]),
+    ("jammu-and-kashmir:anantnag", "Pahalgam", ["पहलगाम"]),
+]
+
 
 # i18n-iso-countries values that are wrong, ambiguous or a common word: (code, value) to skip.
 COUNTRY_ALIAS_SKIPS = {
@@ -439,7 +455,8 @@ def row(pid: str, kind: str, parent: str, en: str, names: list[str], source: str
 
 
 def extra_places() -> list[dict]:
-    return [row(pid, kind, parent, en, names, "ghatnakram") for pid, kind, parent, en, names in EXTRA_PLACES]
+    towns = [(f"city:IN:{slug(en)}", "city", f"district:IN:{district}", en, names) for district, en, names in _TOWNS]
+    return [row(pid, kind, parent, en, names, "ghatnakram") for pid, kind, parent, en, names in EXTRA_PLACES + towns]
 
 
 def finish(rows: list[dict]) -> list[dict]:
