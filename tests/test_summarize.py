@@ -5,6 +5,7 @@ import pytest
 from ghatnakram.analyze import Analyzer
 from ghatnakram.clean import clean_article
 from ghatnakram.models import Article
+from ghatnakram.pipeline import event_record
 from ghatnakram.summarize import event_headline, event_summary, storyline_title, summary_text, timeline
 
 
@@ -170,3 +171,11 @@ def test_summary_does_not_say_the_same_count_twice_but_keeps_a_sentence_with_a_c
                    "चीन में कोरोनावायरस से 42 और लोगों की मौत होने की सूचना है।"]
     assert sum(text in texts for text in only_the_42) == 1
     assert any("3,000" in text for text in texts)  # the world's toll is new, though the sentence also gives the 42
+
+
+def test_an_events_entities_leave_out_the_place_its_dateline_files_from(analyzed):
+    articles = [analyzed("a", "नई दिल्ली, एजेंसी । केरल में कोरोना के छह नए मामले सामने आए हैं।", "2020-03-10"),
+                analyzed("b", "तिरुवनंतपुरम, 10 मार्च (भाषा) केरल में संक्रमितों की संख्या 12 हो गई है।", "2020-03-10",
+                         outlet="दूसरा अखबार")]
+    names = {e["name"] for e in event_record("ev-1", "sl-1", articles)["entities"]}
+    assert "केरल" in names and not names & {"नई दिल्ली", "तिरुवनंतपुरम"}

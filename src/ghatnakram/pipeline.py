@@ -25,6 +25,7 @@ from .events import EventClusterer, signature
 from .headline import generate_headline, load_headline_model
 from .ingest import BATCH_SIZE, ingest_items
 from .models import Analysis, Article, IngestReport, Problem, in_publication_order, publication_order
+from .normalize import dateline_end
 from .parallel import ordered_map
 from .readers import JSONL_SUFFIXES, article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
@@ -177,10 +178,13 @@ def output_record(input_id: str, article: Article) -> dict:
     }
 
 
-def entity_list(analysis: Analysis) -> list[dict]:
-    """Each distinct (spelling, entity) of an article once, in order of first mention."""
+def entity_list(analysis: Analysis, start: int = 0) -> list[dict]:
+    """Each distinct (spelling, entity) of an article once, in order of first mention (of those
+    mentioned from offset ``start`` on)."""
     seen: dict[tuple[str, str], dict] = {}
     for mention in analysis.entities:
+        if mention.start < start:
+            continue
         key = (mention.text, mention.canonical)
         if key not in seen:
             seen[key] = {"text": mention.text, "type": mention.type, "canonical": mention.canonical,
@@ -320,7 +324,8 @@ def event_record(event_id: str, storyline_id: str, members: list[Article]) -> di
     entities = Counter()
     names: dict[str, str] = {}
     for article in members:
-        for entity in entity_list(article.analysis or Analysis()):
+        # The dateline names where a desk files from ("नई दिल्ली, एजेंसी।"), not who or where the event is.
+        for entity in entity_list(article.analysis or Analysis(), start=dateline_end(article.text)):
             entities[entity["canonical"]] += 1
             names.setdefault(entity["canonical"], entity["name"])
     summary = event_summary(members)
