@@ -65,6 +65,17 @@ def test_a_storylines_title_names_the_place_most_of_its_events_are_about():
     assert storyline_title(events) == "बिहार में कोरोना के 12 नए मरीज मिले, संख्या 61 हुई"
 
 
+def test_a_state_storylines_title_names_the_state_though_most_events_name_its_districts():
+    up = {"canonical": "LOC:state:IN:uttar-pradesh", "name": "उत्तर प्रदेश", "articles": 1}
+    district = [{"canonical": f"LOC:district:IN:uttar-pradesh:{d}", "name": d, "articles": 1} for d in ("lucknow", "agra")]
+    events = [
+        {"headline": "अमरोहा में मिला कोरोना संदिग्ध मरीज, जांच के लिए नमूने भेजे", "articles": ["a"], "entities": district[:1]},
+        {"headline": "आगरा में कोरोना के दो और मरीज मिले, संख्या आठ हुई", "articles": ["b"], "entities": district[1:]},
+        {"headline": "यूपी में कोरोना के मरीजों की संख्या बढ़कर 12 हुई", "articles": ["c"], "entities": [up]},
+    ]
+    assert storyline_title(events) == "यूपी में कोरोना के मरीजों की संख्या बढ़कर 12 हुई"
+
+
 def test_summary_skips_agency_copies():
     copy = _article("d", "चौथा अखबार", TRAIN[0].text, duplicate_of="a")
     assert all(s["article"] != "d" for s in event_summary(TRAIN + [copy]))

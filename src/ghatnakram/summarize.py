@@ -223,10 +223,18 @@ def storyline_title(events: list[dict]) -> str:
 
 
 def _main_place(events: list[dict]) -> str | None:
-    """The gazetteer id of the place more than half of the events name, the most named first; or None."""
-    named = Counter(p for e in events for p in {x["canonical"] for x in e.get("entities", ()) if x["canonical"].startswith("LOC:")})
+    """The gazetteer id of the place more than half of the events are about, the most first; or
+    None. An event naming a district or a city is about its state too (a state's running story
+    is told district by district), not about its country."""
+    named = Counter(p for e in events for p in _places_of(e))
     place, count = min(named.items(), key=lambda kv: (-kv[1], kv[0]), default=(None, 0))
-    return place.removeprefix("LOC:") if place and count * 2 > len(events) else None
+    return place if place and count * 2 > len(events) else None
+
+
+def _places_of(event: dict) -> set[str]:
+    """Gazetteer ids of the places an event record names, with the states (not countries) they lie in."""
+    named = {x["canonical"].removeprefix("LOC:") for x in event.get("entities", ()) if x["canonical"].startswith("LOC:")}
+    return named | {p.id for place in named for p in parents(place) if p.kind != "country"}
 
 
 def timeline(events: list[dict]) -> list[str]:
