@@ -182,6 +182,13 @@ def test_agency_copy_counts_once(analyze):
     assert deaths["outlets"] == ["दूसरा अखबार", "पहला अखबार"]
 
 
+def test_the_city_a_dateline_files_from_is_no_shared_fact(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", "नई दिल्ली, एजेंसी । केरल में कोरोना के छह नए मामले सामने आए हैं।")),
+                analyze(_article("b", "दूसरा अखबार", "नई दिल्ली, 10 मार्च (भाषा) केरल में कोरोना के छह नए मामले मिले हैं।"))]
+    shared = {f["about"] for f in compare_outlets(articles).shared}
+    assert any("केरल" in about for about in shared) and not any("दिल्ली" in about for about in shared)
+
+
 def test_different_ordinals_conflict(analyze):
     first = analyze(_article("a", "पहला अखबार", "जोरहाट में ब्रह्मपुत्र नदी ने इस मानसून में पहली बार खतरे का निशान पार किया। पानी तेजी से बढ़ रहा है।"))
     second = analyze(_article("b", "दूसरा अखबार", "जोरहाट के नेमाटीघाट पर ब्रह्मपुत्र का जलस्तर दूसरी बार लाल निशान के ऊपर पहुंचा। प्रशासन ने लोगों से ऊंचे स्थानों पर जाने को कहा।"))

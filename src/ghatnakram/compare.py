@@ -184,7 +184,7 @@ def article_claims(article: Article, source: int, event_place: tuple[str, str] =
     claims += date_claims(analysis, sentences, claim)
     claims += ordinal_claims(analysis, sentences, claim)
     claims += quote_claims(analysis, claim)
-    claims += entity_claims(analysis, claim)
+    claims += entity_claims(analysis, claim, dateline_end(article.text))
     return claims
 
 
@@ -437,10 +437,13 @@ def quote_claims(analysis: Analysis, claim) -> list[Claim]:
     return out
 
 
-def entity_claims(analysis: Analysis, claim) -> list[Claim]:
-    """Each named entity once, at its first mention."""
+def entity_claims(analysis: Analysis, claim, dateline: int = 0) -> list[Claim]:
+    """Each named entity once, at its first mention after the dateline (the city a desk files
+    from is no fact of the event)."""
     seen: dict[str, Mention] = {}
     for mention in analysis.entities:
+        if mention.start < dateline:
+            continue
         key = mention.canonical or mention.text
         seen.setdefault(key, mention)
     return [claim(("entity", key), f"{m.type}: {m.name or m.text}", key, m.text, m.sentence) for key, m in seen.items()]
