@@ -22,17 +22,18 @@ import lxml.html
 from .models import Article
 from .normalize import normalize_line, normalize_text
 
-_READ_ALSO = r"(?:ये|यह|इसे|इन्हें)?\s*(?:खबर|खबरें|ख़बर|ख़बरें|स्टोरी)?\s*भी\s+पढ़ें"
+# The words of a "read this too" link: "ये खबर भी पढ़ें", "यह भी पढ़ें" (headline strips them from titles too).
+READ_ALSO = r"(?:ये|यह|इसे|इन्हें)?\s*(?:खबर|खबरें|ख़बर|ख़बरें|स्टोरी)?\s*भी\s+पढ़ें"
 _FULL_STORY = r"पूरी\s+(?:खबर|ख़बर|स्टोरी)\s+(?:यहां|यहाँ|यहा)\s+पढ़ें[\s.…:।]*"
 _RULE = r"[—–\-_*=~•]{3,}"
 
 # "ये खबर भी पढ़ें… <promo> पूरी खबर यहां पढ़ें…" inside a line, with any rule before it.
 _INLINE_PROMO = re.compile(
-    rf"(?:{_RULE}\s*)?{_READ_ALSO}\s*[:…।.\-–—]*.*?(?:{_FULL_STORY}|$)",
+    rf"(?:{_RULE}\s*)?{READ_ALSO}\s*[:…।.\-–—]*.*?(?:{_FULL_STORY}|$)",
 )
 # Lines that only introduce other stories.
 _PROMO_LINE = re.compile(
-    rf"^\s*(?:{_READ_ALSO}|और\s+पढ़ें|पढ़ें|यहां\s+पढ़ें|also\s+read|read\s+more|read\s+also)\s*[:…।.\-–—]",
+    rf"^\s*(?:{READ_ALSO}|और\s+पढ़ें|पढ़ें|यहां\s+पढ़ें|also\s+read|read\s+more|read\s+also)\s*[:…।.\-–—]",
     re.IGNORECASE,
 )
 _FULL_STORY_LINE = re.compile(rf"^\s*{_FULL_STORY}$")

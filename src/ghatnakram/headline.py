@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from .clean import READ_ALSO
 from .models import Article
 from .normalize import CARDINALS, is_dateline, split_sentences
 from .places import resolve_place
@@ -884,7 +885,7 @@ def names_no_happening(title: str) -> bool:
 # section before a slash ("पटना / …", "बॉलीवुड / …", "रांची \ …").
 _TITLE_NUMBER = re.compile(r"^\s*(?:[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])|[-–—•*]+\s*(?=[^\s0-9०-९]))")
 # A "read this too" link's words in front of a title: "यह भी पढ़ें: …", "ये खबर भी पढ़ें- …".
-_READ_ALSO = re.compile(unicodedata.normalize("NFC", r"^(?:यह|ये|इसे)\s+(?:खबर\s+)?भी\s+पढ़ें\s*[:\-–—]*\s*"))
+_READ_ALSO = re.compile(rf"^(?:{READ_ALSO})\s*[:\-–—]*\s*")
 _DESK_PREFIX = re.compile(r"^[^/\\|:।]{1,25}?\s+[/\\]\s+(?=\S)")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 
