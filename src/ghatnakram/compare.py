@@ -175,16 +175,17 @@ def article_claims(article: Article, source: int, event_place: tuple[str, str] =
     """
     analysis = article.analysis or Analysis()
     sentences = split_sentences(article.text)
+    dateline = dateline_end(article.text)  # where the desk files from: no fact of the event
 
     def claim(slot: tuple, about: str, value, shown: str, index: int, bound: str = "") -> Claim:
         sentence = sentences[index] if 0 <= index < len(sentences) else ""
         return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound)
 
-    claims = number_claims(analysis, sentences, claim, event_place, dateline_end(article.text))
+    claims = number_claims(analysis, sentences, claim, event_place, dateline)
     claims += date_claims(analysis, sentences, claim)
     claims += ordinal_claims(analysis, sentences, claim)
     claims += quote_claims(analysis, claim)
-    claims += entity_claims(analysis, claim, dateline_end(article.text))
+    claims += entity_claims(analysis, claim, dateline)
     return claims
 
 
