@@ -365,24 +365,26 @@ def eval_ner(path: Path, as_json: bool) -> None:
     """
     from .ner import format_scores, score_conll
 
-    skipped: list[str] = []
-    try:
-        scores = score_conll(path, skipped=skipped)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        _warn_skipped(skipped)
+    scores = _score_leaving_out_bad_lines(score_conll, path, ValueError)
     click.echo(format_scores(scores))
     if as_json:
         click.echo(json.dumps(scores))
 
 
-def _warn_skipped(skipped: list[str], shown: int = 20) -> None:
-    """A warning on stderr for each line left out (the first ``shown`` of them, then how many more)."""
-    for message in skipped[:shown]:
-        click.echo(f"warning: {message}; line left out", err=True)
-    if len(skipped) > shown:
-        click.echo(f"warning: {len(skipped) - shown} more malformed lines left out", err=True)
+def _score_leaving_out_bad_lines(score_file, path: Path, refused: type[Exception], shown: int = 20) -> dict:
+    """``score_file(path, skipped=…)`` with the lines it leaves out reported on stderr as warnings
+    (the first ``shown`` of them, then how many more), and a file it refuses (``refused``) as an
+    error naming it."""
+    skipped: list[str] = []
+    try:
+        return score_file(path, skipped=skipped)
+    except refused as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        for message in skipped[:shown]:
+            click.echo(f"warning: {message}; line left out", err=True)
+        if len(skipped) > shown:
+            click.echo(f"warning: {len(skipped) - shown} more malformed lines left out", err=True)
 
 
 @main.command("eval-dates")
@@ -393,13 +395,7 @@ def eval_dates(path: Path, as_json: bool) -> None:
     from .dates import score_event_dates
     from .evaluate import format_scores
 
-    skipped: list[str] = []
-    try:
-        scores = score_event_dates(path, skipped)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        _warn_skipped(skipped)
+    scores = _score_leaving_out_bad_lines(score_event_dates, path, ValueError)
     click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 
@@ -413,16 +409,10 @@ def eval_headlines(path: Path, as_json: bool) -> None:
     against the removed titles is printed (tokens: NFC, punctuation to spaces, lower case,
     whitespace split), with the first sentence cut to 20 words as a baseline.
     """
-    from .evaluate import BadGoldFile, format_scores
+    from .evaluate import format_scores
     from .headline import score_headlines
 
-    skipped: list[str] = []
-    try:
-        scores = score_headlines(path, skipped=skipped)
-    except (BadGoldFile, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        _warn_skipped(skipped)
+    scores = _score_leaving_out_bad_lines(score_headlines, path, ValueError)  # BadGoldFile is a ValueError
     click.echo(json.dumps(scores) if as_json else format_scores(scores, width=32))
 
 
@@ -437,13 +427,7 @@ def eval_events(path: Path, as_json: bool) -> None:
     """
     from .evaluate import BadGoldFile, evaluate_file, format_scores
 
-    skipped: list[str] = []
-    try:
-        scores = evaluate_file(path, skipped)
-    except BadGoldFile as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        _warn_skipped(skipped)
+    scores = _score_leaving_out_bad_lines(evaluate_file, path, BadGoldFile)
     click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 
