@@ -6,7 +6,7 @@ from ghatnakram.analyze import Analyzer
 from ghatnakram.clean import clean_article
 from ghatnakram.models import Article
 from ghatnakram.pipeline import event_record
-from ghatnakram.summarize import event_headline, event_summary, storyline_title, summary_text, timeline
+from ghatnakram.summarize import event_headline, event_summary, storyline_title, summary_text, tells_background, timeline
 
 
 def _article(id, outlet, text, title="", published="2026-04-15", duplicate_of=None):
@@ -155,6 +155,26 @@ def test_event_headline_is_not_a_title_too_short_to_tell_the_event():
                 _article("b", "दूसरा अखबार", TRAIN[1].text, title=TRAIN[1].title),
                 _article("c", "तीसरा अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट")]
     assert event_headline(articles) == TRAIN[1].title
+
+
+def test_event_headline_is_not_a_section_head_told_in_the_pluperfect():
+    # A live blog's section head tells what led up to the event ("… मिले थे …"); the other
+    # outlet's title reports the event, though it shares fewer words with the rest.
+    background = _article("a", "पहला अखबार", TRAIN[0].text, title="मंगलवार रात पटरी से उतरे थे ट्रेन के पांच डिब्बे, नौ की मौत")
+    report = _article("b", "दूसरा अखबार", TRAIN[1].text, title="ट्रेन हादसा: रेल मंत्री ने की मुआवजे की घोषणा")
+    assert event_headline([background, report]) == report.title
+    assert event_headline([background]) == background.title
+
+
+@pytest.mark.parametrize("headline, background", [
+    ("शनिवार को 41 लोग मिले थे संक्रमित", True),
+    ("8 मार्च को कनाडा से लखनऊ आई थी महिला डॉक्टर", True),
+    ("केंद्र ने दी थी यह छूट", True),
+    ("कापसहेड़ा की इमारत में 41 लोग संक्रमित मिले", False),
+    ("21 मार्च तक मरकज में थे 1746 लोग : गृह मंत्रालय", False),
+])
+def test_a_pluperfect_headline_tells_background(headline, background):
+    assert tells_background(headline) is background
 
 
 def test_the_sentence_that_best_says_what_happened_opens_the_summary(analyzed):

@@ -47,6 +47,9 @@ _DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in (
     "जिसमें जिसके जिसकी जिसका जिससे जिसे जिसने जिनमें जिनके जिनकी जिनका जिनसे जिन्हें जिन्होंने").split())
 
 
+# A perfective participle with था/थी/थे: "मिले थे", "आई थी", "कर गया था", "दी थी".
+_PLUPERFECT = re.compile(unicodedata.normalize("NFC", r"[\u0900-\u097f]*[ाीेई]\s+(?:था|थी|थे|थीं)(?![\u0900-\u097f])"))
+
 # A list item's bullet at the head of a sentence: "- अब तक COVID-19 के 724 मामलों की पुष्टि …".
 _BULLET = re.compile(r"^\s*[-–—•*▪●]\s+")
 
@@ -78,7 +81,15 @@ def event_headline(articles: list[Article]) -> str:
 
     # "कोरोना वायरस अपडेट" shares all its words with every article and says nothing
     informative = [len(content_words(h)) >= INFORMATIVE_WORDS for h in heads]
-    return heads[max(range(len(heads)), key=lambda i: (informative[i], support(i), -i))]
+    current = [not tells_background(h) for h in heads]
+    return heads[max(range(len(heads)), key=lambda i: (informative[i], current[i], support(i), -i))]
+
+
+def tells_background(headline: str) -> bool:
+    """Whether a headline is told in the pluperfect ("शनिवार को 41 लोग मिले थे संक्रमित", "8 मार्च
+    को कनाडा से लखनऊ आई थी महिला डॉक्टर"): what led up to the event, not the event; a live blog's
+    section heads read so."""
+    return bool(_PLUPERFECT.search(headline))
 
 
 def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCES[1]) -> list[dict]:
