@@ -400,6 +400,8 @@ def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
         ("- सिद्धि विनायक मंदिर अगले आदेश तक बंद", "सिद्धि विनायक मंदिर अगले आदेश तक बंद"),
         ("-1 डिग्री पहुंचा पारा", "-1 डिग्री पहुंचा पारा"),
         ("रांची \\ रांची में दो नए मरीज मिले", "रांची में दो नए मरीज मिले"),
+        ("4- संक्रमण करीब 50 हजार पहुंचा", "संक्रमण करीब 50 हजार पहुंचा"),
+        ("2-3 दिन में आएगी जांच रिपोर्ट", "2-3 दिन में आएगी जांच रिपोर्ट"),
     ],
 )
 def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a_headline(title, headline):
@@ -407,13 +409,14 @@ def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a
 
 
 @pytest.mark.parametrize("title", ["नई दिल्ली", "मुंबई", "11- चीन", "मणिपुर -1", "भागलपुर, वरीय संवाददाता",
-                                   "11:08 AM, 29-MAR-2020"])
+                                   "दुर्गेश नंदन झा, नई दिल्ली", "11:08 AM, 29-MAR-2020"])
 def test_a_title_that_is_only_a_place_a_byline_or_a_clock_gives_way_to_a_headline_from_the_lead(title):
     article = Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हो गई है।")
     assert headline_for(article) == generate_headline(article.text) != title
 
 
-@pytest.mark.parametrize("title", ["अंडमान-निकोबार पहुंचा वायरस", "कोविड-19 अपडेट", "लॉकडाउन 2.0", "डॉक्टर"])
+@pytest.mark.parametrize("title", ["अंडमान-निकोबार पहुंचा वायरस", "कोविड-19 अपडेट", "लॉकडाउन 2.0", "डॉक्टर",
+                                   "मुंबई, पुणे में कार्य स्थल बंद"])
 def test_a_short_title_that_is_not_only_a_place_stays_the_headline(title):
     assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हो गई है।")) == title
 

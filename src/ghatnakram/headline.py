@@ -871,19 +871,25 @@ _BYLINE_WORDS = frozenset("संवाददाता प्रतिनिध�
 
 def names_no_happening(title: str) -> bool:
     """Whether a title only names a place, a clock time or a date, or a byline: "मुंबई", "11- चीन",
-    "11:08 AM, 29-MAR-2020", "भागलपुर, वरीय संवाददाता". Page furniture a reader cannot tell the
+    "11:08 AM, 29-MAR-2020", "भागलपुर, वरीय संवाददाता", "दुर्गेश नंदन झा, नई दिल्ली". Page furniture a reader cannot tell the
     story by: a headline written from the lead stands in for it."""
     core = _ITEM_NUMBER.sub("", title).strip(" ,;:-–")
     if not _CLOCK_OR_DATE_WORDS.sub(" ", core).strip():
         return True
     words = re.findall(r"[\w\u0900-\u097f]+", core)
     is_byline = len(words) <= 5 and bool(_BYLINE_WORDS.intersection(words))
-    return is_byline or resolve_place(core) is not None
+    return is_byline or _name_and_place(core) or resolve_place(core) is not None
 
 
-# How a newspaper's web page dresses a title: a list number ("2.भारत में …") and a desk or
+def _name_and_place(title: str) -> bool:
+    """A reporter's name and the place filed from: "दुर्गेश नंदन झा, नई दिल्ली"."""
+    head, comma, tail = title.rpartition(",")
+    return bool(comma) and 0 < len(head.split()) <= 3 and resolve_place(tail.strip()) is not None
+
+
+# How a newspaper's web page dresses a title: a list number ("2.भारत में …", "4- संक्रमण …") and a desk or
 # section before a slash ("पटना / …", "बॉलीवुड / …", "रांची \ …").
-_TITLE_NUMBER = re.compile(r"^\s*(?:[0-9०-९]{1,2}\s*\.\s*(?=[^\s0-9०-९])|[-–—•*]+\s*(?=[^\s0-9०-९]))")
+_TITLE_NUMBER = re.compile(r"^\s*(?:[0-9०-९]{1,2}\s*(?:\.\s*|[-–)]\s+)(?=[^\s0-9०-९])|[-–—•*]+\s*(?=[^\s0-9०-९]))")
 # A "read this too" link's words in front of a title: "यह भी पढ़ें: …", "ये खबर भी पढ़ें- …".
 _READ_ALSO = re.compile(rf"^(?:{READ_ALSO})\s*[:\-–—]*\s*")
 _DESK_PREFIX = re.compile(r"^[^/\\|:।]{1,25}?\s+[/\\]\s+(?=\S)")
