@@ -441,3 +441,18 @@ def test_a_cut_headline_keeps_a_range_or_a_figure_in_lakh_whole():
 
     assert _cut("17 मई को लॉकडाउन 3.0 खत्म होने तक भारत में कोरोना के कुल ऐक्टिव मामले 70 से 80 हजार के बीच "
                 "होंगे ऐसा अनुमान जताया गया है").endswith("70 से 80 हजार")
+
+
+def test_for_is_a_postposition_not_a_verb_the_clause_must_keep():
+    words = "उपचुनाव के लिए नामांकन के अंतिम दिन वर्मा ने पर्चा भरा".split()
+    units = word_units(words, ["O"] * len(words))
+    assert required_units(words, units)[0] is False  # "के लिए" is no "ले लिए"
+
+
+def test_a_long_lead_opening_with_the_occasion_keeps_who_acted_and_what_they_did():
+    # the demo's sample-002 lead (written for the project): 32 words, two actors, one verb
+    lead = ("प्रयागराज जिले की चंदनपुर विधानसभा सीट पर होने वाले उपचुनाव के लिए नामांकन के अंतिम दिन सोमवार को "
+            "जन विकास मोर्चा के मोहनलाल वर्मा और लोक स्वराज पार्टी की सुनीता यादव ने अपना पर्चा दाखिल किया।")
+    headline = generate_headline(lead)
+    assert "मोहनलाल वर्मा" in headline and "सुनीता यादव ने" in headline and headline.endswith("दाखिल किया")
+    assert len(headline.split()) <= 20

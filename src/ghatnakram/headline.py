@@ -534,11 +534,16 @@ def required_units(words: list[str], units: list[list[int]]) -> list[bool]:
 def _has_verb(words: list[str], unit: list[int]) -> bool:
     """A unit holding an auxiliary or light verb ("पाई गई है"): dropping it leaves a clause
     without its verb. "देखते हुए" is a participle, not a verb of the clause."""
-    return any(word_core(words[i]) in _VERB_TAIL and not _is_participle(words, i) for i in unit)
+    return any(word_core(words[i]) in _VERB_TAIL and not _is_participle(words, i) and not _is_for(words, i) for i in unit)
 
 
 def _is_participle(words: list[str], i: int) -> bool:
     return i > 0 and word_core(words[i]) in ("हुए", "ही") and word_core(words[i - 1]).endswith("ते")
+
+
+def _is_for(words: list[str], i: int) -> bool:
+    """"के लिए" is the postposition "for", not a form of लेना ("ले लिए")."""
+    return i > 0 and word_core(words[i]) in ("लिए", "लिये") and word_core(words[i - 1]) == "के"
 
 
 _PHRASE_CLOSERS = frozenset("ने में से को पर तक".split()) | _COMPOUND_POSTPOSITIONS
@@ -556,7 +561,8 @@ def needs_what_follows(words: list[str], units: list[list[int]]) -> list[bool]:
         last, following = words[unit[-1]], unit[-1] + 1
         before_conjunction = following < len(words) and word_core(words[following]) in _CONJUNCTIONS
         return (word_core(last) in _PHRASE_CLOSERS or last[-1:] in ",;:ः—" or before_conjunction
-                or _is_participle(words, unit[-1]) or word_core(last) in _VERB_TAIL)  # "… देखते हुए", "… गई है"
+                or _is_participle(words, unit[-1]) or word_core(last) in _VERB_TAIL  # "… देखते हुए", "… गई है"
+                or _names_a_day(words, unit[-1]))
 
     return [u + 1 < len(units) and not ends_phrase(unit) for u, unit in enumerate(units)]
 
@@ -624,7 +630,7 @@ def without_least_kept_phrases(words: list[str], tags: list[str], kept: list[int
     phrases, designation = _designation_apart(phrases, units, words, tags)
     words_of = [[i for u in p for i in units[u] if i in kept_set] for p in phrases]
     needed = [any(required[u] and u not in participles for u in p) for p in phrases]
-    has_actor = any(word_core(words[ws[-1]]) == "ने" for ws in words_of[1:])
+    has_actor = any(word_core(words[i]) == "ने" for ws in words_of[1:] for i in ws)
     rank = {n: _drop_rank(words, words_of[n], p, participles, opens_before_actor=n == 0 and has_actor)
             for n, p in enumerate(phrases) if not needed[n]}
     if designation is not None and name_alone:
@@ -690,10 +696,22 @@ def _drop_rank(words: list[str], phrase_words: list[int], phrase_units: list[int
                opens_before_actor: bool) -> int | None:
     """In which round a long headline leaves a phrase out, or None if never: first a
     circumstance, then the place, occasion or purpose the sentence opens with before its actor
-    "X ने" ("चंदनपुर सीट के उपचुनाव में | Y ने …", "कोरोना से बचाव के लिए | Y ने …")."""
+    "X ने" ("चंदनपुर सीट के उपचुनाव में | Y ने …", "कोरोना से बचाव के लिए | Y ने …", "नामांकन के
+    अंतिम दिन | Y ने …")."""
     if _is_circumstance(words, phrase_words, phrase_units, participles):
         return 0
-    return 1 if opens_before_actor and word_core(words[phrase_words[-1]]) in _PHRASE_CLOSERS - {"को", "ने", "से"} else None
+    last = word_core(words[phrase_words[-1]])
+    return 1 if opens_before_actor and (last in _PHRASE_CLOSERS - {"को", "ने", "से"} or last == "दिन") else None
+
+
+def _names_a_day(words: list[str], i: int) -> bool:
+    """Whether word ``i`` closes a phrase naming a day without a postposition, as an opening
+    does once its weekday is gone: "नामांकन के अंतिम दिन (सोमवार को) | X ने …"; not "एक दिन पहले"."""
+    following = word_core(words[i + 1]) if i + 1 < len(words) else ""
+    return word_core(words[i]) == "दिन" and following not in _DAY_GOES_ON
+
+
+_DAY_GOES_ON = frozenset("पहले बाद भर से तक".split())
 
 
 def _designation_apart(phrases: list[list[int]], units: list[list[int]], words: list[str], tags: list[str]
