@@ -456,3 +456,8 @@ def test_a_long_lead_opening_with_the_occasion_keeps_who_acted_and_what_they_did
     headline = generate_headline(lead)
     assert "मोहनलाल वर्मा" in headline and "सुनीता यादव ने" in headline and headline.endswith("दाखिल किया")
     assert len(headline.split()) <= 20
+
+
+def test_a_headline_does_not_open_with_besides():
+    headline = generate_headline("इसके अलावा राजस्थान में सात नए मामले मिले हैं और संक्रमितों की संख्या 50 हो गई है।")
+    assert headline.startswith("राजस्थान में सात नए मामले")

@@ -92,7 +92,7 @@ _TIME_ADVERBIAL = re.compile(
 )
 _MANNER = re.compile(rf"{_START}(?:लगातार|तेजी\s+से|तेज़ी\s+से|फिलहाल|अभी(?!\s+(?:तक|से){_END}))\s+")
 _OPENERS = re.compile(
-    rf"^(?:{_nfc_alt('बता_दें_कि बताते_चलें_कि गौरतलब_है_कि उल्लेखनीय_है_कि दरअसल वहीं इधर उधर इसके_साथ_ही साथ_ही हालांकि लेकिन और इस_बीच').replace('_', r'[ ]+')}){_END},?\s+"
+    rf"^(?:{_nfc_alt('बता_दें_कि बताते_चलें_कि गौरतलब_है_कि उल्लेखनीय_है_कि दरअसल वहीं इधर उधर इसके_साथ_ही इसके_अलावा इसके_अतिरिक्त साथ_ही हालांकि लेकिन और इस_बीच').replace('_', r'[ ]+')}){_END},?\s+"
 )
 # "देश की राजधानी दिल्ली" → "दिल्ली": an apposition that tells a reader what they know.
 _CAPITAL_OF = re.compile(r"\s*\bकी\s+राजधानी\s+(?=\S)")
@@ -321,7 +321,7 @@ _TIME_WORDS = frozenset(
 _CASE_MARKERS = frozenset("का की के को में से ने पर तक".split())
 # Second words of compound postpositions: "के बाद", "के चलते", "के मुताबिक", "की ओर", "की बदौलत".
 _COMPOUND_POSTPOSITIONS = frozenset(
-    "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर बदौलत".split()
+    "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर बदौलत अलावा".split()
 )
 _POSTPOSITIONS = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS
 # Words a headline neither starts nor ends with: case markers, conjunctions, particles.
