@@ -461,3 +461,9 @@ def test_a_long_lead_opening_with_the_occasion_keeps_who_acted_and_what_they_did
 def test_a_headline_does_not_open_with_besides():
     headline = generate_headline("इसके अलावा राजस्थान में सात नए मामले मिले हैं और संक्रमितों की संख्या 50 हो गई है।")
     assert headline.startswith("राजस्थान में सात नए मामले")
+
+
+def test_a_long_lead_that_runs_on_past_its_verb_is_cut_after_the_verb():
+    lead = ("प्रशासन ने शहर में कोरोना का संक्रमण रोकने के लिए 25 मार्च तक पूर्ण लॉकडाउन करने का फैसला किया है "
+            "तत्काल प्रभाव से यह आदेश लागू माना जाएगा और लोग केवल जरूरी सेवाओं के लिए ही बाहर निकल सकेंगे।")
+    assert generate_headline(lead).endswith("फैसला किया")

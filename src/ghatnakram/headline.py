@@ -120,6 +120,9 @@ _PERFECTIVE = [
 ]
 _SAMNE_AAYE = re.compile(r"\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
+# A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
+# प्रभाव से …"): "है" followed by a word that does not continue the clause.
+_RUN_ON_END = re.compile(r"(?<!\sवे)(?<!\sये)(?<!\sयह)(?<!\sवह)\s(?:है|हैं)(?=\s+(?!(?:कि|और|तो|जो|जब|क्योंकि|लेकिन|जबकि|तथा|एवं|या|ही|भी|ये|यह|वह|वो|इस|इसे|इसमें|उस|उसे|उसमें|उसी)(?:\s|$))[^\s,।])")
 _RELATIVE = re.compile(r",?\s+(?:जिसके|जिसमें|जिससे|जिन्होंने|जिनमें|जिनके|जिसका|जिसकी|जहां|जहाँ)\s.*$")
 _TRAILING = re.compile(r"[\s।॥.,;:!?—–-]+$")
 
@@ -275,10 +278,24 @@ def lead_sentences(text: str, count: int = 3) -> list[str]:
         sentence = _BRACKETS.sub("", strip_dateline(sentence))  # the agency's brackets mark the dateline
         if is_dateline(sentence) or sentence.endswith("?"):
             continue
-        out.append(sentence)
+        out.append(_first_of_run_on(sentence))
         if len(out) == count:
             break
     return out
+
+
+def _first_of_run_on(sentence: str) -> str:
+    """A long sentence up to the "है" that ends it where a missing danda runs it on into the next
+    ("… का फैसला किया है तत्काल प्रभाव से यह आदेश लागू …" → "… का फैसला किया है")."""
+    if len(sentence.split()) <= MAX_WHOLE_WORDS:
+        return sentence
+    ends = [m.end() for m in _RUN_ON_END.finditer(sentence) if len(sentence[: m.end()].split()) >= MIN_WORDS + 2]
+    if not ends or _RELATIVE_WORD.search(sentence[: ends[0]]):  # "जो … शेयर किया है उसमें …" goes on
+        return sentence
+    return sentence[: ends[0]]
+
+
+_RELATIVE_WORD = re.compile(rf"{_START}(?:जो|जिस|जिसे|जिसमें|जिन|जिन्हें|जब|जहां|जहाँ|जैसे|जितना|जितने){_END}")
 
 
 def rule_headline(text: str) -> str:
