@@ -108,6 +108,10 @@ _SPEECH = re.compile(
     r"(?:कहा|बताया|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
     r"(?:(?:\s+है)?\s*(?:,\s*)?कि|\s*,)\s+(?P<what>.+)$"  # "ने कहा कि …" or "ने कहा, …"
 )
+# "X का कहना है कि …", "X का मानना है कि …": a view, given as "X: …" like reported speech.
+_VIEW = re.compile(r"^(?P<who>(?:\S+\s+){0,5}?\S+)\s+(?:का|की|के)\s+(?:कहना|मानना)\s+है\s+कि\s+(?P<what>.+)$")
+# Who says it, too vague or too close to be a headline's speaker: "हमारा मानना है कि", "लोगों का कहना है".
+_NO_SPEAKER = frozenset("हमारा मेरा उनका इनका सूत्रों लोगों".split())
 _TRAILING_AUX = re.compile(r"\s+(?:है|हैं|था|थी|थे)(?=[\s।.!?]*$)")
 # Perfective compounds as headlines write them: "हो गई" → "हुई", "कर दिया" → "किया".
 _PERFECTIVE = [
@@ -160,9 +164,9 @@ def _end_aux(text: str) -> str:
 
 
 def _as_speech(text: str) -> str:
-    """"X ने कहा कि Y" → "X: Y"."""
-    match = _SPEECH.match(text)
-    if not match:
+    """"X ने कहा कि Y" and "X का कहना है कि Y" → "X: Y"."""
+    match = _SPEECH.match(text) or _VIEW.match(text)
+    if not match or match.group("who").split()[-1] in _NO_SPEAKER:
         return text
     who = " ".join(match.group("who").split()[-3:])
     return f"{who}: {match.group('what')}"
