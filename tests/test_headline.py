@@ -476,3 +476,7 @@ def test_a_long_lead_that_runs_on_past_its_verb_is_cut_after_the_verb():
 ])
 def test_a_view_is_given_as_its_holders_words(lead, headline):
     assert compress(lead) == headline
+
+
+def test_a_headline_does_not_open_with_before_this():
+    assert compress("इससे पहले पासवान ने कहा कि सरकार साबुन और हाथ की सफाई वाले क्लीनर के दाम तय करेगी।").startswith("पासवान:")
