@@ -318,3 +318,14 @@ def test_an_event_date_is_shown_with_its_weekday_however_the_outlet_wrote_it(ana
     second = analyze(_article("b", "दूसरा अखबार", "असम में बाढ़ से सोमवार को 12 लोगों की मौत हो गई।", published="2026-06-16"))
     dates = [f for f in compare_outlets([first, second]).shared if f["about"] == "घटना की तारीख"]
     assert [f["value"] for f in dates] == ["2026-06-15 (सोमवार)"]
+
+
+def test_the_country_a_lead_says_is_the_scope_of_its_numbers_not_a_place_in_a_line_glued_to_its_end(analyze):
+    # A story cut from a page may end with the next story's headline, which names another country.
+    a = analyze(_article("a", "पहला अखबार",
+                         "स्वास्थ्य मंत्रालय के अनुसार देश में अब तक 49,391 लोग कोरोना वायरस से संक्रमित हो चुके हैं। "
+                         "इनमें से 14,182 लोग ठीक होकर घर जा चुके हैं।\nहर्ड इम्यूनिटी: स्वीडन की राह चल सकता है भारत?"))
+    b = analyze(_article("b", "दूसरा अखबार", "देश में इस समय कोरोना से 49391 लोग संक्रमित हो चुके हैं और 1694 लोगों की मौत भी हो चुकी है।"))
+    shared = {f["about"] for f in compare_outlets([a, b]).shared}
+    assert "मामले (भारत)" in shared
+    assert not any("स्वीडन" in about for about in shared)

@@ -27,7 +27,7 @@ from itertools import combinations
 
 from .dates import WEEKDAYS
 from .models import Analysis, Article, DateMention, Mention, Quantity
-from .normalize import dateline_end, split_sentences, word_keys
+from .normalize import dateline_end, is_dateline, split_sentences, word_keys
 from .places import get_place, parents
 
 # Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
@@ -90,6 +90,7 @@ _CLAUSE_BREAK = re.compile(_NFC(r"[,;:।]|\s(?:जबकि|वहीं|तो
 # event's), "राज्य में" (the state last named), "यहां" (the place just named), and the world.
 _PLACE_WORD = re.compile(_NFC(r"(?<![\u0900-\u097f])(दुनिया(?:भर)?|विश्व(?:भर)?|वैश्विक|देश(?:भर)?|राज्य|प्रदेश|यहां|यहाँ|वहां|वहाँ)(?![\u0900-\u097f])"))
 _WORLD = ("world", "दुनिया")
+LEAD_SENTENCES = 2  # the sentences that give a story's scope, after any dateline
 RECENT_SENTENCES = 2  # how far back "देश" and "यहां" look for the place they refer to
 _INDIA = ("LOC:country:IN", "भारत")
 # How a count that is not a total is labelled: "मामले (केरल), बढ़ोतरी".
@@ -364,24 +365,40 @@ def _lead_names(entities: tuple[Mention, ...], place: str) -> bool:
 
 
 def event_place(articles: list[Article]) -> tuple[str, str]:
-    """The place most of the event's articles name first (a lead names the story's scope; a
-    district named often further down is a detail; a dateline is where the desk files from):
-    (id, name), or ("", "")."""
+    """The place most of the event's leads name first, then the place the articles name most (a
+    lead names the story's scope; a district named often further down is a detail; a dateline is
+    where the desk files from): (id, name), or ("", "")."""
     leads: dict[str, int] = {}
     mentions: dict[str, int] = {}
     names: dict[str, str] = {}
     for article in articles:
+        analysis = article.analysis or Analysis()
         dateline = dateline_end(article.text)
-        places = [m for m in (article.analysis or Analysis()).entities if m.type == "LOC" and m.start >= dateline]
-        for i, mention in enumerate(places):
+        places = [m for m in analysis.entities if m.type == "LOC" and m.start >= dateline]
+        for mention in places:
             key = mention.canonical or mention.text
-            leads[key] = leads.get(key, 0) + (i == 0)
             mentions[key] = mentions.get(key, 0) + 1
             names.setdefault(key, mention.name or mention.text)
+        lead = _lead_place(split_sentences(article.text), places, analysis.entities)
+        if lead:
+            leads[lead[0]] = leads.get(lead[0], 0) + 1
+            mentions.setdefault(lead[0], 0)
+            names.setdefault(*lead)
     if not mentions:
         return "", ""
-    best = max(mentions, key=lambda k: (leads[k], mentions[k], k))
+    best = max(mentions, key=lambda k: (leads.get(k, 0), mentions[k], k))
     return best, names[best]
+
+
+def _lead_place(sentences: list[str], places: list[Mention], entities: tuple[Mention, ...]) -> tuple[str, str] | None:
+    """The first place an article names, if its lead names it; else the scope its lead gives
+    ("देश में": India, the outlet's country, when no country is named before it). A place first
+    named further down, as in a line of the next story glued to the end, is no scope."""
+    lead = [i for i, sentence in enumerate(sentences) if not is_dateline(sentence)][:LEAD_SENTENCES]
+    if places and places[0].sentence <= max(lead, default=-1):
+        return places[0].canonical or places[0].text, places[0].name or places[0].text
+    said = _PlacesSaid(sentences, places, entities, ("", ""))
+    return next((spots[0][1] for index in lead if (spots := said.spots(index))), None)
 
 
 def date_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
