@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from ghatnakram.places import KINDS, all_places, get_place, may_name_a_place, parents, places_named, resolve_place
+from ghatnakram.translit import to_latin
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "ghatnakram" / "resources"
 
@@ -192,3 +193,16 @@ def test_korea_alone_is_the_country_and_lakhimpur_alone_is_two_districts():
     assert resolve_place("कोरिया").id == resolve_place("द. कोरिया").id == "country:KR"
     assert resolve_place("लखीमपुर") is None  # Assam's district, and Uttar Pradesh's लखीमपुर खीरी
     assert resolve_place("लखीमपुर खीरी").id == "district:IN:uttar-pradesh:lakhimpur-kheri"
+
+
+@pytest.mark.parametrize("name, place_id, english", [
+    ("भुवनेश्वर", "district:IN:odisha:khordha", "Bhubaneswar"),
+    ("भुबनेश्वर", "district:IN:odisha:khordha", "Bhubaneswar"),
+    ("खोर्धा", "district:IN:odisha:khordha", "Khordha"),
+    ("नोएडा", "district:IN:uttar-pradesh:gautam-buddha-nagar", "Noida"),
+])
+def test_a_district_called_by_its_headquarters_town_is_shown_by_the_towns_english_name(name, place_id, english):
+    place = resolve_place(name)
+    assert place.id == place_id
+    assert place.english(name) == english == to_latin(name)
+    assert resolve_place(english).id == place_id  # and found by it

@@ -114,13 +114,13 @@ EXTRA_ALIASES = {
     "state:IN:arunachal-pradesh": ["अरुणाचल"],
     "state:IN:chhattisgarh": ["छग"],
     "state:IN:jammu-and-kashmir": ["जम्मू-कश्मीर", "जम्मू कश्मीर", "कश्मीर"],
-    "district:IN:uttar-pradesh:gautam-buddha-nagar": ["नोएडा", "ग्रेटर नोएडा"],
+    "district:IN:uttar-pradesh:gautam-buddha-nagar": ["नोएडा=Noida", "ग्रेटर नोएडा=Greater Noida"],
     # Uttar Pradesh's लखीमपुर खीरी goes by लखीमपुर as often as Assam's district does: the short name is ambiguous.
     "district:IN:uttar-pradesh:lakhimpur-kheri": ["लखीमपुर"],
     "district:IN:uttar-pradesh:varanasi": ["बनारस"],
     "district:IN:delhi:new-delhi": ["नयी दिल्ली"],
     "district:IN:kerala:thiruvananthapuram": ["त्रिवेंद्रम", "तिरुअनंतपुरम"],
-    "district:IN:maharashtra:nashik": ["मालेगांव"],
+    "district:IN:maharashtra:nashik": ["मालेगांव=Malegaon"],
     "country:IN": ["इंडिया"],
     "country:IL": ["इस्राइल", "इस्रायल", "इजरायल", "इज़रायल", "इजराइल"],
     "country:KZ": ["कजाकिस्तान"],
@@ -130,39 +130,40 @@ EXTRA_ALIASES = {
     "region:034": ["दक्षिण एशिया"],
     "region:145": ["पश्चिम एशिया"],
     # Districts known by their headquarters town or a later name (the source has Census-2011 names),
-    # and cities by their district, where the city lies in one district.
-    "district:IN:uttar-pradesh:mahamaya-nagar": ["हाथरस"],
-    "district:IN:uttar-pradesh:sant-ravidas-nagar": ["भदोही"],
-    "district:IN:haryana:mewat": ["नूंह"],
-    "district:IN:punjab:sahibzada-ajit-singh-nagar": ["मोहाली"],
-    "district:IN:punjab:rupnagar": ["रोपड़"],
-    "district:IN:madhya-pradesh:west-nimar": ["खरगोन"],
-    "district:IN:madhya-pradesh:hoshangabad": ["नर्मदापुरम"],
-    "district:IN:bihar:purba-champaran": ["मोतिहारी"],
-    "district:IN:bihar:rohtas": ["सासाराम"],
-    "district:IN:bihar:bhojpur": ["आरा"],
-    "district:IN:bihar:saran": ["छपरा"],
-    "district:IN:jharkhand:purbi-singhbhum": ["जमशेदपुर"],
-    "district:IN:odisha:khordha": ["भुवनेश्वर"],
-    "district:IN:andhra-pradesh:krishna": ["विजयवाड़ा"],
-    "district:IN:andhra-pradesh:chittoor": ["तिरुपति"],
-    "district:IN:kerala:ernakulam": ["कोच्चि"],
-    "district:IN:karnataka:dakshina-kannada": ["मंगलुरु", "मंगलौर", "मेंगलुरु"],
-    "district:IN:karnataka:dharwad": ["हुबली"],
-    "district:IN:uttarakhand:nainital": ["हल्द्वानी"],
-    "district:IN:himachal-pradesh:kangra": ["धर्मशाला"],
-    "district:IN:chhattisgarh:durg": ["भिलाई"],
-    "district:IN:assam:kamrup-metropolitan": ["गुवाहाटी"],
-    "district:IN:meghalaya:east-khasi-hills": ["शिलांग"],
-    "district:IN:tripura:west-tripura": ["अगरतला"],
-    "district:IN:sikkim:east-sikkim": ["गंगटोक"],
-    "district:IN:andaman-and-nicobar-islands:south-andaman": ["पोर्ट ब्लेयर"],
+    # and cities by their district, where the city lies in one district. "नाम=Name": a town's own
+    # English name, shown for it instead of the district's.
+    "district:IN:uttar-pradesh:mahamaya-nagar": ["हाथरस=Hathras"],
+    "district:IN:uttar-pradesh:sant-ravidas-nagar": ["भदोही=Bhadohi"],
+    "district:IN:haryana:mewat": ["नूंह=Nuh"],
+    "district:IN:punjab:sahibzada-ajit-singh-nagar": ["मोहाली=Mohali"],
+    "district:IN:punjab:rupnagar": ["रोपड़=Ropar"],
+    "district:IN:madhya-pradesh:west-nimar": ["खरगोन=Khargone"],
+    "district:IN:madhya-pradesh:hoshangabad": ["नर्मदापुरम=Narmadapuram"],
+    "district:IN:bihar:purba-champaran": ["मोतिहारी=Motihari"],
+    "district:IN:bihar:rohtas": ["सासाराम=Sasaram"],
+    "district:IN:bihar:bhojpur": ["आरा=Arrah"],
+    "district:IN:bihar:saran": ["छपरा=Chhapra"],
+    "district:IN:jharkhand:purbi-singhbhum": ["जमशेदपुर=Jamshedpur"],
+    "district:IN:odisha:khordha": ["भुवनेश्वर=Bhubaneswar"],
+    "district:IN:andhra-pradesh:krishna": ["विजयवाड़ा=Vijayawada"],
+    "district:IN:andhra-pradesh:chittoor": ["तिरुपति=Tirupati"],
+    "district:IN:kerala:ernakulam": ["कोच्चि=Kochi"],
+    "district:IN:karnataka:dakshina-kannada": ["मंगलुरु=Mangaluru", "मंगलौर=Mangalore", "मेंगलुरु=Mangaluru"],
+    "district:IN:karnataka:dharwad": ["हुबली=Hubballi"],
+    "district:IN:uttarakhand:nainital": ["हल्द्वानी=Haldwani"],
+    "district:IN:himachal-pradesh:kangra": ["धर्मशाला=Dharamshala"],
+    "district:IN:chhattisgarh:durg": ["भिलाई=Bhilai"],
+    "district:IN:assam:kamrup-metropolitan": ["गुवाहाटी=Guwahati"],
+    "district:IN:meghalaya:east-khasi-hills": ["शिलांग=Shillong"],
+    "district:IN:tripura:west-tripura": ["अगरतला=Agartala"],
+    "district:IN:sikkim:east-sikkim": ["गंगटोक=Gangtok"],
+    "district:IN:andaman-and-nicobar-islands:south-andaman": ["पोर्ट ब्लेयर=Port Blair"],
     "district:IN:karnataka:bengaluru": ["बेंगलूरु", "बंगलूरू", "बंगलुरु", "बैंगलोर"],
     "state:IN:odisha": ["उड़ीसा"],
     "state:IN:puducherry": ["पांडिचेरी"],
-    "district:IN:uttar-pradesh:allahabad": ["प्रयागराज"],
-    "district:IN:uttar-pradesh:faizabad": ["अयोध्या"],
-    "district:IN:uttar-pradesh:kanpur-nagar": ["कानपुर"],
+    "district:IN:uttar-pradesh:allahabad": ["प्रयागराज=Prayagraj"],
+    "district:IN:uttar-pradesh:faizabad": ["अयोध्या=Ayodhya"],
+    "district:IN:uttar-pradesh:kanpur-nagar": ["कानपुर=Kanpur"],
     "district:IN:haryana:gurugram": ["गुड़गांव"],
     "district:IN:tamil-nadu:thoothukudi": ["तूतीकोरिन"],
     "district:IN:andhra-pradesh:s-p-s-nellore": ["नेल्लोर"],
@@ -170,29 +171,29 @@ EXTRA_ALIASES = {
     # Short, older or other names of states and districts, and district headquarters known by
     # the town's name (Aurangabad and Bilaspur are two districts each: left out).
     "state:IN:andaman-and-nicobar-islands": ["अंडमान निकोबार", "अंडमान और निकोबार", "अंडमान"],
-    "district:IN:uttarakhand:garhwal": ["पौड़ी", "पौड़ी गढ़वाल"],
-    "district:IN:uttarakhand:tehri-garhwal": ["टिहरी"],
-    "district:IN:uttarakhand:hardwar": ["हरिद्वार"],
-    "district:IN:uttarakhand:udham-singh-nagar": ["रुद्रपुर"],
-    "district:IN:himachal-pradesh:sirmaur": ["नाहन"],
+    "district:IN:uttarakhand:garhwal": ["पौड़ी=Pauri", "पौड़ी गढ़वाल=Pauri Garhwal"],
+    "district:IN:uttarakhand:tehri-garhwal": ["टिहरी=Tehri"],
+    "district:IN:uttarakhand:hardwar": ["हरिद्वार=Haridwar"],
+    "district:IN:uttarakhand:udham-singh-nagar": ["रुद्रपुर=Rudrapur"],
+    "district:IN:himachal-pradesh:sirmaur": ["नाहन=Nahan"],
     "district:IN:west-bengal:barddhaman": ["बर्धमान", "बर्दवान"],
     "district:IN:west-bengal:kolkata": ["कलकत्ता"],
-    "district:IN:bihar:vaishali": ["हाजीपुर"],
-    "district:IN:goa:north-goa": ["पणजी"],
+    "district:IN:bihar:vaishali": ["हाजीपुर=Hajipur"],
+    "district:IN:goa:north-goa": ["पणजी=Panaji"],
     "district:IN:odisha:baleshwar": ["बालासोर"],
-    "district:IN:tamil-nadu:the-nilgiris": ["ऊटी"],
+    "district:IN:tamil-nadu:the-nilgiris": ["ऊटी=Ooty"],
     "district:IN:tamil-nadu:tiruchirappalli": ["त्रिची"],
     "district:IN:tamil-nadu:chennai": ["मद्रास"],
     "district:IN:andhra-pradesh:visakhapatnam": ["विजाग"],
-    "district:IN:assam:cachar": ["सिलचर"],
-    "district:IN:assam:sonitpur": ["तेजपुर"],
+    "district:IN:assam:cachar": ["सिलचर=Silchar"],
+    "district:IN:assam:sonitpur": ["तेजपुर=Tezpur"],
     "district:IN:karnataka:belgaum": ["बेलगावी"],
-    "district:IN:jharkhand:palamu": ["डालटनगंज", "मेदिनीनगर"],
+    "district:IN:jharkhand:palamu": ["डालटनगंज=Daltonganj", "मेदिनीनगर=Medininagar"],
     # Spellings of the news that the sources write otherwise (ड़/र, vowel length, ज़/ज, साउथ/दक्षिण).
     "district:IN:bihar:khagaria": ["खगड़िया"],
     "state:IN:nagaland": ["नगालैंड"],
     "country:ZA": ["साउथ अफ्रीका", "दक्षिण अफ्रीका"],
-    "district:IN:bihar:pashchim-champaran": ["बेतिया", "पश्चिमी चंपारण"],
+    "district:IN:bihar:pashchim-champaran": ["बेतिया=Bettiah", "पश्चिमी चंपारण"],
     "district:IN:delhi:south-delhi": ["साउथ दिल्ली"],
     "district:IN:delhi:south-west-delhi": ["दक्षिण पश्चिमी दिल्ली"],
     "district:IN:karnataka:chikkaballapura": ["चिक्कबल्लपुरा"],
@@ -477,22 +478,27 @@ def finish(rows: list[dict]) -> list[dict]:
     for r in rows:
         if r["kind"] != "city":
             for name in r["names"]:
-                owners[name_key(name, "LOC")].add(r["kind"])
+                owners[name_key(_hindi(name), "LOC")].add(r["kind"])
     kept = []
     for r in rows:
         seen, names = set(), []
         for name in r["names"]:  # one spelling per key: the others add nothing to matching
-            key = name_key(name, "LOC")
+            key = name_key(_hindi(name), "LOC")
             if key and key not in seen:
                 seen.add(key)
                 names.append(name)
         r["names"] = names
-        if r["kind"] == "city" and all(owners.get(name_key(n, "LOC")) for n in names):
+        if r["kind"] == "city" and all(owners.get(name_key(_hindi(n), "LOC")) for n in names):
             kinds = "/".join(sorted(owners[name_key(names[0], "LOC")]))
             print(f"dropped {r['id']} ({names[0]}): the same name is a {kinds}", file=sys.stderr)
             continue
         kept.append(r)
     return sorted(kept, key=lambda r: (KIND_ORDER[r["kind"]], r["id"]))
+
+
+def _hindi(name: str) -> str:
+    """The Hindi name of an alias written "नाम=Name"."""
+    return name.split("=")[0]
 
 
 def write(rows: list[dict], out: Path) -> None:

@@ -622,7 +622,7 @@ class EntityResolver:
 
         name = entity.name
         place = get_place(entity.place) if entity.place else None
-        latin = place.en if place else to_latin(name, gazetteer=False)
+        latin = place.english(name) if place else to_latin(name, gazetteer=False)
         return replace(mention, canonical=entity.id, name=name, latin=latin, place=entity.place)
 
 

@@ -359,7 +359,8 @@ def _elsewhere(words: list[str], end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _english_places() -> dict:
-    return {p.en.lower(): p for p in all_places() if p.en}
+    names = {en.lower(): p for p in all_places() for _, en in p.alias_en}
+    return names | {p.en.lower(): p for p in all_places() if p.en}
 
 
 def event_kind(text: str, headline: str = "") -> str:

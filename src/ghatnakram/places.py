@@ -47,10 +47,23 @@ class Place:
     hi: str
     aliases: tuple[str, ...] = ()
     source: str = ""
+    # Aliases with an English name of their own, as (alias, English) pairs: a district known by
+    # its headquarters town (Khordha's "भुवनेश्वर" is Bhubaneswar, Gautam Buddha Nagar's "नोएडा" Noida).
+    alias_en: tuple[tuple[str, str], ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.hi, *self.aliases)
+
+    def english(self, name: str) -> str:
+        """The English name of the place as ``name`` calls it: the town's own name for a district
+        called by its headquarters town, else :attr:`en`.
+
+        >>> get_place("district:IN:odisha:khordha").english("भुबनेश्वर")
+        'Bhubaneswar'
+        """
+        key = _loose_key(name_key(name, "LOC"))
+        return next((en for alias, en in self.alias_en if _loose_key(name_key(alias, "LOC")) == key), self.en)
 
 
 # Place names that are also common words (a verb, a multiplier, a given name, a market, a
@@ -72,8 +85,9 @@ def _table() -> dict[str, Place]:
             parent=row["parent"],
             en=row["en"],
             hi=row["hi"],
-            aliases=tuple(a for a in row["aliases"].split("|") if a),
+            aliases=tuple(a.split("=")[0] for a in row["aliases"].split("|") if a),
             source=row["source"],
+            alias_en=tuple(tuple(a.split("=", 1)) for a in row["aliases"].split("|") if "=" in a),
         )
         for row in rows
     }
@@ -94,7 +108,7 @@ def _indexes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     exact: dict[str, set[str]] = {}
     loose: dict[str, set[str]] = {}
     for place in _table().values():
-        for name in (*place.names, place.en):
+        for name in (*place.names, place.en, *(en for _, en in place.alias_en)):
             key = name_key(name, "LOC")
             for form in {_exact_form(key, name), _exact_form(key.replace("-", ""), name)}:
                 exact.setdefault(form, set()).add(place.id)

@@ -186,7 +186,7 @@ def to_latin(name: str, *, gazetteer: bool = True) -> str:
 
         place = resolve_place(name)
         if place:
-            return place.en
+            return place.english(name)
     parts: list[str] = []
     first = True
     pieces = _WORD.findall(name.translate(_DIGITS))
