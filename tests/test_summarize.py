@@ -76,6 +76,16 @@ def test_a_state_storylines_title_names_the_state_though_most_events_name_its_di
     assert storyline_title(events) == "यूपी में कोरोना के मरीजों की संख्या बढ़कर 12 हुई"
 
 
+def test_a_state_storylines_title_names_a_place_in_the_state_when_none_names_the_state():
+    bihar_districts = [{"canonical": f"LOC:district:IN:bihar:{d}", "name": d, "articles": 1} for d in ("patna", "munger", "siwan")]
+    events = [
+        {"headline": "एक अन्य महिला की मौत, जांच जारी", "articles": ["a", "b"], "entities": bihar_districts[:1]},
+        {"headline": "मुंगेर की महिला व बच्चे की जांच रिपोर्ट पॉजिटिव आई", "articles": ["c"], "entities": bihar_districts[1:2]},
+        {"headline": "महिला की जांच रिपोर्ट का इंतजार, परिजन परेशान", "articles": ["d"], "entities": bihar_districts[2:]},
+    ]
+    assert storyline_title(events) == "मुंगेर की महिला व बच्चे की जांच रिपोर्ट पॉजिटिव आई"
+
+
 def test_summary_skips_agency_copies():
     copy = _article("d", "चौथा अखबार", TRAIN[0].text, duplicate_of="a")
     assert all(s["article"] != "d" for s in event_summary(TRAIN + [copy]))

@@ -226,7 +226,9 @@ def storyline_title(events: list[dict]) -> str:
     around = {place, *(p.id for p in parents(place) if p.kind != "country")} if place else set()
 
     def rank(i: int) -> tuple:
-        names_place = bool(around & set(places_in(events[i]["headline"])))
+        named = set(places_in(events[i]["headline"]))
+        # naming the place beats naming a district or city inside it ("पटना …" of Bihar's story)
+        names_place = 2 if around & named else int(any(place in {p.id for p in parents(n)} for n in named)) if place else 0
         reach = sum(len(words[i] & w) / max(len(words[i]), 1) for j, w in enumerate(words) if j != i)
         return names_place, len(words[i]) >= INFORMATIVE_WORDS, reach, len(events[i]["articles"]), -i
 
