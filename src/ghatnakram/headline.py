@@ -910,9 +910,13 @@ _BYLINE_WORDS = frozenset("संवाददाता प्रतिनिध�
 
 def names_no_happening(title: str) -> bool:
     """Whether a title only names a place, a clock time or a date, or a byline: "मुंबई", "11- चीन",
+    "शिवहर - एक",
     "11:08 AM, 29-MAR-2020", "भागलपुर, वरीय संवाददाता", "दुर्गेश नंदन झा, नई दिल्ली". Page furniture a reader cannot tell the
     story by: a headline written from the lead stands in for it."""
     core = _ITEM_NUMBER.sub("", title).strip(" ,;:-–")
+    head, dash, count = core.rpartition("-")
+    if dash and count.strip() in CARDINALS:  # "शिवहर - एक": a list's place and its count
+        core = head.strip(" ,;:-–")
     if not _CLOCK_OR_DATE_WORDS.sub(" ", core).strip():
         return True
     words = re.findall(r"[\w\u0900-\u097f]+", core)
