@@ -409,7 +409,8 @@ def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a
 
 
 @pytest.mark.parametrize("title", ["नई दिल्ली", "मुंबई", "11- चीन", "मणिपुर -1", "भागलपुर, वरीय संवाददाता",
-                                   "दुर्गेश नंदन झा, नई दिल्ली", "11:08 AM, 29-MAR-2020", "शिवहर - एक"])
+                                   "दुर्गेश नंदन झा, नई दिल्ली", "11:08 AM, 29-MAR-2020", "शिवहर - एक",
+                                   "सुबह 08:00-10:00 बजे तक"])
 def test_a_title_that_is_only_a_place_a_byline_or_a_clock_gives_way_to_a_headline_from_the_lead(title):
     article = Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हो गई है।")
     assert headline_for(article) == generate_headline(article.text) != title

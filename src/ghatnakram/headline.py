@@ -903,21 +903,23 @@ def headline_for(article: Article) -> str:
 
 # A numbered item's mark: "11- चीन", "मणिपुर -1".
 _ITEM_NUMBER = re.compile(r"^\s*[0-9०-९]{1,3}\s*[-–)]\s*|\s*[-–]\s*[0-9०-९]{1,3}\s*$")
-_CLOCK_OR_DATE_WORDS = re.compile(r"(?i)\b(?:am|pm|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b|[0-9०-९]+|[^\w\s]|_")
+_CLOCK_OR_DATE_WORDS = re.compile(r"(?i)\b(?:am|pm|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b|[0-9०-९]+|[^\w\s\u0900-\u097f]|_")
+# Hindi words of a clock time or a span of one: "सुबह 08:00-10:00 बजे तक".
+_CLOCK_WORDS = frozenset("सुबह शाम रात दोपहर तड़के बजे बजकर मिनट तक से".split())
 # Words of a byline: "भागलपुर, वरीय संवाददाता", "नई दिल्ली (एजेंसी)".
 _BYLINE_WORDS = frozenset("संवाददाता प्रतिनिधि एजेंसी एजेंसियां ब्यूरो रिपोर्टर जेएनएन डेस्क".split())
 
 
 def names_no_happening(title: str) -> bool:
     """Whether a title only names a place, a clock time or a date, or a byline: "मुंबई", "11- चीन",
-    "शिवहर - एक",
+    "शिवहर - एक", "सुबह 08:00-10:00 बजे तक",
     "11:08 AM, 29-MAR-2020", "भागलपुर, वरीय संवाददाता", "दुर्गेश नंदन झा, नई दिल्ली". Page furniture a reader cannot tell the
     story by: a headline written from the lead stands in for it."""
     core = _ITEM_NUMBER.sub("", title).strip(" ,;:-–")
     head, dash, count = core.rpartition("-")
     if dash and count.strip() in CARDINALS:  # "शिवहर - एक": a list's place and its count
         core = head.strip(" ,;:-–")
-    if not _CLOCK_OR_DATE_WORDS.sub(" ", core).strip():
+    if not set(_CLOCK_OR_DATE_WORDS.sub(" ", core).split()) - _CLOCK_WORDS:
         return True
     words = re.findall(r"[\w\u0900-\u097f]+", core)
     is_byline = len(words) <= 5 and bool(_BYLINE_WORDS.intersection(words))
