@@ -126,7 +126,9 @@ _SAMNE_AAYE = re.compile(r"\s+सामने\s+(?:आए|आये|आया|�
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
 # प्रभाव से …"): "है" followed by a word that does not continue the clause.
-_RUN_ON_END = re.compile(r"(?<!\sवे)(?<!\sये)(?<!\sयह)(?<!\sवह)\s(?:है|हैं)(?=\s+(?!(?:कि|और|तो|जो|जब|क्योंकि|लेकिन|जबकि|तथा|एवं|या|ही|भी|ये|यह|वह|वो|इस|इसे|इसमें|उस|उसे|उसमें|उसी)(?:\s|$))[^\s,।])")
+# Not after a pronoun ("वे हैं मध्य प्रदेश …": a copula), nor before a word that carries the clause on.
+_GOES_ON = _nfc_alt("कि और तो जो जब क्योंकि लेकिन जबकि तथा एवं या ही भी ये यह वह वो इस इसे इसमें उस उसे उसमें उसी")
+_RUN_ON_END = re.compile(rf"(?<!\sवे)(?<!\sये)(?<!\sयह)(?<!\sवह)\s(?:है|हैं)(?=\s+(?!(?:{_GOES_ON})(?:\s|$))[^\s,।])")
 _RELATIVE = re.compile(r",?\s+(?:जिसके|जिसमें|जिससे|जिन्होंने|जिनमें|जिनके|जिसका|जिसकी|जहां|जहाँ)\s.*$")
 _TRAILING = re.compile(r"[\s।॥.,;:!?—–-]+$")
 
@@ -911,10 +913,10 @@ _BYLINE_WORDS = frozenset("संवाददाता प्रतिनिध�
 
 
 def names_no_happening(title: str) -> bool:
-    """Whether a title only names a place, a clock time or a date, or a byline: "मुंबई", "11- चीन",
-    "शिवहर - एक", "सुबह 08:00-10:00 बजे तक",
-    "11:08 AM, 29-MAR-2020", "भागलपुर, वरीय संवाददाता", "दुर्गेश नंदन झा, नई दिल्ली". Page furniture a reader cannot tell the
-    story by: a headline written from the lead stands in for it."""
+    """Whether a title only names a place (with a list's number: "11- चीन", "शिवहर - एक"), a clock
+    time or a date ("11:08 AM, 29-MAR-2020", "सुबह 08:00-10:00 बजे तक"), or a byline ("भागलपुर,
+    वरीय संवाददाता", "दुर्गेश नंदन झा, नई दिल्ली"). Page furniture a reader cannot tell the story
+    by: a headline written from the lead stands in for it."""
     core = _ITEM_NUMBER.sub("", title).strip(" ,;:-–")
     head, dash, count = core.rpartition("-")
     if dash and count.strip() in CARDINALS:  # "शिवहर - एक": a list's place and its count
