@@ -481,3 +481,8 @@ def test_a_view_is_given_as_its_holders_words(lead, headline):
 
 def test_a_headline_does_not_open_with_before_this():
     assert compress("इससे पहले पासवान ने कहा कि सरकार साबुन और हाथ की सफाई वाले क्लीनर के दाम तय करेगी।").startswith("पासवान:")
+
+
+def test_speech_reported_in_the_past_perfect_is_given_as_the_speakers_words():
+    assert compress("एसपी संजय कुमार ने बताया था कि मिलिट्री पुलिस के पांच कर्मी संक्रमित पाए गए हैं।") == (
+        "एसपी संजय कुमार: मिलिट्री पुलिस के पांच कर्मी संक्रमित पाए गए")
