@@ -62,6 +62,8 @@ class Place:
         >>> get_place("district:IN:odisha:khordha").english("भुबनेश्वर")
         'Bhubaneswar'
         """
+        if not self.alias_en:
+            return self.en
         key = _loose_key(name_key(name, "LOC"))
         return next((en for alias, en in self.alias_en if _loose_key(name_key(alias, "LOC")) == key), self.en)
 
