@@ -486,3 +486,8 @@ def test_a_headline_does_not_open_with_before_this():
 def test_speech_reported_in_the_past_perfect_is_given_as_the_speakers_words():
     assert compress("एसपी संजय कुमार ने बताया था कि मिलिट्री पुलिस के पांच कर्मी संक्रमित पाए गए हैं।") == (
         "एसपी संजय कुमार: मिलिट्री पुलिस के पांच कर्मी संक्रमित पाए गए")
+
+
+def test_a_finding_keeps_its_verb_where_a_count_drops_it():
+    assert compress("असम में बाढ़ के 12 नए मामले सामने आए हैं।") == "असम में बाढ़ के 12 नए मामले"
+    assert compress("जांच रिपोर्ट में रखरखाव में गंभीर लापरवाही की बात सामने आई है।").endswith("की बात सामने आई")

@@ -122,7 +122,7 @@ _PERFECTIVE = [
     (re.compile(rf"{_START}कर\s+(?:दिए|दिये|लिए|लिये){_END}"), "किए"),
     (re.compile(rf"{_START}कर\s+(?:दी|ली){_END}"), "की"),
 ]
-_SAMNE_AAYE = re.compile(r"\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
+_SAMNE_AAYE = re.compile(r"(?<!बात)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
 # प्रभाव से …"): "है" followed by a word that does not continue the clause.
