@@ -491,3 +491,9 @@ def test_speech_reported_in_the_past_perfect_is_given_as_the_speakers_words():
 def test_a_finding_keeps_its_verb_where_a_count_drops_it():
     assert compress("असम में बाढ़ के 12 नए मामले सामने आए हैं।") == "असम में बाढ़ के 12 नए मामले"
     assert compress("जांच रिपोर्ट में रखरखाव में गंभीर लापरवाही की बात सामने आई है।").endswith("की बात सामने आई")
+
+
+def test_a_clock_span_goes_with_the_weekday_before_it():
+    assert compress("दिल्ली में शुक्रवार शाम 4 बजे से रात 12 बजे तक कोरोना के 224 नए मामले सामने आए हैं।") == (
+        "दिल्ली में कोरोना के 224 नए मामले")
+    assert compress("शहर में सभी दुकानें सुबह 7 बजे से खुलेंगी।").endswith("सुबह 7 बजे से खुलेंगी")  # a bound stays
