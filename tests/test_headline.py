@@ -497,3 +497,7 @@ def test_a_clock_span_goes_with_the_weekday_before_it():
     assert compress("दिल्ली में शुक्रवार शाम 4 बजे से रात 12 बजे तक कोरोना के 224 नए मामले सामने आए हैं।") == (
         "दिल्ली में कोरोना के 224 नए मामले")
     assert compress("शहर में सभी दुकानें सुबह 7 बजे से खुलेंगी।").endswith("सुबह 7 बजे से खुलेंगी")  # a bound stays
+
+
+def test_now_goes_but_the_part_of_the_day_after_it_stays_with_its_clock():
+    assert compress("शहर में सभी दुकानें अब सुबह 7 बजे से खुलेंगी।") == "शहर में सभी दुकानें सुबह 7 बजे से खुलेंगी"
