@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
+from typing import NamedTuple
 
 from .dates import WEEKDAYS
 from .models import Analysis, Article, DateMention, Mention, Quantity
@@ -168,35 +169,50 @@ def _agency_credit(text: str) -> str:
 
 # --- claims from one article -----------------------------------------------------------------
 
-def article_claims(article: Article, source: int, event_place: tuple[str, str] = ("", "")) -> list[Claim]:
+class _Reading(NamedTuple):
+    """What the comparison reads of one article, read once: its sentences, where its dateline
+    ends, and the places it names after the dateline (where a desk files from is no fact of the event)."""
+
+    article: Article
+    analysis: Analysis
+    sentences: list[str]
+    dateline: int
+    places: list[Mention]
+
+
+def _read(article: Article) -> _Reading:
+    analysis = article.analysis or Analysis()
+    dateline = dateline_end(article.text)
+    places = [m for m in analysis.entities if m.type == "LOC" and m.start >= dateline]
+    return _Reading(article, analysis, split_sentences(article.text), dateline, places)
+
+
+def article_claims(reading: _Reading, source: int, event_place: tuple[str, str] = ("", "")) -> list[Claim]:
     """Every comparable fact one article states.
 
     :param event_place: (id, name) of the event's main place: the scope of numbers whose
         sentence names no place.
     """
-    analysis = article.analysis or Analysis()
-    sentences = split_sentences(article.text)
-    dateline = dateline_end(article.text)  # where the desk files from: no fact of the event
+    article, analysis, sentences = reading.article, reading.analysis, reading.sentences
 
     def claim(slot: tuple, about: str, value, shown: str, index: int, bound: str = "") -> Claim:
         sentence = sentences[index] if 0 <= index < len(sentences) else ""
         return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound)
 
-    claims = number_claims(analysis, sentences, claim, event_place, dateline)
+    claims = number_claims(analysis, sentences, reading.places, claim, event_place)
     claims += date_claims(analysis, sentences, claim)
     claims += ordinal_claims(analysis, sentences, claim)
     claims += quote_claims(analysis, claim)
-    claims += entity_claims(analysis, claim, dateline)
+    claims += entity_claims(analysis, claim, reading.dateline)
     return claims
 
 
-def number_claims(analysis: Analysis, sentences: list[str], claim, event_place: tuple[str, str],
-                  dateline: int = 0) -> list[Claim]:
+def number_claims(analysis: Analysis, sentences: list[str], places: list[Mention], claim,
+                  event_place: tuple[str, str]) -> list[Claim]:
     """Each number with what it counts, once per value, in a slot of (what it counts, the place
     its clause names, total or increment or another kind): "पांच मौतें लखीमपुर में" is not the
-    state's toll, and "दो और शव" not a total."""
+    state's toll, and "दो और शव" not a total. ``places``: the article's place mentions after its dateline."""
     out, seen = [], set()
-    places = [m for m in analysis.entities if m.type == "LOC" and m.start >= dateline]
     said = _PlacesSaid(sentences, places, analysis.entities, event_place)
     for quantity in analysis.quantities:
         if quantity.unit in ("", *DURATIONS) or quantity.sentence >= len(sentences):
@@ -364,22 +380,19 @@ def _lead_names(entities: tuple[Mention, ...], place: str) -> bool:
     return bool(place) and any(m.sentence <= 1 and (m.canonical or m.text) == place for m in entities)
 
 
-def event_place(articles: list[Article]) -> tuple[str, str]:
+def event_place(readings: list[_Reading]) -> tuple[str, str]:
     """The place most of the event's leads name first, then the place the articles name most (a
     lead names the story's scope; a district named often further down is a detail; a dateline is
     where the desk files from): (id, name), or ("", "")."""
     leads: dict[str, int] = {}
     mentions: dict[str, int] = {}
     names: dict[str, str] = {}
-    for article in articles:
-        analysis = article.analysis or Analysis()
-        dateline = dateline_end(article.text)
-        places = [m for m in analysis.entities if m.type == "LOC" and m.start >= dateline]
-        for mention in places:
+    for reading in readings:
+        for mention in reading.places:
             key = mention.canonical or mention.text
             mentions[key] = mentions.get(key, 0) + 1
             names.setdefault(key, mention.name or mention.text)
-        lead = _lead_place(split_sentences(article.text), places, analysis.entities)
+        lead = _lead_place(reading.sentences, reading.places, reading.analysis.entities)
         if lead:
             leads[lead[0]] = leads.get(lead[0], 0) + 1
             mentions.setdefault(lead[0], 0)
@@ -483,8 +496,9 @@ def compare_outlets(articles: list[Article]) -> Comparison:
     :param articles: the articles of ONE event (facts of different events are never compared).
     """
     sources = sources_of(articles)
-    place = event_place(articles)
-    claims = _placed_where_others_agree([c for a in articles for c in article_claims(a, sources[a.id], place)], place)
+    readings = [_read(a) for a in articles]
+    place = event_place(readings)
+    claims = _placed_where_others_agree([c for r in readings for c in article_claims(r, sources[r.article.id], place)], place)
     result = Comparison()
     for group in _group_by_slot(claims):
         agreeing = _agreeing_sets(group)
