@@ -29,7 +29,7 @@ from typing import NamedTuple
 from .dates import WEEKDAYS
 from .models import Analysis, Article, DateMention, Mention, Quantity
 from .normalize import dateline_end, is_dateline, split_sentences, word_keys
-from .places import get_place, parents
+from .places import get_place, lies_within
 
 # Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
 CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
@@ -563,8 +563,7 @@ def _is_local(place_id: str) -> bool:
 
 def _within(place_id: str, outer_id: str) -> bool:
     """Whether a place (a canonical id) is ``outer_id`` or lies inside it by the gazetteer."""
-    inner, outer = _gazetteer_id(place_id), _gazetteer_id(outer_id)
-    return inner == outer or any(p.id == outer for p in parents(inner))
+    return lies_within(_gazetteer_id(place_id), _gazetteer_id(outer_id))
 
 
 def _group_by_slot(claims: list[Claim]) -> list[list[Claim]]:

@@ -151,6 +151,11 @@ def parents(place_id: str) -> list[Place]:
     return chain
 
 
+def lies_within(place_id: str, outer_id: str) -> bool:
+    """Whether a place is ``outer_id`` or lies inside it: a district within its state and country."""
+    return place_id == outer_id or any(p.id == outer_id for p in parents(place_id))
+
+
 def places_named(name: str) -> tuple[Place, ...]:
     """Every place ``name`` may mean, best kind first (several when the name is shared).
 

@@ -23,7 +23,7 @@ from .facts import DURATIONS
 from .headline import headline_for, is_dateline, strip_dateline
 from .models import Article, in_publication_order
 from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
-from .places import parents
+from .places import lies_within, parents
 
 SUMMARY_SENTENCES = (2, 4)
 INFORMATIVE_WORDS = 5  # content words below which an event headline is too short to tell the event
@@ -226,9 +226,9 @@ def storyline_title(events: list[dict]) -> str:
     around = {place, *(p.id for p in parents(place) if p.kind != "country")} if place else set()
 
     def rank(i: int) -> tuple:
-        named = set(places_in(events[i]["headline"]))
+        named = places_in(events[i]["headline"])
         # naming the place beats naming a district or city inside it ("पटना …" of Bihar's story)
-        names_place = 2 if around & named else int(any(place in {p.id for p in parents(n)} for n in named)) if place else 0
+        names_place = 2 if around & set(named) else 1 if place and any(lies_within(n, place) for n in named) else 0
         reach = sum(len(words[i] & w) / max(len(words[i]), 1) for j, w in enumerate(words) if j != i)
         return names_place, len(words[i]) >= INFORMATIVE_WORDS, reach, len(events[i]["articles"]), -i
 
