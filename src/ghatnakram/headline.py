@@ -905,8 +905,9 @@ def headline_for(article: Article) -> str:
     return title if title and not names_no_happening(title) else generate_headline(article.text) or title
 
 
-# A numbered item's mark: "11- चीन", "मणिपुर -1".
-_ITEM_NUMBER = re.compile(r"^\s*[0-9०-९]{1,3}\s*[-–)]\s*|\s*[-–]\s*[0-9०-९]{1,3}\s*$")
+# A numbered item's mark, or a list's count after its place: "11- चीन", "मणिपुर -1", "शिवहर - एक".
+_ITEM_NUMBER = re.compile(
+    rf"^\s*[0-9०-९]{{1,3}}\s*[-–)]\s*|\s*[-–]\s*(?:[0-9०-९]{{1,3}}|{_nfc_alt(' '.join(CARDINALS))})\s*$")
 _CLOCK_OR_DATE_WORDS = re.compile(r"(?i)\b(?:am|pm|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b|[0-9०-९]+|[^\w\s\u0900-\u097f]|_")
 # Hindi words of a clock time or a span of one: "सुबह 08:00-10:00 बजे तक".
 _CLOCK_WORDS = frozenset("सुबह शाम रात दोपहर तड़के बजे बजकर मिनट तक से".split())
@@ -920,9 +921,6 @@ def names_no_happening(title: str) -> bool:
     वरीय संवाददाता", "दुर्गेश नंदन झा, नई दिल्ली"). Page furniture a reader cannot tell the story
     by: a headline written from the lead stands in for it."""
     core = _ITEM_NUMBER.sub("", title).strip(" ,;:-–")
-    head, dash, count = core.rpartition("-")
-    if dash and count.strip() in CARDINALS:  # "शिवहर - एक": a list's place and its count
-        core = head.strip(" ,;:-–")
     if not set(_CLOCK_OR_DATE_WORDS.sub(" ", core).split()) - _CLOCK_WORDS:
         return True
     words = re.findall(r"[\w\u0900-\u097f]+", core)
