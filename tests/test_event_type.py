@@ -12,6 +12,7 @@ from ghatnakram.event_type import (
     article_keys,
     article_mentions,
     classify_event_type,
+    incident_family,
     load_model,
     mentions_of,
     trigger_form,
@@ -157,3 +158,10 @@ def test_article_without_any_trigger_word_is_other_as_the_full_scoring_would_say
         scored = model.decide(model.probabilities(article_features(title, text)),
                               lambda event_type: model.evidence(mentions, event_type))
         assert model.predict(title, text) == scored == OTHER
+
+
+def test_every_incident_type_has_one_family_and_other_has_none():
+    assert all(incident_family(t) for t in EVENT_TYPES)
+    assert {incident_family(t) for t in EVENT_TYPES} == {"weather", "heat", "quake", "violence", "accident", "fire"}
+    assert incident_family(OTHER) is None
+    assert incident_family("CYCLONE") == incident_family("FLOODS") != incident_family("EARTHQUAKE")

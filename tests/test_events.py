@@ -393,3 +393,19 @@ def test_headlines_of_a_count_and_an_order_are_two_happenings_though_place_day_a
     same_kind = dataclasses.replace(schools, headline_kind="count")
     assert clusterer.pair_score(deaths, same_kind) - clusterer.pair_score(deaths, schools) == pytest.approx(HEADLINE_KINDS_DIFFER)
     assert signature_from_dict(signature_to_dict(schools)).headline_kind == "order"
+
+
+def test_two_incidents_of_different_families_in_one_place_and_day_are_two_happenings():
+    # "उड़ीसा में नक्सली हमला" and "उड़ीसा में चक्रवाती तूफान" on one day share place, day and words.
+    clusterer = EventClusterer().fit([])
+    attack = dataclasses.replace(_sig("i1", "2009-04-01", "उड़ीसा हमला मौत घायल", place="state:IN:odisha", kind="incident"), incident="violence")
+    storm = dataclasses.replace(attack, article_id="i2", incident="weather")
+    untold = dataclasses.replace(attack, article_id="i3", incident=None)
+    assert clusterer.pair_score(attack, storm) == -1.0
+    assert clusterer.pair_score(attack, untold) > -1.0
+    assert signature_from_dict(signature_to_dict(storm)).incident == "weather"
+
+
+def test_an_analysed_articles_signature_carries_its_incident_family(analyzer):
+    flood = _analysed(analyzer, "असम में बाढ़ से दो लाख लोग प्रभावित हैं। कई गांव बाढ़ के पानी में डूबे।", title="असम में बाढ़ से हालात बिगड़े")
+    assert signature(flood).incident == "weather"

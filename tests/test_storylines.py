@@ -1,5 +1,6 @@
 """Storylines on the demo corpus: the two seed meetings are one storyline of two events."""
 
+import dataclasses
 from datetime import date, timedelta
 
 from ghatnakram.events import Signature, signature, signature_from_dict, signature_order, signature_to_dict
@@ -315,3 +316,33 @@ def test_a_state_with_more_threads_than_are_scored_still_finds_its_recently_acti
     ids = [linker.add(f"e{n}", _report(f"a{n}", day, "other", f"विषय{n} घटना{n}", "state:IN:bihar")) for n, day in enumerate(days)]
     assert len(set(ids)) == 40
     assert linker.add("e-next", _report("b", "2026-02-10", "other", "विषय39 घटना39 आगे", "state:IN:bihar")) == ids[39]
+
+
+def _incident(article_id, day, terms, incident, state="state:IN:gujarat"):
+    return dataclasses.replace(_report(article_id, day, "incident", terms, state), incident=incident)
+
+
+def test_a_states_incident_of_another_family_starts_its_own_thread_however_much_they_share():
+    # A year after the earthquake "गुजरात में भूकंप", then "गुजरात दंगों पर दुख": one state, two threads.
+    linker = StorylineLinker()
+    quake = linker.add("e1", _incident("a", "2002-01-02", "गुजरात भूकंप साल बाद लोग", "quake"))
+    riots = linker.add("e2", _incident("b", "2002-02-11", "गुजरात दंगों लोग दुख", "violence"))
+    assert quake != riots
+    assert linker.storylines_[riots].thread == "state:IN:gujarat"
+
+
+def test_a_cyclones_storm_and_floods_are_one_thread_and_news_that_tells_no_incident_may_join_it():
+    linker = StorylineLinker()
+    storm = linker.add("e1", _incident("a", "2003-12-15", "आंध्र तूफान तबाही", "weather", "state:IN:andhra-pradesh"))
+    floods = linker.add("e2", _incident("b", "2003-12-18", "आंध्र तूफान बाढ़ राहत", "weather", "state:IN:andhra-pradesh"))
+    relief = linker.add("e3", _incident("c", "2003-12-20", "आंध्र तूफान राहत पैकेज", None, "state:IN:andhra-pradesh"))
+    assert storm == floods == relief
+
+
+def test_a_storylines_incident_family_survives_saving_and_loading():
+    linker = StorylineLinker()
+    quake = linker.add("e1", _incident("a", "2002-01-02", "गुजरात भूकंप", "quake"))
+    saved = {i: s.to_dict() for i, s in linker.storylines_.items()}
+    resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2002, 1, 2))
+    assert resumed.storylines_[quake].incident == "quake"
+    assert resumed.add("e2", _incident("b", "2002-02-11", "गुजरात भूकंप दंगों", "violence")) != quake

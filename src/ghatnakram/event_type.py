@@ -54,6 +54,19 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 """The 28 event types of the training corpus, in alphabetical order."""
 
+# Types that one running story may pass through: a cyclone's storm, its floods and its landslides
+# are one thread; an earthquake and a riot in one state are two, however much else they share.
+INCIDENT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "weather": ("AVALANCHES", "BLIZZARD", "COLD_WAVE", "CYCLONE", "FLOODS", "HAIL_STORMS", "HURRICANE",
+                "LAND_SLIDE", "STORM", "TORNADO"),
+    "heat": ("DROUGHT", "HEAT_WAVE"),
+    "quake": ("EARTHQUAKE", "TSUNAMI", "VOLCANO"),
+    "violence": ("ARMED_CONFLICTS", "NORMAL_BOMBING", "RIOTS", "SHOOT_OUT", "SUICIDE_ATTACK", "TERRORIST_ATTACK"),
+    "accident": ("AVIATION_HAZARD", "TRAIN_COLLISION", "TRANSPORT_HAZARDS", "VEHICULAR_COLLISION"),
+    "fire": ("FIRE", "FOREST_FIRE", "INDUSTRIAL_ACCIDENT"),
+}
+_FAMILY_OF = {event_type: family for family, types in INCIDENT_FAMILIES.items() for event_type in types}
+
 LEAD_CHARS = 1500  # only title and lead are read: in cross-validation as accurate as the whole text
 NUMBER = "<n>"  # every number is this one token
 TITLE_PREFIX = "t:"
@@ -288,6 +301,11 @@ def load_model(name: str = MODEL_FILE) -> EventTypeModel:
             f"train it with `{TRAIN_COMMAND}` from the repository root"
         ) from None
     return EventTypeModel.from_json(data)
+
+
+def incident_family(event_type: str) -> str | None:
+    """The family of an incident type (``"FLOODS"`` → ``"weather"``), None for ``"other"``."""
+    return _FAMILY_OF.get(event_type)
 
 
 def classify_event_type(title: str, text: str) -> str:

@@ -24,6 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
+from .event_type import incident_family
 from .facts import DURATIONS, NUMBER_WORDS, find_quantities
 from .models import Article, Mention, publication_order
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
@@ -99,6 +100,7 @@ class Signature:
     outlet: str = ""  # who published it: one outlet seldom reports one happening twice in a day
     headline_kind: str | None = None  # the kind the headline's own words plainly report (see headline_kind)
     diseases: frozenset[str] = frozenset()  # the diseases it reports on (see diseases_named)
+    incident: str | None = None  # the family of its incident type (see event_type.incident_family), if it tells of one
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -109,6 +111,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
         "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
         "outlet": sig.outlet, "headline_kind": sig.headline_kind, "diseases": sorted(sig.diseases),
+        "incident": sig.incident,
     }
 
 
@@ -121,6 +124,7 @@ def signature_from_dict(data: dict) -> Signature:
         vector=data.get("vector"), locality=data.get("locality"),
         headline_place=data.get("headline_place"), thread_place=data.get("thread_place"), outlet=data.get("outlet", ""),
         headline_kind=data.get("headline_kind"), diseases=frozenset(data.get("diseases", ())),
+        incident=data.get("incident"),
     )
 
 
@@ -174,6 +178,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         outlet=article.outlet or "",
         headline_kind=text_part.headline_kind,
         diseases=text_part.diseases,
+        incident=incident_family(article.analysis.event_type) if article.analysis else None,
     )
 
 
@@ -613,6 +618,8 @@ class EventClusterer:
             return -1.0  # "the first meeting" and "the second meeting" are two happenings
         if a.diseases and b.diseases and not a.diseases & b.diseases:
             return -1.0  # "स्वाइन फ्लू के 6 मरीज" and "कोरोना के 11 मामले": two outbreaks' news
+        if not incidents_agree(a.incident, b.incident):
+            return -1.0  # a state's cyclone and its Maoist attack on one day: two happenings
         score = self._cosine(a, b)
         if a.place and b.place:
             if a.place == b.place:
@@ -683,6 +690,11 @@ def diseases_named(words: list[str]) -> frozenset[str]:
         if disease:
             found.add(disease)
     return frozenset(found)
+
+
+def incidents_agree(a: str | None, b: str | None) -> bool:
+    """Whether two incident families (None: no incident told) may be one happening or one thread."""
+    return a is None or b is None or a == b
 
 
 def _shared_actors_score(shared: int) -> float:

@@ -4,7 +4,8 @@ Two kinds of thread. A place's outbreak (or any running story of one place) is f
 by its place: a count report of a state, the country or the world, and any happening
 whose headline names a state, joins the open storyline of that place — its *thread* — whose
 topic it shares, or starts one: a state may run several threads at once (its outbreak, its
-by-election), and words of any story ("दिन", "करीब") are no topic. Every other event joins the storyline whose
+by-election), and words of any story ("दिन", "करीब") are no topic. Incidents of two families
+(an earthquake and a riot; see event_type.INCIDENT_FAMILIES) never share a storyline. Every other event joins the storyline whose
 profile it fits best — the same primary place, the same actors, and the same vocabulary —
 among the storylines active within a window that are no place's thread; otherwise it
 starts one. Two meetings of the same leaders months apart share
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from .events import Signature
+from .events import Signature, incidents_agree
 from .models import publication_order
 
 
@@ -57,6 +58,7 @@ class Storyline:
     norm: float = 0.0  # length of the term vector, kept up to date as terms are added
     thread: str | None = None  # the place whose running story this is, when it follows one
     events: int = 0  # events it holds (0 for a storyline stored before this was counted: unknown)
+    incident: str | None = None  # the incident family of its first event that told of one
 
     def add(self, sig: Signature) -> None:
         self.started = _earlier(self.started, sig.published)
@@ -68,6 +70,7 @@ class Storyline:
         self.places, self.actors = _top(self.places, PROFILE_NAMES), _top(self.actors, PROFILE_NAMES)
         self.terms = _top(self.terms, PROFILE_TERMS)
         self.norm = _norm(self.terms)
+        self.incident = self.incident or sig.incident
         if sig.day and (self.last_day is None or sig.day > self.last_day):
             self.last_day = sig.day
 
@@ -77,13 +80,13 @@ class Storyline:
     def to_dict(self) -> dict:
         return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
                 "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started,
-                "thread": self.thread, "events": self.events}
+                "thread": self.thread, "events": self.events, "incident": self.incident}
 
     @classmethod
     def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
                         date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""),
-                        thread=data.get("thread"), events=data.get("events", 0))
+                        thread=data.get("thread"), events=data.get("events", 0), incident=data.get("incident"))
         storyline.norm = _norm(storyline.terms)
         return storyline
 
@@ -167,7 +170,8 @@ class StorylineLinker:
     def _thread_of(self, place: str, sig: Signature, profile: Storyline) -> Storyline | None:
         """The open thread of ``place`` whose topic the new event shares most; a count report
         joins the place's thread of counts however few words it shares."""
-        open_threads = (self.storylines_[i] for i in self.threads_.get(place, ()) if not self._quiet(self.storylines_[i], sig.day))
+        open_threads = (t for t in map(self.storylines_.get, self.threads_.get(place, ()))
+                        if not self._quiet(t, sig.day) and incidents_agree(t.incident, sig.incident))
         # A busy state may run many threads over the window: the most recently active are scored.
         threads = heapq.nlargest(MAX_CANDIDATES, open_threads, key=lambda s: (s.last_day or date.min, publication_order(s.started), s.id))
         if not threads:
@@ -208,7 +212,7 @@ class StorylineLinker:
 
     def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
         """(score, storyline) of the storylines a new event (``profile``: that of its first article) fits, best first."""
-        scored = [(self.score(profile, s), s) for s in self._candidates(profile, day)]
+        scored = [(self.score(profile, s), s) for s in self._candidates(profile, day) if incidents_agree(profile.incident, s.incident)]
         return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
 
     def resolve(self, storyline_id_: str) -> str:
@@ -237,6 +241,7 @@ class StorylineLinker:
             survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
             survivor.started = _earlier(survivor.started, other.started)
             survivor.events += other.events
+            survivor.incident = survivor.incident or other.incident
             self._index_storyline(survivor)
             del self.storylines_[other.id]
             self.changed_.pop(other.id, None)
