@@ -346,3 +346,14 @@ def test_a_storylines_incident_family_survives_saving_and_loading():
     resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2002, 1, 2))
     assert resumed.storylines_[quake].incident == "quake"
     assert resumed.add("e2", _incident("b", "2002-02-11", "गुजरात भूकंप दंगों", "violence")) != quake
+
+
+def test_an_incident_follows_a_thread_that_told_of_none_only_by_a_shared_topic_not_as_a_count():
+    # "गया में गोलीबारी, एक की मौत" is a count of a kind, but not of Bihar's outbreak.
+    linker = StorylineLinker()
+    outbreak = linker.add("e1", _report("a", "2020-03-08", "count", "बिहार कोरोना संदिग्ध मरीज मौत जांच", "state:IN:bihar"))
+    shooting = dataclasses.replace(_report("b", "2020-03-10", "count", "गया वर्चस्व लड़ाई गोलीबारी मौत", "state:IN:bihar"), incident="violence")
+    assert linker.add("e2", shooting) != outbreak
+    alert = linker.add("e3", _report("c", "2026-06-09", "other", "असम भारी बारिश रेड अलर्ट ब्रह्मपुत्र जिलों", "state:IN:assam"))
+    floods = dataclasses.replace(_report("d", "2026-06-12", "count", "असम बाढ़ ब्रह्मपुत्र भारी बारिश जिलों", "state:IN:assam"), incident="weather")
+    assert linker.add("e4", floods) == alert

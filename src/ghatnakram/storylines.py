@@ -5,10 +5,11 @@ by its place: a count report of a state, the country or the world, and any happe
 whose headline names a state, joins the open storyline of that place — its *thread* — whose
 topic it shares, or starts one: a state may run several threads at once (its outbreak, its
 by-election), and words of any story ("दिन", "करीब") are no topic. Incidents of two families
-(an earthquake and a riot; see event_type.INCIDENT_FAMILIES) never share a storyline. Every other event joins the storyline whose
-profile it fits best — the same primary place, the same actors, and the same vocabulary —
-among the storylines active within a window that are no place's thread; otherwise it
-starts one. Two meetings of the same leaders months apart share
+(an earthquake and a riot; see event_type.INCIDENT_FAMILIES) never share a storyline, and an
+incident follows a thread that told of none only by a shared topic. Every other event joins
+the storyline whose profile it fits best — the same primary place, the same actors, and the
+same vocabulary — among the storylines active within a window that are no place's thread;
+otherwise it starts one. Two meetings of the same leaders months apart share
 their actors and place, so they are one storyline of two events. The timeline orders
 events by event date, with the recurrence ordinal ("first" before "second") breaking ties.
 """
@@ -36,6 +37,7 @@ MAX_POSTING = 200  # storylines a key may index before it is too common to find 
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
 UNKNOWN_PLACE = 0.5  # place credit of an event that names no place: unknown, not elsewhere
 THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
+INCIDENT_TOPIC_COSINE = 0.2  # the same, when one of them tells of an incident and the other of none
 # Words of any story, whatever it is about: when, how much, how new. Two stories sharing only
 # these ("दिन", "करीब", "पहुंचे") share no topic: a book fair and a by-election of one state.
 NO_TOPIC_WORDS = frozenset(
@@ -178,8 +180,8 @@ class StorylineLinker:
             return None
         topic = _topic_words(profile)
         scored = ((_cosine(topic, _topic_words(t)), t) for t in threads)
-        best_cosine, best = min(scored, key=lambda x: (-x[0], publication_order(x[1].started), x[1].id))
-        return best if sig.kind == "count" or best_cosine >= THREAD_TOPIC_COSINE else None
+        joinable = [(cosine, t) for cosine, t in scored if cosine >= _topic_needed(t, sig)]
+        return min(joinable, key=lambda x: (-x[0], publication_order(x[1].started), x[1].id))[1] if joinable else None
 
     def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
         """Continue from saved state: the open storylines, the storyline of each open event, the latest day seen."""
@@ -212,7 +214,7 @@ class StorylineLinker:
 
     def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
         """(score, storyline) of the storylines a new event (``profile``: that of its first article) fits, best first."""
-        scored = [(self.score(profile, s), s) for s in self._candidates(profile, day) if incidents_agree(profile.incident, s.incident)]
+        scored = [(self.score(profile, s), s) for s in self._candidates(profile, day) if incidents_agree(s.incident, profile.incident)]
         return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
 
     def resolve(self, storyline_id_: str) -> str:
@@ -319,6 +321,15 @@ def followed_place(sig: Signature) -> str | None:
     if not place or not place.startswith(THREAD_PLACE_PREFIXES):
         return None
     return place if sig.kind == "count" or place.startswith("state:") else None
+
+
+def _topic_needed(thread: Storyline, sig: Signature) -> float:
+    """The topic cosine an event needs to follow ``thread``: none for a count report of the thread's
+    own subject, more for an incident in a thread that told of none, or the reverse (a shooting in
+    a state's outbreak, the state's case count in its floods)."""
+    if thread.incident != sig.incident:
+        return INCIDENT_TOPIC_COSINE
+    return 0.0 if sig.kind == "count" else THREAD_TOPIC_COSINE
 
 
 def _profile(sig: Signature) -> Storyline:
