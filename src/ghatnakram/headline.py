@@ -124,11 +124,12 @@ _PERFECTIVE = [
     (re.compile(rf"{_START}कर\s+(?:दिए|दिये|लिए|लिये){_END}"), "किए"),
     (re.compile(rf"{_START}कर\s+(?:दी|ली){_END}"), "की"),
 ]
-# Intransitive roots that news tells with जाना ("पटरी से उतर गए", "संख्या बढ़ गई"), which headlines
-# write in the simple perfective ("उतरे", "बढ़ी"). Only these: "दिल्ली गए" is "went to Delhi".
+# Intransitive roots that news tells with जाना or चुकना ("पटरी से उतर गए", "संख्या पहुंच चुकी है"),
+# which headlines write in the simple perfective ("उतरे", "पहुंची"). Only these: "दिल्ली गए" is
+# "went to Delhi".
 _WENT_ROOTS = "उतर मिल पहुंच पहुँच बढ़ घट लग फंस फँस बच निकल टूट डूब रुक बिक खुल जुड़ बदल भर गिर मर बिगड़ फैल हट थम पलट सिमट उमड़ लुढ़क फिसल चढ़ उछल सूख बन चल छिड़ जम"
-_WENT = re.compile(rf"{_START}(?P<root>{'|'.join(_WENT_ROOTS.split())}|आ)\s+(?P<went>गया|गए|गये|गई|गयी){_END}")
-_SIMPLE_PERFECTIVE_ENDING = {"गया": "ा", "गए": "े", "गये": "े", "गई": "ी", "गयी": "ी"}
+_WENT = re.compile(rf"{_START}(?P<root>{'|'.join(_WENT_ROOTS.split())}|आ)\s+(?P<went>गया|गए|गये|गई|गयी|चुका|चुके|चुकी){_END}")
+_SIMPLE_PERFECTIVE_ENDING = {"गया": "ा", "गए": "े", "गये": "े", "गई": "ी", "गयी": "ी", "चुका": "ा", "चुके": "े", "चुकी": "ी"}
 _SAMNE_AAYE = re.compile(r"(?<!बात)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
