@@ -130,6 +130,7 @@ _PERFECTIVE = [
 _WENT_ROOTS = "उतर मिल पहुंच पहुँच बढ़ घट लग फंस फँस बच निकल टूट डूब रुक बिक खुल जुड़ बदल भर गिर मर बिगड़ फैल हट थम पलट सिमट उमड़ लुढ़क फिसल चढ़ उछल सूख बन चल छिड़ जम"
 _WENT = re.compile(rf"{_START}(?P<root>{'|'.join(_WENT_ROOTS.split())}|आ)\s+(?P<went>गया|गए|गये|गई|गयी|चुका|चुके|चुकी){_END}")
 _SIMPLE_PERFECTIVE_ENDING = {"गया": "ा", "गए": "े", "गये": "े", "गई": "ी", "गयी": "ी", "चुका": "ा", "चुके": "े", "चुकी": "ी"}
+_DEATH_HAPPENED = re.compile(rf"{_START}(?P<death>मौत|मौतें|निधन)\s+(?:हुई|हुईं|हुआ)(?=\s*(?:,|$))")
 _SAMNE_AAYE = re.compile(r"(?<!बात)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
@@ -837,7 +838,13 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
     text = " ".join(words)
     if (text.count("“") + text.count("”")) % 2 or text.count('"') % 2:
         text = re.sub("[“”\"]", "", text)
-    return _end_aux(_perfective(_TRAILING.sub("", text)))
+    return _death_as_noun(_end_aux(_perfective(_TRAILING.sub("", text))))
+
+
+def _death_as_noun(text: str) -> str:
+    """"पंजाब में कोरोना से पहली मौत हुई" → "… पहली मौत": headlines tell a death by its noun."""
+    shorter = _DEATH_HAPPENED.sub(r"\g<death>", text)
+    return shorter if len(shorter.split()) >= MIN_WORDS else text
 
 
 class HeadlineModel:
