@@ -517,7 +517,15 @@ def test_now_goes_but_the_part_of_the_day_after_it_stays_with_its_clock():
         ("चीन में कोरोनावायरस से 31 और लोगों की मौत हुई है।", "चीन में कोरोनावायरस से 31 और लोगों की मौत"),
         # only where the clause ends: "मौत हुई है जबकि …" keeps its verb
         ("बिहार में एक मरीज की मौत हुई जबकि दो लोग ठीक होकर घर लौटे।", "बिहार में एक मरीज की मौत हुई जबकि दो लोग ठीक होकर घर लौटे"),
+        # any predicate noun or adjective drops its light verb
+        ("केरल में अभी तक कोरोना के 17 मामलों की पुष्टि हुई है।", "केरल में अभी तक कोरोना के 17 मामलों की पुष्टि"),
+        ("श्री माता वैष्णो देवी यात्रा आज से बंद की गई।", "श्री माता वैष्णो देवी यात्रा आज से बंद"),
+        ("छत्तीसगढ़ में 23 साल की महिला कोरोना पॉजिटिव पाई गई है।", "छत्तीसगढ़ में 23 साल की महिला कोरोना पॉजिटिव"),
+        ("राष्ट्रीय राजधानी में सभी मॉल 31 मार्च तक बंद रहेंगे।", "राष्ट्रीय राजधानी में सभी मॉल 31 मार्च तक बंद"),
+        # but an agent's or a relative clause's verb stays
+        ("जिलाधिकारी ने जिले के सभी स्कूल बंद किए।", "जिलाधिकारी ने जिले के सभी स्कूल बंद किए"),
+        ("तेलंगाना में एक केस सामने आया था जो ठीक हुआ।", "तेलंगाना में एक केस सामने आया था जो ठीक हुआ"),
     ],
 )
-def test_a_death_is_told_by_its_noun_as_headlines_tell_it(lead, headline):
+def test_a_predicate_noun_or_adjective_is_told_without_its_light_verb_as_headlines_tell_it(lead, headline):
     assert generate_headline(lead) == headline

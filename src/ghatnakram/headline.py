@@ -130,7 +130,14 @@ _PERFECTIVE = [
 _WENT_ROOTS = "उतर मिल पहुंच पहुँच बढ़ घट लग फंस फँस बच निकल टूट डूब रुक बिक खुल जुड़ बदल भर गिर मर बिगड़ फैल हट थम पलट सिमट उमड़ लुढ़क फिसल चढ़ उछल सूख बन चल छिड़ जम"
 _WENT = re.compile(rf"{_START}(?P<root>{'|'.join(_WENT_ROOTS.split())}|आ)\s+(?P<went>गया|गए|गये|गई|गयी|चुका|चुके|चुकी){_END}")
 _SIMPLE_PERFECTIVE_ENDING = {"गया": "ा", "गए": "े", "गये": "े", "गई": "ी", "गयी": "ी", "चुका": "ा", "चुके": "े", "चुकी": "ी"}
-_DEATH_HAPPENED = re.compile(rf"{_START}(?P<death>मौत|मौतें|निधन)\s+(?:हुई|हुईं|हुआ)(?=\s*(?:,|$))")
+# Predicates a headline states without their light verb, and the light verbs ("बंद किए गए", "पुष्टि हुई").
+_PREDICATES = _nfc_alt("मौत मौतें निधन बंद संक्रमित पॉजिटिव निगेटिव पुष्टि रद्द ठीक घोषित स्थगित तैनात गिरफ्तार "
+                       "भर्ती लागू शुरू जारी सील रिहा दर्ज क्वारंटाइन")
+_LIGHT_VERBS = _nfc_alt("हुआ हुई हुए हुईं किया की किए किये गया गई गए गयी गये दिया दी दिए दिये पाया पाई पाए पायी "
+                        "रहेगा रहेगी रहेंगे रहा रही रहे मिला मिली मिले")
+_LIGHT_VERB_AFTER_PREDICATE = re.compile(rf"{_START}(?P<predicate>{_PREDICATES})(?:\s+(?:{_LIGHT_VERBS}){_END}){{1,3}}(?=\s*(?:,|$))")
+# Words that make a clause need its verb: an agent ("डीएम ने आदेश दिया") or a relative ("जो ठीक हुआ").
+_NEEDS_ITS_VERB = re.compile(rf"{_START}(?:ने|जो|जिस|जिसे|जिसमें|जिसके|जिन|जिन्हें|जिनमें|जिनके|जिन्होंने){_END}")
 _SAMNE_AAYE = re.compile(r"(?<!बात)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
@@ -838,12 +845,19 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
     text = " ".join(words)
     if (text.count("“") + text.count("”")) % 2 or text.count('"') % 2:
         text = re.sub("[“”\"]", "", text)
-    return _death_as_noun(_end_aux(_perfective(_TRAILING.sub("", text))))
+    return _predicate_alone(_end_aux(_perfective(_TRAILING.sub("", text))))
 
 
-def _death_as_noun(text: str) -> str:
-    """"पंजाब में कोरोना से पहली मौत हुई" → "… पहली मौत": headlines tell a death by its noun."""
-    shorter = _DEATH_HAPPENED.sub(r"\g<death>", text)
+def _predicate_alone(text: str) -> str:
+    """A clause that ends in a predicate noun or adjective and its light verb ends in the predicate,
+    as headlines write it: "पंजाब में पहली मौत हुई" → "… पहली मौत", "सभी स्कूल बंद किए गए" → "…
+    बंद", "तीन लोग संक्रमित पाए गए" → "… संक्रमित". Not after an agent or a relative ("डीएम ने
+    … बंद किया", "जो ठीक हुआ" need their verb)."""
+    def alone(match: re.Match) -> str:
+        clause = text[text.rfind(",", 0, match.start()) + 1 : match.start()]
+        return match[0] if _NEEDS_ITS_VERB.search(clause) else match["predicate"]
+
+    shorter = _LIGHT_VERB_AFTER_PREDICATE.sub(alone, text)
     return shorter if len(shorter.split()) >= MIN_WORDS else text
 
 
