@@ -138,7 +138,10 @@ _LIGHT_VERBS = _nfc_alt("हुआ हुई हुए हुईं किया
 _LIGHT_VERB_AFTER_PREDICATE = re.compile(rf"{_START}(?P<predicate>{_PREDICATES})(?:\s+(?:{_LIGHT_VERBS}){_END}){{1,3}}(?=\s*(?:,|$))")
 # Words that make a clause need its verb: an agent ("डीएम ने आदेश दिया") or a relative ("जो ठीक हुआ").
 _NEEDS_ITS_VERB = re.compile(rf"{_START}(?:ने|जो|जिस|जिसे|जिसमें|जिसके|जिन|जिन्हें|जिनमें|जिनके|जिन्होंने){_END}")
+# A count's "सामने आए" at the end goes ("… 5 नए मामले सामने आए" → "… 5 नए मामले"), but not in a
+# clause a contrast opens ("…, लेकिन नये पॉजिटिव केस सामने आए"): without its verb it says nothing.
 _SAMNE_AAYE = re.compile(r"(?<!बात)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
+_CONTRAST = re.compile(rf"{_START}(?:लेकिन|जबकि|मगर|परंतु){_END}")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
 # प्रभाव से …"): "है" followed by a word that does not continue the clause.
@@ -199,6 +202,7 @@ def _as_speech(text: str) -> str:
 
 
 _drop_bare_capital = _sub(_BARE_CAPITAL)
+_drop_samne = _sub(_SAMNE_AAYE)
 
 RULES = {
     "dateline": strip_dateline,
@@ -212,7 +216,7 @@ RULES = {
     "relative": _sub(_RELATIVE),
     "aux": _end_aux,
     "perfective": _perfective,
-    "samne": _sub(_SAMNE_AAYE),
+    "samne": lambda text: text if _CONTRAST.search(text) else _drop_samne(text),
 }
 
 
