@@ -85,10 +85,11 @@ _DAY_PARTS = _nfc_alt("सुबह शाम रात रात्रि द�
 # "शनिवार को", "बुधवार की देर शाम", "गुरुवार देर रात", "14 अप्रैल की रात", "आज", "कल", "बीते दिनों",
 # "करीब 11:40 बजे", "शाम 4 बजे से रात 12 बजे तक": when it happened, not what. A date alone stays ("22 मार्च को जनता कर्फ्यू"): it may be news.
 _CLOCK = r"[0-9०-९]{1,2}(?:[:.][0-9०-९]{2})?\s*बजे"
+_NOT_A_BOUND = rf"(?!\s+(?:तक|से|के|की|का){_END})"  # "आज तक", "अब से", "कल के" are no time of the happening
 _TIME_ADVERBIAL = re.compile(
     rf"{_START}(?:(?:{_WEEKDAYS})(?:\s+(?:की|के)?\s*(?:{_DAY_PARTS}))?(?:\s+को)?|"
     rf"[0-9०-९]{{1,2}}\s+(?:{_MONTHS})\s+(?:की|को)\s+(?:{_DAY_PARTS})(?:\s+को)?|"
-    rf"(?:आज|कल)(?!\s+(?:तक|से|के|की|का){_END})(?:\s+(?:{_DAY_PARTS}))?|अब(?!\s+(?:तक|से|के|की|का){_END})|(?:पिछले|बीते)\s+(?:दिनों|सप्ताह|हफ्ते)|"
+    rf"(?:आज|कल){_NOT_A_BOUND}(?:\s+(?:{_DAY_PARTS}))?|अब{_NOT_A_BOUND}|(?:पिछले|बीते)\s+(?:दिनों|सप्ताह|हफ्ते)|"
     rf"(?:(?:{_DAY_PARTS})\s+)?{_CLOCK}\s+से\s+(?:(?:{_DAY_PARTS})\s+)?{_CLOCK}\s+तक|"
     rf"(?:(?:करीब|लगभग|तकरीबन)\s+)?{_CLOCK}(?!\s+(?:तक|से){_END}))\s+"
 )
@@ -115,7 +116,23 @@ _VIEW = re.compile(r"^(?P<who>(?:\S+\s+){0,5}?\S+)\s+(?:का|की|के)\s+
 # Who says it, too vague or too close to be a headline's speaker: "हमारा मानना है कि", "लोगों का कहना है".
 _NO_SPEAKER = frozenset("हमारा मेरा उनका इनका सूत्रों लोगों".split())
 _TRAILING_AUX = re.compile(r"\s+(?:है|हैं|था|थी|थे)(?=[\s।.!?]*$)")
-# Perfective compounds as headlines write them: "हो गई" → "हुई", "कर दिया" → "किया".
+# Intransitive roots that news tells with जाना or चुकना ("पटरी से उतर गए", "संख्या पहुंच चुकी है"),
+# which headlines write in the simple perfective ("उतरे", "पहुंची"). Only these: "दिल्ली गए" is
+# "went to Delhi".
+_WENT_ROOTS = "उतर मिल पहुंच पहुँच बढ़ घट लग फंस फँस बच निकल टूट डूब रुक बिक खुल जुड़ बदल भर गिर मर बिगड़ फैल हट थम पलट सिमट उमड़ लुढ़क फिसल चढ़ उछल सूख बन चल छिड़ जम"
+_WENT = re.compile(rf"{_START}(?P<root>{'|'.join(_WENT_ROOTS.split())}|आ)\s+(?P<went>गया|गए|गये|गई|गयी|चुका|चुके|चुकी){_END}")
+_SIMPLE_PERFECTIVE_ENDING = {"गया": "ा", "गए": "े", "गये": "े", "गई": "ी", "गयी": "ी", "चुका": "ा", "चुके": "े", "चुकी": "ी"}
+
+
+def _simple_perfective(match: re.Match) -> str:
+    """"उतर गए" → "उतरे", "बढ़ गई" → "बढ़ी", "आ गया" → "आया"."""
+    root, ending = match["root"], _SIMPLE_PERFECTIVE_ENDING[match["went"]]
+    if root == "आ":
+        return {"ा": "आया", "े": "आए", "ी": "आई"}[ending]
+    return root + ending
+
+
+# Perfective compounds as headlines write them: "हो गई" → "हुई", "कर दिया" → "किया", "उतर गए" → "उतरे".
 _PERFECTIVE = [
     (re.compile(rf"{_START}हो\s+(?:गया|चुका){_END}"), "हुआ"),
     (re.compile(rf"{_START}हो\s+(?:गए|गये|चुके){_END}"), "हुए"),
@@ -123,13 +140,8 @@ _PERFECTIVE = [
     (re.compile(rf"{_START}कर\s+(?:दिया|लिया){_END}"), "किया"),
     (re.compile(rf"{_START}कर\s+(?:दिए|दिये|लिए|लिये){_END}"), "किए"),
     (re.compile(rf"{_START}कर\s+(?:दी|ली){_END}"), "की"),
+    (_WENT, _simple_perfective),
 ]
-# Intransitive roots that news tells with जाना or चुकना ("पटरी से उतर गए", "संख्या पहुंच चुकी है"),
-# which headlines write in the simple perfective ("उतरे", "पहुंची"). Only these: "दिल्ली गए" is
-# "went to Delhi".
-_WENT_ROOTS = "उतर मिल पहुंच पहुँच बढ़ घट लग फंस फँस बच निकल टूट डूब रुक बिक खुल जुड़ बदल भर गिर मर बिगड़ फैल हट थम पलट सिमट उमड़ लुढ़क फिसल चढ़ उछल सूख बन चल छिड़ जम"
-_WENT = re.compile(rf"{_START}(?P<root>{'|'.join(_WENT_ROOTS.split())}|आ)\s+(?P<went>गया|गए|गये|गई|गयी|चुका|चुके|चुकी){_END}")
-_SIMPLE_PERFECTIVE_ENDING = {"गया": "ा", "गए": "े", "गये": "े", "गई": "ी", "गयी": "ी", "चुका": "ा", "चुके": "े", "चुकी": "ी"}
 # Predicates a headline states without their light verb, and the light verbs ("बंद किए गए", "पुष्टि हुई").
 _PREDICATES = _nfc_alt("मौत मौतें निधन बंद संक्रमित पॉजिटिव निगेटिव पुष्टि रद्द ठीक घोषित स्थगित तैनात गिरफ्तार "
                        "भर्ती लागू शुरू जारी सील रिहा दर्ज क्वारंटाइन")
@@ -177,15 +189,7 @@ def _sub(pattern: re.Pattern, repl: str = "") -> "callable":
 def _perfective(text: str) -> str:
     for pattern, repl in _PERFECTIVE:
         text = pattern.sub(repl, text)
-    return _WENT.sub(_simple_perfective, text)
-
-
-def _simple_perfective(match: re.Match) -> str:
-    """"उतर गए" → "उतरे", "बढ़ गई" → "बढ़ी", "आ गया" → "आया"."""
-    root, ending = match["root"], _SIMPLE_PERFECTIVE_ENDING[match["went"]]
-    if root == "आ":
-        return {"ा": "आया", "े": "आए", "ी": "आई"}[ending]
-    return root + ending
+    return text
 
 
 def _end_aux(text: str) -> str:
