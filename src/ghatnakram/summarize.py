@@ -223,7 +223,7 @@ def storyline_title(events: list[dict]) -> str:
     words = [content_words(e["headline"]) for e in events]
     place = _main_place(events)
     # A district's or a city's story may be told by its state's name: Kolkata's by Bengal's.
-    around = {place, *(p.id for p in parents(place) if p.kind != "country")} if place else set()
+    around = _with_its_states(place) if place else set()
 
     def rank(i: int) -> tuple:
         named = places_in(events[i]["headline"])
@@ -247,7 +247,12 @@ def _main_place(events: list[dict]) -> str | None:
 def _places_of(event: dict) -> set[str]:
     """Gazetteer ids of the places an event record names, with the states (not countries) they lie in."""
     named = {x["canonical"].removeprefix("LOC:") for x in event.get("entities", ()) if x["canonical"].startswith("LOC:")}
-    return named | {p.id for place in named for p in parents(place) if p.kind != "country"}
+    return set().union(*map(_with_its_states, named))
+
+
+def _with_its_states(place_id: str) -> set[str]:
+    """A place's gazetteer id with those of the places it lies in below its country (its state)."""
+    return {place_id, *(p.id for p in parents(place_id) if p.kind != "country")}
 
 
 def timeline(events: list[dict]) -> list[str]:
