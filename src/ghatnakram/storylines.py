@@ -170,8 +170,9 @@ class StorylineLinker:
         return self._merge([thread, storyline], survivor=thread)
 
     def _thread_of(self, place: str, sig: Signature, profile: Storyline) -> Storyline | None:
-        """The open thread of ``place`` whose topic the new event shares most; a count report
-        joins the place's thread of counts however few words it shares."""
+        """The open thread of ``place`` whose topic the new event shares most, among those of an
+        agreeing incident family; a count report joins the place's thread of counts however few
+        words it shares, unless one of them tells of an incident and the other not (see :func:`_topic_needed`)."""
         open_threads = (t for t in map(self.storylines_.get, self.threads_.get(place, ()))
                         if not self._quiet(t, sig.day) and incidents_agree(t.incident, sig.incident))
         # A busy state may run many threads over the window: the most recently active are scored.
