@@ -12,6 +12,7 @@ from ghatnakram.events import (
     EventClusterer,
     Signature,
     diseases_named,
+    news_beat,
     event_kind,
     headline_kind,
     places_in,
@@ -321,6 +322,22 @@ def test_a_small_figure_ending_in_zero_is_as_weak_a_tie_as_a_round_thousand():
 )
 def test_the_diseases_a_headline_names_are_read_whatever_the_spelling(title, diseases):
     assert diseases_named(word_keys(title)) == diseases
+
+
+@pytest.mark.parametrize(
+    "title, beat",
+    [
+        ("रिसर्च में बड़ा खुलासा, कोरोना के लक्षण दिखने में लग सकते हैं 5 दिन", "research"),
+        ("कोरोना वैक्सीन बनाने के करीब 7 से 8 संस्थाएं, WHO चीफ ने किया खुलासा", "research"),
+        ("कोविड-19 संक्रमण कैसे बनता है मौत का कारण: वैज्ञानिकों ने लगाया पता", "research"),
+        ("कोरोना के कहर से शेयर बाज़ार में भूचाल, सेंसेक्स 3124 अंक लुढ़का", "markets"),
+        ("वैक्सीन की खबर से उछला सेंसेक्स", "markets"),
+        ("मुख्यमंत्री ने वीडियो शेयर कर लोगों से घर में रहने की अपील की", None),
+        ("बिहार में कोरोना के 12 नए मरीज", None),
+    ],
+)
+def test_a_headline_of_a_news_beat_is_known_by_its_words(title, beat):
+    assert news_beat(word_keys(title)) == beat
 
 
 def test_reports_of_two_diseases_are_two_happenings_though_place_day_and_words_agree(analyzer):

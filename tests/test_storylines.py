@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from ghatnakram.events import Signature, signature, signature_from_dict, signature_order, signature_to_dict
 from ghatnakram.models import Article
 from ghatnakram.pipeline import cluster
-from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, followed_place, timeline
+from ghatnakram.storylines import PROFILE_TERMS, Storyline, StorylineLinker, followed_thread, timeline
 
 SEED_A, SEED_B = "000_666c9d8fc3af1f4a", "002_a1b31033bad5e4bd"
 
@@ -151,8 +151,8 @@ def test_a_count_report_filed_from_new_delhi_without_a_place_in_its_headline_is_
     national = _report("a", "2020-05-05", "count", "कोरोना नए मामले", "country:IN")
     datelined = _report("b", "2020-05-06", "count", "मामले बढ़कर हुए", place="state:IN:delhi")
     delhis_own = _report("c", "2020-05-06", "count", "दिल्ली नए मामले", "state:IN:delhi")
-    assert followed_place(datelined) == "country:IN"
-    assert followed_place(delhis_own) == "state:IN:delhi"
+    assert followed_thread(datelined) == "country:IN"
+    assert followed_thread(delhis_own) == "state:IN:delhi"
     linker = StorylineLinker()
     assert linker.add("e1", national) == linker.add("e2", datelined) != linker.add("e3", delhis_own)
 
@@ -198,8 +198,8 @@ def test_a_statement_abroad_follows_no_place_thread():
     # "इस्राइल का दावा- कोरोना की दवा कुछ हफ्ते में तैयार" is research news, not Israel's outbreak.
     claim = _report("a", "2020-03-14", "statement", "इस्राइल दावा दवा हफ्ते तैयार", "country:IL")
     tally = _report("b", "2020-03-14", "count", "इटली मौतें संख्या पार", "country:IT")
-    assert followed_place(claim) is None
-    assert followed_place(tally) == "country:IT"
+    assert followed_thread(claim) is None
+    assert followed_thread(tally) == "country:IT"
 
 
 def test_a_place_thread_survives_saving_and_loading_the_linker():
@@ -244,7 +244,7 @@ def test_a_country_count_that_names_one_state_follows_the_country_while_its_even
     sig = _count_report("2020-03-03", "देश में मिले कोरोना के तीन नए मरीज, एक दिल्ली में",
                         "देश में कोरोना वायरस के तीन नए मामले सामने आए हैं। इनमें एक मरीज दिल्ली का है।")
     assert sig.place == "state:IN:delhi" and sig.kind == "count"
-    assert followed_place(sig) == "country:IN"
+    assert followed_thread(sig) == "country:IN"
     assert signature_from_dict(signature_to_dict(sig)).thread_place == "country:IN"
 
 
@@ -252,13 +252,13 @@ def test_a_count_across_several_states_follows_the_country():
     sig = _count_report("2020-03-22", "राजस्थान, बंगाल, गुजरात में लॉकडाउन शुरू, कुल मामले हुए 315",
                         "कोरोना वायरस संक्रमण के 60 से अधिक नए मामले सामने आने के साथ यह संख्या बढ़ कर 315 हो गई।")
     assert sig.place == "state:IN:rajasthan" and sig.kind == "count"
-    assert followed_place(sig) == "country:IN"
+    assert followed_thread(sig) == "country:IN"
 
 
 def test_a_count_of_two_states_follows_its_first():
     sig = _count_report("2020-03-22", "बिहार और झारखंड में कोरोना के 12 नए मामले",
                         "बिहार में कोरोना वायरस के 10 और झारखंड में दो नए मामले सामने आए हैं।")
-    assert followed_place(sig) == "state:IN:bihar"
+    assert followed_thread(sig) == "state:IN:bihar"
 
 
 def test_an_event_that_names_no_place_may_join_a_places_thread_by_its_words():
@@ -357,3 +357,23 @@ def test_an_incident_follows_a_thread_that_told_of_none_only_by_a_shared_topic_n
     alert = linker.add("e3", _report("c", "2026-06-09", "other", "असम भारी बारिश रेड अलर्ट ब्रह्मपुत्र जिलों", "state:IN:assam"))
     floods = dataclasses.replace(_report("d", "2026-06-12", "count", "असम बाढ़ ब्रह्मपुत्र भारी बारिश जिलों", "state:IN:assam"), incident="weather")
     assert linker.add("e4", floods) == alert
+
+
+def _beat_news(article_id, day, kind, terms, beat, headline_place=None):
+    return dataclasses.replace(_report(article_id, day, kind, terms, headline_place), beat=beat)
+
+
+def test_news_of_one_beat_is_one_thread_wherever_it_happens():
+    # "नई रिसर्च से खुलासा, चीन से बाहर हो सकता है कोरोना का केंद्र", then two months later
+    # "पीजीआई में एमडब्ल्यू वैक्सीन का पहला फेज सफल": research done in two countries, one running story.
+    linker = StorylineLinker()
+    study = linker.add("e1", _beat_news("a", "2020-03-01", "other", "नई रिसर्च खुलासा चीन बाहर केंद्र", "research", "country:CN"))
+    trial = linker.add("e2", _beat_news("b", "2020-05-03", "other", "पीजीआई वैक्सीन पहला फेज सफल", "research"))
+    assert study == trial
+    assert linker.storylines_[study].thread == "beat:research"
+    assert followed_thread(_beat_news("c", "2020-03-12", "other", "सेंसेक्स लुढ़का", "markets")) == "beat:markets"
+
+
+def test_a_states_news_and_a_count_report_follow_their_place_not_their_beat():
+    assert followed_thread(_beat_news("a", "2020-05-03", "other", "बिहार वैक्सीन शोध", "research", "state:IN:bihar")) == "state:IN:bihar"
+    assert followed_thread(_beat_news("b", "2020-05-03", "count", "वैक्सीन ट्रायल संक्रमित", "research")) is None

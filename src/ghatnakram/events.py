@@ -100,6 +100,7 @@ class Signature:
     outlet: str = ""  # who published it: one outlet seldom reports one happening twice in a day
     headline_kind: str | None = None  # the kind the headline's own words plainly report (see headline_kind)
     diseases: frozenset[str] = frozenset()  # the diseases it reports on (see diseases_named)
+    beat: str | None = None  # the news beat its headline reports (see news_beat)
     incident: str | None = None  # the family of its incident type (see event_type.incident_family), if it tells of one
 
 
@@ -111,7 +112,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
         "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
         "outlet": sig.outlet, "headline_kind": sig.headline_kind, "diseases": sorted(sig.diseases),
-        "incident": sig.incident,
+        "incident": sig.incident, "beat": sig.beat,
     }
 
 
@@ -124,7 +125,7 @@ def signature_from_dict(data: dict) -> Signature:
         vector=data.get("vector"), locality=data.get("locality"),
         headline_place=data.get("headline_place"), thread_place=data.get("thread_place"), outlet=data.get("outlet", ""),
         headline_kind=data.get("headline_kind"), diseases=frozenset(data.get("diseases", ())),
-        incident=data.get("incident"),
+        incident=data.get("incident"), beat=data.get("beat"),
     )
 
 
@@ -146,6 +147,7 @@ class TextSignature:
     thread_place: str | None  # see Signature.thread_place
     headline_kind: str | None = None  # see Signature.headline_kind
     diseases: frozenset[str] = frozenset()  # see Signature.diseases
+    beat: str | None = None  # see Signature.beat
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -178,6 +180,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         outlet=article.outlet or "",
         headline_kind=text_part.headline_kind,
         diseases=text_part.diseases,
+        beat=text_part.beat,
         incident=incident_family(article.analysis.event_type) if article.analysis else None,
     )
 
@@ -220,6 +223,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         thread_place=_count_thread(kind, named_in_title, title_scopes, title),
         headline_kind=headline_kind(title_words),
         diseases=diseases_named(title_words) or diseases_named(word_keys(lead_sentences[0] if lead_sentences else "")),
+        beat=news_beat(title_words),
     )
 
 
@@ -677,6 +681,18 @@ _DISEASE_WORDS = {
 _FLU_KINDS = {"स्वाइन": "swine-flu", "बर्ड": "bird-flu"}
 _NUKTA = "\u093c"
 
+# News beats: kinds of news that run as one thread wherever they happen. A study from China and a
+# vaccine trial in Chandigarh are both the research beat's news; the markets' fall is the markets'.
+# The words are those a headline of the beat carries; a "शेयर" alone may be shared on social media.
+# A headline of both beats ("वैक्सीन की खबर से उछला सेंसेक्स") is the first one's news.
+BEAT_WORDS = {
+    "markets": "सेंसेक्स निफ्टी sensex nifty",
+    "research": "रिसर्च रीसर्च शोध शोधकर्ता शोधकर्ताओं अध्ययन स्टडी वैज्ञानिक वैज्ञानिकों वैक्सीन टीका टीके जर्नल "
+                "research study vaccine scientists",
+}
+_BEAT_OF = {word: beat for beat, words in BEAT_WORDS.items() for word in words.split()}
+_BEAT_PHRASES = {("शेयर", "बाजार"): "markets"}
+
 
 def diseases_named(words: list[str]) -> frozenset[str]:
     """The diseases named among ``words`` (word keys): "यूपी के दो शहरों में स्वाइन फ्लू ने पसारे पांव"
@@ -690,6 +706,14 @@ def diseases_named(words: list[str]) -> frozenset[str]:
         if disease:
             found.add(disease)
     return frozenset(found)
+
+
+def news_beat(words: list[str]) -> str | None:
+    """The beat (see :data:`BEAT_WORDS`) a headline's words (word keys) report: "शेयर बाजार में
+    भूचाल, सेंसेक्स 3124 अंक लुढ़का" → "markets"; "रिसर्च में बड़ा खुलासा" → "research"; else None."""
+    words = [word.replace(_NUKTA, "") for word in words]  # "बाज़ार" is "बाजार"
+    found = {_BEAT_OF[w] for w in words if w in _BEAT_OF} | {_BEAT_PHRASES[p] for p in zip(words, words[1:]) if p in _BEAT_PHRASES}
+    return min(found, key=list(BEAT_WORDS).index, default=None)
 
 
 def incidents_agree(a: str | None, b: str | None) -> bool:

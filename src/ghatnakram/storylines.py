@@ -4,7 +4,9 @@ Two kinds of thread. A place's outbreak (or any running story of one place) is f
 by its place: a count report of a state, the country or the world, and any happening
 whose headline names a state, joins the open storyline of that place — its *thread* — whose
 topic it shares, or starts one: a state may run several threads at once (its outbreak, its
-by-election), and words of any story ("दिन", "करीब") are no topic. Incidents of two families
+by-election), and words of any story ("दिन", "करीब") are no topic. A news beat is followed the
+same way wherever its news happens: studies and vaccine trials are the research beat's thread,
+the markets' falls the markets'. Incidents of two families
 (an earthquake and a riot; see event_type.INCIDENT_FAMILIES) never share a storyline, and an
 incident follows a thread that told of none only by a shared topic. Every other event joins
 the storyline whose profile it fits best — the same primary place, the same actors, and the
@@ -30,6 +32,7 @@ from .models import publication_order
 
 # A place's running story: the state, country or world whose thread a happening follows.
 THREAD_PLACE_PREFIXES = ("state:", "country:", "world")
+BEAT_THREAD = "beat:"  # a news beat's running story, wherever its news happens (see events.news_beat)
 CAPITAL = "state:IN:delhi"  # a national desk files from New Delhi: a dateline there is not Delhi's news
 PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of every article
 PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
@@ -96,7 +99,7 @@ class Storyline:
 class StorylineLinker:
     """Online storyline assignment, article by article in publication order.
 
-    A new event joins the thread of the place it follows (see :func:`followed_place`),
+    A new event joins the thread of the place or beat it follows (see :func:`followed_thread`),
     else the storyline its first article fits best, else starts one; every article of an
     event then adds to its storyline's profile.
 
@@ -146,7 +149,7 @@ class StorylineLinker:
         place it follows whose topic it shares, else the storyline it fits best, else a new one
         (a new thread of its place, when it follows one: a state's by-election and its book fair
         are two threads of one state)."""
-        thread = followed_place(sig)
+        thread = followed_thread(sig)
         profile = _profile(sig)
         if thread:
             known = self._thread_of(thread, sig, profile)
@@ -161,7 +164,7 @@ class StorylineLinker:
     def _follow_late(self, storyline: Storyline, sig: Signature) -> Storyline:
         """An event alone in its storyline whose later article shows the place it follows (its first
         named none) joins that place's thread: a national count first reported without "देश"."""
-        place = followed_place(sig)
+        place = followed_thread(sig)
         if place is None:
             return storyline
         thread = self._thread_of(place, sig, _profile(sig))
@@ -308,14 +311,23 @@ class StorylineLinker:
         return 0.35 * place + 0.2 * min(actors, 1.0) + 0.6 * _cosine(event, storyline)
 
 
-def followed_place(sig: Signature) -> str | None:
-    """The place whose running story an event follows, or None when it is a thread of its own kind.
+def followed_thread(sig: Signature) -> str | None:
+    """The place or beat whose running story an event follows, or None when it is a thread of its own kind.
 
     A count report follows its place (a state's, the country's or the world's tally is one
     running story), and so does any happening whose headline names a state: a state's
     orders, cases and alarms are its outbreak's story. A place named only in the lead is
     weaker, and a New Delhi dateline there is a national desk, so it stands for the country.
+    Any other happening whose headline is of a news beat follows the beat: studies and
+    vaccine trials wherever they are done, the markets' falls.
     """
+    place = _followed_place(sig)
+    if place is None and sig.beat and sig.kind != "count":
+        return BEAT_THREAD + sig.beat
+    return place
+
+
+def _followed_place(sig: Signature) -> str | None:
     place = sig.thread_place or sig.headline_place
     if place is None:
         place = "country:IN" if sig.place == CAPITAL else sig.place
@@ -327,10 +339,10 @@ def followed_place(sig: Signature) -> str | None:
 def _topic_needed(thread: Storyline, sig: Signature) -> float:
     """The topic cosine an event needs to follow ``thread``: none for a count report of the thread's
     own subject, more for an incident in a thread that told of none, or the reverse (a shooting in
-    a state's outbreak, the state's case count in its floods)."""
+    a state's outbreak, the state's case count in its floods); none for a beat's news, whose beat is its topic."""
     if thread.incident != sig.incident:
         return INCIDENT_TOPIC_COSINE
-    return 0.0 if sig.kind == "count" else THREAD_TOPIC_COSINE
+    return 0.0 if sig.kind == "count" or (thread.thread or "").startswith(BEAT_THREAD) else THREAD_TOPIC_COSINE
 
 
 def _profile(sig: Signature) -> Storyline:
