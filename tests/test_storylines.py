@@ -367,10 +367,13 @@ def test_news_of_one_beat_is_one_thread_wherever_it_happens():
     # "नई रिसर्च से खुलासा, चीन से बाहर हो सकता है कोरोना का केंद्र", then two months later
     # "पीजीआई में एमडब्ल्यू वैक्सीन का पहला फेज सफल": research done in two countries, one running story.
     linker = StorylineLinker()
-    study = linker.add("e1", _beat_news("a", "2020-03-01", "other", "नई रिसर्च खुलासा चीन बाहर केंद्र", "research", "country:CN"))
-    trial = linker.add("e2", _beat_news("b", "2020-05-03", "other", "पीजीआई वैक्सीन पहला फेज सफल", "research"))
+    study = linker.add("e1", _beat_news("a", "2020-03-01", "other", "नई रिसर्च खुलासा चीन बाहर कोरोना केंद्र", "research", "country:CN"))
+    trial = linker.add("e2", _beat_news("b", "2020-05-03", "other", "पीजीआई कोरोना वैक्सीन पहला फेज सफल", "research"))
     assert study == trial
     assert linker.storylines_[study].thread == "beat:research"
+    # A study of another topic shares no word with the beat's thread: it starts another thread of the beat.
+    other = linker.add("e3", _beat_news("c", "2020-05-04", "other", "मधुमेह मरीजों अध्ययन नतीजे", "research"))
+    assert other != study and linker.storylines_[other].thread == "beat:research"
     assert followed_thread(_beat_news("c", "2020-03-12", "other", "सेंसेक्स लुढ़का", "markets")) == "beat:markets"
 
 

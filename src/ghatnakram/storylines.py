@@ -339,10 +339,10 @@ def _followed_place(sig: Signature) -> str | None:
 def _topic_needed(thread: Storyline, sig: Signature) -> float:
     """The topic cosine an event needs to follow ``thread``: none for a count report of the thread's
     own subject, more for an incident in a thread that told of none, or the reverse (a shooting in
-    a state's outbreak, the state's case count in its floods); none for a beat's news, whose beat is its topic."""
+    a state's outbreak, the state's case count in its floods)."""
     if thread.incident != sig.incident:
         return INCIDENT_TOPIC_COSINE
-    return 0.0 if sig.kind == "count" or (thread.thread or "").startswith(BEAT_THREAD) else THREAD_TOPIC_COSINE
+    return 0.0 if sig.kind == "count" else THREAD_TOPIC_COSINE
 
 
 def _profile(sig: Signature) -> Storyline:
