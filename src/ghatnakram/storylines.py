@@ -146,7 +146,7 @@ class StorylineLinker:
 
     def _storyline_for_new_event(self, event_id: str, sig: Signature) -> Storyline:
         """The storyline a new event with first article ``sig`` joins or starts: the thread of the
-        place it follows whose topic it shares, else the storyline it fits best, else a new one
+        place or beat it follows whose topic it shares, else the storyline it fits best, else a new one
         (a new thread of its place, when it follows one: a state's by-election and its book fair
         are two threads of one state)."""
         thread = followed_thread(sig)
@@ -162,12 +162,12 @@ class StorylineLinker:
         return fitting[0][1] if fitting else self._start(storyline_id(event_id), thread)
 
     def _follow_late(self, storyline: Storyline, sig: Signature) -> Storyline:
-        """An event alone in its storyline whose later article shows the place it follows (its first
-        named none) joins that place's thread: a national count first reported without "देश"."""
-        place = followed_thread(sig)
-        if place is None:
+        """An event alone in its storyline whose later article shows the place (or beat) it follows
+        (its first named none) joins that thread: a national count first reported without "देश"."""
+        followed = followed_thread(sig)
+        if followed is None:
             return storyline
-        thread = self._thread_of(place, sig, _profile(sig))
+        thread = self._thread_of(followed, sig, _profile(sig))
         if thread is None:
             return storyline
         return self._merge([thread, storyline], survivor=thread)
