@@ -35,19 +35,19 @@ def read_gold(path: Path, skipped: list[str] | None = None, labels: tuple[str, .
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
-            problem = _gold_problem(line, labels)
-            if isinstance(problem, str):
+            row = _gold_row(line, labels)
+            if isinstance(row, str):  # what is wrong with the line
                 if skipped is None:
-                    raise BadGoldFile(f"{path}:{number}: {problem}")
-                skipped.append(f"{path}:{number}: {problem}")
+                    raise BadGoldFile(f"{path}:{number}: {row}")
+                skipped.append(f"{path}:{number}: {row}")
                 continue
-            rows.append(problem)
+            rows.append(row)
     if not rows:
         raise BadGoldFile(f"{path}: no labelled stories")
     return rows
 
 
-def _gold_problem(line: str, labels: tuple[str, ...]) -> dict | str:
+def _gold_row(line: str, labels: tuple[str, ...]) -> dict | str:
     """A labelled story read from one line, or what is wrong with the line."""
     try:
         row = json.loads(line)

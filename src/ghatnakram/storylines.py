@@ -72,12 +72,17 @@ class Storyline:
             self.places[sig.place] += 1  # the primary place counts twice
         self.actors.update(sig.actors)
         self.terms.update(sig.terms)
-        self.places, self.actors = _top(self.places, PROFILE_NAMES), _top(self.actors, PROFILE_NAMES)
-        self.terms = _top(self.terms, PROFILE_TERMS)
-        self.norm = _norm(self.terms)
+        self.keep_top()
         self.incident = self.incident or sig.incident
         if sig.day and (self.last_day is None or sig.day > self.last_day):
             self.last_day = sig.day
+
+    def keep_top(self) -> None:
+        """Keep the most frequent places, actors and words only (:data:`PROFILE_NAMES`,
+        :data:`PROFILE_TERMS`), and the term vector's length up to date."""
+        self.places, self.actors = _top(self.places, PROFILE_NAMES), _top(self.actors, PROFILE_NAMES)
+        self.terms = _top(self.terms, PROFILE_TERMS)
+        self.norm = _norm(self.terms)
 
     def keys(self) -> set[str]:
         return {f"p:{p}" for p in self.places} | {f"a:{a}" for a in self.actors} | {f"t:{t}" for t in self.terms}
@@ -172,11 +177,12 @@ class StorylineLinker:
             return storyline
         return self._merge([thread, storyline], survivor=thread)
 
-    def _thread_of(self, place: str, sig: Signature, profile: Storyline) -> Storyline | None:
-        """The open thread of ``place`` whose topic the new event shares most, among those of an
-        agreeing incident family; a count report joins the place's thread of counts however few
-        words it shares, unless one of them tells of an incident and the other not (see :func:`_topic_needed`)."""
-        open_threads = (t for t in map(self.storylines_.get, self.threads_.get(place, ()))
+    def _thread_of(self, followed: str, sig: Signature, profile: Storyline) -> Storyline | None:
+        """The open thread of ``followed`` (a place or a beat: see :func:`followed_thread`) whose
+        topic the new event shares most, among those of an agreeing incident family; a count report
+        joins the place's thread of counts however few words it shares, unless one of them tells of
+        an incident and the other not (see :func:`_topic_needed`)."""
+        open_threads = (t for t in map(self.storylines_.get, self.threads_.get(followed, ()))
                         if not self._quiet(t, sig.day) and incidents_agree(t.incident, sig.incident))
         # A busy state may run many threads over the window: the most recently active are scored.
         threads = heapq.nlargest(MAX_CANDIDATES, open_threads, key=lambda s: (s.last_day or date.min, publication_order(s.started), s.id))
@@ -241,9 +247,7 @@ class StorylineLinker:
             survivor.places.update(other.places)
             survivor.actors.update(other.actors)
             survivor.terms.update(other.terms)
-            survivor.places, survivor.actors = _top(survivor.places, PROFILE_NAMES), _top(survivor.actors, PROFILE_NAMES)
-            survivor.terms = _top(survivor.terms, PROFILE_TERMS)
-            survivor.norm = _norm(survivor.terms)
+            survivor.keep_top()
             survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
             survivor.started = _earlier(survivor.started, other.started)
             survivor.events += other.events
