@@ -274,6 +274,40 @@ def test_surname_alone_does_not_join_when_another_known_person_has_it():
     assert later.canonical != narendra
 
 
+@pytest.mark.parametrize("known, later", [
+    (["मोहम्मद अजमल कसाब"], "मोहम्मद अजमल आमिर कसाब"),
+    (["मोहम्मद अजमल आमिर कसाब"], "मोहम्मद अजमल कसाब"),
+    (["मोहम्मद अजमल कसाब", "मोहम्मद अजमल आमिर कसाब"], "मोहम्मद आमिर अजमल कसाब"),
+    (["रमन गंगाखेडकर"], "रमन आर. गंगाखेडकर"),
+    (["जॉर्ज डब्ल्यू. बुश"], "जॉर्ज बुश"),
+])
+def test_a_full_name_with_middle_names_left_out_or_reordered_joins_across_articles(known, later):
+    resolver = EntityResolver()
+    ids = {resolver.resolve(mentions((name, "PER")))[0].canonical for name in known}
+    (mention,) = resolver.resolve(mentions((later, "PER")))
+    assert ids == {mention.canonical}
+
+
+@pytest.mark.parametrize("known, later", [
+    (["विजय यादव"], "विजय कुमार यादव"),  # a first and a last name alone are too common
+    (["राम कुमार सिंह"], "राम प्रसाद सिंह"),
+    (["आमिर कसाब"], "मोहम्मद अजमल आमिर कसाब"),  # the first name differs
+    (["मोहम्मद अजमल कसाब", "मोहम्मद अली कसाब"], "मोहम्मद अजमल अली कसाब"),  # two known people fit
+])
+def test_names_that_differ_in_more_than_middle_names_stay_apart_across_articles(known, later):
+    resolver = EntityResolver()
+    ids = {resolver.resolve(mentions((name, "PER")))[0].canonical for name in known}
+    (mention,) = resolver.resolve(mentions((later, "PER")))
+    assert mention.canonical not in ids
+
+
+def test_a_middle_name_joins_only_a_person_whose_every_full_name_it_fits():
+    resolver = EntityResolver()
+    ram = resolver.resolve(mentions(("राम कुमार शर्मा सिंह", "PER")))[0].canonical
+    assert resolver.resolve(mentions(("राम कुमार सिंह", "PER")))[0].canonical == ram
+    assert resolver.resolve(mentions(("राम प्रसाद कुमार सिंह", "PER")))[0].canonical != ram
+
+
 def test_canonical_ids_do_not_change_as_spellings_are_learned():
     resolver = EntityResolver()
     first = resolver.resolve(mentions(("मॉस्को", "LOC"), ("अल-शरा", "PER")))

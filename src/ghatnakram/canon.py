@@ -389,6 +389,28 @@ def is_part_of(part: str, full: str) -> bool:
     return i == len(pw) and (len(pw) < len(fw) or any(_without_article(w) != w for w in fw))
 
 
+# A middle name that is an initial: आर, डब्ल्यू (as name keys fold them).
+_INITIALS = frozenset(name_key(spelling, "ORG") for spellings in LETTER_NAMES.values() for spelling in spellings)
+
+
+def differ_in_middle_names(ka: str, kb: str) -> bool:
+    """Whether two person-name keys share the first and the last name and differ only in middle
+    names put in another order or left out: मोहम्मद अजमल आमिर कसाब, मोहम्मद आमिर अजमल कसाब and
+    मोहम्मद अजमल कसाब; रमन आर. गंगाखेडकर and रमन गंगाखेडकर.
+
+    A first and a last name alone are too common for a left-out middle name other than an
+    initial: विजय यादव (a worker) is not विजय कुमार यादव (a district's medical officer).
+    """
+    wa, wb = sorted((ka.split("-"), kb.split("-")), key=len)
+    if len(wa) < 2 or not (words_match(wa[0], wb[0]) and words_match(wa[-1], wb[-1])):
+        return False
+    if len(wa) == len(wb):
+        return sorted(wa) == sorted(wb)
+    left_out = len(wb) - len(wa)
+    initials = sum(word in _INITIALS for word in wb[1:-1]) - sum(word in _INITIALS for word in wa[1:-1])
+    return is_part_of("-".join(wa), "-".join(wb)) and (len(wa) >= 3 or initials == left_out)
+
+
 def _without_article(word: str) -> str:
     """A key word less a glued article: अलशरा → शरा."""
     for article in _ARTICLES:
@@ -559,6 +581,8 @@ class EntityResolver:
         if place:
             found = {eid for eid in found if self.entities_[eid].place in (None, place)}
             found |= self._blocks.get((type, "place:" + place), set())
+        if not found and type == "PER":
+            found = self._same_but_middle_names(cluster)
         partial = False
         if not found and type == "PER":
             found, partial = self._partial_match(cluster), True
@@ -572,6 +596,19 @@ class EntityResolver:
         for key in cluster.keys():
             hosts |= self._surnames.get((cluster.type, key), set())
         return hosts
+
+    def _same_but_middle_names(self, cluster: _Cluster) -> set[str]:
+        """The one known person whose every full name differs from this cluster's only in middle
+        names: सुशील मोदी = सुशील कुमार मोदी, मोहम्मद अजमल कसाब = मोहम्मद आमिर अजमल कसाब."""
+        found: set[str] = set()
+        for key in cluster.keys():
+            if "-" not in key:
+                continue
+            for eid in self._surnames.get((cluster.type, key.split("-")[-1]), ()):
+                known = [name_key(v, cluster.type) for v in self.entities_[eid].variants]
+                if all(differ_in_middle_names(key, k) for k in known if "-" in k):
+                    found.add(eid)
+        return found if len(found) == 1 else set()
 
     def _partial_match(self, cluster: _Cluster) -> set[str]:
         """A known full name this partial name was seen with, if that is unambiguous."""
