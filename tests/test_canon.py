@@ -48,6 +48,11 @@ def mentions(*items: tuple[str, str]) -> list[Mention]:
         ("रेलमंत्री पीयूष गोयल", "पीयूष गोयल", "PER"),
         ("अपर मुख्य सचिव गृह आमिर सुबहानी", "आमिर सुबहानी", "PER"),  # rank, title and department
         ("पूर्व मुख्यमंत्री लालू प्रसाद", "लालू प्रसाद", "PER"),
+        ("हर्षवर्द्धन", "हर्षवर्धन", "PER"),  # a consonant before its own aspirate
+        ("मंगल पाण्डेय", "मंगल पांडे", "PER"),  # a surname's Sanskrit and Hindi forms
+        ("पी. के. मिश्र", "पी. के. मिश्रा", "PER"),
+        ("स्वास्थ्य एवं परिवार कल्याण मंत्रालय", "स्वास्थ्य और परिवार कल्याण मंत्रालय", "ORG"),
+        ("इंडियन काउंसिल फॉर मेडिकल रिसर्च", "इंडियन काउंसिल ऑफ मेडिकल रिसर्च", "ORG"),
         ("गोरखपुरः", "गोरखपुर", "LOC"),  # visarga used as a colon
         ("यू॰के॰", "यूके", "LOC"),
         ("कोविड-१९", "कोविड-19", "ORG"),  # Devanagari digits
@@ -283,6 +288,7 @@ def test_surname_alone_does_not_join_when_another_known_person_has_it():
     (["मोहम्मद अजमल कसाब", "मोहम्मद अजमल आमिर कसाब"], "मोहम्मद आमिर अजमल कसाब"),
     (["रमन गंगाखेडकर"], "रमन आर. गंगाखेडकर"),
     (["जॉर्ज डब्ल्यू. बुश"], "जॉर्ज बुश"),
+    (["के. विजय राघवन"], "विजय राघवन"),  # a leading initial
 ])
 def test_a_full_name_with_middle_names_left_out_or_reordered_joins_across_articles(known, later):
     resolver = EntityResolver()
@@ -295,6 +301,7 @@ def test_a_full_name_with_middle_names_left_out_or_reordered_joins_across_articl
     (["विजय यादव"], "विजय कुमार यादव"),  # a first and a last name alone are too common
     (["राम कुमार सिंह"], "राम प्रसाद सिंह"),
     (["आमिर कसाब"], "मोहम्मद अजमल आमिर कसाब"),  # the first name differs
+    (["आर. गंगाखेडकर"], "रमन आर. गंगाखेडकर"),  # a left-out first name is no initial
     (["मोहम्मद अजमल कसाब", "मोहम्मद अली कसाब"], "मोहम्मद अजमल अली कसाब"),  # two known people fit
 ])
 def test_names_that_differ_in_more_than_middle_names_stay_apart_across_articles(known, later):

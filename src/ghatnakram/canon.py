@@ -83,6 +83,8 @@ _STRICT_CHARS = str.maketrans(
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 # A doubled consonant written with virama collapses: अब्दुल्ला = अब्दुला, कन्नौज = कनौज.
 _GEMINATE = re.compile(rf"([{_CONSONANT}])\u094d\1")
+# An unaspirated consonant written before its own aspirate is often left out: हर्षवर्द्धन = हर्षवर्धन.
+_ASPIRATE_GEMINATE = re.compile("|".join(f"{plain}\u094d{aspirate}" for plain, aspirate in zip("कगचजटडतदपब", "खघछझठढथधफभ")))
 # A nasal consonant with virama before a consonant is an anusvara: गान्धी = गांधी, चम्पा = चंपा
 # (not at the start of a word: न्यायालय).
 _HALF_NASAL = re.compile(rf"(?<=[\u0900-\u097f])[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[{_CONSONANT}])")
@@ -152,7 +154,9 @@ def name_key(name: str, type: str = "PER") -> str:
     words = [w for w in (_word_form(w) for w in _SEPARATORS.split(text)) if w]
     if type == "PER":
         words = _strip_titles(words)
-    return "-".join(_fold_word(w) for w in _glue_articles(words))
+    folded = [_fold_word(w) for w in _glue_articles(words)]
+    forms = _WORD_FORMS.get(type)
+    return "-".join(forms.get(w, w) for w in folded) if forms else "-".join(folded)
 
 
 @lru_cache(maxsize=100_000)
@@ -207,8 +211,23 @@ def _glue_articles(words: list[str]) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _fold_word(word: str) -> str:
     word = _GEMINATE.sub(r"\1", word)
+    word = _ASPIRATE_GEMINATE.sub(lambda match: match.group(0)[-1], word)
     word = _HALF_NASAL.sub(_ANUSVARA, word)
     return word.replace(_VIRAMA, "")
+
+
+def _forms(pairs: str) -> dict[str, str]:
+    """``"a:b c:d"`` → the folded key word of each spelling to the folded key word of its form."""
+    return {_fold_word(_word_form(a)): _fold_word(_word_form(b)) for a, b in (pair.split(":") for pair in pairs.split())}
+
+
+# Words one name is written with either way: the connectives and "of/for" of an institution's
+# name (स्वास्थ्य एवं परिवार कल्याण मंत्रालय = स्वास्थ्य और परिवार कल्याण मंत्रालय, इंडियन
+# काउंसिल फॉर/ऑफ मेडिकल रिसर्च), and surnames with a Sanskrit and a Hindi form (पांडेय / पांडे).
+_WORD_FORMS = {
+    "ORG": _forms("एवं:और व:और तथा:और एंड:और and:और फॉर:ऑफ for:ऑफ of:ऑफ"),
+    "PER": _forms("पांडेय:पांडे पाण्डेय:पांडे मिश्र:मिश्रा शुक्ल:शुक्ला"),
+}
 
 
 # --- the loose key and the guarded fuzzy match -----------------------------------
@@ -398,21 +417,24 @@ _INITIALS = frozenset(name_key(spelling, "ORG") for spellings in LETTER_NAMES.va
 
 
 def differ_in_middle_names(ka: str, kb: str) -> bool:
-    """Whether two person-name keys share the first and the last name and differ only in middle
-    names put in another order or left out: मोहम्मद अजमल आमिर कसाब, मोहम्मद आमिर अजमल कसाब and
-    मोहम्मद अजमल कसाब; रमन आर. गंगाखेडकर and रमन गंगाखेडकर.
+    """Whether two person-name keys share the last name and differ only in initials left out, or
+    in middle names put in another order or left out under the same first name: मोहम्मद अजमल आमिर
+    कसाब, मोहम्मद आमिर अजमल कसाब and मोहम्मद अजमल कसाब; रमन आर. गंगाखेडकर and रमन गंगाखेडकर;
+    के. विजय राघवन and विजय राघवन.
 
     A first and a last name alone are too common for a left-out middle name other than an
     initial: विजय यादव (a worker) is not विजय कुमार यादव (a district's medical officer).
     """
     wa, wb = sorted((ka.split("-"), kb.split("-")), key=len)
-    if len(wa) < 2 or not (words_match(wa[0], wb[0]) and words_match(wa[-1], wb[-1])):
+    if len(wa) < 2 or not words_match(wa[-1], wb[-1]):
         return False
+    same_first = words_match(wa[0], wb[0])
     if len(wa) == len(wb):
-        return sorted(wa) == sorted(wb)
-    left_out = len(wb) - len(wa)
-    initials = sum(word in _INITIALS for word in wb[1:-1]) - sum(word in _INITIALS for word in wa[1:-1])
-    return is_part_of("-".join(wa), "-".join(wb)) and (len(wa) >= 3 or initials == left_out)
+        return same_first and sorted(wa) == sorted(wb)
+    initials_left_out = sum(w in _INITIALS for w in wb[:-1]) - sum(w in _INITIALS for w in wa[:-1])
+    return is_part_of("-".join(wa), "-".join(wb)) and (
+        initials_left_out == len(wb) - len(wa) or (same_first and len(wa) >= 3)
+    )
 
 
 def _without_article(word: str) -> str:
