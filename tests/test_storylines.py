@@ -380,3 +380,27 @@ def test_news_of_one_beat_is_one_thread_wherever_it_happens():
 def test_a_states_news_and_a_count_report_follow_their_place_not_their_beat():
     assert followed_thread(_beat_news("a", "2020-05-03", "other", "बिहार वैक्सीन शोध", "research", "state:IN:bihar")) == "state:IN:bihar"
     assert followed_thread(_beat_news("b", "2020-05-03", "count", "वैक्सीन ट्रायल संक्रमित", "research")) is None
+
+
+def test_an_actor_named_across_many_storylines_pulls_an_event_less_than_one_named_in_a_single_storyline():
+    from collections import Counter
+
+    event = Storyline("e", actors=Counter({"PER:हरशवरधन": 1}))
+    thread = Storyline("s", actors=Counter({"PER:हरशवरधन": 2}))
+    everywhere = Counter({"PER:हरशवरधन": 20})  # the minister in twenty articles of the open storylines
+    only_here = Counter({"PER:हरशवरधन": 2})
+    assert StorylineLinker.score(event, thread, everywhere) < StorylineLinker.score(event, thread, only_here)
+    assert StorylineLinker.score(event, thread, only_here) == StorylineLinker.score(event, thread)
+
+
+def test_the_linker_counts_an_actors_presence_over_its_open_storylines():
+    from collections import Counter
+
+    linker = StorylineLinker()
+    linker._reset()
+    for name, actors in (("s1", {"PER:पुतिन": 3, "PER:अलशरा": 1}), ("s2", {"PER:पुतिन": 1})):
+        storyline = Storyline(name, actors=Counter(actors))
+        linker.storylines_[name] = storyline
+        linker._index_storyline(storyline)
+    event = Storyline("e", actors=Counter({"PER:पुतिन": 1, "PER:अलशरा": 1}))
+    assert linker._actor_presence(event) == Counter({"PER:पुतिन": 4, "PER:अलशरा": 1})

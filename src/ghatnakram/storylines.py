@@ -224,8 +224,14 @@ class StorylineLinker:
 
     def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
         """(score, storyline) of the storylines a new event (``profile``: that of its first article) fits, best first."""
-        scored = [(self.score(profile, s), s) for s in self._candidates(profile, day) if incidents_agree(s.incident, profile.incident)]
+        presence = self._actor_presence(profile)
+        scored = [(self.score(profile, s, presence), s) for s in self._candidates(profile, day) if incidents_agree(s.incident, profile.incident)]
         return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
+
+    def _actor_presence(self, profile: Storyline) -> Counter:
+        """How many articles of the open storylines name each of ``profile``'s actors."""
+        return Counter({actor: sum(self.storylines_[s].actors[actor] for s in self._index.get("a:" + actor, ()) if s in self.storylines_)
+                        for actor in profile.actors})
 
     def resolve(self, storyline_id_: str) -> str:
         while storyline_id_ in self.redirects_:
@@ -304,15 +310,28 @@ class StorylineLinker:
                 self.threads_[storyline.thread].remove(storyline.id)
 
     @staticmethod
-    def score(event: Storyline, storyline: Storyline) -> float:
-        """Shared place, shared actors and shared vocabulary between an event and a storyline."""
+    def score(event: Storyline, storyline: Storyline, presence: Counter | None = None) -> float:
+        """Shared place, shared actors and shared vocabulary between an event and a storyline
+        (``presence``: see :func:`_shared_actors`)."""
         place = UNKNOWN_PLACE if not event.places else 0.0
         if event.places and storyline.places:
             top = min(storyline.places.items(), key=lambda kv: (-kv[1], kv[0]))[0]  # ties by name, not set order
             place = 1.0 if top in event.places else (0.5 if set(event.places) & set(storyline.places) else -0.5)
-        actors = len(set(event.actors) & set(storyline.actors)) / max(len(event.actors), 1) if event.actors else 0.0
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
-        return 0.35 * place + 0.2 * min(actors, 1.0) + 0.6 * _cosine(event, storyline)
+        return 0.35 * place + 0.2 * _shared_actors(event, storyline, presence) + 0.6 * _cosine(event, storyline)
+
+
+def _shared_actors(event: Storyline, storyline: Storyline, presence: Counter | None) -> float:
+    """The share of the event's actors that the storyline names, each weighed by the storyline's
+    part of that actor's ``presence`` (articles naming it across the open storylines; None: full
+    weight). A health minister named in every thread of an outbreak tells little of which one a
+    statement of his belongs to; two leaders named only in one storyline's meetings tell a lot."""
+    if not event.actors:
+        return 0.0
+    shared = set(event.actors) & set(storyline.actors)
+    if presence is None:
+        return len(shared) / len(event.actors)
+    return sum(storyline.actors[a] / max(presence[a], storyline.actors[a]) for a in shared) / len(event.actors)
 
 
 def followed_thread(sig: Signature) -> str | None:
