@@ -318,6 +318,31 @@ def test_a_middle_name_joins_only_a_person_whose_every_full_name_it_fits():
     assert resolver.resolve(mentions(("राम प्रसाद कुमार सिंह", "PER")))[0].canonical != ram
 
 
+@pytest.mark.parametrize("first, later", [
+    ("सफदरजंग अस्पताल", "सफदरजंग अस्पताल, दिल्ली"),
+    ("नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी पुणे", "नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी"),
+])
+def test_an_organisation_with_and_without_its_place_written_after_it_is_one(first, later):
+    resolver = EntityResolver()
+    (known,) = resolver.resolve(mentions((first, "ORG")))
+    (mention,) = resolver.resolve(mentions((later, "ORG")))
+    assert mention.canonical == known.canonical
+
+
+@pytest.mark.parametrize("known, later", [
+    (["एम्स पटना"], "एम्स ऋषिकेश"),  # branches: one word would be left of the name
+    (["एम्स"], "एम्स पटना"),
+    (["भारतीय प्रौद्योगिकी संस्थान कानपुर"], "भारतीय प्रौद्योगिकी संस्थान दिल्ली"),
+    (["भारतीय प्रौद्योगिकी संस्थान कानपुर", "भारतीय प्रौद्योगिकी संस्थान दिल्ली"], "भारतीय प्रौद्योगिकी संस्थान"),
+    (["बैंक ऑफ इंडिया"], "बैंक ऑफ बड़ौदा"),  # the place is part of the name
+])
+def test_organisations_told_apart_by_their_place_stay_apart(known, later):
+    resolver = EntityResolver()
+    ids = {resolver.resolve(mentions((name, "ORG")))[0].canonical for name in known}
+    (mention,) = resolver.resolve(mentions((later, "ORG")))
+    assert mention.canonical not in ids
+
+
 def test_canonical_ids_do_not_change_as_spellings_are_learned():
     resolver = EntityResolver()
     first = resolver.resolve(mentions(("मॉस्को", "LOC"), ("अल-शरा", "PER")))

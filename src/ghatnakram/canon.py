@@ -437,6 +437,26 @@ def differ_in_middle_names(ka: str, kb: str) -> bool:
     )
 
 
+# Words after which a place is part of an organisation's name: बैंक ऑफ इंडिया, … के लिए.
+_NAME_GOES_ON = frozenset(["ऑफ", "फॉर", "of", "for", "के", "की", "का", "एवं", "और", "व"])
+
+
+@lru_cache(maxsize=100_000)
+def organisation_and_place(spelling: str) -> tuple[str, str | None]:
+    """The key of an organisation's name without the place written after it, and that place's
+    gazetteer id: "सफदरजंग अस्पताल, दिल्ली" → (key of सफदरजंग अस्पताल, "state:IN:delhi"). The name
+    keeps its place (None returned) when less than two words would be left (एम्स पटना is a branch,
+    not एम्स) or when the place ends a phrase of the name (बैंक ऑफ इंडिया)."""
+    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", spelling)) if w]
+    for size in (2, 1):
+        rest, tail = words[:-size], words[-size:]
+        if len(rest) >= 2 and rest[-1] not in _NAME_GOES_ON:
+            place = _place_id(" ".join(tail))
+            if place:
+                return name_key(" ".join(rest), "ORG"), place
+    return name_key(spelling, "ORG"), None
+
+
 def _without_article(word: str) -> str:
     """A key word less a glued article: अलशरा → शरा."""
     for article in _ARTICLES:
@@ -609,6 +629,8 @@ class EntityResolver:
             found |= self._blocks.get((type, "place:" + place), set())
         if not found and type == "PER":
             found = self._same_but_middle_names(cluster)
+        if not found and type == "ORG":
+            found = self._same_but_its_place(cluster)
         partial = False
         if not found and type == "PER":
             found, partial = self._partial_match(cluster), True
@@ -633,6 +655,18 @@ class EntityResolver:
             for eid in self._surnames.get((cluster.type, key.split("-")[-1]), ()):
                 known = [name_key(v, cluster.type) for v in self.entities_[eid].variants]
                 if all(differ_in_middle_names(key, k) for k in known if "-" in k):
+                    found.add(eid)
+        return found if len(found) == 1 else set()
+
+    def _same_but_its_place(self, cluster: _Cluster) -> set[str]:
+        """The one known organisation whose every name is this cluster's but for the place written
+        after it: सफदरजंग अस्पताल = सफदरजंग अस्पताल दिल्ली; not एम्स पटना = एम्स ऋषिकेश."""
+        found: set[str] = set()
+        for spelling in cluster.spellings:
+            name, place = organisation_and_place(spelling)
+            for eid in self._blocks.get((cluster.type, block_of(name)), ()):
+                known = [organisation_and_place(v) for v in self.entities_[eid].variants]
+                if all(keys_match(name, other) and (place is None or where is None or place == where) for other, where in known):
                     found.add(eid)
         return found if len(found) == 1 else set()
 
@@ -671,6 +705,10 @@ class EntityResolver:
             key = name_key(spelling, entity.type)
             self._blocks.setdefault((entity.type, block_of(key)), set()).add(entity.id)
             words = key.split("-")
+            if entity.type == "ORG":
+                name, place = organisation_and_place(spelling)
+                if place:
+                    self._blocks.setdefault((entity.type, block_of(name)), set()).add(entity.id)
             if entity.type == "PER" and len(words) > 1:
                 self._surnames.setdefault((entity.type, words[-1]), set()).add(entity.id)
         if entity.place:
