@@ -572,6 +572,34 @@ def test_a_colony_or_square_named_after_someone_is_a_place():
         assert spans == [(name, "LOC")], name
 
 
+@pytest.mark.parametrize("sentence, model_tags, expected", [
+    ("मरीज को राम मनोहर लोहिया अस्पताल में रखा गया", "O O B-PER I-PER B-ORG I-ORG O O O",
+     [("राम मनोहर लोहिया अस्पताल", "ORG")]),  # the model's person and organisation are one hospital
+    ("यात्री इंदिरा गांधी अंतरराष्ट्रीय हवाई अड्डे पर उतरे", "O B-PER I-PER O O O O O",
+     [("इंदिरा गांधी अंतरराष्ट्रीय हवाई अड्डे", "LOC")]),
+    ("महात्मा गांधी मार्ग पर जाम लगा", "B-PER I-PER O O O O", [("महात्मा गांधी मार्ग", "LOC")]),
+    ("संजय गांधी पोस्ट ग्रेजुएट इंस्टीट्यूट ऑफ मेडिकल साइंसेज में जांच", "B-PER I-PER O B-ORG I-ORG I-ORG I-ORG I-ORG O O",
+     [("संजय गांधी पोस्ट ग्रेजुएट इंस्टीट्यूट ऑफ मेडिकल साइंसेज", "ORG")]),
+])
+def test_an_institution_or_place_named_after_a_famous_person_is_not_that_person(sentence, model_tags, expected):
+    tokens = sentence.split()
+    facts = [load_tagger().features.facts(t) for t in tokens]
+    spans = [(" ".join(tokens[s:e]), kind) for s, e, kind in bio_spans(ner.repair_tags(model_tags.split(), facts))]
+    assert spans == expected
+
+
+@pytest.mark.parametrize("sentence, model_tags, person", [
+    ("राहुल गांधी अस्पताल पहुंचे", "B-PER I-PER O O", "राहुल गांधी"),  # a living person going to hospital
+    ("कनिका कपूर अस्पताल में भर्ती हैं", "B-PER I-PER O O O O", "कनिका कपूर"),
+    ("महात्मा गांधी ने कहा था कि सत्य ही ईश्वर है", "B-PER I-PER O O O O O O O O", "महात्मा गांधी"),
+])
+def test_a_person_before_a_hospital_or_road_word_stays_a_person(sentence, model_tags, person):
+    tokens = sentence.split()
+    facts = [load_tagger().features.facts(t) for t in tokens]
+    spans = [(" ".join(tokens[s:e]), kind) for s, e, kind in bio_spans(ner.repair_tags(model_tags.split(), facts))]
+    assert spans == [(person, "PER")]
+
+
 def test_a_direction_alone_is_no_place():
     places = [m.text for m in find_mentions("राष्ट्रपति ने उत्तर-पूर्वी सीरिया में हालिया सैन्य अभियान की सराहना की।") if m.type == "LOC"]
     assert places == ["सीरिया"]

@@ -820,6 +820,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             spans += [(start, end - 1, "PER"), (end - 1, end, "LOC")]
             continue
         spans.append((start, end, kind))
+    spans = _named_after_people(spans, facts)
     spans += _bracketed_acronyms(spans, out, facts)
     spans += _party_names(out, facts, spans)
     spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
@@ -831,6 +832,59 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         for i in range(start + 1, end):
             out[i] = f"I-{kind}"
     return out
+
+
+# People after whom Indian hospitals, colleges, roads, airports and stadiums are named. Read as a
+# person only when the name is followed by such a place's or institution's word: "राम मनोहर लोहिया
+# अस्पताल", "इंदिरा गांधी अंतरराष्ट्रीय हवाई अड्डे". A living person's name before the same words
+# is not one ("कनिका कपूर अस्पताल में भर्ती"), so the names are listed, not guessed.
+EPONYMS = tuple(
+    tuple(loose_key(w) for w in name.split())
+    for name in """महात्मा गांधी|गांधी|जवाहरलाल नेहरू|जवाहर लाल नेहरू|नेहरू|इंदिरा गांधी|राजीव गांधी|संजय गांधी|
+        सरदार पटेल|सरदार वल्लभभाई पटेल|वल्लभभाई पटेल|राम मनोहर लोहिया|राममनोहर लोहिया|लोहिया|
+        जयप्रकाश नारायण|लोकनायक जयप्रकाश|लोकनायक|दीनदयाल उपाध्याय|पंडित दीनदयाल उपाध्याय|
+        श्यामा प्रसाद मुखर्जी|सुभाष चंद्र बोस|नेताजी सुभाष चंद्र बोस|नेताजी सुभाष|भीमराव आंबेडकर|
+        भीमराव अंबेडकर|बाबा साहेब आंबेडकर|बाबा साहेब अंबेडकर|बाबासाहेब आंबेडकर|आंबेडकर|अंबेडकर|
+        अटल बिहारी वाजपेयी|लाल बहादुर शास्त्री|मदन मोहन मालवीय|छत्रपति शिवाजी|शिवाजी|
+        रवींद्रनाथ टैगोर|स्वामी विवेकानंद|विवेकानंद|शहीद भगत सिंह|भगत सिंह|चंद्रशेखर आजाद|
+        मौलाना आजाद|मौलाना अबुल कलाम आजाद|एपीजे अब्दुल कलाम|सावित्रीबाई फुले|ज्योतिबा फुले|
+        बिरसा मुंडा|राजेंद्र प्रसाद|लाला लाजपत राय|बाल गंगाधर तिलक|गोविंद बल्लभ पंत|चौधरी चरण सिंह|
+        कर्पूरी ठाकुर|श्रीकृष्ण सिंह|अनुग्रह नारायण सिंह|वीर कुंवर सिंह|अहिल्याबाई होलकर|
+        रानी लक्ष्मीबाई|महाराणा प्रताप|गुरु नानक|गुरु गोबिंद सिंह|संत कबीर|गौतम बुद्ध|महर्षि वाल्मीकि|
+        किंग जॉर्ज|लाल बहादुर|मोतीलाल नेहरू|सफदरजंग""".replace("\n", " ").split("|")
+)
+_INSTITUTION_WORDS = frozenset(loose_key(w) for w in """अस्पताल हॉस्पिटल चिकित्सालय कॉलेज कालेज महाविद्यालय
+    विश्वविद्यालय यूनिवर्सिटी संस्थान इंस्टीट्यूट इंस्टिट्यूट अकादमी स्कूल विद्यालय""".split())
+_PLACE_WORDS = frozenset(loose_key(w) for w in """मार्ग रोड चौक स्टेडियम अड्डा अड्डे एयरपोर्ट स्टेशन टर्मिनस
+    पार्क उद्यान सेतु मैदान""".split())
+MAX_NAME_AFTER = 3  # words between a person's name and the institution's word ("अंतरराष्ट्रीय हवाई")
+
+
+def _named_after_people(spans: list[tuple[int, int, str]], facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """A person's span that opens with one of :data:`EPONYMS` and is followed by an institution's
+    or a place's word, with at most :data:`MAX_NAME_AFTER` name words between, is that
+    institution (ORG) or place (LOC), whatever the tagger made of the words after it: "राम मनोहर"
+    + "लोहिया अस्पताल" → ORG "राम मनोहर लोहिया अस्पताल"; "महात्मा गांधी मार्ग" → LOC."""
+    out = []
+    for start, end, kind in sorted(spans):
+        if out and start < out[-1][1]:  # a name the institution's name runs into: "… इंस्टीट्यूट ऑफ मेडिकल साइंसेज"
+            out[-1] = (out[-1][0], max(out[-1][1], end), out[-1][2])
+            continue
+        if kind == "PER" and _opens_with_eponym(facts, start):
+            for j in range(end, min(end + MAX_NAME_AFTER + 1, len(facts))):
+                word = facts[j].loose
+                if word in _INSTITUTION_WORDS or word in _PLACE_WORDS:
+                    start, end, kind = start, j + 1, "ORG" if word in _INSTITUTION_WORDS else "LOC"
+                    break
+                if not _uncued_content(facts[j]) or facts[j].key in _POSTPOSITIONS:
+                    break
+        out.append((start, end, kind))
+    return out
+
+
+def _opens_with_eponym(facts: Sequence[WordFacts], start: int) -> bool:
+    words = tuple(fact.loose for fact in facts[start : start + 5])
+    return any(words[: len(name)] == name for name in EPONYMS)
 
 
 # Indian political parties and alliances by the short names news uses; a party is an
