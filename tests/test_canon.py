@@ -583,3 +583,11 @@ def test_an_articles_spellings_group_the_same_when_only_those_sharing_a_block_ar
     by_block = _union_find(spellings, same, lambda s: _blocks_of_spelling(s, type, set()))
     assert by_block == _union_find(spellings, same)
     assert len(by_block) < len(spellings)
+
+
+def test_a_district_name_two_states_share_is_read_by_the_state_its_story_names():
+    resolver = EntityResolver()
+    bihar = resolver.resolve(mentions(("औरंगाबाद", "LOC"), ("बिहार", "LOC")))[0]
+    maharashtra = resolver.resolve(mentions(("औरंगाबाद", "LOC"), ("महाराष्ट्र", "LOC")))[0]
+    assert (bihar.place, maharashtra.place) == ("district:IN:bihar:aurangabad", "district:IN:maharashtra:aurangabad")
+    assert bihar.canonical != maharashtra.canonical

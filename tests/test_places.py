@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from ghatnakram.places import KINDS, all_places, get_place, may_name_a_place, parents, places_named, resolve_place
+from ghatnakram.places import (KINDS, all_places, get_place, may_name_a_place, parents, places_named, resolve_place,
+                               resolve_place_among)
 from ghatnakram.translit import to_latin
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "ghatnakram" / "resources"
@@ -206,3 +207,19 @@ def test_a_district_called_by_its_headquarters_town_is_shown_by_the_towns_englis
     assert place.id == place_id
     assert place.english(name) == english == to_latin(name)
     assert resolve_place(english).id == place_id  # and found by it
+
+
+@pytest.mark.parametrize("named, expected", [
+    ({"state:IN:bihar", "country:IN"}, "district:IN:bihar:aurangabad"),
+    ({"state:IN:maharashtra", "country:IN"}, "district:IN:maharashtra:aurangabad"),
+    ({"district:IN:uttar-pradesh:lucknow", "state:IN:uttar-pradesh"}, None),  # a state with no औरंगाबाद
+    ({"country:IN"}, None),  # both are India's: the country tells nothing
+    (set(), None),
+])
+def test_a_name_two_districts_share_is_the_one_inside_a_place_the_story_names(named, expected):
+    place = resolve_place_among("औरंगाबाद", frozenset(named))
+    assert (place.id if place else None) == expected
+
+
+def test_an_unambiguous_name_resolves_whatever_else_the_story_names():
+    assert resolve_place_among("लखनऊ", frozenset({"state:IN:bihar"})).id == "district:IN:uttar-pradesh:lucknow"

@@ -502,6 +502,7 @@ class _Cluster:
     type: str
     spellings: Counter  # spelling → mentions in the article
     partial: Counter = field(default_factory=Counter)  # surname/partial spellings merged in
+    named: frozenset[str] = frozenset()  # the places the article names, and what contains them
 
     def keys(self) -> list[str]:
         return sorted({name_key(s, self.type) for s in self.spellings})
@@ -576,7 +577,12 @@ class EntityResolver:
         mentions = [m for m in mentions if not (m.type in TYPES and is_disease_name(m.text))]
         assigned: dict[tuple[str, str], Entity] = {}
         for type in sorted({m.type for m in mentions if m.type in TYPES}):
-            for cluster in self._clusters([m for m in mentions if m.type == type], type, text):
+            clusters = self._clusters([m for m in mentions if m.type == type], type, text)
+            if type == "LOC":
+                named = _places_named_in(clusters)
+                for cluster in clusters:
+                    cluster.named = named
+            for cluster in clusters:
                 entity, partial = self._match(cluster)
                 if entity is None:
                     entity = self._create(cluster)
@@ -752,14 +758,25 @@ def _clean(text: str) -> str:
 
 
 def _cluster_place(cluster: _Cluster) -> str | None:
-    """The gazetteer place of a LOC cluster's preferred spelling (else any spelling), if known."""
+    """The gazetteer place of a LOC cluster's preferred spelling (else any spelling), if known; a
+    name two places share is the one inside a place the article names (``cluster.named``)."""
     if cluster.type != "LOC":
         return None
+    from .places import resolve_place_among  # places imports this module
+
     for spelling in [cluster.preferred(), *sorted(cluster.spellings)]:
-        place = _place_id(spelling)
+        place = resolve_place_among(spelling, cluster.named)
         if place:
-            return place
+            return place.id
     return None
+
+
+def _places_named_in(clusters: list[_Cluster]) -> frozenset[str]:
+    """The places an article's LOC clusters name without doubt, and the places containing them."""
+    from .places import parents  # places imports this module
+
+    found = {place for place in map(_cluster_place, clusters) if place}
+    return frozenset(found.union(*({outer.id for outer in parents(place)} for place in found)))
 
 
 # What stands between a name and the acronym (or name) in brackets after it.

@@ -130,6 +130,25 @@ def _loose_key(key: str) -> str:
     return "".join(_loose_word(word) for word in key.split("-"))
 
 
+def resolve_place_among(name: str, named: frozenset[str]) -> Place | None:
+    """:func:`resolve_place`, but a name two places share is the one inside a place of ``named``
+    (the ids of the other places a story names, and of what contains them): औरंगाबाद in a story
+    that names बिहार is Bihar's district, not Maharashtra's.
+
+    >>> resolve_place_among("औरंगाबाद", frozenset({"state:IN:bihar"})).id
+    'district:IN:bihar:aurangabad'
+    """
+    place = resolve_place(name)
+    if place is not None or not named:
+        return place
+    candidates = places_named(name)
+    found = [p for p in candidates if p.kind == candidates[0].kind]
+    containing = {p.id: {outer.id for outer in parents(p.id)} for p in found}
+    shared = set.intersection(*containing.values()) if containing else set()  # India, for two districts
+    inside = [p for p in found if (containing[p.id] - shared) & named]
+    return inside[0] if len(inside) == 1 else None
+
+
 def get_place(place_id: str) -> Place | None:
     """The place with this id, or None."""
     return _table().get(place_id)
