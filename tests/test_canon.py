@@ -591,3 +591,18 @@ def test_a_district_name_two_states_share_is_read_by_the_state_its_story_names()
     maharashtra = resolver.resolve(mentions(("औरंगाबाद", "LOC"), ("महाराष्ट्र", "LOC")))[0]
     assert (bihar.place, maharashtra.place) == ("district:IN:bihar:aurangabad", "district:IN:maharashtra:aurangabad")
     assert bihar.canonical != maharashtra.canonical
+
+
+@pytest.mark.parametrize("name, place", [
+    ("उत्तरी इटली", "country:IT"),  # a part of a place, named by a direction
+    ("राजधानी दिल्ली", "state:IN:delhi"),
+    ("केंद्र शासित प्रदेश लद्दाख", "state:IN:ladakh"),
+    ("उत्तरी आयरलैंड", "state:GB:northern-ireland"),  # a place of its own, not Ireland's north
+])
+def test_a_direction_or_the_word_capital_before_a_place_names_that_place(name, place):
+    assert EntityResolver().resolve(mentions((name, "LOC")))[0].place == place
+
+
+def test_words_other_than_a_direction_before_a_place_leave_the_span_unresolved():
+    assert EntityResolver().resolve(mentions(("मोदी नयी दिल्ली", "LOC")))[0].place is None
+    assert EntityResolver().resolve(mentions(("गल्ला मंडी", "LOC")))[0].place is None

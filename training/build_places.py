@@ -226,6 +226,8 @@ EXTRA_PLACES = [
     # Scotland; not England, whose name in Hindi news is most often its cricket or football team
     # ("इंग्लैंड लायंस", "भारत ने इंग्लैंड को हराया"): as a place it set a series' matches apart.
     ("state:GB:scotland", "state", "country:GB", "Scotland", ["स्कॉटलैंड", "स्काटलैंड"]),
+    # Not Ireland with a direction before it (a part of a place: see canon._PART_OF_A_PLACE).
+    ("state:GB:northern-ireland", "state", "country:GB", "Northern Ireland", ["उत्तरी आयरलैंड", "नॉर्दर्न आयरलैंड"]),
     # Neighbours' provinces and cities in Hindi news (Jalalabad is left out: also towns in UP and
     # Punjab; Pakistan's Punjab too: the Indian state's name).
     ("state:PK:balochistan", "state", "country:PK", "Balochistan", ["बलूचिस्तान", "बलोचिस्तान"]),

@@ -764,11 +764,25 @@ def _cluster_place(cluster: _Cluster) -> str | None:
         return None
     from .places import resolve_place_among  # places imports this module
 
-    for spelling in [cluster.preferred(), *sorted(cluster.spellings)]:
+    spellings = [cluster.preferred(), *sorted(cluster.spellings)]
+    for spelling in spellings:
         place = resolve_place_among(spelling, cluster.named)
         if place:
             return place.id
+    # A part of a place, named by a direction or as the capital: "उत्तरी इटली", "राजधानी दिल्ली".
+    for spelling in spellings:
+        words = spelling.split()
+        for size in (2, 1):
+            if len(words) > size and all(word in _PART_OF_A_PLACE for word in words[:-size]):
+                place = resolve_place_among(" ".join(words[-size:]), cluster.named)
+                if place:
+                    return place.id
     return None
+
+
+_PART_OF_A_PLACE = frozenset("""उत्तर दक्षिण पूर्व पश्चिम पूर्वोत्तर उत्तर-पूर्व दक्षिण-पूर्व उत्तर-पश्चिम
+    दक्षिण-पश्चिम मध्य उत्तरी दक्षिणी पूर्वी पश्चिमी पूर्वोत्तरी मध्यवर्ती राजधानी केंद्र शासित प्रदेश
+    ग्रामीण शहरी""".split())
 
 
 def _places_named_in(clusters: list[_Cluster]) -> frozenset[str]:
