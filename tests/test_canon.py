@@ -606,3 +606,26 @@ def test_a_direction_or_the_word_capital_before_a_place_names_that_place(name, p
 def test_words_other_than_a_direction_before_a_place_leave_the_span_unresolved():
     assert EntityResolver().resolve(mentions(("मोदी नयी दिल्ली", "LOC")))[0].place is None
     assert EntityResolver().resolve(mentions(("गल्ला मंडी", "LOC")))[0].place is None
+
+
+@pytest.mark.parametrize("first, later", [
+    ("आईसीएमआर", "इंडियन काउंसिल ऑफ मेडिकल रिसर्च"),
+    ("इंडियन काउंसिल ऑफ मेडिकल रिसर्च", "ICMR"),
+    ("सेंटर फॉर मॉनिटरिंग इंडियन इकोनॉमी", "सीएमआईई"),  # C of Centre (से), of left out
+])
+def test_an_acronym_and_the_name_it_abbreviates_join_across_articles(first, later):
+    resolver = EntityResolver()
+    (known,) = resolver.resolve(mentions((first, "ORG")))
+    assert resolver.resolve(mentions((later, "ORG")))[0].canonical == known.canonical
+
+
+@pytest.mark.parametrize("known, later", [
+    (["सीबीआई"], "सेंट्रल ब्यूरो ऑफ इन्वेस्टिगेशन"),  # three letters stand for too many names
+    (["बीसीसीआई"], "भारतीय क्रिकेट कंट्रोल बोर्ड"),  # a Hindi name: other initials
+    (["आईसीएमआर", "इंडियन कौंसिल फॉर मेडिकल रिसर्च"], "इंटरनेशनल सेंटर फॉर मरीन रिसर्च"),  # the known name differs
+    (["आईसीएमआर"], "एनसीडीसी"),
+])
+def test_acronyms_and_names_that_do_not_abbreviate_each_other_stay_apart(known, later):
+    resolver = EntityResolver()
+    ids = {resolver.resolve(mentions((name, "ORG")))[0].canonical for name in known}
+    assert resolver.resolve(mentions((later, "ORG")))[0].canonical not in ids

@@ -636,7 +636,7 @@ class EntityResolver:
         if not found and type == "PER":
             found = self._same_but_middle_names(cluster)
         if not found and type == "ORG":
-            found = self._same_but_its_place(cluster)
+            found = self._same_but_its_place(cluster) or self._acronym_and_name(cluster)
         partial = False
         if not found and type == "PER":
             found, partial = self._partial_match(cluster), True
@@ -674,6 +674,18 @@ class EntityResolver:
                 known = [organisation_and_place(v) for v in self.entities_[eid].variants]
                 if all(keys_match(name, other) and (place is None or where is None or place == where) for other, where in known):
                     found.add(eid)
+        return found if len(found) == 1 else set()
+
+    def _acronym_and_name(self, cluster: _Cluster) -> set[str]:
+        """The one known organisation that this cluster's acronym abbreviates, or whose acronym
+        abbreviates this cluster's name: आईसीएमआर = इंडियन काउंसिल ऑफ मेडिकल रिसर्च. Only acronyms of
+        :data:`MIN_JOINED_ACRONYM` letters or more: shorter ones stand for too many names."""
+        found: set[str] = set()
+        for spelling in cluster.spellings:
+            for initials in initials_keys(spelling):
+                for eid in self._blocks.get((cluster.type, "initials:" + initials), ()):
+                    if all(_may_be_one_organisation(spelling, v) for v in self.entities_[eid].variants):
+                        found.add(eid)
         return found if len(found) == 1 else set()
 
     def _partial_match(self, cluster: _Cluster) -> set[str]:
@@ -715,6 +727,8 @@ class EntityResolver:
                 name, place = organisation_and_place(spelling)
                 if place:
                     self._blocks.setdefault((entity.type, block_of(name)), set()).add(entity.id)
+                for initials in initials_keys(spelling):
+                    self._blocks.setdefault((entity.type, "initials:" + initials), set()).add(entity.id)
             if entity.type == "PER" and len(words) > 1:
                 self._surnames.setdefault((entity.type, words[-1]), set()).add(entity.id)
         if entity.place:
@@ -813,6 +827,66 @@ def _acronym_appositions(mentions: list[Mention], text: str) -> set[frozenset]:
         if _spells_out(first, second) or _spells_out(second, first):
             pairs.add(frozenset((first, second)))
     return pairs
+
+
+MIN_JOINED_ACRONYM = 4  # letters of an acronym that joins its name across articles
+MAX_ACRONYM_READINGS = 81
+# The first letter of a name's word, as an acronym's letter could stand for it (क, ख → k; स, श → s).
+_INITIAL_CLASSES = {
+    **dict.fromkeys("अआ", "a"), **dict.fromkeys("इई", "i"), **dict.fromkeys("उऊ", "u"), **dict.fromkeys("एऐ", "e"),
+    **dict.fromkeys("ओऔऑ", "o"), **dict.fromkeys("कखक़ख़", "k"), **dict.fromkeys("गघग़", "g"), **dict.fromkeys("चछ", "c"),
+    **dict.fromkeys("जझज़", "j"), **dict.fromkeys("टठतथ", "t"), **dict.fromkeys("डढदधड़ढ़", "d"), **dict.fromkeys("णन", "n"),
+    "प": "p", **dict.fromkeys("फफ़", "f"), **dict.fromkeys("बभ", "b"), "म": "m", "य": "y", "र": "r", "ल": "l", "व": "v",
+    **dict.fromkeys("शषस", "s"), "ह": "h",
+}
+# What each letter of an acronym may be the first sound of: C of Council (का) or Centre (से), A of
+# All (ऑल) or Air (एयर), U of University (यू).
+_LETTER_CLASSES = {
+    "a": "aeo", "c": "ksc", "e": "eia", "g": "gj", "i": "iea", "j": "jg", "o": "oa", "q": "k", "u": "uya",
+    "w": "v", "x": "e", "z": "j",
+}
+# Words an acronym leaves out: ऑफ, फॉर (folded to ऑफ), और / एंड / एवं (folded to और), द, in.
+_NOT_IN_ACRONYMS = frozenset(["आफ", "और", "द", "the", "इन", "in"])
+
+
+def _initials(spelling: str) -> str | None:
+    """The initial classes (see :data:`_INITIAL_CLASSES`) of a full name's words, leaving out
+    :data:`_NOT_IN_ACRONYMS`; None for an acronym, or for fewer than :data:`MIN_JOINED_ACRONYM` words."""
+    if acronym_letters(spelling):
+        return None
+    words = [w for w in name_key(spelling, "ORG").split("-") if w and w not in _NOT_IN_ACRONYMS]
+    if len(words) < MIN_JOINED_ACRONYM:
+        return None
+    classes = [_INITIAL_CLASSES.get(w[0], w[0] if w[0].isascii() else "") for w in words]
+    return "".join(classes) if all(classes) else None
+
+
+@lru_cache(maxsize=50_000)
+def initials_keys(spelling: str) -> tuple[str, ...]:
+    """The index keys by which an organisation's acronym and its full name find each other: a
+    full name's initials (:func:`_initials`), or every reading of an acronym's letters."""
+    initials = _initials(spelling)
+    if initials:
+        return (initials,)
+    letters = acronym_letters(spelling, MIN_JOINED_ACRONYM)
+    if not letters or not letters.isalpha():
+        return ()
+    readings = [""]
+    for letter in letters:
+        readings = [r + c for r in readings for c in _LETTER_CLASSES.get(letter, letter)]
+        if len(readings) > MAX_ACRONYM_READINGS:
+            return ()  # "AEIOU…": too many readings to index; such an acronym joins by spelling only
+    return tuple(readings)
+
+
+def _may_be_one_organisation(a: str, b: str) -> bool:
+    """Whether two spellings may name one organisation: the same name, or an acronym and a name
+    it abbreviates (see :func:`initials_keys`); two different acronyms, or two names, may not."""
+    if keys_match(name_key(a, "ORG"), name_key(b, "ORG")):
+        return True
+    name, acronym = (a, b) if _initials(a) else (b, a)
+    initials = _initials(name)
+    return bool(initials) and not _initials(acronym) and initials in initials_keys(acronym)
 
 
 def _spells_out(name: str, acronym: str) -> bool:
