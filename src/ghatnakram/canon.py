@@ -413,7 +413,7 @@ def is_part_of(part: str, full: str) -> bool:
 
 
 # A middle name that is an initial: आर, डब्ल्यू (as name keys fold them).
-_INITIALS = frozenset(name_key(spelling, "ORG") for spellings in LETTER_NAMES.values() for spelling in spellings)
+_NAME_INITIALS = frozenset(name_key(spelling, "ORG") for spellings in LETTER_NAMES.values() for spelling in spellings)
 
 
 def differ_in_middle_names(ka: str, kb: str) -> bool:
@@ -431,7 +431,7 @@ def differ_in_middle_names(ka: str, kb: str) -> bool:
     same_first = words_match(wa[0], wb[0])
     if len(wa) == len(wb):
         return same_first and sorted(wa) == sorted(wb)
-    initials_left_out = sum(w in _INITIALS for w in wb[:-1]) - sum(w in _INITIALS for w in wa[:-1])
+    initials_left_out = sum(w in _NAME_INITIALS for w in wb[:-1]) - sum(w in _NAME_INITIALS for w in wa[:-1])
     return is_part_of("-".join(wa), "-".join(wb)) and (
         initials_left_out == len(wb) - len(wa) or (same_first and len(wa) >= 3)
     )
@@ -652,8 +652,8 @@ class EntityResolver:
         return hosts
 
     def _same_but_middle_names(self, cluster: _Cluster) -> set[str]:
-        """The one known person whose every full name differs from this cluster's only in middle
-        names: सुशील मोदी = सुशील कुमार मोदी, मोहम्मद अजमल कसाब = मोहम्मद आमिर अजमल कसाब."""
+        """The one known person whose every full name differs from this cluster's only in initials
+        or middle names (:func:`differ_in_middle_names`): मोहम्मद अजमल कसाब = मोहम्मद आमिर अजमल कसाब."""
         found: set[str] = set()
         for key in cluster.keys():
             if "-" not in key:
