@@ -867,16 +867,18 @@ def _named_after_people(spans: list[tuple[int, int, str]], facts: Sequence[WordF
     + "लोहिया अस्पताल" → ORG "राम मनोहर लोहिया अस्पताल"; "महात्मा गांधी मार्ग" → LOC."""
     out = []
     for start, end, kind in sorted(spans):
-        if out and start < out[-1][1]:  # a name the institution's name runs into: "… इंस्टीट्यूट ऑफ मेडिकल साइंसेज"
+        if out and start < out[-1][1]:
+            # Only a span an institution's name was stretched over overlaps: the name runs on into
+            # what the tagger took for another ("… इंस्टीट्यूट" + "ऑफ मेडिकल साइंसेज").
             out[-1] = (out[-1][0], max(out[-1][1], end), out[-1][2])
             continue
         if kind == "PER" and _opens_with_eponym(facts, start):
             for j in range(end, min(end + MAX_NAME_AFTER + 1, len(facts))):
                 word = facts[j].loose
                 if word in _INSTITUTION_WORDS or word in _PLACE_WORDS:
-                    start, end, kind = start, j + 1, "ORG" if word in _INSTITUTION_WORDS else "LOC"
+                    end, kind = j + 1, "ORG" if word in _INSTITUTION_WORDS else "LOC"
                     break
-                if not _uncued_content(facts[j]) or facts[j].key in _POSTPOSITIONS:
+                if not _uncued_content(facts[j]):  # a case marker, a verb of saying, punctuation
                     break
         out.append((start, end, kind))
     return out
