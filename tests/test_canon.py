@@ -52,6 +52,11 @@ def mentions(*items: tuple[str, str]) -> list[Mention]:
         ("मंगल पाण्डेय", "मंगल पांडे", "PER"),  # a surname's Sanskrit and Hindi forms
         ("पी. के. मिश्र", "पी. के. मिश्रा", "PER"),
         ("स्वास्थ्य एवं परिवार कल्याण मंत्रालय", "स्वास्थ्य और परिवार कल्याण मंत्रालय", "ORG"),
+        ("राम मनोहर लोहिया हॉस्पिटल", "राम मनोहर लोहिया अस्पताल", "ORG"),  # the kind in English or Hindi
+        ("पिनरायी विजयन", "पिनराई विजयन", "PER"),  # a vowel after a vowel, with or without य
+        ("नयी दिल्ली", "नई दिल्ली", "LOC"),
+        ("केेंद्र सरकार", "केंद्र सरकार", "ORG"),  # a vowel sign typed twice
+        ("अऱविंद केजरीवाल", "अरविंद केजरीवाल", "PER"),  # ऱ, a nukta letter NFC keeps whole
         ("इंडियन काउंसिल फॉर मेडिकल रिसर्च", "इंडियन काउंसिल ऑफ मेडिकल रिसर्च", "ORG"),
         ("गोरखपुरः", "गोरखपुर", "LOC"),  # visarga used as a colon
         ("यू॰के॰", "यूके", "LOC"),

@@ -51,6 +51,9 @@ _MARKS = "\u0900-\u0903\u093a-\u094f\u0955-\u0957\u0962\u0963"
 _STRICT_CHARS = str.maketrans(
     {
         _NUKTA: None,  # ज़→ज, फ़→फ, ड़→ड, क़→क
+        "\u0929": "\u0928",  # ऩ → न (the nukta letters NFC keeps whole)
+        "\u0931": "\u0930",  # ऱ → र (अऱविंद, a typing slip for अरविंद)
+        "\u0934": "\u0933",  # ऴ → ळ
         "\u0901": _ANUSVARA,  # chandrabindu ँ → anusvara ं
         "\u0903": None,  # visarga ः
         "\u093d": None,  # avagraha ऽ
@@ -83,6 +86,12 @@ _STRICT_CHARS = str.maketrans(
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 # A doubled consonant written with virama collapses: अब्दुल्ला = अब्दुला, कन्नौज = कनौज.
 _GEMINATE = re.compile(rf"([{_CONSONANT}])\u094d\1")
+# A vowel sign typed twice: केेंद्र = केंद्र.
+_DOUBLED_SIGN = re.compile("([\u093e-\u094c])\\1")
+# A vowel after a vowel written with य or without: पिनरायी = पिनराई, नयी = नई, गये = गए (after the
+# length fold ी → ि, so यि stands for यी as well).
+_Y_GLIDE = re.compile(rf"([{_CONSONANT}\u093e-\u094c])य([\u093f\u0947])")
+_GLIDE_VOWELS = {"\u093f": "\u0907", "\u0947": "\u090f"}
 # An unaspirated consonant written before its own aspirate is often left out: हर्षवर्द्धन = हर्षवर्धन.
 _ASPIRATE_GEMINATE = re.compile("|".join(f"{plain}\u094d{aspirate}" for plain, aspirate in zip("कगचजटडतदपब", "खघछझठढथधफभ")))
 # A nasal consonant with virama before a consonant is an anusvara: गान्धी = गांधी, चम्पा = चंपा
@@ -210,6 +219,8 @@ def _glue_articles(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _fold_word(word: str) -> str:
+    word = _DOUBLED_SIGN.sub(r"\1", word)
+    word = _Y_GLIDE.sub(lambda match: match.group(1) + _GLIDE_VOWELS[match.group(2)], word)
     word = _GEMINATE.sub(r"\1", word)
     word = _ASPIRATE_GEMINATE.sub(lambda match: match.group(0)[-1], word)
     word = _HALF_NASAL.sub(_ANUSVARA, word)
@@ -223,9 +234,12 @@ def _forms(pairs: str) -> dict[str, str]:
 
 # Words one name is written with either way: the connectives and "of/for" of an institution's
 # name (स्वास्थ्य एवं परिवार कल्याण मंत्रालय = स्वास्थ्य और परिवार कल्याण मंत्रालय, इंडियन
-# काउंसिल फॉर/ऑफ मेडिकल रिसर्च), and surnames with a Sanskrit and a Hindi form (पांडेय / पांडे).
+# काउंसिल फॉर/ऑफ मेडिकल रिसर्च) and its kind in English or Hindi (राम मनोहर लोहिया हॉस्पिटल /
+# अस्पताल), and surnames with a Sanskrit and a Hindi form (पांडेय / पांडे).
 _WORD_FORMS = {
-    "ORG": _forms("एवं:और व:और तथा:और एंड:और and:और फॉर:ऑफ for:ऑफ of:ऑफ"),
+    "ORG": _forms("एवं:और व:और तथा:और एंड:और and:और फॉर:ऑफ for:ऑफ of:ऑफ "
+                  "हॉस्पिटल:अस्पताल यूनिवर्सिटी:विश्वविद्यालय इंस्टीट्यूट:संस्थान इंस्टिट्यूट:संस्थान "
+                  "मिनिस्ट्री:मंत्रालय डिपार्टमेंट:विभाग"),
     "PER": _forms("पांडेय:पांडे पाण्डेय:पांडे मिश्र:मिश्रा शुक्ल:शुक्ला"),
 }
 
