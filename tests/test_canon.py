@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 import ghatnakram.canon as canon
-from ghatnakram.canon import EntityResolver, canonical_names, name_key, same_entity
+from ghatnakram.canon import EntityResolver, canonical_names, name_key, same_entity, without_titles
 from ghatnakram.models import Mention
 
 
@@ -634,3 +634,11 @@ def test_acronyms_and_names_that_do_not_abbreviate_each_other_stay_apart(known, 
     resolver = EntityResolver()
     ids = {resolver.resolve(mentions((name, "ORG")))[0].canonical for name in known}
     assert resolver.resolve(mentions((later, "ORG")))[0].canonical not in ids
+
+
+def test_a_persons_display_name_leaves_out_the_titles_before_it():
+    resolver = EntityResolver()
+    (mention,) = resolver.resolve(mentions(("रेलमंत्री पीयूष गोयल", "PER")))
+    assert mention.name == "पीयूष गोयल"
+    assert without_titles("अपर मुख्य सचिव गृह आमिर सुबहानी") == "आमिर सुबहानी"
+    assert without_titles("श्री") == "श्री"  # a title alone is left as it is

@@ -198,6 +198,15 @@ def _spelled_letters(word: str) -> str | None:
 _PER_PREFIXES = frozenset(_word_form(w) for w in _PER_PREFIX_WORDS)
 
 
+def without_titles(name: str) -> str:
+    """A person's name as written, less the honorifics and titles before it that its key drops:
+    "डॉ. हर्षवर्धन" → "हर्षवर्धन", "अपर मुख्य सचिव गृह आमिर सुबहानी" → "आमिर सुबहानी"."""
+    words = name.split()
+    while len(words) > 1 and not words[0].isascii() and _word_form(unicodedata.normalize("NFC", words[0])) in _PER_PREFIXES:
+        words = words[1:]  # (Latin capitals are kept: "PM CARES", a fund the tagger took for a person)
+    return " ".join(words)
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop leading honorifics and a trailing जी, keeping at least one word."""
     while len(words) > 1 and words[0] in _PER_PREFIXES:
@@ -495,8 +504,10 @@ class Entity:
 
     @property
     def name(self) -> str:
-        """The preferred form: the most frequent full spelling (see :func:`_preferred`)."""
-        return _preferred(self.variants)
+        """The preferred form: the most frequent full spelling (see :func:`_preferred`), for a
+        person without the titles before it ("रेलमंत्री पीयूष गोयल" → "पीयूष गोयल")."""
+        name = _preferred(self.variants)
+        return without_titles(name) if self.type == "PER" else name
 
     def to_dict(self) -> dict:
         return {
