@@ -642,3 +642,11 @@ def test_a_persons_display_name_leaves_out_the_titles_before_it():
     assert mention.name == "पीयूष गोयल"
     assert without_titles("अपर मुख्य सचिव गृह आमिर सुबहानी") == "आमिर सुबहानी"
     assert without_titles("श्री") == "श्री"  # a title alone is left as it is
+
+
+def test_in_a_long_name_a_short_word_with_or_without_its_long_a_is_the_same_name():
+    assert same_entity("मोहम्मद अजमल आमिर कसाब", "मोहम्मद अजमल आमिर कसब", "PER")
+    assert not same_entity("कसाब", "कसब", "PER")  # alone, too short to tell
+    assert not same_entity("राम लाल", "राम लल", "PER")  # two words vouch too little
+    assert not same_entity("मोहम्मद अजमल आमिर कसाब", "मोहम्मद अजमल आमिर कसम", "PER")
+    assert not same_entity("रविन्द्र कुमार सिंह", "रविन्द्र कुमार सिंहा", "PER")  # at the end it makes another name

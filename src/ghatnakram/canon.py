@@ -409,7 +409,25 @@ def keys_match(ka: str, kb: str) -> bool:
     if ka == kb or ka.replace("-", "") == kb.replace("-", ""):
         return True
     wa, wb = ka.split("-"), kb.split("-")
-    return len(wa) == len(wb) and all(words_match(x, y) for x, y in zip(wa, wb))
+    if len(wa) != len(wb):
+        return False
+    unmatched = [(x, y) for x, y in zip(wa, wb) if not words_match(x, y)]
+    # In a name of three or more words the others vouch for a short word written with or without
+    # its long ā (मोहम्मद अजमल आमिर कसाब = … कसब), which alone is too short to match by spelling.
+    return not unmatched or (len(wa) >= 3 and len(unmatched) == 1 and _differ_in_aa(*unmatched[0]))
+
+
+def _same_word(a: str, b: str, words: int) -> bool:
+    """:func:`words_match`, or in a name of three or more words, :func:`_differ_in_aa`."""
+    return words_match(a, b) or (words >= 3 and _differ_in_aa(a, b))
+
+
+def _differ_in_aa(a: str, b: str) -> bool:
+    """Whether two key words differ only in one ा written or left out inside the word (कसाब / कसब);
+    not at its end, where it makes another name (सिंह / सिंहा, सलिल / सलिला)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1:] == short for i, ch in enumerate(long[:-1]) if ch == "\u093e")
 
 
 def _place_id(name: str) -> str | None:
@@ -449,11 +467,11 @@ def differ_in_middle_names(ka: str, kb: str) -> bool:
     initial: विजय यादव (a worker) is not विजय कुमार यादव (a district's medical officer).
     """
     wa, wb = sorted((ka.split("-"), kb.split("-")), key=len)
-    if len(wa) < 2 or not words_match(wa[-1], wb[-1]):
+    if len(wa) < 2 or not _same_word(wa[-1], wb[-1], len(wa)):
         return False
-    same_first = words_match(wa[0], wb[0])
+    same_first = _same_word(wa[0], wb[0], len(wa))
     if len(wa) == len(wb):
-        return same_first and sorted(wa) == sorted(wb)
+        return same_first and all(_same_word(x, y, len(wa)) for x, y in zip(sorted(wa), sorted(wb)))
     initials_left_out = sum(w in _NAME_INITIALS for w in wb[:-1]) - sum(w in _NAME_INITIALS for w in wa[:-1])
     return is_part_of("-".join(wa), "-".join(wb)) and (
         initials_left_out == len(wb) - len(wa) or (same_first and len(wa) >= 3)
