@@ -650,3 +650,11 @@ def test_in_a_long_name_a_short_word_with_or_without_its_long_a_is_the_same_name
     assert not same_entity("राम लाल", "राम लल", "PER")  # two words vouch too little
     assert not same_entity("मोहम्मद अजमल आमिर कसाब", "मोहम्मद अजमल आमिर कसम", "PER")
     assert not same_entity("रविन्द्र कुमार सिंह", "रविन्द्र कुमार सिंहा", "PER")  # at the end it makes another name
+
+
+def test_an_organisation_named_by_its_place_joins_whichever_way_the_place_is_called():
+    resolver = EntityResolver()
+    up = resolver.resolve(mentions(("उत्तर प्रदेश सरकार", "ORG")))[0].canonical
+    assert resolver.resolve(mentions(("यूपी सरकार", "ORG")))[0].canonical == up
+    assert resolver.resolve(mentions(("बिहार सरकार", "ORG")))[0].canonical != up
+    assert resolver.resolve(mentions(("उत्तर प्रदेश पुलिस", "ORG")))[0].canonical != up

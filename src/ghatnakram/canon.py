@@ -498,6 +498,20 @@ def organisation_and_place(spelling: str) -> tuple[str, str | None]:
     return name_key(spelling, "ORG"), None
 
 
+@lru_cache(maxsize=100_000)
+def place_and_organisation(spelling: str) -> str | None:
+    """An organisation named by a place and what it is of that place, as the place's gazetteer id
+    and the key of the rest: "यूपी सरकार" and "उत्तर प्रदेश सरकार" → "state:IN:uttar-pradesh:सरकार";
+    None when the name does not open with a place the gazetteer knows."""
+    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", spelling)) if w]
+    for size in (2, 1):
+        if len(words) > size:
+            place = _place_id(" ".join(words[:size]))
+            if place:
+                return f"{place}:{name_key(' '.join(words[size:]), 'ORG')}"
+    return None
+
+
 def _without_article(word: str) -> str:
     """A key word less a glued article: अलशरा → शरा."""
     for article in _ARTICLES:
@@ -679,7 +693,7 @@ class EntityResolver:
         if not found and type == "PER":
             found = self._same_but_middle_names(cluster)
         if not found and type == "ORG":
-            found = self._same_but_its_place(cluster) or self._acronym_and_name(cluster)
+            found = self._same_but_its_place(cluster) or self._same_place_other_name(cluster) or self._acronym_and_name(cluster)
         partial = False
         if not found and type == "PER":
             found, partial = self._partial_match(cluster), True
@@ -716,6 +730,17 @@ class EntityResolver:
             for eid in self._blocks.get((cluster.type, block_of(name)), ()):
                 known = [organisation_and_place(v) for v in self.entities_[eid].variants]
                 if all(keys_match(name, other) and (place is None or where is None or place == where) for other, where in known):
+                    found.add(eid)
+        return found if len(found) == 1 else set()
+
+    def _same_place_other_name(self, cluster: _Cluster) -> set[str]:
+        """The one known organisation whose every name is this cluster's with its place called
+        another way: यूपी सरकार = उत्तर प्रदेश सरकार (see :func:`place_and_organisation`)."""
+        found: set[str] = set()
+        for spelling in cluster.spellings:
+            placed = place_and_organisation(spelling)
+            for eid in self._blocks.get((cluster.type, "placed:" + placed), ()) if placed else ():
+                if all(place_and_organisation(v) == placed for v in self.entities_[eid].variants):
                     found.add(eid)
         return found if len(found) == 1 else set()
 
@@ -770,6 +795,9 @@ class EntityResolver:
                 name, place = organisation_and_place(spelling)
                 if place:
                     self._blocks.setdefault((entity.type, block_of(name)), set()).add(entity.id)
+                placed = place_and_organisation(spelling)
+                if placed:
+                    self._blocks.setdefault((entity.type, "placed:" + placed), set()).add(entity.id)
                 for initials in initials_keys(spelling):
                     self._blocks.setdefault((entity.type, "initials:" + initials), set()).add(entity.id)
             if entity.type == "PER" and len(words) > 1:
