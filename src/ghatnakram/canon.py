@@ -414,7 +414,7 @@ def keys_match(ka: str, kb: str) -> bool:
     unmatched = [(x, y) for x, y in zip(wa, wb) if not words_match(x, y)]
     # In a name of three or more words the others vouch for a short word written with or without
     # its long ā (मोहम्मद अजमल आमिर कसाब = … कसब), which alone is too short to match by spelling.
-    return not unmatched or (len(wa) >= 3 and len(unmatched) == 1 and _differ_in_aa(*unmatched[0]))
+    return not unmatched or (len(unmatched) == 1 and _same_word(*unmatched[0], len(wa)))
 
 
 def _same_word(a: str, b: str, words: int) -> bool:
