@@ -492,10 +492,17 @@ def organisation_and_place(spelling: str) -> tuple[str, str | None]:
     for size in (2, 1):
         rest, tail = words[:-size], words[-size:]
         if len(rest) >= 2 and rest[-1] not in _NAME_GOES_ON:
-            place = _place_id(" ".join(tail))
+            place = _known_place(tail)
             if place:
                 return name_key(" ".join(rest), "ORG"), place
     return name_key(spelling, "ORG"), None
+
+
+def _known_place(words: list[str]) -> str | None:
+    """The gazetteer id of the place ``words`` name, or None (most word runs are ruled out cheaply)."""
+    from .places import may_name_a_place  # places imports this module
+
+    return _place_id(" ".join(words)) if may_name_a_place(words) else None
 
 
 @lru_cache(maxsize=100_000)
@@ -506,7 +513,7 @@ def place_and_organisation(spelling: str) -> str | None:
     words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", spelling)) if w]
     for size in (2, 1):
         if len(words) > size:
-            place = _place_id(" ".join(words[:size]))
+            place = _known_place(words[:size])
             if place:
                 return f"{place}:{name_key(' '.join(words[size:]), 'ORG')}"
     return None
