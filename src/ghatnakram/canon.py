@@ -200,17 +200,25 @@ _PER_PREFIXES = frozenset(_word_form(w) for w in _PER_PREFIX_WORDS)
 
 def without_titles(name: str) -> str:
     """A person's name as written, less the honorifics and titles before it that its key drops:
-    "डॉ. हर्षवर्धन" → "हर्षवर्धन", "अपर मुख्य सचिव गृह आमिर सुबहानी" → "आमिर सुबहानी"."""
+    "डॉ. हर्षवर्धन" → "हर्षवर्धन", "अपर मुख्य सचिव गृह आमिर सुबहानी" → "आमिर सुबहानी". Latin capitals
+    are kept ("PM CARES": a fund the tagger took for a person)."""
     words = name.split()
-    while len(words) > 1 and not words[0].isascii() and _word_form(unicodedata.normalize("NFC", words[0])) in _PER_PREFIXES:
-        words = words[1:]  # (Latin capitals are kept: "PM CARES", a fund the tagger took for a person)
-    return " ".join(words)
+    forms = ["" if word.isascii() else _word_form(unicodedata.normalize("NFC", word)) for word in words]
+    return " ".join(words[_leading_titles(forms):])
+
+
+def _leading_titles(forms: list[str]) -> int:
+    """How many of a name's first words (as :func:`_word_form` gives them) are honorifics or
+    titles, leaving at least one word."""
+    n = 0
+    while n < len(forms) - 1 and forms[n] in _PER_PREFIXES:
+        n += 1
+    return n
 
 
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop leading honorifics and a trailing जी, keeping at least one word."""
-    while len(words) > 1 and words[0] in _PER_PREFIXES:
-        words = words[1:]
+    words = words[_leading_titles(words):]
     while len(words) > 1 and words[-1] in _PER_SUFFIXES:
         words = words[:-1]
     return words
@@ -488,7 +496,7 @@ def organisation_and_place(spelling: str) -> tuple[str, str | None]:
     gazetteer id: "सफदरजंग अस्पताल, दिल्ली" → (key of सफदरजंग अस्पताल, "state:IN:delhi"). The name
     keeps its place (None returned) when less than two words would be left (एम्स पटना is a branch,
     not एम्स) or when the place ends a phrase of the name (बैंक ऑफ इंडिया)."""
-    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", spelling)) if w]
+    words = _words_of(spelling)
     for size in (2, 1):
         rest, tail = words[:-size], words[-size:]
         if len(rest) >= 2 and rest[-1] not in _NAME_GOES_ON:
@@ -496,6 +504,11 @@ def organisation_and_place(spelling: str) -> tuple[str, str | None]:
             if place:
                 return name_key(" ".join(rest), "ORG"), place
     return name_key(spelling, "ORG"), None
+
+
+def _words_of(spelling: str) -> list[str]:
+    """A spelling's words as written, split where a name key splits them (space, hyphen, comma …)."""
+    return [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", spelling)) if w]
 
 
 def _known_place(words: list[str]) -> str | None:
@@ -510,7 +523,7 @@ def place_and_organisation(spelling: str) -> str | None:
     """An organisation named by a place and what it is of that place, as the place's gazetteer id
     and the key of the rest: "यूपी सरकार" and "उत्तर प्रदेश सरकार" → "state:IN:uttar-pradesh:सरकार";
     None when the name does not open with a place the gazetteer knows."""
-    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", spelling)) if w]
+    words = _words_of(spelling)
     for size in (2, 1):
         if len(words) > size:
             place = _known_place(words[:size])

@@ -230,7 +230,7 @@ class StorylineLinker:
 
     def _actor_presence(self, profile: Storyline) -> Counter:
         """How many articles of the open storylines name each of ``profile``'s actors."""
-        return Counter({actor: sum(self.storylines_[s].actors[actor] for s in self._index.get("a:" + actor, ()) if s in self.storylines_)
+        return Counter({actor: sum(self.storylines_[s].actors[actor] for s in self._index.get("a:" + actor, ()))
                         for actor in profile.actors})
 
     def resolve(self, storyline_id_: str) -> str:
