@@ -18,6 +18,13 @@ def mentions(*items: tuple[str, str]) -> list[Mention]:
     return out
 
 
+def known_ids_and_later(known: list[str], later: str, type: str) -> tuple[set[str], str]:
+    """The canonical ids of names resolved one article each, then that of ``later`` in the next article."""
+    resolver = EntityResolver()
+    ids = {resolver.resolve(mentions((name, type)))[0].canonical for name in known}
+    return ids, resolver.resolve(mentions((later, type)))[0].canonical
+
+
 # --- name_key -------------------------------------------------------------------------
 
 
@@ -296,10 +303,8 @@ def test_surname_alone_does_not_join_when_another_known_person_has_it():
     (["के. विजय राघवन"], "विजय राघवन"),  # a leading initial
 ])
 def test_a_full_name_with_middle_names_left_out_or_reordered_joins_across_articles(known, later):
-    resolver = EntityResolver()
-    ids = {resolver.resolve(mentions((name, "PER")))[0].canonical for name in known}
-    (mention,) = resolver.resolve(mentions((later, "PER")))
-    assert ids == {mention.canonical}
+    ids, later_id = known_ids_and_later(known, later, "PER")
+    assert ids == {later_id}
 
 
 @pytest.mark.parametrize("known, later", [
@@ -310,10 +315,8 @@ def test_a_full_name_with_middle_names_left_out_or_reordered_joins_across_articl
     (["मोहम्मद अजमल कसाब", "मोहम्मद अली कसाब"], "मोहम्मद अजमल अली कसाब"),  # two known people fit
 ])
 def test_names_that_differ_in_more_than_middle_names_stay_apart_across_articles(known, later):
-    resolver = EntityResolver()
-    ids = {resolver.resolve(mentions((name, "PER")))[0].canonical for name in known}
-    (mention,) = resolver.resolve(mentions((later, "PER")))
-    assert mention.canonical not in ids
+    ids, later_id = known_ids_and_later(known, later, "PER")
+    assert later_id not in ids
 
 
 def test_a_middle_name_joins_only_a_person_whose_every_full_name_it_fits():
@@ -342,10 +345,8 @@ def test_an_organisation_with_and_without_its_place_written_after_it_is_one(firs
     (["बैंक ऑफ इंडिया"], "बैंक ऑफ बड़ौदा"),  # the place is part of the name
 ])
 def test_organisations_told_apart_by_their_place_stay_apart(known, later):
-    resolver = EntityResolver()
-    ids = {resolver.resolve(mentions((name, "ORG")))[0].canonical for name in known}
-    (mention,) = resolver.resolve(mentions((later, "ORG")))
-    assert mention.canonical not in ids
+    ids, later_id = known_ids_and_later(known, later, "ORG")
+    assert later_id not in ids
 
 
 def test_canonical_ids_do_not_change_as_spellings_are_learned():
@@ -631,9 +632,8 @@ def test_an_acronym_and_the_name_it_abbreviates_join_across_articles(first, late
     (["आईसीएमआर"], "एनसीडीसी"),
 ])
 def test_acronyms_and_names_that_do_not_abbreviate_each_other_stay_apart(known, later):
-    resolver = EntityResolver()
-    ids = {resolver.resolve(mentions((name, "ORG")))[0].canonical for name in known}
-    assert resolver.resolve(mentions((later, "ORG")))[0].canonical not in ids
+    ids, later_id = known_ids_and_later(known, later, "ORG")
+    assert later_id not in ids
 
 
 def test_a_persons_display_name_leaves_out_the_titles_before_it():
