@@ -329,3 +329,10 @@ def test_a_write_by_another_process_shows_once_the_records_are_rebuilt(fresh_db)
         app.state.access.close()
     assert (during["articles"], during["events"]) == (6, 4)
     assert after["events"] == 5 and found == 1
+
+
+def test_an_entity_is_found_by_its_name_in_another_latin_spelling(client):
+    latin = client.get("/api/entities", params={"q": "चंद्रशेखर"}).json()["items"][0]["latin"]
+    assert latin == "Chandrashekhar Singh"
+    found = client.get("/api/entities", params={"q": "Chandrasekhar"}).json()["items"]
+    assert [e["latin"] for e in found] == ["Chandrashekhar Singh"]

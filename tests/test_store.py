@@ -242,3 +242,28 @@ def test_the_event_lock_is_taken_inside_a_transaction_only(store):
 
 def _sorted(groups):
     return {event: (storyline, sorted(members)) for event, (storyline, members) in groups.items()}
+
+
+def test_an_entity_is_found_by_another_latin_spelling_of_its_name(store):
+    with store.transaction():
+        store.save_entities([{"id": "LOC:city:bhubaneswar", "type": "LOC", "name": "भुवनेश्वर", "latin": "Bhubaneswar", "count": 3},
+                             {"id": "PER:पुतिन", "type": "PER", "name": "पुतिन", "latin": "Putin", "count": 1}])
+    assert store.entities_named("Bhuvaneshwar") == ["LOC:city:bhubaneswar"]
+    assert store.entities_named("putin") == ["PER:पुतिन"]
+    assert store.entities_named("Pune") == [] and store.entities_named("भुवनेश्वर") == ["LOC:city:bhubaneswar"]
+
+
+def test_entities_stored_before_latin_search_keys_get_theirs(tmp_path):
+    path = tmp_path / "older.db"
+    earlier = [(name, apply) for name, apply in MIGRATIONS if name < "m010"]
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, apply in earlier:
+        apply(db.cursor())
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    db.execute("INSERT INTO entities VALUES ('LOC:city:moscow', 'LOC', 'मॉस्को', 'Moscow', NULL, 2, '{}')")
+    db.commit()
+    db.close()
+    store = open_store(path)
+    assert store.entities_named("Moskow") == ["LOC:city:moscow"]
+    store.close()

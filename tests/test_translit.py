@@ -1,6 +1,6 @@
 import pytest
 
-from ghatnakram.translit import to_latin
+from ghatnakram.translit import latin_key, to_latin
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,19 @@ def test_devanagari_names_become_plain_ascii(name):
 
 def test_transliteration_is_deterministic_and_nfc_insensitive():
     assert to_latin("\u095b\u0930\u0926\u093e\u0930\u0940", gazetteer=False) == to_latin("ज़रदारी", gazetteer=False)
+
+
+@pytest.mark.parametrize("spellings", [("Bhubaneswar", "Bhubaneshwar", "Bhuvaneshwar"), ("Al-Shara", "al Sharaa", "ALSHARA"),
+                                       ("Moscow", "Moskow"), ("Kejriwal", "Kejrival"), ("Ghaziabad", "Gaziabad"),
+                                       ("Chhattisgarh", "Chattisgarh"), ("Tartus", "Tartous"), ("Neeraj", "Niraj")])
+def test_latin_spellings_of_one_name_share_a_search_key(spellings):
+    assert len({latin_key(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("a, b", [("Iran", "Iraq"), ("Amit Shah", "Amit Sharma"), ("Rahul Gandhi", "Rajiv Gandhi"), ("Putin", "Pune")])
+def test_different_names_keep_different_search_keys(a, b):
+    assert latin_key(a) != latin_key(b)
+
+
+def test_text_without_latin_letters_has_no_search_key():
+    assert latin_key("मॉस्को") == "" and latin_key("2026") == ""

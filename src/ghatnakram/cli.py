@@ -182,7 +182,7 @@ def _show_group(record: dict, as_json: bool) -> None:
 @click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Only events this outlet covered.")
-@click.option("--entity", help="Only events naming this entity (canonical id, name, spelling or part of a name).")
+@click.option("--entity", help="Only events naming this entity (canonical id, name, spelling or part of a name, or its Latin name spelled any usual way).")
 @click.option("--limit", default=100, show_default=True, help="At most this many events (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @db_option

@@ -207,3 +207,29 @@ def to_latin(name: str, *, gazetteer: bool = True) -> str:
         parts.append(latin if particle else latin[:1].upper() + latin[1:])
         first = False
     return "".join(parts)
+
+
+# Latin spellings of one Indian or foreign name differ in the ways this folds away: sh/s and
+# w/v/b (Bhubaneswar, Bhubaneshwar, Bhuvaneshwar), an aspirate's h (Dhoni, Doni), doubled
+# letters and long vowels (Sharaa, Shara; Neeraj, Niraj), c/k/q (Moscow, Moskow).
+_LATIN_FOLDS = (
+    ("chh", "C"), ("ch", "C"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "j"),
+    ("ph", "f"), ("sh", "s"), ("w", "b"), ("v", "b"), ("ee", "i"), ("oo", "u"), ("ou", "u"),
+)
+_ASPIRATED = re.compile(r"([bCdfgjklmnprst])h")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=10_000)
+def latin_key(text: str) -> str:
+    """A key under which Latin spellings of one name meet, for search: letters only, lower
+    case, accents dropped, and the usual variants of transliteration folded (see
+    :data:`_LATIN_FOLDS`). "" for text with no Latin letters.
+
+    >>> latin_key("Bhubaneshwar") == latin_key("Bhuvaneswar"), latin_key("Al-Sharaa")
+    (True, 'alsara')
+    """
+    letters = "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if "a" <= c <= "z")
+    for spelling, folded in _LATIN_FOLDS:
+        letters = letters.replace(spelling, folded)
+    return _DOUBLED.sub(r"\1", _ASPIRATED.sub(r"\1", letters)).lower()

@@ -92,7 +92,8 @@ class Store(Protocol):
         """Ids of storylines (not merged away), latest activity first."""
 
     def entities_named(self, name: str) -> list[str]:
-        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key."""
+        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
+        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`)."""
 
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         """(event id, storyline id) of an article, or None if it is not assigned yet."""

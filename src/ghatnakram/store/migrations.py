@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..translit import latin_key
+
 Migration = Callable[[object], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
 POSTGRESQL_MIGRATIONS: list[tuple[str, Migration]] = []
@@ -315,3 +317,22 @@ def m009_queued_signatures(cur) -> None:
 @postgresql_migration
 def pg_m009_queued_signatures(cur) -> None:
     m009_queued_signatures(cur)  # portable SQL
+
+
+@migration
+def m010_entity_latin_keys(cur) -> None:
+    # Search by a Latin name finds its other Latin spellings (Bhuvaneshwar, Bhubaneswar) through a
+    # folded key of each entity's Latin name (translit.latin_key), filled here for entities stored before.
+    cur.execute("ALTER TABLE entities ADD COLUMN latin_key TEXT NOT NULL DEFAULT ''")
+    _fill_latin_keys(cur, "UPDATE entities SET latin_key = ? WHERE canonical = ?")
+
+
+@postgresql_migration
+def pg_m010_entity_latin_keys(cur) -> None:
+    cur.execute("ALTER TABLE entities ADD COLUMN latin_key TEXT NOT NULL DEFAULT ''")
+    _fill_latin_keys(cur, "UPDATE entities SET latin_key = %s WHERE canonical = %s")
+
+
+def _fill_latin_keys(cur, update: str) -> None:
+    cur.execute("SELECT canonical, latin FROM entities")
+    cur.executemany(update, [(latin_key(latin), canonical) for canonical, latin in cur.fetchall()])

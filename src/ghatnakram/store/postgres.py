@@ -25,6 +25,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from ..models import Article
+from ..translit import latin_key
 from .base import StoreError, event_filter
 from .migrations import POSTGRESQL_MIGRATIONS
 from .sqlite import _ARTICLE_COLUMNS, _article, _now
@@ -279,11 +280,13 @@ class PostgresStore:
     def save_entities(self, entities: Iterable[dict]) -> None:
         """Insert or replace known entities, each the plain-data form the resolver keeps."""
         self._many(
-            "INSERT INTO entities (canonical, type, name, latin, place, mentions, state) VALUES (%s, %s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (canonical) DO UPDATE SET name = excluded.name, latin = excluded.latin, place = excluded.place, "
-            "mentions = excluded.mentions, state = excluded.state",
+            "INSERT INTO entities (canonical, type, name, latin, place, mentions, state, latin_key) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (canonical) DO UPDATE SET name = excluded.name, "
+            "latin = excluded.latin, place = excluded.place, mentions = excluded.mentions, state = excluded.state, "
+            "latin_key = excluded.latin_key",
             [
-                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False))
+                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False),
+                 latin_key(e["latin"]))
                 for e in entities
             ],
         )
@@ -350,10 +353,13 @@ class PostgresStore:
         return [r[0] for r in rows]
 
     def entities_named(self, name: str) -> list[str]:
-        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key."""
+        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
+        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`)."""
+        key = latin_key(name)
         rows = self._all(
-            "SELECT canonical FROM entities WHERE canonical = %s OR strpos(name, %s) > 0 OR strpos(state, %s) > 0",
-            (name, name, name),
+            "SELECT canonical FROM entities WHERE canonical = %s OR strpos(name, %s) > 0 OR strpos(state, %s) > 0 "
+            "OR (%s <> '' AND strpos(latin_key, %s) > 0)",
+            (name, name, name, key, key),
         )
         return [r[0] for r in rows]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..models import Analysis, Article
+from ..translit import latin_key
 from .base import StoreError, event_filter
 from .migrations import MIGRATIONS
 
@@ -185,11 +186,13 @@ class SQLiteStore:
     def save_entities(self, entities: Iterable[dict]) -> None:
         """Insert or replace known entities, each the plain-data form the resolver keeps."""
         self._db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (canonical) DO UPDATE SET "
+            "INSERT INTO entities (canonical, type, name, latin, place, mentions, state, latin_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (canonical) DO UPDATE SET "
             "name = excluded.name, latin = excluded.latin, place = excluded.place, "
-            "mentions = excluded.mentions, state = excluded.state",
+            "mentions = excluded.mentions, state = excluded.state, latin_key = excluded.latin_key",
             [
-                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False))
+                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False),
+                 latin_key(e["latin"]))
                 for e in entities
             ],
         )
@@ -262,10 +265,13 @@ class SQLiteStore:
         return [r[0] for r in rows]
 
     def entities_named(self, name: str) -> list[str]:
-        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key."""
+        """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
+        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`)."""
+        key = latin_key(name)
         rows = self._db.execute(
-            "SELECT canonical FROM entities WHERE canonical = ? OR instr(name, ?) > 0 OR instr(state, ?) > 0",
-            (name, name, name),
+            "SELECT canonical FROM entities WHERE canonical = ? OR instr(name, ?) > 0 OR instr(state, ?) > 0 "
+            "OR (? <> '' AND instr(latin_key, ?) > 0)",
+            (name, name, name, key, key),
         )
         return [r[0] for r in rows]
 

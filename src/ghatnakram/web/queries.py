@@ -15,6 +15,7 @@ from ..headline import headline_for
 from ..models import Article
 from ..normalize import normalize_line
 from ..store import Store
+from ..translit import latin_key
 from .state import Snapshot
 
 ARTICLE_SUMMARY_FIELDS = ("id", "outlet", "published", "headline", "url", "duplicate_of")
@@ -135,11 +136,14 @@ def entity_summary(entity: dict) -> dict:
 
 
 def find_entities(snapshot: Snapshot, q: str | None) -> list[dict]:
-    """Entities whose name, Latin form or a spelling contains ``q`` (all if none), most mentioned first."""
+    """Entities whose name, Latin form or a spelling contains ``q`` (all if none), or whose Latin
+    form is ``q`` spelled another way ("Bhuvaneshwar" finds Bhubaneswar), most mentioned first."""
     query = normalize_line(q or "").casefold()
+    key = latin_key(query)
     found = [
         e for e in snapshot.entities.values()
         if not query or _contains(query, e["id"], e["name"], e.get("latin"), *(e.get("variants") or {}))
+        or (key and key in latin_key(e.get("latin") or ""))
     ]
     return [entity_summary(e) for e in sorted(found, key=lambda e: (-e.get("count", 0), e["id"]))]
 
