@@ -359,6 +359,38 @@ def test_an_incident_follows_a_thread_that_told_of_none_only_by_a_shared_topic_n
     assert linker.add("e4", floods) == alert
 
 
+def _disease_report(article_id, day, terms, diseases, state="state:IN:kerala"):
+    return dataclasses.replace(_report(article_id, day, "count", terms, state), diseases=frozenset(diseases))
+
+
+def test_a_states_covid_thread_does_not_take_its_bird_flu_news():
+    # "केरल में कोरोना के 17 मामले", "केरल में कोरोना के 19 मामले", then "केरल में दो जगह बर्ड फ्लू की पुष्टि".
+    linker = StorylineLinker()
+    covid = linker.add("e1", _disease_report("a", "2020-03-13", "केरल कोरोना मामले पुष्टि", {"covid"}))
+    assert linker.add("e2", _disease_report("b", "2020-03-14", "केरल कोरोना मामले", {"covid"})) == covid
+    flu = linker.add("e3", _disease_report("c", "2020-03-15", "केरल बर्ड फ्लू पुष्टि", {"bird-flu"}))
+    assert flu != covid and linker.storylines_[flu].thread == "state:IN:kerala"
+    assert linker.add("e4", _disease_report("d", "2020-03-16", "केरल मामले", set())) == covid
+
+
+def test_one_report_of_another_disease_does_not_turn_a_thread_to_it():
+    # A thread whose reports named no disease takes a bird-flu story, and its COVID-19 news still follows it.
+    linker = StorylineLinker()
+    thread = linker.add("e1", _disease_report("a", "2020-03-12", "बिहार संदिग्ध मरीज जांच", set(), "state:IN:bihar"))
+    assert linker.add("e2", _disease_report("b", "2020-03-15", "बिहार बर्ड फ्लू मरीज", {"bird-flu"}, "state:IN:bihar")) == thread
+    assert linker.add("e3", _disease_report("c", "2020-03-16", "बिहार कोरोना मरीज", {"covid"}, "state:IN:bihar")) == thread
+
+
+def test_a_storylines_diseases_survive_saving_and_loading():
+    linker = StorylineLinker()
+    covid = linker.add("e1", _disease_report("a", "2020-03-13", "केरल कोरोना मामले", {"covid"}))
+    linker.add("e1", _disease_report("b", "2020-03-13", "केरल कोरोना मामले पुष्टि", {"covid"}))
+    saved = {i: s.to_dict() for i, s in linker.storylines_.items()}
+    resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2020, 3, 13))
+    assert resumed.storylines_[covid].diseases == {"covid": 2}
+    assert resumed.add("e2", _disease_report("c", "2020-03-14", "केरल बर्ड फ्लू", {"bird-flu"})) != covid
+
+
 def _beat_news(article_id, day, kind, terms, beat, headline_place=None):
     return dataclasses.replace(_report(article_id, day, kind, terms, headline_place), beat=beat)
 

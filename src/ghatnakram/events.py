@@ -620,7 +620,7 @@ class EventClusterer:
             return -1.0
         if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
             return -1.0  # "the first meeting" and "the second meeting" are two happenings
-        if a.diseases and b.diseases and not a.diseases & b.diseases:
+        if not diseases_agree(a.diseases, b.diseases):
             return -1.0  # "स्वाइन फ्लू के 6 मरीज" and "कोरोना के 11 मामले": two outbreaks' news
         if not incidents_agree(a.incident, b.incident):
             return -1.0  # a state's cyclone and its Maoist attack on one day: two happenings
@@ -714,6 +714,11 @@ def news_beat(words: list[str]) -> str | None:
     words = [word.replace(_NUKTA, "") for word in words]  # "बाज़ार" is "बाजार"
     found = {_BEAT_OF[w] for w in words if w in _BEAT_OF} | {_BEAT_PHRASES[p] for p in zip(words, words[1:]) if p in _BEAT_PHRASES}
     return min(found, key=list(BEAT_WORDS).index, default=None)
+
+
+def diseases_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether the diseases two reports name (none: no disease told) may be one outbreak's news."""
+    return not (a and b) or bool(a & b)
 
 
 def incidents_agree(a: str | None, b: str | None) -> bool:

@@ -7,7 +7,8 @@ topic it shares, or starts one: a state may run several threads at once (its out
 by-election), and words of any story ("दिन", "करीब") are no topic. A news beat is followed the
 same way wherever its news happens: studies and vaccine trials are the research beat's thread,
 the markets' falls the markets'. Incidents of two families
-(an earthquake and a riot; see event_type.INCIDENT_FAMILIES) never share a storyline, and an
+(an earthquake and a riot; see event_type.INCIDENT_FAMILIES) never share a storyline, nor does a
+storyline of one disease take news of another (a state's bird flu and its COVID-19 outbreak), and an
 incident follows a thread that told of none only by a shared topic. Every other event joins
 the storyline whose profile it fits best — the same primary place, the same actors, and the
 same vocabulary — among the storylines active within a window that are no place's thread;
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from .events import Signature, incidents_agree
+from .events import Signature, diseases_agree, incidents_agree
 from .models import publication_order
 
 
@@ -40,6 +41,7 @@ MAX_POSTING = 200  # storylines a key may index before it is too common to find 
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
 UNKNOWN_PLACE = 0.5  # place credit of an event that names no place: unknown, not elsewhere
 THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
+ESTABLISHED_DISEASE = 2  # articles naming a disease before a storyline is that disease's news
 INCIDENT_TOPIC_COSINE = 0.2  # the same, when one of them tells of an incident and the other of none
 # Words of any story, whatever it is about: when, how much, how new. Two stories sharing only
 # these ("दिन", "करीब", "पहुंचे") share no topic: a book fair and a by-election of one state.
@@ -64,6 +66,7 @@ class Storyline:
     thread: str | None = None  # the place whose running story this is, when it follows one
     events: int = 0  # events it holds (0 for a storyline stored before this was counted: unknown)
     incident: str | None = None  # the incident family of its first event that told of one
+    diseases: Counter = field(default_factory=Counter)  # articles naming each disease
 
     def add(self, sig: Signature) -> None:
         self.started = _earlier(self.started, sig.published)
@@ -74,6 +77,7 @@ class Storyline:
         self.terms.update(sig.terms)
         self.keep_top()
         self.incident = self.incident or sig.incident
+        self.diseases.update(sig.diseases)
         if sig.day and (self.last_day is None or sig.day > self.last_day):
             self.last_day = sig.day
 
@@ -90,13 +94,14 @@ class Storyline:
     def to_dict(self) -> dict:
         return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
                 "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started,
-                "thread": self.thread, "events": self.events, "incident": self.incident}
+                "thread": self.thread, "events": self.events, "incident": self.incident, "diseases": dict(self.diseases)}
 
     @classmethod
     def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
                         date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""),
-                        thread=data.get("thread"), events=data.get("events", 0), incident=data.get("incident"))
+                        thread=data.get("thread"), events=data.get("events", 0), incident=data.get("incident"),
+                        diseases=Counter(data.get("diseases", {})))
         storyline.norm = _norm(storyline.terms)
         return storyline
 
@@ -183,7 +188,7 @@ class StorylineLinker:
         joins the place's thread of counts however few words it shares, unless one of them tells of
         an incident and the other not (see :func:`_topic_needed`)."""
         open_threads = (t for t in map(self.storylines_.get, self.threads_.get(followed, ()))
-                        if not self._quiet(t, sig.day) and incidents_agree(t.incident, sig.incident))
+                        if not self._quiet(t, sig.day) and _may_share_a_thread(t, profile))
         # A busy state may run many threads over the window: the most recently active are scored.
         threads = heapq.nlargest(MAX_CANDIDATES, open_threads, key=lambda s: (s.last_day or date.min, publication_order(s.started), s.id))
         if not threads:
@@ -225,7 +230,7 @@ class StorylineLinker:
     def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
         """(score, storyline) of the storylines a new event (``profile``: that of its first article) fits, best first."""
         presence = self._actor_presence(profile)
-        scored = [(self.score(profile, s, presence), s) for s in self._candidates(profile, day) if incidents_agree(s.incident, profile.incident)]
+        scored = [(self.score(profile, s, presence), s) for s in self._candidates(profile, day) if _may_share_a_thread(s, profile)]
         return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
 
     def _actor_presence(self, profile: Storyline) -> Counter:
@@ -258,6 +263,7 @@ class StorylineLinker:
             survivor.started = _earlier(survivor.started, other.started)
             survivor.events += other.events
             survivor.incident = survivor.incident or other.incident
+            survivor.diseases.update(other.diseases)
             self._index_storyline(survivor)
             del self.storylines_[other.id]
             self.changed_.pop(other.id, None)
@@ -319,6 +325,22 @@ class StorylineLinker:
             place = 1.0 if top in event.places else (0.5 if set(event.places) & set(storyline.places) else -0.5)
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
         return 0.35 * place + 0.2 * _shared_actors(event, storyline, presence) + 0.6 * _cosine(event, storyline)
+
+
+def _may_share_a_thread(storyline: Storyline, new: Storyline) -> bool:
+    """Whether a new event (``new``: its profile) may join ``storyline``: not an incident of another
+    family (an earthquake and a riot), nor news of another disease than the storyline's own (a
+    state's bird flu and its COVID-19 outbreak; see :func:`_its_diseases`)."""
+    return incidents_agree(storyline.incident, new.incident) and diseases_agree(_its_diseases(storyline), frozenset(new.diseases))
+
+
+def _its_diseases(storyline: Storyline) -> frozenset[str]:
+    """The disease a storyline is about: the one most of its articles name, once two or more do
+    (one story of bird flu does not make a state's COVID-19 thread a bird-flu thread)."""
+    if not storyline.diseases:
+        return frozenset()
+    top = max(storyline.diseases.values())
+    return frozenset(d for d, n in storyline.diseases.items() if n == top) if top >= ESTABLISHED_DISEASE else frozenset()
 
 
 def _shared_actors(event: Storyline, storyline: Storyline, presence: Counter | None) -> float:
