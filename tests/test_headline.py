@@ -320,6 +320,28 @@ def test_a_sentence_a_cut_would_leave_without_a_verb_stays_whole_up_to_twenty_fo
     assert len(compress(longer).split()) <= 16 + 3
 
 
+def test_a_long_lead_whose_cut_would_end_on_a_case_marker_keeps_its_verb_up_to_thirty_words():
+    lead = ("राज्य के परिवहन विभाग ने दूसरे राज्यों से आने वाली सभी निजी बसों के प्रवेश पर सोमवार से अगले आदेश तक "
+            "रोक लगाने का आदेश जारी किया है।")
+    assert len(lead.split()) == 28  # the first 16 words end at "प्रवेश पर"
+    assert compress(lead).endswith("रोक लगाने का आदेश जारी किया")
+
+
+def test_a_long_lead_whose_cut_would_dangle_starts_from_its_main_clause_after_the_circumstance():
+    lead = ("नालंदा मेडिकल कॉलेज अस्पताल में भर्ती एक और मरीज में कोरोना वायरस संक्रमण की पुष्टि होने के बाद बिहार में "
+            "इस रोग से संक्रमित लोगों की संख्या बढ़कर अब चार हो गई है।")
+    assert len(lead.split()) == 33  # the first 16 words end at "पुष्टि होने"
+    assert compress(lead).startswith("बिहार में इस रोग से संक्रमित लोगों की संख्या बढ़कर")
+
+
+def test_the_main_clause_alone_never_loses_the_place_the_circumstance_names():
+    # "देश में" alone would read as India's count: Russia's stays, with the whole sentence.
+    lead = ("रूस में पिछले 24 घंटों के दौरान कोरोना वायरस के 10,817 नए मामले सामने आने के बाद देश में संक्रमित लोगों की "
+            "कुल संख्या बढ़कर 1,98,676 हो गई है।")
+    headline = compress(lead)
+    assert headline.startswith("रूस में") and headline.endswith("1,98,676 हुई")
+
+
 def test_a_long_lead_whose_cut_keeps_no_verb_starts_from_who_acted_after_its_circumstance():
     lead = ("बाएं हाथ के स्पिनर इमरान कुरैशी के शानदार हरफनमौला खेल की बदौलत भारत ए ने कल देहरादून में इंग्लैंड "
             "लायंस को दो विकेट से हराकर तीन मैचों की अनौपचारिक वनडे सीरीज़ 2-1 से जीत ली")

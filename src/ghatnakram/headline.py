@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Callable
 
 from .clean import READ_ALSO
+from .events import places_in
 from .models import Article
 from .normalize import CARDINALS, is_dateline, split_sentences
-from .places import resolve_place
+from .places import lies_within, resolve_place
 
 MAX_WORDS = 16  # titles on events-dev average 15 words
 # A whole sentence up to this long is kept whole: cut at MAX_WORDS it would lose its verb and
@@ -36,6 +37,9 @@ MAX_WHOLE_WORDS = 20
 # ... and up to this long when the cut would leave no verb at all, a fragment no desk would print
 # ("… उपचुनाव के लिए नामांकन के अंतिम दिन"): a long headline reads better than half a sentence.
 MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT = 24
+# ... and up to this long when the cut would end on a case marker waiting for its verb ("… बसों के
+# प्रवेश पर") and no clause of it stands alone.
+MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT = 30
 MIN_WORDS = 5  # a rule never leaves fewer words than this
 
 
@@ -251,7 +255,9 @@ def _cut(text: str) -> str:
     cut = " ".join(words[:MAX_WORDS])
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(cut) if len(cut[: m.start()].split()) >= MIN_WORDS + 2]
     if breaks:
-        return _TRAILING.sub("", cut[: breaks[-1]])
+        clause = cut[: breaks[-1]].split()
+        if _has_a_verb(clause) and not _dangles(clause[-1]):  # not "… में भर्ती एक | और मरीज में …"
+            return _TRAILING.sub("", " ".join(clause))
     end = MAX_WORDS
     if _is_figure(words[end - 1]) or word_core(words[end - 1]) in CARDINALS:  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
         while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and (
@@ -261,13 +267,45 @@ def _cut(text: str) -> str:
             end += 1  # "… विश्व के 65 | देशों": a figure ends with what it counts
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
-    if not _has_a_verb(words[:end]):
+    if not _has_a_verb(words[:end]) or _dangles(words[end - 1]):
         if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT:
             return text
         agent = _from_the_agent(words)
         if agent:  # "… खेल की बदौलत भारत ए ने … सीरीज़ जीत ली": what happened starts with who acted
             return _cut(" ".join(agent))
+        main = _after_the_circumstance(words)
+        if main:  # "… की पुष्टि होने के बाद बिहार में … संख्या बढ़ कर चार हुई": what happened after it
+            return _cut(" ".join(main))
+        if _dangles(words[end - 1]) and len(words) <= MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT:
+            return text
     return _TRAILING.sub("", " ".join(words[:end]))
+
+
+def _after_the_circumstance(words: list[str]) -> list[str] | None:
+    """The main clause of a long sentence that opens with a circumstance ("… की पुष्टि होने के बाद
+    बिहार में … संख्या बढ़ कर चार हुई" → "बिहार में … चार हुई"): the words after the last
+    circumstance that leaves a clause with a verb after it and no place untold ("रूस में … नए मामले
+    सामने आने के बाद देश में …" keeps Russia; see :func:`_keeps_its_places`); None when there is none."""
+    cores = [word_core(w) for w in words]
+    for i in range(len(words) - 1, 1, -1):
+        if (cores[i - 1], cores[i]) not in _CLAUSE_BEFORE:
+            continue
+        start = i + 1 + (i + 1 < len(words) and cores[i + 1] == "ही")
+        rest = words[start:]
+        if "कि" in cores[:start] or any(w.endswith(":") for w in words[:start]):
+            return None  # inside what someone said: the speaker and the telling go first
+        if (len(rest) >= MIN_WORDS + 2 and _has_a_verb(rest) and not _dangles(rest[-1])
+                and cores[start] not in _NEVER_AT_EDGE | _NEVER_FIRST | _VERB_TAIL
+                and _keeps_its_places(words[:start], rest)):
+            return rest
+    return None
+
+
+def _keeps_its_places(dropped: list[str], kept: list[str]) -> bool:
+    """Whether every place named in ``dropped`` is named in ``kept``, or lies within a place it names
+    (नालंदा within बिहार)."""
+    named = places_in(" ".join(kept))
+    return all(any(lies_within(place, outer) for outer in named) for place in places_in(" ".join(dropped)))
 
 
 MAX_AGENT_WORDS = 5  # words of the name before ने that a long lead may start from
@@ -291,6 +329,13 @@ def _from_the_agent(words: list[str]) -> list[str] | None:
     if cores[start - 1] not in _COMPOUND_POSTPOSITIONS and not words[start - 1].endswith(","):
         return None
     return words[start:]
+
+
+def _dangles(word: str) -> bool:
+    """Whether a cut ending on ``word`` leaves a phrase waiting for its verb: a case marker ("… बसों
+    के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में") or an oblique infinitive ("… की पुष्टि होने")."""
+    core = word_core(word)
+    return core in _POSTPOSITIONS or (len(core) > 2 and core.endswith("ने") and core not in _NE_NOT_VERBS)
 
 
 def _has_a_verb(words: list[str]) -> bool:
@@ -729,6 +774,9 @@ _CIRCUMSTANCE_ENDS = frozenset({
 })
 # Last words of a circumstance that the phrase grouping does not close a phrase at.
 _CIRCUMSTANCE_HEADS = frozenset(second for _, second in _CIRCUMSTANCE_ENDS) - _PHRASE_CLOSERS - _VERB_TAIL
+# What a long sentence tells before its main clause (see _after_the_circumstance): "X होने के बाद",
+# "X आने के साथ ही", "X के चलते"; not where it happened ("X के पास").
+_CLAUSE_BEFORE = _CIRCUMSTANCE_ENDS - {("के", "पास"), ("के", "नजदीक"), ("के", "नज़दीक")} | {("के", "बाद"), ("के", "साथ")}
 # Genitives after a participle start a new noun phrase: the participle then modifies another
 # word than the place the phrase ends in ("शुरू हुआ कोरोना वायरस दुनिया के 70 देशों में").
 _GENITIVES = frozenset("का की के इसके उसके इनके उनके इसकी उसकी".split())
