@@ -320,6 +320,17 @@ def test_a_sentence_a_cut_would_leave_without_a_verb_stays_whole_up_to_twenty_fo
     assert len(compress(longer).split()) <= 16 + 3
 
 
+@pytest.mark.parametrize("lead, headline", [
+    ("राष्ट्रपति भवन का प्रसिद्ध मुगल गार्डन भी शनिवार से आम लोगों के लिए बंद कर दिया गया है।",
+     "राष्ट्रपति भवन का प्रसिद्ध मुगल गार्डन भी आम लोगों के लिए बंद किया गया"),
+    ("भारत में कोरोना वायरस के कुल मरीजों की संख्या सोमवार तक बढ़कर 84 हो गई है।",
+     "भारत में कोरोना वायरस के कुल मरीजों की संख्या सोमवार तक बढ़कर 84 हुई"),
+])
+def test_a_weekday_goes_with_its_from_but_stays_as_a_bound(lead, headline):
+    # "शनिवार से" goes whole (not "… भी से आम लोगों …"); "सोमवार तक" bounds a count and stays.
+    assert compress(lead) == headline
+
+
 def test_a_long_lead_whose_cut_would_end_on_a_case_marker_keeps_its_verb_up_to_thirty_words():
     lead = ("राज्य के परिवहन विभाग ने दूसरे राज्यों से आने वाली सभी निजी बसों के प्रवेश पर सोमवार से अगले आदेश तक "
             "रोक लगाने का आदेश जारी किया है।")
