@@ -317,6 +317,8 @@ def test_a_small_figure_ending_in_zero_is_as_weak_a_tie_as_a_round_thousand():
         ("कोरोनावायरस: आज ही उठाएं ये 10 कदम", {"covid"}),
         ("COVID-19: कोविड-19 के मामले बढ़े", {"covid"}),
         ("कोरोना के बीच डेंगू का खतरा", {"covid", "dengue"}),
+        ("Coronavirus ही नहीं चार राज्यों में Bird Flu व Swine Flu का खतरा", {"covid", "bird-flu", "swine-flu"}),
+        ("केरल में दो जगह बर्ड फ्लू (H5N1 Virus) की पुष्टि", {"bird-flu"}),
         ("महाराष्ट्र में 19 संक्रमित", set()),
     ],
 )

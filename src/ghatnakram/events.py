@@ -677,8 +677,11 @@ _DISEASE_WORDS = {
     "जीका": "zika", "हैजा": "cholera", "प्लेग": "plague", "पोलियो": "polio", "खसरा": "measles", "चेचक": "smallpox",
     "टीबी": "tuberculosis", "तपेदिक": "tuberculosis", "एड्स": "hiv", "एचआईवी": "hiv",
     "फ्लू": "flu", "इन्फ्लुएंजा": "flu", "इंफ्लुएंजा": "flu",
+    # Latin words as headlines mix them in ("Bird Flu व Swine Flu का खतरा").
+    "dengue": "dengue", "malaria": "malaria", "ebola": "ebola", "nipah": "nipah", "zika": "zika",
+    "flu": "flu", "influenza": "flu", "h1n1": "swine-flu", "h5n1": "bird-flu",
 }
-_FLU_KINDS = {"स्वाइन": "swine-flu", "बर्ड": "bird-flu"}
+_FLU_KINDS = {"स्वाइन": "swine-flu", "बर्ड": "bird-flu", "swine": "swine-flu", "bird": "bird-flu"}
 _NUKTA = "\u093c"
 
 # News beats: kinds of news that run as one thread wherever they happen. A study from China and a
