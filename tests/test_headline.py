@@ -331,6 +331,12 @@ def test_a_weekday_goes_with_its_from_but_stays_as_a_bound(lead, headline):
     assert compress(lead) == headline
 
 
+def test_reported_speech_after_an_opening_the_headline_leaves_out_is_told_as_speaker_and_words():
+    lead = "कोरोना वायरस को लेकर जारी दहशत के बीच महाराष्ट्र के मुख्यमंत्री उद्धव ठाकरे ने कहा कि राज्य के लोगों को घबराने की जरूरत नहीं है।"
+    headline = generate_headline(lead)
+    assert headline.endswith(": राज्य के लोगों को घबराने की जरूरत नहीं") and "उद्धव ठाकरे" in headline
+
+
 def test_a_long_lead_whose_cut_would_end_on_a_case_marker_keeps_its_verb_up_to_thirty_words():
     lead = ("राज्य के परिवहन विभाग ने दूसरे राज्यों से आने वाली सभी निजी बसों के प्रवेश पर सोमवार से अगले आदेश तक "
             "रोक लगाने का आदेश जारी किया है।")

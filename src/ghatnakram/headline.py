@@ -946,6 +946,8 @@ class HeadlineModel:
         kept = kept_words(probability, units, required, _before_a_verb(lead.words, units, leads_on), self.drop_below)
         ends_sentence = bool(kept) and kept[-1] == len(lead.words) - 1
         text = tidy([lead.words[i] for i in kept], ends_sentence=ends_sentence)
+        if len(kept) < len(lead.words):  # the opening gone, "X ने कहा कि Y" may now be told as "X: Y"
+            text = _as_speech(text)
         if len(text.split()) > MAX_WHOLE_WORDS:
             for limit, name_alone in ((MAX_WORDS, False), (MAX_WHOLE_WORDS, False), (MAX_WHOLE_WORDS, True)):
                 shorter = without_least_kept_phrases(lead.words, lead.tags, kept, units, required, leads_on, probability,
