@@ -510,6 +510,12 @@ def test_a_headline_does_not_open_with_besides():
     assert headline.startswith("राजस्थान में सात नए मामले")
 
 
+@pytest.mark.parametrize("frame", ["बताया जा रहा है कि", "खबर आ रही है कि", "सूत्रों का कहना है कि", "आपको बता दें कि"])
+def test_a_headline_does_not_open_with_a_reporting_frame(frame):
+    headline = compress(f"{frame} नागपुर के अस्पताल में भर्ती कोरोना वायरस के पांच संदिग्ध मरीज अस्पताल से भाग गए हैं।")
+    assert headline == "नागपुर के अस्पताल में भर्ती कोरोना वायरस के पांच संदिग्ध मरीज अस्पताल से भाग गए"
+
+
 def test_a_long_lead_that_runs_on_past_its_verb_is_cut_after_the_verb():
     lead = ("प्रशासन ने शहर में कोरोना का संक्रमण रोकने के लिए 25 मार्च तक पूर्ण लॉकडाउन करने का फैसला किया है "
             "तत्काल प्रभाव से यह आदेश लागू माना जाएगा और लोग केवल जरूरी सेवाओं के लिए ही बाहर निकल सकेंगे।")
