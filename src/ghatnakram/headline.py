@@ -7,8 +7,9 @@ auxiliary ("… सामने आए हैं" → "… सामने आ�
 shipped as ``resources/headline_words.crfsuite`` and ``headline_settings.json``) decides
 whether the opening circumstance goes ("कोरोना संक्रमण के मद्देनजर …"), whole phrases only and
 never the actor, the speaker or a verb (:func:`kept_words`); a sentence of up to 20 words stays
-whole, a longer one is cut at a clause boundary to at most 16 words (more only to finish a verb).
-:func:`rule_headline` is the rules alone.
+whole, a longer one is cut at a clause boundary to at most 16 words (more only to finish a verb;
+a cut that would leave a phrase waiting for its verb starts from the main clause instead, or
+keeps the sentence whole: see :func:`_cut`). :func:`rule_headline` is the rules alone.
 """
 
 from __future__ import annotations
@@ -246,9 +247,12 @@ MAX_VERB_TAIL = 3
 
 def _cut(text: str) -> str:
     """``text`` as it is up to MAX_WHOLE_WORDS words, else cut to at most MAX_WORDS words, at the
-    last clause break if one is late enough; a cut that would split a verb from its auxiliaries
-    takes up to MAX_VERB_TAIL more words, and one that would keep no verb at all leaves a sentence
-    of up to MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT words whole."""
+    last clause break if one is late enough and leaves a clause with its verb; a cut that would
+    split a verb from its auxiliaries takes up to MAX_VERB_TAIL more words, and one that would keep
+    no verb at all, or leave a phrase waiting for it (:func:`_dangles`), leaves a sentence of up to
+    MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT words whole; a longer one starts from who acted
+    (:func:`_from_the_agent`) or from its main clause (:func:`_after_the_circumstance`), else a
+    dangling one stays whole up to MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT words."""
     words = text.split()
     if len(words) <= MAX_WHOLE_WORDS:
         return text
