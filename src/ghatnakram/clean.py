@@ -96,7 +96,7 @@ def strip_promos(text: str) -> str:
 
 
 def strip_story_list(text: str) -> str:
-    """Cut a page's list of other stories and all that follows it: three or more date lines, each
+    r"""Cut a page's list of other stories and all that follows it: three or more date lines, each
     under a short headline (and section label), at most a few lines apart.
 
     >>> strip_story_list("सेना ने सलाम किया।\nIndia News\nदूसरी खबर\n2 मई 2020\nIndia News\nतीसरी खबर\n2 मई 2020\nचौथी खबर\n1 मई 2020")

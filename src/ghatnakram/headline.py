@@ -990,7 +990,7 @@ def generate_headline(text: str, model: HeadlineModel | None = None) -> str:
     """A headline written from an article's cleaned text alone (see the section comment above).
 
     >>> generate_headline("पटना : बिहार में कोरोना वायरस के संक्रमण से शनिवार को एक और मौत हो गयी है.")
-    'बिहार में कोरोना वायरस के संक्रमण से एक और मौत हुई'
+    'बिहार में कोरोना वायरस के संक्रमण से एक और मौत'
     """
     return (model or load_headline_model()).headline(read_lead(text))
 
