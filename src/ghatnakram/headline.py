@@ -38,8 +38,8 @@ MAX_WHOLE_WORDS = 20
 # ... and up to this long when the cut would leave no verb at all, a fragment no desk would print
 # ("… उपचुनाव के लिए नामांकन के अंतिम दिन"): a long headline reads better than half a sentence.
 MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT = 24
-# ... and up to this long when the cut would end on a case marker waiting for its verb ("… बसों के
-# प्रवेश पर") and no clause of it stands alone.
+# ... and up to this long when the cut would leave a phrase waiting for its verb (a case marker or
+# an oblique infinitive at its end: "… बसों के प्रवेश पर") and no clause of it stands alone.
 MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT = 30
 MIN_WORDS = 5  # a rule never leaves fewer words than this
 
@@ -294,10 +294,10 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
     for i in range(len(words) - 1, 1, -1):
         if (cores[i - 1], cores[i]) not in _CLAUSE_BEFORE:
             continue
+        if "कि" in cores[:i] or any(w.endswith(":") for w in words[:i]):
+            return None  # inside what someone said: the speaker and the telling go first
         start = i + 1 + (i + 1 < len(words) and cores[i + 1] == "ही")
         rest = words[start:]
-        if "कि" in cores[:start] or any(w.endswith(":") for w in words[:start]):
-            return None  # inside what someone said: the speaker and the telling go first
         if (len(rest) >= MIN_WORDS + 2 and _has_a_verb(rest) and not _dangles(rest[-1])
                 and cores[start] not in _NEVER_AT_EDGE | _NEVER_FIRST | _VERB_TAIL
                 and _keeps_its_places(words[:start], rest)):

@@ -224,7 +224,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 def latin_key(text: str) -> str:
     """A key under which Latin spellings of one name meet, for search: letters only, lower
     case, accents dropped, and the usual variants of transliteration folded (see
-    :data:`_LATIN_FOLDS`). "" for text with no Latin letters.
+    :data:`_LATIN_FOLDS`). "" for text with no Latin letters. Stores keep it beside each entity
+    (``entities.latin_key``): a change here needs a migration that fills the stored keys again.
 
     >>> latin_key("Bhubaneshwar") == latin_key("Bhuvaneswar"), latin_key("Al-Sharaa")
     (True, 'alsara')
