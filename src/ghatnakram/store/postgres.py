@@ -28,7 +28,7 @@ from ..models import Article
 from ..translit import latin_key
 from .base import StoreError, event_filter
 from .migrations import POSTGRESQL_MIGRATIONS
-from .sqlite import _ARTICLE_COLUMNS, _article, _now
+from .sqlite import _ARTICLE_COLUMNS, _article, _entity_row, _now
 
 POOL_SIZE = 4  # connections per process: a transaction, a reader, and room for a few threads
 CONNECT_TIMEOUT = 10  # seconds
@@ -284,11 +284,7 @@ class PostgresStore:
             "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (canonical) DO UPDATE SET name = excluded.name, "
             "latin = excluded.latin, place = excluded.place, mentions = excluded.mentions, state = excluded.state, "
             "latin_key = excluded.latin_key",
-            [
-                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False),
-                 latin_key(e["latin"]))
-                for e in entities
-            ],
+            [_entity_row(e) for e in entities],
         )
 
     def load_entities(self) -> list[dict]:

@@ -190,11 +190,7 @@ class SQLiteStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (canonical) DO UPDATE SET "
             "name = excluded.name, latin = excluded.latin, place = excluded.place, "
             "mentions = excluded.mentions, state = excluded.state, latin_key = excluded.latin_key",
-            [
-                (e["id"], e["type"], e["name"], e["latin"], e.get("place"), e["count"], json.dumps(e, ensure_ascii=False),
-                 latin_key(e["latin"]))
-                for e in entities
-            ],
+            [_entity_row(e) for e in entities],
         )
 
     def load_entities(self) -> list[dict]:
@@ -378,6 +374,13 @@ def _article(row) -> Article:
     fields = dict(zip(_ARTICLE_COLUMNS, row))
     analysis = row[len(_ARTICLE_COLUMNS)]
     return Article(**fields, analysis=Analysis.from_dict(json.loads(analysis)) if analysis else None)
+
+
+def _entity_row(entity: dict) -> tuple:
+    """An entity's row of the entities table (both backends): canonical, type, name, latin, place,
+    mentions, its whole state as JSON, and the search key of its Latin name."""
+    return (entity["id"], entity["type"], entity["name"], entity["latin"], entity.get("place"), entity["count"],
+            json.dumps(entity, ensure_ascii=False), latin_key(entity["latin"]))
 
 
 def _now() -> str:
