@@ -620,6 +620,14 @@ def test_a_place_the_gazetteer_knows_is_a_place_before_a_postposition():
     assert [m.text for m in find_mentions("मंगलवार को सीवान से चार लोगों की रिपोर्ट पॉजिटिव आई।") if m.type == "LOC"] == ["सीवान"]
 
 
+def test_a_district_the_tagger_reads_as_a_person_is_a_place_before_in():
+    # "बांदा" is also a surname the training names hold: before "में" it can only be the district.
+    mentions = [(m.text, m.type) for m in find_mentions("बांदा में मंगलवार को दस कोरोना पॉजिटिव केस मिलने से जिले में दहशत फैल गई।")]
+    assert ("बांदा", "LOC") in mentions and ("बांदा", "PER") not in mentions
+    # a surname that is also a place stays a person's after other postpositions
+    assert ("हरदीप सिंह पुरी", "PER") in [(m.text, m.type) for m in find_mentions("केंद्रीय मंत्री हरदीप सिंह पुरी ने कहा कि उड़ानें रद्द रहेंगी।")]
+
+
 def test_a_known_place_inside_another_name_or_as_a_common_word_is_left_alone():
     for sentence in ("कॉल और ई-मेल के जरिए एअर इंडिया से संपर्क करें", "योजना का लाभ न मिलने की सूरत में शिकायत करें",
                      "मेक इन इंडिया को बढ़ावा दिया जाएगा"):
