@@ -628,6 +628,15 @@ def test_a_district_the_tagger_reads_as_a_person_is_a_place_before_in():
     assert ("हरदीप सिंह पुरी", "PER") in [(m.text, m.type) for m in find_mentions("केंद्रीय मंत्री हरदीप सिंह पुरी ने कहा कि उड़ानें रद्द रहेंगी।")]
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("विशेष ट्रेन लिंगमपल्ली (हैदराबाद) से हटिया (झारखंड) तक चलेगी।", "हैदराबाद"),
+    ("ये दोनों मरीज खड़गपुर और हरियाणा से देवघर लौटे थे।", "खड़गपुर"),
+    ("नायडू अस्पताल, पुणे की नर्स ने फोन पर बात की।", "पुणे"),
+])
+def test_a_city_the_tagger_reads_as_a_name_is_a_place_before_a_postposition_or_in_a_list(sentence, place):
+    assert (place, "LOC") in [(m.text, m.type) for m in find_mentions(sentence)]
+
+
 def test_a_known_place_inside_another_name_or_as_a_common_word_is_left_alone():
     for sentence in ("कॉल और ई-मेल के जरिए एअर इंडिया से संपर्क करें", "योजना का लाभ न मिलने की सूरत में शिकायत करें",
                      "मेक इन इंडिया को बढ़ावा दिया जाएगा"):

@@ -809,8 +809,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
         if kind == "PER" and end - start == 1 and facts[start].acronym:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
-        if kind == "PER" and end - start == 1 and _known_place_before_a_postposition(start, facts):
-            kind = "LOC"  # "बांदा में मंगलवार को दस …": a district the tagger took for a name
+        if kind in ("PER", "ORG") and end - start == 1 and _known_place_before_a_postposition(start, facts):
+            kind = "LOC"  # "बांदा में मंगलवार को दस …", "नालंदा (15)": a district the tagger took for a name
         if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
             continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
         if kind == "LOC" and _a_side_letter_after(end, out, facts):
@@ -1060,16 +1060,21 @@ def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: 
 
 def _known_place_before_a_postposition(i: int, facts: Sequence[WordFacts]) -> bool:
     """Whether word ``i`` is one the gazetteer knows as one place, not a common word, followed by
-    "में" ("बांदा में": no one is "in" a person), or by another postposition when it is no given
-    name or surname either ("सीवान से"; not "पुरी से", a surname too)."""
+    "में" ("बांदा में": no one is "in" a person), or by another postposition, a conjunction or a
+    bracket of a list when it is no given name or surname either ("सीवान से", "खड़गपुर और हरियाणा
+    से", "नालंदा (15)"; not "पुरी से", a surname too)."""
     from .places import COMMON_WORD_PLACES, resolve_place  # places reads canon, which reads this module
 
     fact = facts[i]
-    if i + 1 >= len(facts) or facts[i + 1].key not in _POSTPOSITIONS or fact.script != "DEV":
-        return False
-    if facts[i + 1].key != "में" and {"first", "last"} & set(fact.lists):
+    after = facts[i + 1].key if i + 1 < len(facts) else ""
+    if fact.script != "DEV" or not (after in _POSTPOSITIONS or after in _LIST_MARKS):
+        return False  # not before ने either: "दिल्ली ने …" acts, a government or a team
+    if after != "में" and {"first", "last"} & set(fact.lists):
         return False
     return fact.key not in COMMON_WORD_PLACES and resolve_place(fact.key) is not None
+
+
+_LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:
