@@ -781,7 +781,9 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     * Untagged name words before a title and ने are a person, before निवासी or a local unit
       (गांव, प्रखंड, थाना, "विधानसभा सीट") a place (:func:`_agents_after_titles`,
       :func:`_places_of_residents`, :func:`_with_local_places`); a word the gazetteer knows as
-      one place, alone before a postposition, is that place (:func:`_known_places_before_postpositions`).
+      one place, alone before a postposition, is that place (:func:`_known_places_before_postpositions`),
+      and so is a one-word person or organisation span of such a word before "में", or before another
+      postposition or a list's mark when the word is no name (:func:`_a_place_read_as_a_name`).
     """
     out = list(tags)
     spans: list[tuple[int, int, str]] = []
@@ -809,7 +811,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
         if kind == "PER" and end - start == 1 and facts[start].acronym:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
-        if kind in ("PER", "ORG") and end - start == 1 and _known_place_before_a_postposition(start, facts):
+        if kind in ("PER", "ORG") and end - start == 1 and _a_place_read_as_a_name(start, facts):
             kind = "LOC"  # "बांदा में मंगलवार को दस …", "नालंदा (15)": a district the tagger took for a name
         if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
             continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
@@ -1058,7 +1060,7 @@ def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: 
     return found
 
 
-def _known_place_before_a_postposition(i: int, facts: Sequence[WordFacts]) -> bool:
+def _a_place_read_as_a_name(i: int, facts: Sequence[WordFacts]) -> bool:
     """Whether word ``i`` is one the gazetteer knows as one place, not a common word, followed by
     "में" ("बांदा में": no one is "in" a person), or by another postposition, a conjunction or a
     bracket of a list when it is no given name or surname either ("सीवान से", "खड़गपुर और हरियाणा
