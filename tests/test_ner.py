@@ -663,6 +663,8 @@ def test_a_name_word_after_a_place_and_before_a_village_ends_the_villages_name()
 def test_a_surname_that_is_also_a_place_ends_an_agents_name_but_a_place_after_a_name_is_a_place():
     tokens = "मंत्री हरदीप सिंह पुरी ने बताया".split()
     assert bio_spans(load_tagger().tag(tokens)) == [(1, 4, "PER")]
+    tokens = "मंत्री हरदीप सिंह पुरी से मुलाकात की".split()  # acted on, as after ने
+    assert bio_spans(load_tagger().tag(tokens)) == [(1, 4, "PER")]
     tokens = "व्लादिमीर पुतिन मास्को पहुंचे".split()
     assert bio_spans(load_tagger().tag(tokens)) == [(0, 2, "PER"), (2, 3, "LOC")]
 

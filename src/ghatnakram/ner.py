@@ -769,7 +769,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
       places or organisations side by side are left apart ("उत्तर प्रदेश" "झारखण्ड").
     * A full name followed by a known place is two names: "व्लादिमीर पुतिन मास्को
       पहुंचे" → PER "व्लादिमीर पुतिन", LOC "मास्को"; not when a surname that is also a place
-      ends an agent's name ("हरदीप सिंह पुरी ने").
+      ends the name of one who acts or is acted on ("हरदीप सिंह पुरी ने", "… पुरी से").
     * A role word inside a person span separates two people (:func:`_split_people_at_roles`);
       a comma, or a "(" the span does not close, separates two names
       (:func:`_split_at_commas_and_open_brackets`).
@@ -905,9 +905,14 @@ PARTY_NAMES = frozenset(
 
 
 def _surname_of_an_agent(facts: Sequence[WordFacts], end: int) -> bool:
-    """Whether a name's last word, a surname that is also a place, ends the name of one who acts:
-    "मंत्री हरदीप सिंह पुरी ने" is one person, where "व्लादिमीर पुतिन मास्को पहुंचे" is a person and a place."""
-    return end < len(facts) and facts[end].key == "ने" and "last" in facts[end - 1].lists
+    """Whether a name's last word, a surname that is also a place, ends the name of one who acts or
+    is acted on: "मंत्री हरदीप सिंह पुरी ने / से / की" is one person, where "व्लादिमीर पुतिन मास्को पहुंचे"
+    is a person and a place, and so is "… पुरी में" (no one is "in" a person)."""
+    return (end < len(facts) and facts[end].key in _CASE_MARKERS_AFTER_A_NAME
+            and "last" in facts[end - 1].lists)
+
+
+_CASE_MARKERS_AFTER_A_NAME = frozenset("ने से के की का को पर तक".split())
 
 
 def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
