@@ -337,6 +337,11 @@ def test_reported_speech_after_an_opening_the_headline_leaves_out_is_told_as_spe
     assert headline.endswith(": राज्य के लोगों को घबराने की जरूरत नहीं") and "उद्धव ठाकरे" in headline
 
 
+def test_a_speaker_is_named_without_the_participle_before_the_name():
+    headline = compress("सम्मेलन को संबोधित करते हुए टेड्रोस ने कहा कि यह महामारी पहले की किसी भी बीमारी से ज्यादा खतरनाक है।")
+    assert headline.startswith("टेड्रोस: यह महामारी")
+
+
 def test_a_long_lead_whose_cut_would_end_on_a_case_marker_keeps_its_verb_up_to_thirty_words():
     lead = ("राज्य के परिवहन विभाग ने दूसरे राज्यों से आने वाली सभी निजी बसों के प्रवेश पर सोमवार से अगले आदेश तक "
             "रोक लगाने का आदेश जारी किया है।")

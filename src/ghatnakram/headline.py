@@ -206,8 +206,11 @@ def _as_speech(text: str) -> str:
     match = _SPEECH.match(text) or _VIEW.match(text)
     if not match or match.group("who").split()[-1] in _NO_SPEAKER:
         return text
-    who = " ".join(match.group("who").split()[-3:])
-    return f"{who}: {match.group('what')}"
+    who = match.group("who").split()[-3:]
+    while len(who) > 1 and (word_core(who[0]) in _NEVER_AT_EDGE | _NEVER_FIRST or _is_participle(who, 1)
+                            or word_core(who[0]) == "हुए"):
+        who = who[1:]  # "… को संबोधित करते हुए गेब्रीयेसस ने कहा" → "गेब्रीयेसस: …"
+    return f"{' '.join(who)}: {match.group('what')}"
 
 
 _drop_bare_capital = _sub(_BARE_CAPITAL)
