@@ -342,6 +342,12 @@ def test_a_speaker_is_named_without_the_participle_before_the_name():
     assert headline.startswith("टेड्रोस: यह महामारी")
 
 
+@pytest.mark.parametrize("speaker, named", [("स्वास्थ्य अधिकारियों", "स्वास्थ्य अधिकारी"), ("मरीज के परिजनों", "मरीज के परिजन"),
+                                            ("भाजपा नेताओं", "भाजपा नेताओं")])
+def test_speakers_in_the_plural_are_named_in_the_direct_form(speaker, named):
+    assert compress(f"{speaker} ने बताया कि जिले में कोरोना संक्रमण से एक और व्यक्ति की मौत हो गई है।").startswith(f"{named}: ")
+
+
 def test_a_long_lead_whose_cut_would_end_on_a_case_marker_keeps_its_verb_up_to_thirty_words():
     lead = ("राज्य के परिवहन विभाग ने दूसरे राज्यों से आने वाली सभी निजी बसों के प्रवेश पर सोमवार से अगले आदेश तक "
             "रोक लगाने का आदेश जारी किया है।")

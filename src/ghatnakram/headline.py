@@ -210,7 +210,15 @@ def _as_speech(text: str) -> str:
     while len(who) > 1 and (word_core(who[0]) in _NEVER_AT_EDGE | _NEVER_FIRST or _is_participle(who, 1)
                             or word_core(who[0]) == "हुए"):
         who = who[1:]  # "… को संबोधित करते हुए गेब्रीयेसस ने कहा" → "गेब्रीयेसस: …"
-    return f"{' '.join(who)}: {match.group('what')}"
+    return f"{' '.join(who[:-1] + [_direct_plural(who[-1])])}: {match.group('what')}"
+
+
+def _direct_plural(word: str) -> str:
+    """A plural noun before ने in the form a headline names a speaker by: "अधिकारियों ने" →
+    "अधिकारी:", "वैज्ञानिकों ने" → "वैज्ञानिक:" (not "नेताओं", whose direct form is another word)."""
+    if word.endswith("ियों"):
+        return word[: -len("ियों")] + "ी"
+    return word[: -len("ों")] if re.search(r"[\u0915-\u0939\u0958-\u095f]ों$", word) else word
 
 
 _drop_bare_capital = _sub(_BARE_CAPITAL)
