@@ -350,7 +350,7 @@ def _dangles(word: str) -> bool:
     """Whether a cut ending on ``word`` leaves a phrase waiting for its verb: a case marker ("… बसों
     के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में") or an oblique infinitive ("… की पुष्टि होने")."""
     core = word_core(word)
-    return core in _POSTPOSITIONS or (len(core) > 2 and core.endswith("ने") and core not in _NE_NOT_VERBS)
+    return core in _POSTPOSITIONS or _is_oblique_infinitive(core)
 
 
 def _has_a_verb(words: list[str]) -> bool:
@@ -855,8 +855,7 @@ def _with_arguments_of_verbal_nouns(phrases: list[list[int]], units: list[list[i
     out: list[list[int]] = []
     for phrase in phrases:
         cores = [word_core(words[i]) for u in phrase for i in units[u]]
-        verbal = any(c.endswith("ने") and len(c) > 2 and c not in _NE_NOT_VERBS and nxt in ("के", "की")
-                     for c, nxt in zip(cores, cores[1:]))
+        verbal = any(_is_oblique_infinitive(c) and nxt in ("के", "की") for c, nxt in zip(cores, cores[1:]))
         before = word_core(words[units[out[-1][-1]][-1]]) if out else ""
         if before in _PHRASE_CLOSERS and verbal and tuple(cores[-2:]) in _CIRCUMSTANCE_ENDS:
             out[-1] = out[-1] + phrase
@@ -892,7 +891,12 @@ def _participles_lead_on(words: list[str], units: list[list[int]], leads_on: lis
 def _about_to(words: list[str]) -> bool:
     """The words end "… होने को" (is about to): an infinitive's को is the headline's verb, not a marker left hanging."""
     before = word_core(words[-2]) if len(words) > 1 else ""
-    return word_core(words[-1]) == "को" and before.endswith("ने") and len(before) > 2 and before not in _NE_NOT_VERBS
+    return word_core(words[-1]) == "को" and _is_oblique_infinitive(before)
+
+
+def _is_oblique_infinitive(core: str) -> bool:
+    """Whether a word core is a verb's oblique infinitive ("होने", "आने"), not a pronoun with ने ("उन्होंने")."""
+    return len(core) > 2 and core.endswith("ने") and core not in _NE_NOT_VERBS
 
 
 # Words ending in ने that are no infinitive: pronouns with the agent marker, "अपने", "सामने".
