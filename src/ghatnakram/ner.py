@@ -912,9 +912,6 @@ def _surname_of_an_agent(facts: Sequence[WordFacts], end: int) -> bool:
             and "last" in facts[end - 1].lists)
 
 
-_CASE_MARKERS_AFTER_A_NAME = frozenset("ने से के की का को पर तक".split())
-
-
 def _party_names(tags: Sequence[str], facts: Sequence[WordFacts], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Untagged runs of party names ("भाजपा", "तृणमूल कांग्रेस") as ORG spans."""
     hits = [i for i, fact in enumerate(facts) if fact.loose in PARTY_NAMES]
@@ -1042,6 +1039,8 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
 
 
 _POSTPOSITIONS = frozenset("में से के की का को पर तक".split())
+# After a person's name: ने, and every postposition but में (no one is "in" a person).
+_CASE_MARKERS_AFTER_A_NAME = _POSTPOSITIONS - {"में"} | {"ने"}
 
 
 def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: Sequence[str],
@@ -1050,17 +1049,15 @@ def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: 
     as a place: "मंगलवार को सीवान से चार लोगों", "दो लोग पुणे में हैं". Not a place name that is
     also a common word ("गया", "सागर") or a given name or surname, and not the last word of a
     longer name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
-    from .places import COMMON_WORD_PLACES, resolve_place  # places reads canon, which reads this module
-
     taken = _covered(spans)
     found = []
     for i in range(len(facts) - 1):
         fact = facts[i]
         if facts[i + 1].key not in _POSTPOSITIONS or not _free_name_word(i, taken, tags, facts):
             continue
-        if (i > 0 and _free_name_word(i - 1, taken, tags, facts)) or fact.key in COMMON_WORD_PLACES:
+        if i > 0 and _free_name_word(i - 1, taken, tags, facts):
             continue
-        if not {"first", "last"} & set(fact.lists) and fact.script == "DEV" and resolve_place(fact.key):
+        if not _a_name_word(fact) and _one_known_place(fact):
             found.append((i, i + 1, "LOC"))
     return found
 
@@ -1070,15 +1067,25 @@ def _a_place_read_as_a_name(i: int, facts: Sequence[WordFacts]) -> bool:
     "में" ("बांदा में": no one is "in" a person), or by another postposition, a conjunction or a
     bracket of a list when it is no given name or surname either ("सीवान से", "खड़गपुर और हरियाणा
     से", "नालंदा (15)"; not "पुरी से", a surname too)."""
-    from .places import COMMON_WORD_PLACES, resolve_place  # places reads canon, which reads this module
-
     fact = facts[i]
     after = facts[i + 1].key if i + 1 < len(facts) else ""
-    if fact.script != "DEV" or not (after in _POSTPOSITIONS or after in _LIST_MARKS):
+    if not (after in _POSTPOSITIONS or after in _LIST_MARKS):
         return False  # not before ने either: "दिल्ली ने …" acts, a government or a team
-    if after != "में" and {"first", "last"} & set(fact.lists):
+    if after != "में" and _a_name_word(fact):
         return False
-    return fact.key not in COMMON_WORD_PLACES and resolve_place(fact.key) is not None
+    return _one_known_place(fact)
+
+
+def _one_known_place(fact: WordFacts) -> bool:
+    """Whether a Devanagari word is a name the gazetteer knows as one place and no common word ("गया", "सागर")."""
+    from .places import COMMON_WORD_PLACES, resolve_place  # places reads canon, which reads this module
+
+    return fact.script == "DEV" and fact.key not in COMMON_WORD_PLACES and resolve_place(fact.key) is not None
+
+
+def _a_name_word(fact: WordFacts) -> bool:
+    """Whether a word is among the given names or surnames the training data holds."""
+    return bool({"first", "last"} & set(fact.lists))
 
 
 _LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
