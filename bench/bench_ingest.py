@@ -7,7 +7,7 @@ dir, then ingests them in-process with the library API (``pipeline.ingest``, as
 * articles/s for the whole ingest: reading and parsing the JSON, normalisation,
   boilerplate cleaning, exact and near-duplicate checks, analysis, storing, and the
   assignment to events and storylines; and, apart, when the first article was done (the
-  startup: models, the datasketch import, the workers) and the rate after it;
+  startup: models, the workers) and the rate after it;
 * CPU seconds of this process and of its worker processes (``--workers``), which
   depend less on what else the machine runs than the wall clock does, and the load
   average before and after;
@@ -174,7 +174,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
         "articles": total,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(total / elapsed, 1),
-        # Startup (loading the models, importing datasketch, starting the workers) is paid once per
+        # Startup (loading the models, starting the workers) is paid once per
         # run; the rate after the first article is what a long ingest approaches.
         "first_article_s": round(progress.first, 2),
         "articles_per_s_after_first": round((progress.done - 1) / (progress.last - progress.first), 1)
@@ -228,7 +228,7 @@ def _maybe_profiled(args: argparse.Namespace, workdir: Path) -> dict:
     profiler.dump_stats(args.profile)
     stats = pstats.Stats(profiler)
     stats.sort_stats("tottime").print_stats(20)
-    stats.sort_stats("cumulative").print_stats(r"ghatnakram|sqlite3|datasketch", 30)
+    stats.sort_stats("cumulative").print_stats(r"ghatnakram|sqlite3", 30)
     return result
 
 

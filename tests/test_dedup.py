@@ -1,4 +1,8 @@
-from ghatnakram.dedup import MIN_WORDS, fingerprint, similarity
+import numpy as np
+import pytest
+
+from ghatnakram.dedup import MIN_WORDS, NUM_PERM, _shingle_hashes, fingerprint, minhash_signature, similarity
+from ghatnakram.normalize import word_keys
 
 STORY = (
     "केंद्र सरकार ने बुधवार को देश के 12 राज्यों में बाढ़ राहत के लिए 1,500 करोड़ रुपये जारी किए। गृह मंत्रालय के एक "
@@ -27,3 +31,14 @@ def test_texts_too_short_to_compare_get_no_signature():
 
 def test_fingerprints_are_deterministic():
     assert fingerprint(STORY).buckets == fingerprint(STORY).buckets
+
+
+def test_signatures_are_datasketchs_affine32_minhash_so_stored_ones_stay_comparable():
+    datasketch = pytest.importorskip("datasketch")
+    edited = STORY.replace("बताया", "कहा") + " राज्यों को 30 दिन में ब्योरा देना होगा।"
+    for text in (STORY, edited):
+        hashes = _shingle_hashes(word_keys(text))
+        reference = datasketch.MinHash(num_perm=NUM_PERM, seed=7, hashfunc=int, scheme="affine32")
+        reference.update_batch(hashes.tolist())
+        assert np.array_equal(minhash_signature(hashes), reference.hashvalues)
+        assert np.array_equal(fingerprint(text).signature, reference.hashvalues.astype(np.uint64))

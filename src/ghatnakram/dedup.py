@@ -25,7 +25,6 @@ ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.6  # estimated Jaccard of word 3-shingles above which two texts are one story
 MIN_WORDS = 25  # shorter texts share too many shingles by chance to call them copies
 _SEED = 7
-_SCHEME = "affine32"
 
 
 @dataclass(frozen=True)
@@ -44,31 +43,36 @@ def fingerprint(text: str) -> Fingerprint:
     content_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
     if len(words) < MIN_WORDS:
         return Fingerprint(content_hash, None, ())
-    minhash = _new_minhash()
-    minhash.update_batch(_shingle_hashes(words).tolist())
-    signature = minhash.hashvalues.astype(np.uint64)
+    signature = minhash_signature(_shingle_hashes(words)).astype(np.uint64)
     return Fingerprint(content_hash, signature, _buckets(signature))
 
 
-def _new_minhash():
-    # datasketch imports scipy, half a second at every start; only fingerprinting needs it,
-    # so commands that read the store do not pay for it.
-    from datasketch import MinHash
+def minhash_signature(hashes: np.ndarray) -> np.ndarray:
+    """The MinHash of a set of 32-bit hashes: for each of :data:`NUM_PERM` affine permutations, the least
+    permuted hash.
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
-
-
-def load_minhash() -> None:
-    """Import datasketch and draw the permutations now: processes forked afterwards share them
-    instead of each importing it (0.4–0.8 s) at its first fingerprint."""
-    _permutations()
+    These are the values of datasketch's ``MinHash(num_perm=64, seed=7, scheme="affine32")`` fed the same
+    hashes (each pre-mixed with the MurmurHash3 finalizer, then ``a·h + b mod 2³²`` with ``a`` odd), so
+    signatures stored by earlier versions stay comparable. Written out here because importing datasketch
+    imports SciPy's integrators for its LSH, 0.7 s at the start of every ingest, and the LSH is the store's.
+    """
+    h = hashes.astype(np.uint32).reshape(-1, 1)
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    a, b = _permutations()
+    return (h * a + b).min(axis=0)
 
 
 @lru_cache(maxsize=1)
-def _permutations():
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The multipliers (odd) and offsets of the affine permutations, drawn as datasketch draws them."""
+    draw = np.random.RandomState(_SEED)
+    a = draw.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 @lru_cache(maxsize=500_000)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from .analyze import Analyzer, TextAnalysis, analyze_text, analyze_texts, warm_up
 from .clean import MIN_COUNTED_LINE, clean_article, line_key, remove_repeated_lines
-from .dedup import THRESHOLD, Fingerprint, fingerprint, load_minhash, similarity
+from .dedup import THRESHOLD, Fingerprint, fingerprint, similarity
 from .events import TextSignature, signature, signature_to_dict, text_signature
 from .models import Article, IngestReport, Problem, publication_order
 from .normalize import devanagari_share
@@ -255,7 +255,6 @@ def prepared_items(items: Iterable[Article | Problem], store: Store, workers: in
         yield ((item, None) for item in items), lambda prepared: None
         return
     warm_up()  # the workers are forked after this: they share the loaded models
-    load_minhash()
     ahead = _CleanAhead(store)
     found = ordered_map(find_in_text, items, workers, task=ahead.clean, chunk_function=find_in_texts)
     pairs = ((item, Prepared(task, result) if task else None) for item, task, result in found)
