@@ -364,6 +364,19 @@ def test_the_main_clause_alone_never_loses_the_place_the_circumstance_names():
     assert headline.startswith("रूस में") and headline.endswith("1,98,676 हुई")
 
 
+def test_a_main_clause_that_names_no_place_takes_the_place_the_long_lead_opens_with():
+    lead = ("ईरान में कोरोना वायरस से और 135 लोगों की मौत के साथ ही इस बीमारी से मरने वालों की संख्या बढ़कर 988 हो "
+            "गयी है जबकि इस रोग से संक्रमितों के 16169 मामले सामने आये हैं.")
+    assert len(lead.split()) > 30  # too long to stay whole; its first 16 words end at "इस बीमारी से"
+    assert compress(lead) == "ईरान में इस बीमारी से मरने वालों की संख्या बढ़कर 988 हुई"
+
+
+def test_the_place_of_the_circumstance_is_not_put_before_one_who_acted_elsewhere():
+    lead = ("कर्नाटक के कलबुर्गी में 76 वर्षीय व्यक्ति की कोरोना वायरस से मौत की पुष्टि होने के बाद राज्य सरकार ने सभी मॉल, "
+            "सिनेमा हॉल, पब्स और नाइट क्लब को एक हफ्ते तक बंद रखने का आदेश दिया है।")
+    assert not compress(lead).startswith("कर्नाटक के कलबुर्गी में राज्य सरकार")
+
+
 def test_a_long_lead_whose_cut_keeps_no_verb_starts_from_who_acted_after_its_circumstance():
     lead = ("बाएं हाथ के स्पिनर इमरान कुरैशी के शानदार हरफनमौला खेल की बदौलत भारत ए ने कल देहरादून में इंग्लैंड "
             "लायंस को दो विकेट से हराकर तीन मैचों की अनौपचारिक वनडे सीरीज़ 2-1 से जीत ली")

@@ -300,7 +300,9 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
     """The main clause of a long sentence that opens with a circumstance ("… की पुष्टि होने के बाद
     बिहार में … संख्या बढ़ कर चार हुई" → "बिहार में … चार हुई"): the words after the last
     circumstance that leaves a clause with a verb after it and no place untold ("रूस में … नए मामले
-    सामने आने के बाद देश में …" keeps Russia; see :func:`_keeps_its_places`); None when there is none."""
+    सामने आने के बाद देश में …" keeps Russia; see :func:`_keeps_its_places`). In a sentence too long
+    to stay whole, a main clause that names no place and no one who acted takes the place the
+    sentence opens with (:func:`_opening_place`). None when there is none."""
     cores = [word_core(w) for w in words]
     for i in range(len(words) - 1, 1, -1):
         if (cores[i - 1], cores[i]) not in _CLAUSE_BEFORE:
@@ -309,11 +311,35 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
             return None  # inside what someone said: the speaker and the telling go first
         start = i + 1 + (i + 1 < len(words) and cores[i + 1] == "ही")
         rest = words[start:]
-        if (len(rest) >= MIN_WORDS + 2 and _has_a_verb(rest) and not _dangles(rest[-1])
-                and cores[start] not in _NEVER_AT_EDGE | _NEVER_FIRST | _VERB_TAIL
-                and _keeps_its_places(words[:start], rest)):
-            return rest
+        if len(rest) < MIN_WORDS + 2 or not _has_a_verb(rest) or _dangles(rest[-1]):
+            continue
+        if _keeps_its_places(words[:start], rest):
+            if cores[start] not in _NEVER_AT_EDGE | _NEVER_FIRST | _VERB_TAIL:
+                return rest
+            continue
+        place = _opening_place(words[:start]) if len(words) > MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT else None
+        # Not where the main clause names who acted: "… कलबुर्गी में … मौत की पुष्टि होने के बाद राज्य
+        # सरकार ने …" did not happen in Kalaburagi only. Nor where it names a place of its own ("देश में").
+        if (place and cores[start] not in _NEVER_AFTER_A_PLACE and "ने" not in cores[start:]
+                and not places_in(" ".join(rest)) and "में" not in cores[start : start + MAX_PLACE_WORDS + 1]):
+            return place + rest  # "ईरान में … मौत के साथ ही | इस बीमारी से मरने वालों की संख्या …"
     return None
+
+
+MAX_PLACE_WORDS = 3  # words of the place an opening "X में" names
+
+
+def _opening_place(words: list[str]) -> list[str] | None:
+    """The "X में" a sentence opens with, when X names every place of ``words`` ("ईरान में कोरोना
+    वायरस से और 135 लोगों की मौत के साथ ही" → "ईरान में"); None when it does not open so."""
+    cores = [word_core(w) for w in words[: MAX_PLACE_WORDS + 1]]
+    if "में" not in cores[1:]:
+        return None
+    phrase = words[: cores.index("में") + 1]
+    named = places_in(" ".join(phrase[:-1]))
+    if not named or not _keeps_its_places(words, phrase):
+        return None
+    return phrase
 
 
 def _keeps_its_places(dropped: list[str], kept: list[str]) -> bool:
@@ -447,6 +473,11 @@ _NEVER_AT_EDGE = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS | frozenset(
 _MAY_CLOSE = frozenset("में पर तक".split())  # a headline may end "… अपने चरम पर", "… संकट में"
 _VERB_MARKERS = frozenset("की के का".split())  # also "did" at a sentence's end: "मुलाकात की"
 _NEVER_FIRST = frozenset("है हैं था थी थे गया गई गए रहे रही रहा नहीं भी ही तो".split())
+# Words a main clause may not open with when the place of the circumstance before it is put in
+# front: those a headline never opens with, but for a determiner ("ईरान में इस बीमारी से …"), and
+# pronouns that stand for what the circumstance told ("चीन में उससे पूरी तरह स्वस्थ होकर …").
+_NEVER_AFTER_A_PLACE = (_NEVER_AT_EDGE - {"इस", "उस"}) | _NEVER_FIRST | _VERB_TAIL | frozenset(
+    "इससे उससे इसे उसे इन्हें उन्हें इनसे उनसे इसका इसकी उसका उसकी इनका इनकी उनका उनकी".split())
 
 
 @lru_cache(maxsize=1 << 16)
