@@ -359,7 +359,7 @@ def test_a_name_that_closes_its_bracket_stays_whole():
 def test_a_word_in_brackets_that_is_no_acronym_is_left_alone():
     tokens = ["नीति", "आयोग", "(", "दिल्ली", ")", "ने"]
     tags = ner.repair_tags(["B-ORG", "I-ORG", "O", "O", "O", "O"], facts_of(tokens))
-    assert bio_spans(tags) == [(0, 2, "ORG")]
+    assert [span for span in bio_spans(tags) if span[2] == "ORG"] == [(0, 2, "ORG")]  # दिल्ली may be the place
 
 
 @pytest.mark.parametrize("a, b", [("नॉरवे", "नॉर्वे"), ("बेलजियम", "बेल्जियम"), ("अर्जेटीना", "अर्जेंटीना")])
@@ -618,6 +618,15 @@ def test_a_number_word_alone_is_no_name():
 
 def test_a_place_the_gazetteer_knows_is_a_place_before_a_postposition():
     assert [m.text for m in find_mentions("मंगलवार को सीवान से चार लोगों की रिपोर्ट पॉजिटिव आई।") if m.type == "LOC"] == ["सीवान"]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("राज्य के जिलों मुंबई, मुंबई उपनगर, पुणे, ठाणे, पालघर, नासिक में दुकानें बंद रहेंगी।", "ठाणे"),
+    ("मुंगेर, रोहतास, वैशाली एवं सीतामढी जिले में एक-एक मरीज मिला।", "वैशाली"),
+    ("शिक्षा विभाग ने पांच जिलों के स्कूल बंद किए, इनमें तीन आगरा और एक नोएडा का है।", "आगरा"),
+])
+def test_a_place_the_gazetteer_knows_is_a_place_as_an_item_of_a_list(sentence, place):
+    assert (place, "LOC") in [(m.text, m.type) for m in find_mentions(sentence)]
 
 
 def test_a_district_the_tagger_reads_as_a_person_is_a_place_before_in():

@@ -781,7 +781,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     * Untagged name words before a title and ने are a person, before निवासी or a local unit
       (गांव, प्रखंड, थाना, "विधानसभा सीट") a place (:func:`_agents_after_titles`,
       :func:`_places_of_residents`, :func:`_with_local_places`); a word the gazetteer knows as
-      one place, alone before a postposition, is that place (:func:`_known_places_before_postpositions`),
+      one place, alone before a postposition, a list's mark or a sentence's end, is that place
+      (:func:`_known_places_standing_alone`),
       and so is a one-word person or organisation span of such a word before "में", or before another
       postposition or a list's mark when the word is no name (:func:`_a_place_read_as_a_name`).
     """
@@ -829,7 +830,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     spans += _party_names(out, facts, spans)
     spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
     spans = _with_local_places(spans, out, facts)
-    spans += _known_places_before_postpositions(spans, out, facts)
+    spans += _known_places_standing_alone(spans, out, facts)
     spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
         out[start] = f"B-{kind}"
@@ -1043,17 +1044,18 @@ _POSTPOSITIONS = frozenset("में से के की का को पर 
 _CASE_MARKERS_AFTER_A_NAME = _POSTPOSITIONS - {"में"} | {"ने"}
 
 
-def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: Sequence[str],
-                                       facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+def _known_places_standing_alone(spans: list[tuple[int, int, str]], tags: Sequence[str],
+                                 facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
     """A word the gazetteer knows as one place, standing untagged and alone before a postposition,
-    as a place: "मंगलवार को सीवान से चार लोगों", "दो लोग पुणे में हैं". Not a place name that is
-    also a common word ("गया", "सागर") or a given name or surname, and not the last word of a
+    an item mark of a list or the end of a sentence, as a place: "मंगलवार को सीवान से चार लोगों",
+    "दो लोग पुणे में हैं", "मुंबई, पुणे, ठाणे, पालघर", "वैशाली एवं सीतामढी जिले में". Not a place name that
+    is also a common word ("गया", "सागर") or a given name or surname, and not the last word of a
     longer name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
     taken = _covered(spans)
     found = []
     for i in range(len(facts) - 1):
         fact = facts[i]
-        if facts[i + 1].key not in _POSTPOSITIONS or not _free_name_word(i, taken, tags, facts):
+        if facts[i + 1].key not in _AFTER_A_PLACE_ALONE or not _free_name_word(i, taken, tags, facts):
             continue
         if i > 0 and _free_name_word(i - 1, taken, tags, facts):
             continue
@@ -1089,6 +1091,7 @@ def _a_name_word(fact: WordFacts) -> bool:
 
 
 _LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
+_AFTER_A_PLACE_ALONE = _POSTPOSITIONS | _LIST_MARKS | {"।", ".", "-"}  # "भारत - अमेरिका संपर्क"
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:
