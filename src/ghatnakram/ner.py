@@ -1046,22 +1046,33 @@ _CASE_MARKERS_AFTER_A_NAME = _POSTPOSITIONS - {"में"} | {"ने"}
 
 def _known_places_standing_alone(spans: list[tuple[int, int, str]], tags: Sequence[str],
                                  facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
-    """A word the gazetteer knows as one place, standing untagged and alone before a postposition,
-    an item mark of a list or the end of a sentence, as a place: "मंगलवार को सीवान से चार लोगों",
-    "दो लोग पुणे में हैं", "मुंबई, पुणे, ठाणे, पालघर", "वैशाली एवं सीतामढी जिले में". Not a place name that
-    is also a common word ("गया", "सागर") or a given name or surname, and not the last word of a
-    longer name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
+    """A word the gazetteer knows as one place, standing untagged and alone before a postposition or
+    as an item of a list, as a place: "मंगलवार को सीवान से चार लोगों", "दो लोग पुणे में हैं", "मुंबई,
+    पुणे, ठाणे, पालघर", "वैशाली एवं सीतामढी जिले में" (:func:`_a_list_item`). Not a place name that is
+    also a common word ("गया", "सागर") or a given name or surname, and not the last word of a longer
+    name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
     taken = _covered(spans)
     found = []
     for i in range(len(facts) - 1):
         fact = facts[i]
-        if facts[i + 1].key not in _AFTER_A_PLACE_ALONE or not _free_name_word(i, taken, tags, facts):
+        if not (facts[i + 1].key in _POSTPOSITIONS or _a_list_item(i, facts)) or not _free_name_word(i, taken, tags, facts):
             continue
         if i > 0 and _free_name_word(i - 1, taken, tags, facts):
             continue
         if not _a_name_word(fact) and _one_known_place(fact):
             found.append((i, i + 1, "LOC"))
     return found
+
+
+def _a_list_item(i: int, facts: Sequence[WordFacts]) -> bool:
+    """Whether word ``i`` stands between the marks of a list ("मुंबई, पुणे, ठाणे,", "रोहतास, वैशाली एवं",
+    "और नासिक ।"), or opens one before another known place ("भारत - अमेरिका", "पेरू , पुर्तगाल"). Not a
+    dateline's "पानीपत, जेएनएन ।", whose comma leads to the reporter, not to another item."""
+    before = facts[i - 1].key if i > 0 else ""
+    after = facts[i + 1].key if i + 1 < len(facts) else ""
+    if before in _LIST_MARKS or before == "-":
+        return after in _LIST_MARKS or after in _SENTENCE_ENDS or after == "-"
+    return (after in _LIST_MARKS or after == "-") and i + 2 < len(facts) and _one_known_place(facts[i + 2])
 
 
 def _a_place_read_as_a_name(i: int, facts: Sequence[WordFacts]) -> bool:
@@ -1091,7 +1102,7 @@ def _a_name_word(fact: WordFacts) -> bool:
 
 
 _LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
-_AFTER_A_PLACE_ALONE = _POSTPOSITIONS | _LIST_MARKS | {"।", ".", "-"}  # "भारत - अमेरिका संपर्क"
+_SENTENCE_ENDS = frozenset({"।", ".", "?", "!"})
 
 
 def _may_name_a_local_place(fact: WordFacts) -> bool:
