@@ -594,3 +594,8 @@ def test_now_goes_but_the_part_of_the_day_after_it_stays_with_its_clock():
 )
 def test_a_predicate_noun_or_adjective_is_told_without_its_light_verb_as_headlines_tell_it(lead, headline):
     assert generate_headline(lead) == headline
+
+
+def test_a_genitive_predicate_keeps_its_copula_and_a_perfective_verb_drops_it():
+    assert compress("हजारीबाग में मिले सभी छह पॉजिटिव मरीज बिष्णुगढ़ प्रखंड के हैं।").endswith("प्रखंड के हैं")
+    assert compress("राज्य सरकार ने सभी जिलों में कंट्रोल रूम बनाने की घोषणा की है।").endswith("घोषणा की")

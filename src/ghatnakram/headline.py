@@ -120,7 +120,9 @@ _SPEECH = re.compile(
 _VIEW = re.compile(r"^(?P<who>(?:\S+\s+){0,5}?\S+)\s+(?:का|की|के)\s+(?:कहना|मानना)\s+है\s+कि\s+(?P<what>.+)$")
 # Who says it, too vague or too close to be a headline's speaker: "हमारा मानना है कि", "लोगों का कहना है".
 _NO_SPEAKER = frozenset("हमारा मेरा उनका इनका सूत्रों लोगों".split())
-_TRAILING_AUX = re.compile(r"\s+(?:है|हैं|था|थी|थे)(?=[\s।.!?]*$)")
+# Not after a genitive that is the predicate ("छह पॉजिटिव बिष्णुगढ़ के हैं": without हैं it ends on a
+# postposition); "की है" is most often a verb ("घोषणा की है").
+_TRAILING_AUX = re.compile(r"(?<!\sका)(?<!\sके)\s+(?:है|हैं|था|थी|थे)(?=[\s।.!?]*$)")
 # Intransitive roots that news tells with जाना or चुकना ("पटरी से उतर गए", "संख्या पहुंच चुकी है"),
 # which headlines write in the simple perfective ("उतरे", "पहुंची"). Only these: "दिल्ली गए" is
 # "went to Delhi".
