@@ -44,7 +44,15 @@ def page(items: list, limit: int, offset: int) -> dict:
 
 def _contains(query: str, *texts: str | None) -> bool:
     """Every word of the (normalised) query is in one of ``texts``: "जांच समिति" finds "जांच के लिए समिति"."""
-    haystack = "\n".join(normalize_line(text).casefold() for text in texts if text)
+    return _found_in(query, searchable(*texts))
+
+
+def searchable(*texts: str | None) -> str:
+    """``texts`` as a query is looked for in them: normalised, case folded, one per line."""
+    return "\n".join(normalize_line(text).casefold() for text in texts if text)
+
+
+def _found_in(query: str, haystack: str) -> bool:
     return all(word in haystack for word in query.split())
 
 
@@ -140,10 +148,10 @@ def find_entities(snapshot: Snapshot, q: str | None) -> list[dict]:
     form is ``q`` spelled another way ("Bhuvaneshwar" finds Bhubaneswar), most mentioned first."""
     query = normalize_line(q or "").casefold()
     key = latin_key(query)
+    search = snapshot.entity_search
     found = [
         e for e in snapshot.entities.values()
-        if not query or _contains(query, e["id"], e["name"], e.get("latin"), *(e.get("variants") or {}))
-        or (key and key in latin_key(e.get("latin") or ""))
+        if not query or _found_in(query, search[e["id"]][0]) or (key and key in search[e["id"]][1])
     ]
     return [entity_summary(e) for e in sorted(found, key=lambda e: (-e.get("count", 0), e["id"]))]
 
