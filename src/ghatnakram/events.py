@@ -139,6 +139,9 @@ class TextSignature:
     dateline_end: int
     title_places: tuple[str, ...]  # rolled up; else the scope the title names ("दुनियाभर")
     scopes: tuple[str, ...]  # scopes named in title and lead
+    # The gazetteer's places in the lead (see _lead_places), read when the title names no place or
+    # scope: what places the story then, unless the tagger found a place in the lead.
+    lead_places: tuple[str, ...]
     kind: str
     terms: dict[str, int]
     numbers: frozenset[float]
@@ -159,8 +162,8 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
               and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
     if not places and not title_places:
-        # Neither names a place the tagger found: read the lead with the gazetteer, as the title is.
-        places = list(_lead_places(article.text[: text_part.lead_end]))
+        # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
+        places = list(text_part.lead_places)
         places = places or list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
     return Signature(
         article_id=article.id,
@@ -209,12 +212,14 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
     numbers = {q.value for q in lead_quantities + find_quantities(title) if _is_reported_count(q)}
     recurrence = analysis.recurrence if analysis else None
+    lead_end = sum(len(s) for s in lead_sentences) + len(lead_sentences)
     return TextSignature(
         day=date.fromisoformat(day) if day else None,
-        lead_end=sum(len(s) for s in lead_sentences) + len(lead_sentences),
+        lead_end=lead_end,
         dateline_end=dateline_end(text),
         title_places=tuple(title_places),
         scopes=tuple(_scopes(title_words + lead_words)),
+        lead_places=() if title_places else _lead_places(text[:lead_end]),
         kind=kind,
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
