@@ -591,9 +591,8 @@ class EventClusterer:
             posting = self._index.get(key, ())
             if len(posting) <= MAX_POSTING or not key.startswith("t:"):
                 hits.update(posting)
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         open_events = []
-        for event_id_, _ in ranked:
+        for event_id_ in most_hits_first(hits):
             event = self.open_events_[event_id_]
             if sig.day and event.last_day and (sig.day - event.last_day).days > self.window_days:
                 continue
@@ -616,8 +615,10 @@ class EventClusterer:
         """Whether ``sig``'s day is further than ``max_day_gap`` from any member's: a running topic
         reported day after day must not chain into one event (3 March's report joining 2 March's,
         4 March's joining 3 March's, …); each member is compared with the article, not only the closest."""
+        if not sig.day:
+            return False
         days = [m.day for m in event.members if m.day]
-        return bool(sig.day and days and max(abs((sig.day - min(days)).days), abs((max(days) - sig.day).days)) > self.max_day_gap)
+        return bool(days and max(abs((sig.day - min(days)).days), abs((max(days) - sig.day).days)) > self.max_day_gap)
 
     def pair_score(self, a: Signature, b: Signature) -> float:
         """How strongly two articles look like reports of one happening."""
@@ -664,7 +665,8 @@ class EventClusterer:
         va, vb = a.vector or self.unit_vector(a.terms), b.vector or self.unit_vector(b.terms)
         if len(va) > len(vb):
             va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+        # Over the shared terms only, in va's order: the same sum as over all of va's terms.
+        return sum([w * vb[t] for t, w in va.items() if t in vb], 0.0)
 
     def unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
         """The unit TF-IDF vector of ``terms`` with the document frequencies seen so far."""
@@ -754,6 +756,11 @@ def signature_order(sig: Signature) -> tuple[str, str]:
 
 def _index_keys(sig: Signature) -> list[str]:
     return [f"t:{t}" for t in sig.terms] + [f"p:{p}" for p in sig.places] + [f"a:{a}" for a in sig.actors]
+
+
+def most_hits_first(hits: Counter) -> list[str]:
+    """The keys of ``hits``, the most counted first, ties by key."""
+    return [key for _, key in sorted((-count, key) for key, count in hits.items())]
 
 
 def event_id(first_article_id: str) -> str:
