@@ -575,21 +575,27 @@ class Entity:
 
 @dataclass
 class _Cluster:
-    """The spellings of one entity within one article."""
+    """The spellings of one entity within one article. They are fixed once the cluster is made (a
+    surname that joins a host is added to its ``partial``), so their keys are worked out once."""
 
     type: str
     spellings: Counter  # spelling → mentions in the article
     partial: Counter = field(default_factory=Counter)  # surname/partial spellings merged in
     named: frozenset[str] = frozenset()  # the places the article names, and what contains them
 
+    def __post_init__(self) -> None:
+        # Asked for again and again while an article's clusters are merged and matched.
+        self._keys = sorted({name_key(s, self.type) for s in self.spellings})
+        self._words = max((len(k.split("-")) for k in self._keys), default=0)
+
     def keys(self) -> list[str]:
-        return sorted({name_key(s, self.type) for s in self.spellings})
+        return self._keys
 
     def preferred(self) -> str:
         return _preferred(self.spellings)
 
     def words(self) -> int:
-        return max(len(k.split("-")) for k in self.keys())
+        return self._words
 
 
 class EntityResolver:
