@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable
 
 from .event_type import incident_family
@@ -586,13 +587,8 @@ class EventClusterer:
 
     def _candidates(self, sig: Signature) -> list[OpenEvent]:
         """The open events sharing the most index keys with ``sig`` (a word in every event finds nothing)."""
-        hits: Counter = Counter()
-        for key in _index_keys(sig):
-            posting = self._index.get(key, ())
-            if len(posting) <= MAX_POSTING or not key.startswith("t:"):
-                hits.update(posting)
         open_events = []
-        for event_id_ in most_hits_first(hits):
+        for event_id_ in most_hits_first(count_hits(self._index, _index_keys(sig), MAX_POSTING)):
             event = self.open_events_[event_id_]
             if sig.day and event.last_day and (sig.day - event.last_day).days > self.window_days:
                 continue
@@ -756,6 +752,17 @@ def signature_order(sig: Signature) -> tuple[str, str]:
 
 def _index_keys(sig: Signature) -> list[str]:
     return [f"t:{t}" for t in sig.terms] + [f"p:{p}" for p in sig.places] + [f"a:{a}" for a in sig.actors]
+
+
+def count_hits(index: dict[str, set[str]], keys: Iterable[str], max_posting: int) -> Counter:
+    """How many of ``keys`` each id is indexed by; a term (a ``t:`` key) indexing more than
+    ``max_posting`` ids finds none: it is in every story."""
+    findable = []
+    for key in keys:
+        posting = index.get(key, ())
+        if len(posting) <= max_posting or not key.startswith("t:"):
+            findable.append(posting)
+    return Counter(chain.from_iterable(findable))  # one count, not one Counter.update per key
 
 
 def most_hits_first(hits: Counter) -> list[str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from .events import Signature, diseases_agree, incidents_agree, most_hits_first
+from .events import Signature, count_hits, diseases_agree, incidents_agree, most_hits_first
 from .models import publication_order
 
 
@@ -275,13 +275,8 @@ class StorylineLinker:
         """The open storylines sharing the most keys with ``profile``; not a place's thread, which
         takes only what follows its place, unless the event names no place at all: then its words
         may show it is part of a place's running story ("मतदान 61.4%" of a by-election)."""
-        hits: Counter = Counter()
-        for key in profile.keys():
-            posting = self._index.get(key, ())
-            if len(posting) <= MAX_POSTING or not key.startswith("t:"):
-                hits.update(posting)
         found = []
-        for storyline_id_ in most_hits_first(hits):
+        for storyline_id_ in most_hits_first(count_hits(self._index, profile.keys(), MAX_POSTING)):
             storyline = self.storylines_[storyline_id_]
             if (storyline.thread is None or not profile.places) and not self._quiet(storyline, day):
                 found.append(storyline)
