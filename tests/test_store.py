@@ -81,7 +81,9 @@ def test_line_counts_grow_per_outlet(store):
         store.count_lines("o1", ["k1", "k2"])
         store.count_lines("o1", ["k1", "k1"])
         store.count_lines("o2", ["k1"])
-    assert (store.line_count("o1", "k1"), store.line_count("o1", "k2"), store.line_count("o2", "k1")) == (2, 1, 1)
+    assert store.line_counts("o1", ["k1", "k2", "k3"]) == {"k1": 2, "k2": 1}
+    assert store.line_counts("o2", ["k1", "k2"]) == {"k1": 1}
+    assert store.line_counts("o1", []) == {}
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):

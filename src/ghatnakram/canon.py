@@ -378,6 +378,7 @@ def _usual_vowel_swaps(va: list[str], vb: list[str], consonants: list[str]) -> b
     return True
 
 
+@lru_cache(maxsize=200_000)
 def block_of(key: str) -> str:
     """The blocking key of a name key: its loose consonant skeleton without separators.
 
@@ -574,21 +575,27 @@ class Entity:
 
 @dataclass
 class _Cluster:
-    """The spellings of one entity within one article."""
+    """The spellings of one entity within one article. They are fixed once the cluster is made (a
+    surname that joins a host is added to its ``partial``), so their keys are worked out once."""
 
     type: str
     spellings: Counter  # spelling → mentions in the article
     partial: Counter = field(default_factory=Counter)  # surname/partial spellings merged in
     named: frozenset[str] = frozenset()  # the places the article names, and what contains them
 
+    def __post_init__(self) -> None:
+        # Asked for again and again while an article's clusters are merged and matched.
+        self._keys = sorted({name_key(s, self.type) for s in self.spellings})
+        self._words = max((len(k.split("-")) for k in self._keys), default=0)
+
     def keys(self) -> list[str]:
-        return sorted({name_key(s, self.type) for s in self.spellings})
+        return self._keys
 
     def preferred(self) -> str:
         return _preferred(self.spellings)
 
     def words(self) -> int:
-        return max(len(k.split("-")) for k in self.keys())
+        return self._words
 
 
 class EntityResolver:
@@ -668,7 +675,7 @@ class EntityResolver:
                 self._learn(entity, cluster)
                 for spelling in list(cluster.spellings) + list(cluster.partial):
                     assigned[(type, spelling)] = entity
-        return [self._fill(m, assigned.get((m.type, _clean(m.text)))) for m in mentions]
+        return self._filled(mentions, assigned)
 
     def canonical_names(self, names: list[tuple[str, str]]) -> list[str]:
         """Canonical ids of ``(name, type)`` pairs taken as co-occurring in one story
@@ -804,10 +811,12 @@ class EntityResolver:
         entity.partials.update(name_key(s, entity.type) for s in cluster.partial)
         if entity.place is None:
             entity.place = _cluster_place(cluster)
-        self._index(entity)
+        self._index(entity, cluster.spellings)
 
-    def _index(self, entity: Entity) -> None:
-        for spelling in entity.variants:
+    def _index(self, entity: Entity, spellings: Iterable[str] | None = None) -> None:
+        """Index ``entity`` by its place, partial names and ``spellings``: by default all its
+        variants; after it learns, the spellings just learned (the others are indexed already)."""
+        for spelling in entity.variants if spellings is None else spellings:
             key = name_key(spelling, entity.type)
             self._blocks.setdefault((entity.type, block_of(key)), set()).add(entity.id)
             words = key.split("-")
@@ -827,15 +836,31 @@ class EntityResolver:
         for key in entity.partials:
             self._partials.setdefault((entity.type, key), set()).add(entity.id)
 
-    def _fill(self, mention: Mention, entity: Entity | None) -> Mention:
-        if entity is None:
-            return mention
-        from .places import get_place  # places imports this module
+    @staticmethod
+    def _filled(mentions: list[Mention], assigned: dict[tuple[str, str], Entity]) -> list[Mention]:
+        """The mentions with their entities' ids, names, Latin names and places (each entity's
+        name worked out once: an article names one entity many times)."""
+        forms: dict[str, tuple[str, str]] = {}
+        filled = []
+        for mention in mentions:
+            entity = assigned.get((mention.type, _clean(mention.text)))
+            if entity is None:
+                filled.append(mention)
+                continue
+            if entity.id not in forms:
+                forms[entity.id] = _name_and_latin(entity)
+            name, latin = forms[entity.id]
+            filled.append(replace(mention, canonical=entity.id, name=name, latin=latin, place=entity.place))
+        return filled
 
-        name = entity.name
-        place = get_place(entity.place) if entity.place else None
-        latin = place.english(name) if place else to_latin(name, gazetteer=False)
-        return replace(mention, canonical=entity.id, name=name, latin=latin, place=entity.place)
+
+def _name_and_latin(entity: Entity) -> tuple[str, str]:
+    """An entity's preferred name, and that name in Latin letters (a known place's English name)."""
+    from .places import get_place  # places imports this module
+
+    name = entity.name
+    place = get_place(entity.place) if entity.place else None
+    return name, place.english(name) if place else to_latin(name, gazetteer=False)
 
 
 def canonical_names(names: list[tuple[str, str]], resolver: EntityResolver | None = None) -> list[str]:
@@ -1016,6 +1041,7 @@ DISEASE_WORDS = (
 )
 
 
+@lru_cache(maxsize=100_000)
 def is_disease_name(name: str) -> bool:
     """Whether ``name`` names a disease or its virus (कोरोना, कोविड-19, कोरोनावायरस, स्वाइन फ्लू).
 

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable
 
 from .event_type import incident_family
@@ -139,6 +140,9 @@ class TextSignature:
     dateline_end: int
     title_places: tuple[str, ...]  # rolled up; else the scope the title names ("दुनियाभर")
     scopes: tuple[str, ...]  # scopes named in title and lead
+    # The gazetteer's places in the lead (see _lead_places), read when the title names no place or
+    # scope: what places the story then, unless the tagger found a place in the lead.
+    lead_places: tuple[str, ...]
     kind: str
     terms: dict[str, int]
     numbers: frozenset[float]
@@ -159,8 +163,8 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
               and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
     if not places and not title_places:
-        # Neither names a place the tagger found: read the lead with the gazetteer, as the title is.
-        places = list(_lead_places(article.text[: text_part.lead_end]))
+        # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
+        places = list(text_part.lead_places)
         places = places or list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
     return Signature(
         article_id=article.id,
@@ -209,12 +213,14 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
     numbers = {q.value for q in lead_quantities + find_quantities(title) if _is_reported_count(q)}
     recurrence = analysis.recurrence if analysis else None
+    lead_end = sum(len(s) for s in lead_sentences) + len(lead_sentences)
     return TextSignature(
         day=date.fromisoformat(day) if day else None,
-        lead_end=sum(len(s) for s in lead_sentences) + len(lead_sentences),
+        lead_end=lead_end,
         dateline_end=dateline_end(text),
         title_places=tuple(title_places),
         scopes=tuple(_scopes(title_words + lead_words)),
+        lead_places=() if title_places else _lead_places(text[:lead_end]),
         kind=kind,
         terms=dict(Counter(words)),
         numbers=frozenset(numbers),
@@ -581,14 +587,8 @@ class EventClusterer:
 
     def _candidates(self, sig: Signature) -> list[OpenEvent]:
         """The open events sharing the most index keys with ``sig`` (a word in every event finds nothing)."""
-        hits: Counter = Counter()
-        for key in _index_keys(sig):
-            posting = self._index.get(key, ())
-            if len(posting) <= MAX_POSTING or not key.startswith("t:"):
-                hits.update(posting)
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         open_events = []
-        for event_id_, _ in ranked:
+        for event_id_ in most_hits_first(count_hits(self._index, _index_keys(sig), MAX_POSTING)):
             event = self.open_events_[event_id_]
             if sig.day and event.last_day and (sig.day - event.last_day).days > self.window_days:
                 continue
@@ -611,8 +611,10 @@ class EventClusterer:
         """Whether ``sig``'s day is further than ``max_day_gap`` from any member's: a running topic
         reported day after day must not chain into one event (3 March's report joining 2 March's,
         4 March's joining 3 March's, …); each member is compared with the article, not only the closest."""
+        if not sig.day:
+            return False
         days = [m.day for m in event.members if m.day]
-        return bool(sig.day and days and max(abs((sig.day - min(days)).days), abs((max(days) - sig.day).days)) > self.max_day_gap)
+        return bool(days and max(abs((sig.day - min(days)).days), abs((max(days) - sig.day).days)) > self.max_day_gap)
 
     def pair_score(self, a: Signature, b: Signature) -> float:
         """How strongly two articles look like reports of one happening."""
@@ -659,7 +661,8 @@ class EventClusterer:
         va, vb = a.vector or self.unit_vector(a.terms), b.vector or self.unit_vector(b.terms)
         if len(va) > len(vb):
             va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+        # Over the shared terms only, in va's order: the same sum as over all of va's terms.
+        return sum([w * vb[t] for t, w in va.items() if t in vb], 0.0)
 
     def unit_vector(self, terms: dict[str, int]) -> dict[str, float]:
         """The unit TF-IDF vector of ``terms`` with the document frequencies seen so far."""
@@ -749,6 +752,22 @@ def signature_order(sig: Signature) -> tuple[str, str]:
 
 def _index_keys(sig: Signature) -> list[str]:
     return [f"t:{t}" for t in sig.terms] + [f"p:{p}" for p in sig.places] + [f"a:{a}" for a in sig.actors]
+
+
+def count_hits(index: dict[str, set[str]], keys: Iterable[str], max_posting: int) -> Counter:
+    """How many of ``keys`` each id is indexed by; a term (a ``t:`` key) indexing more than
+    ``max_posting`` ids finds none: it is in every story."""
+    findable = []
+    for key in keys:
+        posting = index.get(key, ())
+        if len(posting) <= max_posting or not key.startswith("t:"):
+            findable.append(posting)
+    return Counter(chain.from_iterable(findable))  # one count, not one Counter.update per key
+
+
+def most_hits_first(hits: Counter) -> list[str]:
+    """The keys of ``hits``, the most counted first, ties by key."""
+    return [key for _, key in sorted((-count, key) for key, count in hits.items())]
 
 
 def event_id(first_article_id: str) -> str:

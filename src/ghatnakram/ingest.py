@@ -126,7 +126,8 @@ def ingest_article(article: Article, store: Store, analyzer: Analyzer, prepared:
 
     counted: list[str] = []
     unrepeated = prepared.ahead.unrepeated if prepared else clean_article(article)
-    cleaned = replace(unrepeated, text=remove_repeated_lines(unrepeated.text, _repeated_line_check(store, article.outlet, counted)))
+    line_counts = _stored_line_counts(store, article.outlet, unrepeated.text)
+    cleaned = replace(unrepeated, text=remove_repeated_lines(unrepeated.text, _repeated_line_check(line_counts, counted)))
     found = prepared.found if prepared and prepared.ahead.text == cleaned.text else None
     if found is None:  # not prepared, or on other text (the outlet's boilerplate turned out otherwise)
         check_text(cleaned)
@@ -282,13 +283,14 @@ class _CleanAhead:
         except Exception:
             return None
         keys: dict[str, None] = {}
+        line_counts = _stored_line_counts(store, item.outlet, unrepeated.text)
 
         def expected_repeated(line: str) -> bool:  # as ingest_article's check, plus the unstored lines
             if len(line) < MIN_COUNTED_LINE:
                 return False
             key = line_key(line)
             keys[key] = None
-            return store.line_count(item.outlet, key) + self.unstored[item.outlet, key] >= REPEATED_LINE_MIN_ARTICLES
+            return line_counts.get(key, 0) + self.unstored[item.outlet, key] >= REPEATED_LINE_MIN_ARTICLES
 
         text = remove_repeated_lines(unrepeated.text, expected_repeated)
         line_keys = tuple((unrepeated.outlet, key) for key in keys)  # ingest counts them under the cleaned outlet
@@ -306,15 +308,22 @@ class _CleanAhead:
                 del self.unstored[key]
 
 
-def _repeated_line_check(store: Store, outlet: str, counted: list[str]) -> Callable[[str], bool]:
-    """A predicate for clean_article that also records the lines it saw, to count them later."""
+def _stored_line_counts(store: Store, outlet: str, text: str) -> dict[str, int]:
+    """In how many stored articles of ``outlet`` each counted line of ``text`` appears (by line key;
+    lines in none left out): one query for the article, not one per line."""
+    return store.line_counts(outlet, {line_key(line) for line in text.split("\n") if len(line) >= MIN_COUNTED_LINE})
+
+
+def _repeated_line_check(line_counts: dict[str, int], counted: list[str]) -> Callable[[str], bool]:
+    """A predicate for remove_repeated_lines (``line_counts``: see :func:`_stored_line_counts`) that
+    also records the lines it saw, to count them later."""
 
     def is_repeated(line: str) -> bool:
         if len(line) < MIN_COUNTED_LINE:
             return False
         key = line_key(line)
         counted.append(key)
-        return store.line_count(outlet, key) >= REPEATED_LINE_MIN_ARTICLES
+        return line_counts.get(key, 0) >= REPEATED_LINE_MIN_ARTICLES
 
     return is_repeated
 

@@ -205,15 +205,19 @@ def may_name_a_place(words: list[str]) -> bool:
     name, strictly or loosely. Word by word and cached, so a caller can skip most word runs of a
     text cheaply (a run's key is its words' keys joined)."""
     keys = [_word_keys(word) for word in words]
-    if any(strict.endswith(article) for strict, _ in keys[:-1] for article in _ARTICLES):
+    strict, loose = [k for k, _ in keys], [k for _, k in keys]
+    if any(key.endswith(_ARTICLE_ENDINGS) for key in strict[:-1]):
         return True  # "अल" glues to the next word: the run's key is not its words' keys joined
     strict_keys, loose_keys = _letter_sets()
     for end in range(len(words), 0, -1):
-        if "".join(k for k, _ in keys[:end]) in strict_keys or "".join(k for _, k in keys[:end]) in loose_keys:
+        if "".join(strict[:end]) in strict_keys or "".join(loose[:end]) in loose_keys:
             return True
         if words[end - 1] not in _TRAILING:
             return False
     return False
+
+
+_ARTICLE_ENDINGS = tuple(_ARTICLES)
 
 
 @lru_cache(maxsize=100_000)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from .events import Signature, diseases_agree, incidents_agree
+from .events import Signature, count_hits, diseases_agree, incidents_agree, most_hits_first
 from .models import publication_order
 
 
@@ -275,13 +275,8 @@ class StorylineLinker:
         """The open storylines sharing the most keys with ``profile``; not a place's thread, which
         takes only what follows its place, unless the event names no place at all: then its words
         may show it is part of a place's running story ("मतदान 61.4%" of a by-election)."""
-        hits: Counter = Counter()
-        for key in profile.keys():
-            posting = self._index.get(key, ())
-            if len(posting) <= MAX_POSTING or not key.startswith("t:"):
-                hits.update(posting)
         found = []
-        for storyline_id_, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+        for storyline_id_ in most_hits_first(count_hits(self._index, profile.keys(), MAX_POSTING)):
             storyline = self.storylines_[storyline_id_]
             if (storyline.thread is None or not profile.places) and not self._quiet(storyline, day):
                 found.append(storyline)
@@ -321,8 +316,8 @@ class StorylineLinker:
         (``presence``: see :func:`_shared_actors`)."""
         place = UNKNOWN_PLACE if not event.places else 0.0
         if event.places and storyline.places:
-            top = min(storyline.places.items(), key=lambda kv: (-kv[1], kv[0]))[0]  # ties by name, not set order
-            place = 1.0 if top in event.places else (0.5 if set(event.places) & set(storyline.places) else -0.5)
+            top = min((-count, place) for place, count in storyline.places.items())[1]  # ties by name, not set order
+            place = 1.0 if top in event.places else (0.5 if event.places.keys() & storyline.places.keys() else -0.5)
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
         return 0.35 * place + 0.2 * _shared_actors(event, storyline, presence) + 0.6 * _cosine(event, storyline)
 
@@ -422,8 +417,7 @@ def _norm(terms: Counter) -> float:
 
 
 def _cosine(a: Storyline, b: Storyline) -> float:
-    small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
-    dot = sum(c * large.terms.get(t, 0) for t, c in small.terms.items())
+    dot = sum(a.terms[t] * b.terms[t] for t in a.terms.keys() & b.terms.keys())  # whole counts: any order
     return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
 
 

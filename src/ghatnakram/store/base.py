@@ -133,8 +133,8 @@ class Store(Protocol):
     def set_state(self, key: str, value: str) -> None: ...
 
     # -- repeated lines --
-    def line_count(self, outlet: str, key: str) -> int:
-        """In how many stored articles of ``outlet`` the line with ``key`` appears."""
+    def line_counts(self, outlet: str, keys: Iterable[str]) -> dict[str, int]:
+        """In how many stored articles of ``outlet`` each line key of ``keys`` appears (those in none: left out)."""
 
     def count_lines(self, outlet: str, keys: Iterable[str]) -> None: ...
 

@@ -460,9 +460,9 @@ class PostgresStore:
         )
 
     # -- repeated lines --
-    def line_count(self, outlet: str, key: str) -> int:
-        row = self._one("SELECT articles FROM outlet_lines WHERE outlet = %s AND line_key = %s", (outlet, key))
-        return row[0] if row else 0
+    def line_counts(self, outlet: str, keys: Iterable[str]) -> dict[str, int]:
+        query = "SELECT line_key, articles FROM outlet_lines WHERE outlet = %s AND line_key = ANY(%s)"
+        return dict(self._all(query, (outlet, list(keys))))
 
     def count_lines(self, outlet: str, keys: Iterable[str]) -> None:
         self._many(

@@ -356,11 +356,15 @@ class SQLiteStore:
         self._db.execute("INSERT OR REPLACE INTO store_state VALUES (?, ?)", (key, value))
 
     # -- repeated lines --
-    def line_count(self, outlet: str, key: str) -> int:
-        row = self._db.execute(
-            "SELECT articles FROM outlet_lines WHERE outlet = ? AND line_key = ?", (outlet, key)
-        ).fetchone()
-        return row[0] if row else 0
+    def line_counts(self, outlet: str, keys: Iterable[str]) -> dict[str, int]:
+        keys = list(keys)
+        found: dict[str, int] = {}
+        for start in range(0, len(keys), 500):  # under SQLite's limit on bound parameters
+            chunk = keys[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT line_key, articles FROM outlet_lines WHERE outlet = ? AND line_key IN ({marks})"
+            found.update(self._db.execute(query, (outlet, *chunk)).fetchall())
+        return found
 
     def count_lines(self, outlet: str, keys: Iterable[str]) -> None:
         self._db.executemany(
