@@ -466,18 +466,18 @@ class Gazetteer:
         """Per token: "B"/"I" inside the longest place phrase found there, else ""."""
         marks = [""] * len(keys)
         longest, places = self._longest, self.place
-        i, n = 0, len(keys)
-        while i < n:
-            width = min(longest.get(keys[i], 0), n - i)
+        n, free = len(keys), 0  # tokens before `free` are inside a phrase already marked
+        for i in [i for i, key in enumerate(keys) if key in longest]:  # where a place phrase may begin
+            if i < free:
+                continue
+            width = min(longest[keys[i]], n - i)
             while width and tuple(keys[i : i + width]) not in places:
                 width -= 1
             if width:
                 marks[i] = "B"
                 for j in range(i + 1, i + width):
                     marks[j] = "I"
-                i += width
-            else:
-                i += 1
+                free = i + width
         return marks
 
 
@@ -711,34 +711,51 @@ class FeatureExtractor:
     def context_features(self, facts: Sequence[WordFacts]) -> list[list[bytes]]:
         """The features of each token that no word type has alone: inside or beside a gazetteer
         place phrase, and how far a cue word is."""
-        marks = self.gazetteer.place_marks([f.loose for f in facts])
-        n = len(facts)
         out: list[list[bytes]] = [[] for _ in facts]
-        for i, mark in enumerate(marks):
-            if mark:
-                out[i].append(_PLACE_MARKS[mark])
-            if i and marks[i - 1]:
-                out[i].append(_PLACE_BEFORE)
-            if i + 1 < n and marks[i + 1]:
-                out[i].append(_PLACE_AFTER[marks[i + 1]])
-        _add_cue_distances(facts, out)
+        for i, feature in self.context_features_at(facts):
+            out[i].append(feature)
         return out
 
+    def context_features_at(self, facts: Sequence[WordFacts]) -> list[tuple[int, bytes]]:
+        """:meth:`context_features` as (token index, feature) pairs: most tokens have none, so
+        a tagger that only sums their weights need not build a list for every token."""
+        found: list[tuple[int, bytes]] = []
+        marks = self.gazetteer.place_marks([f.loose for f in facts])
+        if any(marks):  # two sentences in three have no place phrase
+            _add_place_marks(marks, found)
+        _add_cue_distances(facts, found)
+        return found
 
-def _add_cue_distances(facts: Sequence[WordFacts], out: list[list[bytes]]) -> None:
+
+def _add_place_marks(marks: Sequence[str], found: list[tuple[int, bytes]]) -> None:
+    """Mark the tokens inside a gazetteer place phrase (:meth:`Gazetteer.place_marks`) and those beside one."""
+    n = len(marks)
+    for i, mark in enumerate(marks):
+        if mark:
+            found.append((i, _PLACE_MARKS[mark]))
+        if i and marks[i - 1]:
+            found.append((i, _PLACE_BEFORE))
+        if i + 1 < n and marks[i + 1]:
+            found.append((i, _PLACE_AFTER[marks[i + 1]]))
+
+
+def _add_cue_distances(facts: Sequence[WordFacts], found: list[tuple[int, bytes]]) -> None:
     """Mark content words that lead up to an organisation/place head word or follow a title.
 
     "भारतीय उद्योग परिसंघ": भारतीय gets ``oa=2`` (an org word two content words ahead);
     "राष्ट्रपति व्लादिमीर पुतिन": पुतिन gets ``ta=2``. A chain stops at any non-content word.
     """
     n = len(facts)
+    present = {fact.cue for fact in facts}
     for cue, (_, reach, step) in _CUE_REACH.items():
+        if cue not in present:  # no chain starts: most sentences have no cue word of a class
+            continue
         order = range(n - 1, -1, -1) if step == 1 else range(n)
         distance = 0  # to the nearest cue word in the look direction; 0 = none in reach
         for i in order:
             fact = facts[i]
             if distance and not fact.cue and fact.content:
-                out[i].append(_DISTANCE_FEATURES[cue, distance])
+                found.append((i, _DISTANCE_FEATURES[cue, distance]))
             if fact.cue == cue:
                 distance = 1
             elif distance and fact.content and distance < reach:
@@ -1361,15 +1378,16 @@ class Tagger:
         new_words: list[_WordView] = []
         ids = [[self._word_id(token, new_words) for token in tokens] for tokens in sentences]
         self._add_to_table(new_words)
-        scores = self._state_scores(ids)
+        facts = [[self._facts[i] for i in sentence_ids] for sentence_ids in ids]
+        scores = self._state_scores(ids, facts)
         lengths = [len(tokens) for tokens in sentences]
         labels = self.model.labels
         best = viterbi(scores, lengths, self.model.transition).tolist() if scores.size else []
         tagged, offset = [], 0
-        for sentence_ids in ids:
-            tags = [labels[i] for i in best[offset : offset + len(sentence_ids)]]
-            tagged.append(repair_tags(tags, [self._facts[i] for i in sentence_ids]) if tags else [])
-            offset += len(sentence_ids)
+        for sentence_facts in facts:
+            tags = [labels[i] for i in best[offset : offset + len(sentence_facts)]]
+            tagged.append(repair_tags(tags, sentence_facts) if tags else [])
+            offset += len(sentence_facts)
         return tagged, scores
 
     def _word_id(self, token: str, new_words: list[_WordView]) -> int:
@@ -1393,10 +1411,10 @@ class Tagger:
         rows = self.model.score_groups(groups).reshape(len(views), 1 + len(_OFFSETS), -1)
         self._table[len(self._facts) - len(views) : len(self._facts)] = rows
 
-    def _state_scores(self, ids: Sequence[Sequence[int]]) -> np.ndarray:
-        """The state score of every label at every token of the sentences: the sum of the weights
-        of its features (those of :meth:`FeatureExtractor.sentence_features`, grouped by the
-        word they come from)."""
+    def _state_scores(self, ids: Sequence[Sequence[int]], facts: Sequence[Sequence[WordFacts]]) -> np.ndarray:
+        """The state score of every label at every token of the sentences (their word ids and
+        facts): the sum of the weights of its features (those of
+        :meth:`FeatureExtractor.sentence_features`, grouped by the word they come from)."""
         flat = np.fromiter((i for sentence in ids for i in sentence), dtype=np.intp)
         lengths = np.array([len(sentence) for sentence in ids], dtype=np.intp)
         words = self._table[flat]  # (tokens, own / 2 before / 1 before / 1 after / 2 after, labels)
@@ -1408,11 +1426,11 @@ class Tagger:
             lent = np.roll(words[:, row], shift, axis=0)  # what the word `shift` places away lends
             scores += np.where(inside[:, None], lent, self._edges[edge])
         at, features, offset = [], [], 0
-        for sentence in ids:
-            for i, context in enumerate(self.features.context_features([self._facts[w] for w in sentence])):
-                at += [offset + i] * len(context)
-                features += context
-            offset += len(sentence)
+        for sentence_facts in facts:
+            found = self.features.context_features_at(sentence_facts)
+            at += [offset + i for i, _ in found]
+            features += [feature for _, feature in found]
+            offset += len(sentence_facts)
         if features:
             np.add.at(scores, at, [self._context[feature] for feature in features])
         return scores
