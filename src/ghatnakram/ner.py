@@ -543,11 +543,13 @@ class WordFacts:
     clusters: tuple[str, ...] = ()  # word-cluster ids, coarse to fine ("" = not clustered)
     content: bool = field(init=False)  # can be part of a name: not punctuation or a function word
     joins: bool = field(init=False)  # a comma or conjunction, which joins the items of a list
+    number: bool = field(init=False)  # digits, or number words ("दो", "एक-एक")
 
     def __post_init__(self) -> None:
         # Read for every token of every sentence: computed once per word type.
         object.__setattr__(self, "content", self.cue not in _NON_NAME_CUES and self.script in ("DEV", "LAT", "MIX"))
         object.__setattr__(self, "joins", self.key == "," or self.cue == "conj")
+        object.__setattr__(self, "number", self.script == "NUM" or all(part in NUMBER_WORDS for part in self.key.split("-")))
 
 
 def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> WordFacts:
@@ -816,7 +818,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         end = next((i for i in range(start + 1, end) if _breaks_name(facts[i], kind)), end)
         while end > start and _never_at_edge(facts[end - 1]):
             end -= 1
-        if end - start > 1 and _is_number(facts[start]) and facts[start + 1].place:
+        if end - start > 1 and facts[start].number and facts[start + 1].place:
             start, kind = start + 1, "LOC"  # "… पांच, दो दिल्ली में": a list's count, then the place
         if kind == "PER" and end - start > 1 and facts[end - 1].loose in _LOCAL_UNITS:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
@@ -830,7 +832,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
         if kind in ("PER", "ORG") and end - start == 1 and _a_place_read_as_a_name(start, facts):
             kind = "LOC"  # "बांदा में मंगलवार को दस …", "नालंदा (15)": a district the tagger took for a name
-        if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
+        if all(facts[i].number or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
             continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
         if kind == "LOC" and _a_side_letter_after(end, out, facts):
             kind, end = "ORG", end + 1  # "भारत ए ने …": a country's second team, not the country
@@ -1066,11 +1068,15 @@ def _known_places_before_postpositions(spans: list[tuple[int, int, str]], tags: 
     as a place: "मंगलवार को सीवान से चार लोगों", "दो लोग पुणे में हैं". Not a place name that is
     also a common word ("गया", "सागर") or a given name or surname, and not the last word of a
     longer name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
+    # _one_known_place takes Devanagari words only: that cheap test first
+    candidates = [i for i in range(len(facts) - 1) if facts[i + 1].key in _POSTPOSITIONS and facts[i].script == "DEV"]
+    if not candidates:
+        return []
     taken = _covered(spans)
     found = []
-    for i in range(len(facts) - 1):
+    for i in candidates:
         fact = facts[i]
-        if facts[i + 1].key not in _POSTPOSITIONS or not _free_name_word(i, taken, tags, facts):
+        if not _free_name_word(i, taken, tags, facts):
             continue
         if i > 0 and _free_name_word(i - 1, taken, tags, facts):
             continue
@@ -1182,14 +1188,14 @@ def _first_of_a_pair(n: int, items: list[tuple[int, int]], facts: Sequence[WordF
         return False
     if not _joined(items[n], items[n + 1], facts) or facts[end].key == ",":
         return False
-    if not _uncued_content(facts[start]) or (start > 0 and _is_number(facts[start - 1])):
+    if not _uncued_content(facts[start]) or (start > 0 and facts[start - 1].number):
         return False
     return not (n + 2 < len(items) and _joined(items[n + 1], items[n + 2], facts))
 
 
 def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
     """Untagged, and no common word, number or future verb: what the list, title and निवासी rules may tag."""
-    return tag == "O" and not _is_number(fact) and "common" not in fact.lists and not fact.key.endswith(_FUTURE_ENDINGS)
+    return tag == "O" and not fact.number and "common" not in fact.lists and not fact.key.endswith(_FUTURE_ENDINGS)
 
 
 # Directions that name no place alone ("उत्तर-पूर्वी सीरिया" names Syria, and "उत्तर-पूर्वी" nothing).
@@ -1206,11 +1212,6 @@ def _a_side_letter_after(end: int, tags: Sequence[str], facts: Sequence[WordFact
         return False
     after = facts[end + 1] if end + 1 < len(facts) else None
     return after is None or not (after.key in _SIDE_LETTERS or _SPELLED_LETTERS.fullmatch(after.loose) or len(after.key) == 1)
-
-
-def _is_number(fact: WordFacts) -> bool:
-    """Digits, or number words ("दो", "एक-एक")."""
-    return fact.script == "NUM" or all(part in NUMBER_WORDS for part in fact.key.split("-"))
 
 
 _FUTURE_ENDINGS = ("ेंगे", "ेंगी", "ेगा", "ेगी", "ूंगा", "ूंगी")  # "… और कोच्चि पहुंचेंगे": a verb ends the list
