@@ -675,6 +675,11 @@ class FeatureExtractor:
             cached = self._facts[token] = word_facts(token, self.gazetteer, self.clusters)
         return cached
 
+    def facts_of(self, tokens: Sequence[str]) -> list[WordFacts]:
+        """:meth:`facts` of each token (most are cached: looked up without a call per token)."""
+        cached = self._facts
+        return [cached[token] if token in cached else self.facts(token) for token in tokens]
+
     def view(self, token: str) -> _WordView:
         """The cached :class:`_WordView` of ``token``."""
         cached = self._views.get(token)
@@ -1377,7 +1382,7 @@ class Tagger:
             self._ids.clear()
             self._facts.clear()
         new_words: list[_WordView] = []
-        ids = [[self._word_id(token, new_words) for token in tokens] for tokens in sentences]
+        ids = [self._word_ids(tokens, new_words) for tokens in sentences]
         self._add_to_table(new_words)
         facts = [[self._facts[i] for i in sentence_ids] for sentence_ids in ids]
         scores = self._state_scores(ids, facts)
@@ -1390,6 +1395,11 @@ class Tagger:
             tagged.append(repair_tags(tags, sentence_facts) if tags else [])
             offset += len(sentence_facts)
         return tagged, scores
+
+    def _word_ids(self, tokens: Sequence[str], new_words: list[_WordView]) -> list[int]:
+        """:meth:`_word_id` of each token (most are known: looked up without a call per token)."""
+        known = self._ids
+        return [known[token] if token in known else self._word_id(token, new_words) for token in tokens]
 
     def _word_id(self, token: str, new_words: list[_WordView]) -> int:
         """The row of a word type in the table of summed feature weights; a new word's view is
@@ -1498,11 +1508,17 @@ def find_mentions_in_texts(texts: Sequence[str], tagger: Tagger | None = None) -
     tagger = tagger or load_tagger()
     texts_sentences = [sentence_offsets(text) for text in texts]
     texts_spans = [[token_spans(sentence) for _, sentence in sentences] for sentences in texts_sentences]
-    texts_tokens = [[[_as_tagged(sentence[a:b]) for a, b in where] for (_, sentence), where in zip(sentences, spans)]
+    texts_tokens = [[_tokens_as_tagged(sentence, where) for (_, sentence), where in zip(sentences, spans)]
                     for sentences, spans in zip(texts_sentences, texts_spans)]
     tagged = iter(tagger.tag_sentences_with_confidence([tokens for text in texts_tokens for tokens in text]))
     return [_mentions(text, sentences, spans, tokens, [next(tagged) for _ in tokens], tagger)
             for text, sentences, spans, tokens in zip(texts, texts_sentences, texts_spans, texts_tokens)]
+
+
+def _tokens_as_tagged(sentence: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The tokens of a sentence at ``spans``, as the tagger reads them (:func:`_as_tagged`)."""
+    tokens = [sentence[start:end] for start, end in spans]
+    return [_as_tagged(token) for token in tokens] if VISARGA in sentence else tokens
 
 
 def _as_tagged(token: str) -> str:
@@ -1557,7 +1573,7 @@ def propagate_names(
                 continue
             if confidence is not None and min(confidence[index][start:end]) < PROPAGATE_CONFIDENCE:
                 continue
-            facts = [features.facts(t) for t in sentence[start:end]]
+            facts = features.facts_of(sentence[start:end])
             candidates = [facts] + ([facts[-1:]] if kind == "PER" and len(facts) > 1 else [])
             for words in candidates:
                 if all(_can_propagate(f, features.gazetteer) for f in words):
@@ -1568,13 +1584,12 @@ def propagate_names(
     longest = max(len(name) for name in names)
     first_words = {name[0] for name in names}
     for sentence, sentence_tags in zip(tokens, out):
-        facts = [features.facts(t) for t in sentence]
+        facts = features.facts_of(sentence)
         keys = [fact.loose for fact in facts]
         found_here = False
-        i = 0
-        while i < len(keys):
-            if keys[i] not in first_words:  # no name starts here: skip trying every width
-                i += 1
+        free = 0  # tokens before `free` are in a name tagged here already
+        for i in [i for i, key in enumerate(keys) if key in first_words]:  # where a name may start
+            if i < free:
                 continue
             for width in range(min(longest, len(keys) - i), 0, -1):
                 name = tuple(keys[i : i + width])
@@ -1582,9 +1597,8 @@ def propagate_names(
                     kind = names[name].most_common(1)[0][0]
                     sentence_tags[i : i + width] = [f"B-{kind}"] + [f"I-{kind}"] * (width - 1)
                     found_here = True
-                    i += width - 1
+                    free = i + width
                     break
-            i += 1
         if not found_here:
             continue
         for start, end, kind in _list_items_named(sentence_tags, facts):
