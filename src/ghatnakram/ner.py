@@ -912,7 +912,12 @@ def _named_after_people(spans: list[tuple[int, int, str]], facts: Sequence[WordF
     return out
 
 
+_EPONYM_FIRST_WORDS = frozenset(name[0] for name in EPONYMS)
+
+
 def _opens_with_eponym(facts: Sequence[WordFacts], start: int) -> bool:
+    if facts[start].loose not in _EPONYM_FIRST_WORDS:  # most names: no need to compare with each
+        return False
     words = tuple(fact.loose for fact in facts[start : start + 5])
     return any(words[: len(name)] == name for name in EPONYMS)
 
@@ -1113,7 +1118,7 @@ def _one_known_place(fact: WordFacts) -> bool:
 
 def _a_name_word(fact: WordFacts) -> bool:
     """Whether a word is among the given names or surnames the training data holds."""
-    return bool({"first", "last"} & set(fact.lists))
+    return "first" in fact.lists or "last" in fact.lists
 
 
 _LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
