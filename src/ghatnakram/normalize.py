@@ -362,7 +362,7 @@ def word_keys(text: str) -> list[str]:
 def _word_keys(text: str) -> tuple[str, ...]:
     # The stages of one article ask for the keys of the same title, lead and text several times
     # (duplicate check, event type, signature): a third of the time tokenising went to repeats.
-    return tuple(token_key(t) for t in word_tokens(text))
+    return tuple(map(token_key, word_tokens(text)))
 
 
 _VERB_ENDING = re.compile(r"(?:है|हैं|था|थी|थे|गया|गई|गयी|गए|गये|हुआ|हुई|हुए|की|किया|दिया|रहा|रही|रहे)[।.!?]?$")
