@@ -247,6 +247,16 @@ def test_gazetteer_finds_the_longest_place_phrase():
     assert gazetteer.place_marks(keys) == ["B", "I", "", "B"]
 
 
+def test_context_features_at_pairs_each_token_with_its_context_features():
+    features = load_tagger().features
+    tokens = "भारतीय उद्योग परिसंघ ने कहा कि राष्ट्रपति व्लादिमीर पुतिन उत्तर प्रदेश के लखनऊ पहुंचे".split()
+    facts = features.facts_of(tokens)
+    per_token = features.context_features(facts)
+    assert any(per_token)
+    pairs = [(i, feature) for i, found in enumerate(per_token) for feature in found]
+    assert sorted(features.context_features_at(facts), key=lambda pair: pair[0]) == pairs
+
+
 def test_gazetteer_file_round_trips():
     gazetteer = ner.Gazetteer(
         place=frozenset({("नई", "दिल्ली")}), first=frozenset({"अनिल"}), last=frozenset({"शर्मा"}),

@@ -466,14 +466,16 @@ class _Hit:
     clock: str | None = None
 
 
-def _find(text: str, published: str | None) -> list[_Found]:
+# find_dates and event_date both read the dates of the same article text: keep the last few.
+@lru_cache(maxsize=128)
+def _find(text: str, published: str | None) -> tuple[_Found, ...]:
     """All dates of ``text``, in text order, with what :func:`event_date` weighs."""
     if not text:
-        return []
+        return ()
     reference, dateline_end = _reference_day(text, publication_day(published))
     hits = list(_hits(text, reference))
     if not hits:
-        return []
+        return ()
     starts = [start for start, _ in sentence_offsets(text)]
     found: list[_Found] = []
     clocks: list[_Hit] = []
@@ -495,7 +497,7 @@ def _find(text: str, published: str | None) -> list[_Found]:
                 background=bool(BACKGROUND_OPENER.search(text, starts[sentence] if starts else 0, hit.start)),
             )
         )
-    return _attach_clocks(_apply_appositions(found, text), clocks, text, starts, reference)
+    return tuple(_attach_clocks(_apply_appositions(found, text), clocks, text, starts, reference))
 
 
 def _hits(text: str, reference: date | None):

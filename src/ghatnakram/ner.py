@@ -466,18 +466,18 @@ class Gazetteer:
         """Per token: "B"/"I" inside the longest place phrase found there, else ""."""
         marks = [""] * len(keys)
         longest, places = self._longest, self.place
-        i, n = 0, len(keys)
-        while i < n:
-            width = min(longest.get(keys[i], 0), n - i)
+        n, free = len(keys), 0  # tokens before `free` are inside a phrase already marked
+        for i in [i for i, key in enumerate(keys) if key in longest]:  # where a place phrase may begin
+            if i < free:
+                continue
+            width = min(longest[keys[i]], n - i)
             while width and tuple(keys[i : i + width]) not in places:
                 width -= 1
             if width:
                 marks[i] = "B"
                 for j in range(i + 1, i + width):
                     marks[j] = "I"
-                i += width
-            else:
-                i += 1
+                free = i + width
         return marks
 
 
@@ -543,11 +543,13 @@ class WordFacts:
     clusters: tuple[str, ...] = ()  # word-cluster ids, coarse to fine ("" = not clustered)
     content: bool = field(init=False)  # can be part of a name: not punctuation or a function word
     joins: bool = field(init=False)  # a comma or conjunction, which joins the items of a list
+    number: bool = field(init=False)  # digits, or number words ("दो", "एक-एक")
 
     def __post_init__(self) -> None:
         # Read for every token of every sentence: computed once per word type.
         object.__setattr__(self, "content", self.cue not in _NON_NAME_CUES and self.script in ("DEV", "LAT", "MIX"))
         object.__setattr__(self, "joins", self.key == "," or self.cue == "conj")
+        object.__setattr__(self, "number", self.script == "NUM" or all(part in NUMBER_WORDS for part in self.key.split("-")))
 
 
 def word_facts(token: str, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> WordFacts:
@@ -673,6 +675,11 @@ class FeatureExtractor:
             cached = self._facts[token] = word_facts(token, self.gazetteer, self.clusters)
         return cached
 
+    def facts_of(self, tokens: Sequence[str]) -> list[WordFacts]:
+        """:meth:`facts` of each token (most are cached: looked up without a call per token)."""
+        cached = self._facts
+        return [cached[token] if token in cached else self.facts(token) for token in tokens]
+
     def view(self, token: str) -> _WordView:
         """The cached :class:`_WordView` of ``token``."""
         cached = self._views.get(token)
@@ -711,34 +718,51 @@ class FeatureExtractor:
     def context_features(self, facts: Sequence[WordFacts]) -> list[list[bytes]]:
         """The features of each token that no word type has alone: inside or beside a gazetteer
         place phrase, and how far a cue word is."""
-        marks = self.gazetteer.place_marks([f.loose for f in facts])
-        n = len(facts)
         out: list[list[bytes]] = [[] for _ in facts]
-        for i, mark in enumerate(marks):
-            if mark:
-                out[i].append(_PLACE_MARKS[mark])
-            if i and marks[i - 1]:
-                out[i].append(_PLACE_BEFORE)
-            if i + 1 < n and marks[i + 1]:
-                out[i].append(_PLACE_AFTER[marks[i + 1]])
-        _add_cue_distances(facts, out)
+        for i, feature in self.context_features_at(facts):
+            out[i].append(feature)
         return out
 
+    def context_features_at(self, facts: Sequence[WordFacts]) -> list[tuple[int, bytes]]:
+        """:meth:`context_features` as (token index, feature) pairs: most tokens have none, so
+        a tagger that only sums their weights need not build a list for every token."""
+        found: list[tuple[int, bytes]] = []
+        marks = self.gazetteer.place_marks([f.loose for f in facts])
+        if any(marks):  # two sentences in three have no place phrase
+            _add_place_marks(marks, found)
+        _add_cue_distances(facts, found)
+        return found
 
-def _add_cue_distances(facts: Sequence[WordFacts], out: list[list[bytes]]) -> None:
+
+def _add_place_marks(marks: Sequence[str], found: list[tuple[int, bytes]]) -> None:
+    """Mark the tokens inside a gazetteer place phrase (:meth:`Gazetteer.place_marks`) and those beside one."""
+    n = len(marks)
+    for i, mark in enumerate(marks):
+        if mark:
+            found.append((i, _PLACE_MARKS[mark]))
+        if i and marks[i - 1]:
+            found.append((i, _PLACE_BEFORE))
+        if i + 1 < n and marks[i + 1]:
+            found.append((i, _PLACE_AFTER[marks[i + 1]]))
+
+
+def _add_cue_distances(facts: Sequence[WordFacts], found: list[tuple[int, bytes]]) -> None:
     """Mark content words that lead up to an organisation/place head word or follow a title.
 
     "भारतीय उद्योग परिसंघ": भारतीय gets ``oa=2`` (an org word two content words ahead);
     "राष्ट्रपति व्लादिमीर पुतिन": पुतिन gets ``ta=2``. A chain stops at any non-content word.
     """
     n = len(facts)
+    present = {fact.cue for fact in facts}
     for cue, (_, reach, step) in _CUE_REACH.items():
+        if cue not in present:  # no chain starts: most sentences have no cue word of a class
+            continue
         order = range(n - 1, -1, -1) if step == 1 else range(n)
         distance = 0  # to the nearest cue word in the look direction; 0 = none in reach
         for i in order:
             fact = facts[i]
             if distance and not fact.cue and fact.content:
-                out[i].append(_DISTANCE_FEATURES[cue, distance])
+                found.append((i, _DISTANCE_FEATURES[cue, distance]))
             if fact.cue == cue:
                 distance = 1
             elif distance and fact.content and distance < reach:
@@ -800,7 +824,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         end = next((i for i in range(start + 1, end) if _breaks_name(facts[i], kind)), end)
         while end > start and _never_at_edge(facts[end - 1]):
             end -= 1
-        if end - start > 1 and _is_number(facts[start]) and facts[start + 1].place:
+        if end - start > 1 and facts[start].number and facts[start + 1].place:
             start, kind = start + 1, "LOC"  # "… पांच, दो दिल्ली में": a list's count, then the place
         if kind == "PER" and end - start > 1 and facts[end - 1].loose in _LOCAL_UNITS:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
@@ -814,7 +838,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
         if kind in ("PER", "ORG") and end - start == 1 and _a_place_read_as_a_name(start, facts):
             kind = "LOC"  # "बांदा में मंगलवार को दस …", "नालंदा (15)": a district the tagger took for a name
-        if all(_is_number(facts[i]) or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
+        if all(facts[i].number or facts[i].key in _COMPASS_WORDS for i in range(start, end)):
             continue  # "पश्चिम बंगाल (19)", "दो जून की रोटी", "उत्तर-पूर्वी": a count or a direction, no name
         if kind == "LOC" and _a_side_letter_after(end, out, facts):
             kind, end = "ORG", end + 1  # "भारत ए ने …": a country's second team, not the country
@@ -889,7 +913,12 @@ def _named_after_people(spans: list[tuple[int, int, str]], facts: Sequence[WordF
     return out
 
 
+_EPONYM_FIRST_WORDS = frozenset(name[0] for name in EPONYMS)
+
+
 def _opens_with_eponym(facts: Sequence[WordFacts], start: int) -> bool:
+    if facts[start].loose not in _EPONYM_FIRST_WORDS:  # most names: no need to compare with each
+        return False
     words = tuple(fact.loose for fact in facts[start : start + 5])
     return any(words[: len(name)] == name for name in EPONYMS)
 
@@ -1051,11 +1080,16 @@ def _known_places_standing_alone(spans: list[tuple[int, int, str]], tags: Sequen
     पुणे, ठाणे, पालघर", "वैशाली एवं सीतामढी जिले में" (:func:`_a_list_item`). Not a place name that is
     also a common word ("गया", "सागर") or a given name or surname, and not the last word of a longer
     name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
+    # _one_known_place takes Devanagari words only: that cheap test first
+    candidates = [i for i in range(len(facts) - 1) if facts[i].script == "DEV"
+                  and (facts[i + 1].key in _POSTPOSITIONS or _a_list_item(i, facts))]
+    if not candidates:
+        return []
     taken = _covered(spans)
     found = []
-    for i in range(len(facts) - 1):
+    for i in candidates:
         fact = facts[i]
-        if not (facts[i + 1].key in _POSTPOSITIONS or _a_list_item(i, facts)) or not _free_name_word(i, taken, tags, facts):
+        if not _free_name_word(i, taken, tags, facts):
             continue
         if i > 0 and _free_name_word(i - 1, taken, tags, facts):
             continue
@@ -1098,7 +1132,7 @@ def _one_known_place(fact: WordFacts) -> bool:
 
 def _a_name_word(fact: WordFacts) -> bool:
     """Whether a word is among the given names or surnames the training data holds."""
-    return bool({"first", "last"} & set(fact.lists))
+    return "first" in fact.lists or "last" in fact.lists
 
 
 _LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
@@ -1179,14 +1213,14 @@ def _first_of_a_pair(n: int, items: list[tuple[int, int]], facts: Sequence[WordF
         return False
     if not _joined(items[n], items[n + 1], facts) or facts[end].key == ",":
         return False
-    if not _uncued_content(facts[start]) or (start > 0 and _is_number(facts[start - 1])):
+    if not _uncued_content(facts[start]) or (start > 0 and facts[start - 1].number):
         return False
     return not (n + 2 < len(items) and _joined(items[n + 1], items[n + 2], facts))
 
 
 def _may_be_a_name_word(tag: str, fact: WordFacts) -> bool:
     """Untagged, and no common word, number or future verb: what the list, title and निवासी rules may tag."""
-    return tag == "O" and not _is_number(fact) and "common" not in fact.lists and not fact.key.endswith(_FUTURE_ENDINGS)
+    return tag == "O" and not fact.number and "common" not in fact.lists and not fact.key.endswith(_FUTURE_ENDINGS)
 
 
 # Directions that name no place alone ("उत्तर-पूर्वी सीरिया" names Syria, and "उत्तर-पूर्वी" nothing).
@@ -1203,11 +1237,6 @@ def _a_side_letter_after(end: int, tags: Sequence[str], facts: Sequence[WordFact
         return False
     after = facts[end + 1] if end + 1 < len(facts) else None
     return after is None or not (after.key in _SIDE_LETTERS or _SPELLED_LETTERS.fullmatch(after.loose) or len(after.key) == 1)
-
-
-def _is_number(fact: WordFacts) -> bool:
-    """Digits, or number words ("दो", "एक-एक")."""
-    return fact.script == "NUM" or all(part in NUMBER_WORDS for part in fact.key.split("-"))
 
 
 _FUTURE_ENDINGS = ("ेंगे", "ेंगी", "ेगा", "ेगी", "ूंगा", "ूंगी")  # "… और कोच्चि पहुंचेंगे": a verb ends the list
@@ -1373,18 +1402,24 @@ class Tagger:
             self._ids.clear()
             self._facts.clear()
         new_words: list[_WordView] = []
-        ids = [[self._word_id(token, new_words) for token in tokens] for tokens in sentences]
+        ids = [self._word_ids(tokens, new_words) for tokens in sentences]
         self._add_to_table(new_words)
-        scores = self._state_scores(ids)
+        facts = [[self._facts[i] for i in sentence_ids] for sentence_ids in ids]
+        scores = self._state_scores(ids, facts)
         lengths = [len(tokens) for tokens in sentences]
         labels = self.model.labels
         best = viterbi(scores, lengths, self.model.transition).tolist() if scores.size else []
         tagged, offset = [], 0
-        for sentence_ids in ids:
-            tags = [labels[i] for i in best[offset : offset + len(sentence_ids)]]
-            tagged.append(repair_tags(tags, [self._facts[i] for i in sentence_ids]) if tags else [])
-            offset += len(sentence_ids)
+        for sentence_facts in facts:
+            tags = [labels[i] for i in best[offset : offset + len(sentence_facts)]]
+            tagged.append(repair_tags(tags, sentence_facts) if tags else [])
+            offset += len(sentence_facts)
         return tagged, scores
+
+    def _word_ids(self, tokens: Sequence[str], new_words: list[_WordView]) -> list[int]:
+        """:meth:`_word_id` of each token (most are known: looked up without a call per token)."""
+        known = self._ids
+        return [known[token] if token in known else self._word_id(token, new_words) for token in tokens]
 
     def _word_id(self, token: str, new_words: list[_WordView]) -> int:
         """The row of a word type in the table of summed feature weights; a new word's view is
@@ -1407,10 +1442,10 @@ class Tagger:
         rows = self.model.score_groups(groups).reshape(len(views), 1 + len(_OFFSETS), -1)
         self._table[len(self._facts) - len(views) : len(self._facts)] = rows
 
-    def _state_scores(self, ids: Sequence[Sequence[int]]) -> np.ndarray:
-        """The state score of every label at every token of the sentences: the sum of the weights
-        of its features (those of :meth:`FeatureExtractor.sentence_features`, grouped by the
-        word they come from)."""
+    def _state_scores(self, ids: Sequence[Sequence[int]], facts: Sequence[Sequence[WordFacts]]) -> np.ndarray:
+        """The state score of every label at every token of the sentences (their word ids and
+        facts): the sum of the weights of its features (those of
+        :meth:`FeatureExtractor.sentence_features`, grouped by the word they come from)."""
         flat = np.fromiter((i for sentence in ids for i in sentence), dtype=np.intp)
         lengths = np.array([len(sentence) for sentence in ids], dtype=np.intp)
         words = self._table[flat]  # (tokens, own / 2 before / 1 before / 1 after / 2 after, labels)
@@ -1422,11 +1457,11 @@ class Tagger:
             lent = np.roll(words[:, row], shift, axis=0)  # what the word `shift` places away lends
             scores += np.where(inside[:, None], lent, self._edges[edge])
         at, features, offset = [], [], 0
-        for sentence in ids:
-            for i, context in enumerate(self.features.context_features([self._facts[w] for w in sentence])):
-                at += [offset + i] * len(context)
-                features += context
-            offset += len(sentence)
+        for sentence_facts in facts:
+            found = self.features.context_features_at(sentence_facts)
+            at += [offset + i for i, _ in found]
+            features += [feature for _, feature in found]
+            offset += len(sentence_facts)
         if features:
             np.add.at(scores, at, [self._context[feature] for feature in features])
         return scores
@@ -1493,11 +1528,17 @@ def find_mentions_in_texts(texts: Sequence[str], tagger: Tagger | None = None) -
     tagger = tagger or load_tagger()
     texts_sentences = [sentence_offsets(text) for text in texts]
     texts_spans = [[token_spans(sentence) for _, sentence in sentences] for sentences in texts_sentences]
-    texts_tokens = [[[_as_tagged(sentence[a:b]) for a, b in where] for (_, sentence), where in zip(sentences, spans)]
+    texts_tokens = [[_tokens_as_tagged(sentence, where) for (_, sentence), where in zip(sentences, spans)]
                     for sentences, spans in zip(texts_sentences, texts_spans)]
     tagged = iter(tagger.tag_sentences_with_confidence([tokens for text in texts_tokens for tokens in text]))
     return [_mentions(text, sentences, spans, tokens, [next(tagged) for _ in tokens], tagger)
             for text, sentences, spans, tokens in zip(texts, texts_sentences, texts_spans, texts_tokens)]
+
+
+def _tokens_as_tagged(sentence: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The tokens of a sentence at ``spans``, as the tagger reads them (:func:`_as_tagged`)."""
+    tokens = [sentence[start:end] for start, end in spans]
+    return [_as_tagged(token) for token in tokens] if VISARGA in sentence else tokens
 
 
 def _as_tagged(token: str) -> str:
@@ -1552,7 +1593,7 @@ def propagate_names(
                 continue
             if confidence is not None and min(confidence[index][start:end]) < PROPAGATE_CONFIDENCE:
                 continue
-            facts = [features.facts(t) for t in sentence[start:end]]
+            facts = features.facts_of(sentence[start:end])
             candidates = [facts] + ([facts[-1:]] if kind == "PER" and len(facts) > 1 else [])
             for words in candidates:
                 if all(_can_propagate(f, features.gazetteer) for f in words):
@@ -1563,13 +1604,12 @@ def propagate_names(
     longest = max(len(name) for name in names)
     first_words = {name[0] for name in names}
     for sentence, sentence_tags in zip(tokens, out):
-        facts = [features.facts(t) for t in sentence]
+        facts = features.facts_of(sentence)
         keys = [fact.loose for fact in facts]
         found_here = False
-        i = 0
-        while i < len(keys):
-            if keys[i] not in first_words:  # no name starts here: skip trying every width
-                i += 1
+        free = 0  # tokens before `free` are in a name tagged here already
+        for i in [i for i, key in enumerate(keys) if key in first_words]:  # where a name may start
+            if i < free:
                 continue
             for width in range(min(longest, len(keys) - i), 0, -1):
                 name = tuple(keys[i : i + width])
@@ -1577,9 +1617,8 @@ def propagate_names(
                     kind = names[name].most_common(1)[0][0]
                     sentence_tags[i : i + width] = [f"B-{kind}"] + [f"I-{kind}"] * (width - 1)
                     found_here = True
-                    i += width - 1
+                    free = i + width
                     break
-            i += 1
         if not found_here:
             continue
         for start, end, kind in _list_items_named(sentence_tags, facts):

@@ -319,9 +319,17 @@ VISARGA_WORDS = frozenset(
 
 def token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each :func:`tokenize` token in ``text``."""
+    spans = [match.span() for match in _TOKEN.finditer(text)]
+    if VISARGA in text or "." in text:  # most sentences have neither: no token to split or join
+        return _visargas_and_abbreviations(text, spans)
+    return spans
+
+
+def _visargas_and_abbreviations(text: str, matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The token spans ``matched`` with a visarga that stands for a colon split off, and an
+    abbreviation's full stop joined to it."""
     spans: list[tuple[int, int]] = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
+    for start, end in matched:
         if end - start > 2 and text[end - 1] == VISARGA and text[start:end] not in VISARGA_WORDS:
             spans.extend(((start, end - 1), (end - 1, end)))  # "दिल्लीः" is "दिल्ली" and a colon
             continue
@@ -354,7 +362,7 @@ def word_keys(text: str) -> list[str]:
 def _word_keys(text: str) -> tuple[str, ...]:
     # The stages of one article ask for the keys of the same title, lead and text several times
     # (duplicate check, event type, signature): a third of the time tokenising went to repeats.
-    return tuple(token_key(t) for t in word_tokens(text))
+    return tuple(map(token_key, word_tokens(text)))
 
 
 _VERB_ENDING = re.compile(r"(?:है|हैं|था|थी|थे|गया|गई|गयी|गए|गये|हुआ|हुई|हुए|की|किया|दिया|रहा|रही|रहे)[।.!?]?$")
