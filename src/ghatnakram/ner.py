@@ -805,7 +805,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     * Untagged name words before a title and ने are a person, before निवासी or a local unit
       (गांव, प्रखंड, थाना, "विधानसभा सीट") a place (:func:`_agents_after_titles`,
       :func:`_places_of_residents`, :func:`_with_local_places`); a word the gazetteer knows as
-      one place, alone before a postposition, a list's mark or a sentence's end, is that place
+      one place, alone before a postposition or as an item of a list, is that place
       (:func:`_known_places_standing_alone`),
       and so is a one-word person or organisation span of such a word before "में", or before another
       postposition or a list's mark when the word is no name (:func:`_a_place_read_as_a_name`).
