@@ -58,9 +58,9 @@ def _found_in(query: str, haystack: str) -> bool:
 
 # --- events and storylines --------------------------------------------------------------
 
-def event_matches_text(event: dict, query: str) -> bool:
+def event_matches_text(snapshot: Snapshot, event: dict, query: str) -> bool:
     """The query (already normalised) is in the event's headline, summary or an entity's name."""
-    return not query or _contains(query, event["headline"], event.get("summary"), *(e["name"] for e in event["entities"]))
+    return not query or _found_in(query, snapshot.event_search[event["id"]])
 
 
 def find_events(snapshot: Snapshot, filters: Filters) -> list[dict]:
@@ -71,7 +71,7 @@ def find_events(snapshot: Snapshot, filters: Filters) -> list[dict]:
             events, since=filters.since, until=filters.until, outlet=filters.outlet, entity=filters.entity
         )
     query = filters.query
-    return [event for event in events if event_matches_text(event, query)] if query else events
+    return [event for event in events if event_matches_text(snapshot, event, query)] if query else events
 
 
 def find_storylines(snapshot: Snapshot, filters: Filters) -> list[dict]:
@@ -83,7 +83,7 @@ def find_storylines(snapshot: Snapshot, filters: Filters) -> list[dict]:
         return snapshot.storylines
     query = filters.query
     passing = find_events(snapshot, Filters(filters.since, filters.until, filters.outlet, filters.entity))
-    by_event_text = {e["storyline"] for e in passing if event_matches_text(e, query)}
+    by_event_text = {e["storyline"] for e in passing if event_matches_text(snapshot, e, query)}
     with_any_event = {e["storyline"] for e in passing}
     return [
         s for s in snapshot.storylines

@@ -62,12 +62,21 @@ class Snapshot:
         """For each entity, what a search compares the query with: its id, name, Latin form and
         spellings normalised into one text (:func:`~ghatnakram.web.queries.searchable`), and its Latin
         form's key (:func:`~ghatnakram.translit.latin_key`). Worked out at the first search of this
-        snapshot, not at each (at 80,000 entities that took a search 1.5–4 s)."""
+        snapshot, not at each (at 80,000 entities that took a search 1.3–3.9 s)."""
         from .queries import searchable  # queries reads snapshots
 
         return {entity_id: (searchable(entity["id"], entity["name"], entity.get("latin"), *(entity.get("variants") or {})),
                             latin_key(entity.get("latin") or ""))
                 for entity_id, entity in self.entities.items()}
+
+    @cached_property
+    def event_search(self) -> dict[str, str]:
+        """For each event, its headline, summary and entities' names normalised into the one text a
+        search looks in, worked out at the first search of this snapshot (as :attr:`entity_search`)."""
+        from .queries import searchable
+
+        return {event["id"]: searchable(event["headline"], event.get("summary"), *(e["name"] for e in event["entities"]))
+                for event in self.events}
 
 
 def store_version(store: Store) -> object:
