@@ -316,7 +316,7 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
         if len(rest) < MIN_WORDS + 2 or not _has_a_verb(rest) or _dangles(rest[-1]):
             continue
         if _keeps_its_places(words[:start], rest):
-            if cores[start] not in _NEVER_AT_EDGE | _NEVER_FIRST | _VERB_TAIL:
+            if cores[start] not in _NEVER_OPENS_A_CLAUSE:
                 return rest
             continue
         place = _opening_place(words[:start]) if len(words) > MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT else None
@@ -475,10 +475,11 @@ _NEVER_AT_EDGE = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS | frozenset(
 _MAY_CLOSE = frozenset("में पर तक".split())  # a headline may end "… अपने चरम पर", "… संकट में"
 _VERB_MARKERS = frozenset("की के का".split())  # also "did" at a sentence's end: "मुलाकात की"
 _NEVER_FIRST = frozenset("है हैं था थी थे गया गई गए रहे रही रहा नहीं भी ही तो".split())
+_NEVER_OPENS_A_CLAUSE = _NEVER_AT_EDGE | _NEVER_FIRST | _VERB_TAIL  # the main clause after a circumstance
 # Words a main clause may not open with when the place of the circumstance before it is put in
 # front: those a headline never opens with, but for a determiner ("ईरान में इस बीमारी से …"), and
 # pronouns that stand for what the circumstance told ("चीन में उससे पूरी तरह स्वस्थ होकर …").
-_NEVER_AFTER_A_PLACE = (_NEVER_AT_EDGE - {"इस", "उस"}) | _NEVER_FIRST | _VERB_TAIL | frozenset(
+_NEVER_AFTER_A_PLACE = (_NEVER_OPENS_A_CLAUSE - {"इस", "उस"}) | frozenset(
     "इससे उससे इसे उसे इन्हें उन्हें इनसे उनसे इसका इसकी उसका उसकी इनका इनकी उनका उनकी".split())
 
 

@@ -1104,9 +1104,9 @@ def _a_list_item(i: int, facts: Sequence[WordFacts]) -> bool:
     dateline's "पानीपत, जेएनएन ।", whose comma leads to the reporter, not to another item."""
     before = facts[i - 1].key if i > 0 else ""
     after = facts[i + 1].key if i + 1 < len(facts) else ""
-    if before in _LIST_MARKS or before == "-":
-        return after in _LIST_MARKS or after in _SENTENCE_ENDS or after == "-"
-    return (after in _LIST_MARKS or after == "-") and i + 2 < len(facts) and _one_known_place(facts[i + 2])
+    if before in _ITEM_MARKS:
+        return after in _ITEM_MARKS or after in _SENTENCE_ENDS
+    return after in _ITEM_MARKS and i + 2 < len(facts) and _one_known_place(facts[i + 2])
 
 
 def _a_place_read_as_a_name(i: int, facts: Sequence[WordFacts]) -> bool:
@@ -1136,6 +1136,7 @@ def _a_name_word(fact: WordFacts) -> bool:
 
 
 _LIST_MARKS = frozenset({"और", "व", "एवं", "तथा", ",", "(", ")"})  # "खड़गपुर और हरियाणा से", "नालंदा (15)"
+_ITEM_MARKS = _LIST_MARKS | {"-"}  # what stands between the items of a list: "भारत - अमेरिका" too
 _SENTENCE_ENDS = frozenset({"।", ".", "?", "!"})
 
 
