@@ -598,3 +598,23 @@ def test_a_predicate_noun_or_adjective_is_told_without_its_light_verb_as_headlin
 def test_a_genitive_predicate_keeps_its_copula_and_a_perfective_verb_drops_it():
     assert compress("हजारीबाग में मिले सभी छह पॉजिटिव मरीज बिष्णुगढ़ प्रखंड के हैं।").endswith("प्रखंड के हैं")
     assert compress("राज्य सरकार ने सभी जिलों में कंट्रोल रूम बनाने की घोषणा की है।").endswith("घोषणा की")
+
+
+@pytest.mark.parametrize(
+    "lead, headline",
+    [
+        ("ओडिशा में डेंगू के नौ नए मामले सामने आने के बाद राज्य में मरीजों की कुल संख्या 120 हो गई है।",
+         "ओडिशा में डेंगू के नौ नए मामले सामने आए, राज्य में मरीजों की कुल संख्या 120 हुई"),
+        ("असम में बाढ़ से चार और लोगों की मौत होने के साथ ही मृतकों का आंकड़ा 36 पर पहुंच गया।",
+         "असम में बाढ़ से चार और लोगों की मौत, मृतकों का आंकड़ा 36 पर पहुंचा"),
+        ("केरल में निपाह के एक और मामले की पुष्टि होने के बाद संक्रमितों की संख्या तीन हुई।",
+         "केरल में निपाह के एक और मामले की पुष्टि, संक्रमितों की संख्या तीन हुई"),
+    ],
+)
+def test_a_count_and_the_total_it_brings_are_headlined_as_two_clauses(lead, headline):
+    assert rule_headline(lead) == headline
+
+
+def test_a_count_told_in_the_oblique_is_left_as_it_is():
+    lead = "पंजाब में 40 नए संक्रमणों के सामने आने के बाद कुल मामलों की संख्या 500 हुई।"
+    assert "संक्रमणों के सामने आने के बाद" in rule_headline(lead)

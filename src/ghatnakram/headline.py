@@ -223,6 +223,32 @@ def _direct_plural(word: str) -> str:
     return word[: -len("ों")] if re.search(r"[\u0915-\u0939\u0958-\u095f]ों$", word) else word
 
 
+# A count's circumstance before its total: "… के पांच नये मामले सामने आने के बाद भारत में … की संख्या 39
+# हुई" → "… के पांच नये मामले सामने आए, भारत में … की संख्या 39 हुई". The verbal noun becomes the headline's
+# form of what happened (the count first, then the total, as news headlines give them); an oblique
+# "संक्रमणों के सामने आने" or "मामलों के बाद" would need its noun changed too, and is left alone.
+_FIGURE_WORD = rf"(?:[0-9०-९]|{_START}(?:{_nfc_alt(' '.join(CARDINALS))}|पहली|पहला)(?!\S))"
+_COUNT_THEN_TOTAL = re.compile(
+    rf"^(?P<count>.*?{_FIGURE_WORD}.*?)\s+"
+    r"(?P<what>(?<!के\s)सामने\s+आने|की\s+मौत(?:\s+होने)?|की\s+पुष्टि(?:\s+होने)?|(?:मामले|केस)(?:\s+आने)?)"
+    r"\s+(?:के\s+बाद|के\s+साथ\s+ही)\s+(?P<total>.*(?:संख्या|आंकड़ा|आंकड़े).*)$"
+)
+_HEADLINE_FORM = {"सामने आने": "सामने आए", "की मौत होने": "की मौत", "की पुष्टि होने": "की पुष्टि",
+                  "मामले आने": "मामले", "केस आने": "केस"}
+
+
+def _count_then_total(text: str) -> str:
+    """A count and the total it brings as two clauses (see :data:`_COUNT_THEN_TOTAL`), where both
+    fit a headline uncut (MAX_WHOLE_WORDS); a longer sentence's headline is its total alone
+    (:func:`_after_the_circumstance`)."""
+    match = _COUNT_THEN_TOTAL.match(text)
+    if not match:
+        return text
+    what = " ".join(match.group("what").split())
+    both = f"{match.group('count')} {_HEADLINE_FORM.get(what, what)}, {match.group('total')}"
+    return both if len(both.split()) <= MAX_WHOLE_WORDS else text
+
+
 _drop_bare_capital = _sub(_BARE_CAPITAL)
 _drop_samne = _sub(_SAMNE_AAYE)
 
@@ -236,6 +262,7 @@ RULES = {
     "apposition": _drop_capital_apposition,
     "speech": _as_speech,
     "relative": _sub(_RELATIVE),
+    "count then total": _count_then_total,
     "aux": _end_aux,
     "perfective": _perfective,
     "samne": lambda text: text if _CONTRAST.search(text) else _drop_samne(text),
