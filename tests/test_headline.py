@@ -618,3 +618,9 @@ def test_a_count_and_the_total_it_brings_are_headlined_as_two_clauses(lead, head
 def test_a_count_told_in_the_oblique_is_left_as_it_is():
     lead = "पंजाब में 40 नए संक्रमणों के सामने आने के बाद कुल मामलों की संख्या 500 हुई।"
     assert "संक्रमणों के सामने आने के बाद" in rule_headline(lead)
+
+
+def test_a_long_lead_is_cut_after_a_clause_whose_verb_is_one_of_motion():
+    lead = ("हैजा से ओडिशा में मरने वालों का आंकड़ा 50 के पार पहुंचा और संक्रमण की चपेट में आने वाले लोगों की "
+            "संख्या भी तेजी से बढ़कर दो हजार से ज्यादा हो गई है।")
+    assert compress(lead) == "हैजा से ओडिशा में मरने वालों का आंकड़ा 50 के पार पहुंचा"
