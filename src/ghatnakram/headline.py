@@ -230,11 +230,10 @@ def _direct_plural(word: str) -> str:
 _FIGURE_WORD = rf"(?:[0-9०-९]|{_START}(?:{_nfc_alt(' '.join(CARDINALS))}|पहली|पहला)(?!\S))"
 _COUNT_THEN_TOTAL = re.compile(
     rf"^(?P<count>.*?{_FIGURE_WORD}.*?)\s+"
-    r"(?P<what>(?<!के\s)सामने\s+आने|की\s+मौत(?:\s+होने)?|की\s+पुष्टि(?:\s+होने)?|(?:मामले|केस)(?:\s+आने)?)"
+    r"(?P<what>(?<!के\s)सामने\s+आने|(?:की\s+)?मौत(?:\s+होने)?|की\s+पुष्टि(?:\s+होने)?|(?:मामले|केस)(?:\s+आने)?)"
     r"\s+(?:के\s+बाद|के\s+साथ\s+ही)\s+(?P<total>.*(?:संख्या|आंकड़ा|आंकड़े).*)$"
 )
-_HEADLINE_FORM = {"सामने आने": "सामने आए", "की मौत होने": "की मौत", "की पुष्टि होने": "की पुष्टि",
-                  "मामले आने": "मामले", "केस आने": "केस"}
+_VERBAL_NOUN = re.compile(r"\s+(?:होने|आने)$")  # "की मौत होने" → "की मौत", "मामले आने" → "मामले"
 
 
 def _count_then_total(text: str) -> str:
@@ -245,7 +244,8 @@ def _count_then_total(text: str) -> str:
     if not match:
         return text
     what = " ".join(match.group("what").split())
-    both = f"{match.group('count')} {_HEADLINE_FORM.get(what, what)}, {match.group('total')}"
+    what = "सामने आए" if what == "सामने आने" else _VERBAL_NOUN.sub("", what)
+    both = f"{match.group('count')} {what}, {match.group('total')}"
     return both if len(both.split()) <= MAX_WHOLE_WORDS else text
 
 
