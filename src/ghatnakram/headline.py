@@ -410,12 +410,15 @@ def _dangles(word: str) -> bool:
 
 def _has_a_verb(words: list[str]) -> bool:
     """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb
-    (:func:`_has_verb`), or a form of करना ("मना किया")."""
-    return _has_verb(words, range(len(words))) or any(word_core(word) in _FORMS_OF_DO | _FINITE_MOTION for word in words)
+    (:func:`_has_verb`), a form of करना ("मना किया"), or a perfective of coming, being found or
+    reaching ("… के पार पहुंचा")."""
+    return _has_verb(words, range(len(words))) or any(word_core(word) in _FINITE_VERBS for word in words)
 
 
-_FORMS_OF_DO = frozenset("किया किए किये करेगा करेगी करेंगे करता करती करते".split())
-_FINITE_MOTION = frozenset("आया आए आये आई आयी आईं मिला मिले मिली मिलीं पहुंचा पहुंचे पहुंची पहुँचा पहुँचे पहुँची".split())
+_FINITE_VERBS = frozenset(
+    "किया किए किये करेगा करेगी करेंगे करता करती करते "
+    "आया आए आये आई आयी आईं मिला मिले मिली मिलीं पहुंचा पहुंचे पहुंची पहुँचा पहुँचे पहुँची".split()
+)
 
 
 _FIGURE_GOES_ON = frozenset("से हजार हज़ार लाख करोड़ सौ फीसदी फीसद प्रतिशत".split())
