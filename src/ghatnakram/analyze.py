@@ -16,6 +16,7 @@ from .event_type import classify_event_type
 from .facts import find_quantities, find_quotes, find_recurrence
 from .models import Analysis, Article, DateMention, Mention, Quantity, Quote, Recurrence
 from .ner import find_mentions, find_mentions_in_texts, load_tagger
+from .places import load_indexes as load_place_indexes
 
 
 class Analyzer:
@@ -112,6 +113,7 @@ def warm_up() -> None:
     Processes forked afterwards share them instead of each loading its own copy.
     """
     analyze_text(Article(id="warm-up", outlet="", title="नगर निगम का अभियान", text=WARM_UP_TEXT, published="2026-01-28"))
+    load_place_indexes()  # built lazily: the warm-up text looks up no name in them
 
 
 def _latin(entity) -> str:

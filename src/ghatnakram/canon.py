@@ -138,6 +138,11 @@ _LETTER_SPELLINGS = tuple(
         key=lambda pair: (-len(pair[0]), pair),
     )
 )
+# The same by their first character, in the same order: a word's next letter name starts with its next character.
+_LETTER_SPELLINGS_FROM: dict[str, tuple[tuple[str, str], ...]] = {
+    first: tuple(pair for pair in _LETTER_SPELLINGS if pair[0][0] == first)
+    for first in {spelling[0] for spelling, _ in _LETTER_SPELLINGS}
+}
 
 
 @lru_cache(maxsize=100_000)
@@ -189,7 +194,7 @@ def _spelled_letters(word: str) -> str | None:
     for i in range(len(word)):
         if best[i] is None:
             continue
-        for spelling, letter in _LETTER_SPELLINGS:
+        for spelling, letter in _LETTER_SPELLINGS_FROM.get(word[i], ()):
             if word.startswith(spelling, i) and best[i + len(spelling)] is None:
                 best[i + len(spelling)] = best[i] + letter
     return best[-1]

@@ -52,11 +52,18 @@ class CrfModel:
 
     def score_groups(self, groups: Sequence[Iterable[bytes]]) -> np.ndarray:
         """:meth:`score` of each group of features, as rows (features the model never saw add nothing)."""
+        return self._summed(groups, self._ids)
+
+    def score_named_groups(self, groups: Sequence[Iterable[str]]) -> np.ndarray:
+        """:meth:`score_groups` of features given by name (str), as :attr:`attributes` holds them."""
+        return self._summed(groups, self.attributes)
+
+    def _summed(self, groups: Sequence[Iterable], ids_of: dict) -> np.ndarray:
         ids, starts = [], []
         for features in groups:
             starts.append(len(ids))
             ids.append(self._zero_row)  # no group is empty: numpy's reduceat would not sum an empty one to 0
-            ids += [i for i in map(self._ids.get, features) if i is not None]
+            ids += [i for i in map(ids_of.get, features) if i is not None]
         return np.add.reduceat(self._state_and_zero[ids], starts, axis=0)
 
     @cached_property

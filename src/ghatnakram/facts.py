@@ -69,7 +69,7 @@ def _trie_node(node: dict, word_start: bool = False) -> str:
     for ch in sorted(c for c in node if c):
         piece = r"\s+" if ch == "_" else re.escape(ch)
         if word_start:
-            piece += f"(?<![{_W}].)"
+            piece += "".join(f"(?<!{chars}.)" for chars in _W_CLASSES)
         branches.append(piece + _trie_node(node[ch]))
     end = node.get("")
     if end is not None:
@@ -84,8 +84,11 @@ def _key(word: str) -> str:
 
 # Characters that continue a word: Devanagari letters and signs (not danda), \w, ZWJ/ZWNJ.
 _W = "\u0900-\u0963\u0966-\u097f\\w\u200c\u200d"
-_START = f"(?<![{_W}])"
-_END = f"(?![{_W}])"
+# The same as two classes, each checked in turn at a word's edge: re compiles one class of them all into
+# a 64K-character table, again for each of the ~800 word edges the tries hold.
+_W_CLASSES = ("[\u0900-\u0963\u0966-\u097f]", "[\\w\u200c\u200d]")
+_START = "".join(f"(?<!{chars})" for chars in _W_CLASSES)
+_END = "".join(f"(?!{chars})" for chars in _W_CLASSES)
 _WORD = re.compile(f"[{_W}]+(?:[.-][{_W}]+)*")
 _DIGIT = re.compile("[0-9०-९]")
 _DIGIT_RUN = re.compile("[0-9०-९]+")

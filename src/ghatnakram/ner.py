@@ -1402,7 +1402,7 @@ class Tagger:
         if len(self._ids) >= self.features.max_cached:  # forget word types between batches, never within one
             self._ids.clear()
             self._facts.clear()
-        new_words: list[_WordView] = []
+        new_words: list[WordFacts] = []
         ids = [self._word_ids(tokens, new_words) for tokens in sentences]
         self._add_to_table(new_words)
         facts = [[self._facts[i] for i in sentence_ids] for sentence_ids in ids]
@@ -1417,31 +1417,33 @@ class Tagger:
             offset += len(sentence_facts)
         return tagged, scores
 
-    def _word_ids(self, tokens: Sequence[str], new_words: list[_WordView]) -> list[int]:
+    def _word_ids(self, tokens: Sequence[str], new_words: list[WordFacts]) -> list[int]:
         """:meth:`_word_id` of each token (most are known: looked up without a call per token)."""
         known = self._ids
         return [known[token] if token in known else self._word_id(token, new_words) for token in tokens]
 
-    def _word_id(self, token: str, new_words: list[_WordView]) -> int:
-        """The row of a word type in the table of summed feature weights; a new word's view is
+    def _word_id(self, token: str, new_words: list[WordFacts]) -> int:
+        """The row of a word type in the table of summed feature weights; a new word's facts are
         added to ``new_words``, and its row filled by :meth:`_add_to_table`."""
         word_id = self._ids.get(token)
         if word_id is None:
-            view = self.features.make_view(token)  # its features are summed once: no need to keep them
+            facts = self.features.facts(token)
             word_id = self._ids[token] = len(self._facts)
-            self._facts.append(view.facts)
-            new_words.append(view)
+            self._facts.append(facts)
+            new_words.append(facts)
         return word_id
 
-    def _add_to_table(self, views: list[_WordView]) -> None:
-        """Sum the weights of the words last added to the table, all at once."""
-        if not views:
+    def _add_to_table(self, words: list[WordFacts]) -> None:
+        """Sum the weights of the words last added to the table, all at once: the features of
+        :meth:`FeatureExtractor.make_view`, summed by name (they need no encoding to be summed once)."""
+        if not words:
             return
         while len(self._table) < len(self._facts):
             self._table = np.concatenate([self._table, np.empty_like(self._table)])
-        groups = [group for view in views for group in (view.own, *(view.as_neighbour[o] for o in _OFFSETS))]
-        rows = self.model.score_groups(groups).reshape(len(views), 1 + len(_OFFSETS), -1)
-        self._table[len(self._facts) - len(views) : len(self._facts)] = rows
+        groups = [group for facts in words
+                  for group in (word_features(facts), *(neighbour_features(facts, o) for o in _OFFSETS))]
+        rows = self.model.score_named_groups(groups).reshape(len(words), 1 + len(_OFFSETS), -1)
+        self._table[len(self._facts) - len(words) : len(self._facts)] = rows
 
     def _state_scores(self, ids: Sequence[Sequence[int]], facts: Sequence[Sequence[WordFacts]]) -> np.ndarray:
         """The state score of every label at every token of the sentences (their word ids and

@@ -234,6 +234,11 @@ def _letter_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(form.split("|")[0].replace("-", "") for form in exact), frozenset(loose)
 
 
+def load_indexes() -> None:
+    """Build the name indexes now, not at the first name looked up: processes forked afterwards share them."""
+    _letter_sets()  # built from _indexes()
+
+
 def _ranked(ids: tuple[str, ...]) -> tuple[Place, ...]:
     table = _table()
     return tuple(sorted((table[i] for i in ids), key=lambda p: (_RANK[p.kind], p.id)))
