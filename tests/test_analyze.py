@@ -97,3 +97,13 @@ def test_run_output_carries_entities_and_event_date(tmp_path):
     assert record["event_date"] == "2026-01-28"
     assert record["entities"] and all({"text", "type", "canonical", "name"} <= set(e) for e in record["entities"])
     assert any(e["name"] == "व्लादिमीर पुतिन" for e in record["entities"])
+
+
+def test_warm_up_builds_the_place_indexes_before_workers_are_forked():
+    from ghatnakram import places
+    from ghatnakram.analyze import warm_up
+
+    places._indexes.cache_clear()
+    places._letter_sets.cache_clear()
+    warm_up()
+    assert places._indexes.cache_info().currsize == 1 and places._letter_sets.cache_info().currsize == 1

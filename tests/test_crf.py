@@ -74,6 +74,15 @@ def test_the_shipped_model_is_read_with_its_labels_attributes_and_weights():
     assert model.score([b"no such feature"]).tolist() == [0.0] * len(model.labels)
 
 
+def test_features_summed_by_name_score_as_their_encoded_bytes_do():
+    model = read_crfsuite_model(MODEL.read_bytes())
+    named = [sorted(model.attributes)[:3], sorted(model.attributes)[-2:] + ["no such feature"], []]
+    by_name = model.score_named_groups(named)
+    by_bytes = model.score_groups([[name.encode("utf-8") for name in group] for group in named])
+    assert np.array_equal(by_name, by_bytes)
+    assert by_name[0].any() and not by_name[2].any()
+
+
 @pytest.mark.parametrize("data, message", [
     (b"", "not a CRFsuite model"),
     (b"<html>not found</html>" * 5, "not a CRFsuite model"),
