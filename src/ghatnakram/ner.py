@@ -686,14 +686,10 @@ class FeatureExtractor:
         if cached is None:
             if len(self._views) >= self.max_cached:
                 self._views.clear()
-            cached = self._views[token] = self.make_view(token)
+            facts = self.facts(token)
+            around = {offset: self._encode(neighbour_features(facts, offset)) for offset in _OFFSETS}
+            cached = self._views[token] = _WordView(self._encode(word_features(facts)), around, facts)
         return cached
-
-    def make_view(self, token: str) -> _WordView:
-        """The :class:`_WordView` of ``token``, built anew (its facts are cached)."""
-        facts = self.facts(token)
-        around = {offset: self._encode(neighbour_features(facts, offset)) for offset in _OFFSETS}
-        return _WordView(self._encode(word_features(facts)), around, facts)
 
     def _encode(self, feats: Iterable[str]) -> tuple[bytes, ...]:
         known = self.known
@@ -1435,7 +1431,7 @@ class Tagger:
 
     def _add_to_table(self, words: list[WordFacts]) -> None:
         """Sum the weights of the words last added to the table, all at once: the features of
-        :meth:`FeatureExtractor.make_view`, summed by name (they need no encoding to be summed once)."""
+        :meth:`FeatureExtractor.view`, summed by name (they need no encoding to be summed once)."""
         if not words:
             return
         while len(self._table) < len(self._facts):

@@ -316,7 +316,7 @@ class StorylineLinker:
         (``presence``: see :func:`_shared_actors`)."""
         place = UNKNOWN_PLACE if not event.places else 0.0
         if event.places and storyline.places:
-            top = min((-count, place) for place, count in storyline.places.items())[1]  # ties by name, not set order
+            top = min((-count, name) for name, count in storyline.places.items())[1]  # ties by name, not set order
             place = 1.0 if top in event.places else (0.5 if event.places.keys() & storyline.places.keys() else -0.5)
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
         return 0.35 * place + 0.2 * _shared_actors(event, storyline, presence) + 0.6 * _cosine(event, storyline)
