@@ -436,3 +436,18 @@ def test_the_linker_counts_an_actors_presence_over_its_open_storylines():
         linker._index_storyline(storyline)
     event = Storyline("e", actors=Counter({"PER:पुतिन": 1, "PER:अलशरा": 1}))
     assert linker._actor_presence(event) == Counter({"PER:पुतिन": 4, "PER:अलशरा": 1})
+
+
+def test_news_that_shares_about_as_little_with_each_of_its_places_threads_joins_the_longer_running_one():
+    # a state's COVID-19 thread of four reports and a one-off crime report; then a report of
+    # migrants under watch in one of its districts shares one word with each (जिले, पुलिस)
+    linker = StorylineLinker()
+    state = "state:IN:jharkhand"
+    outbreak = [linker.add(f"e{i}", _report(f"b{i}", f"2020-03-1{i}", "count", words, state))
+                for i, words in enumerate(("संदिग्ध मरीज विदेश लौटा जांच", "नमूने भेजे रिपोर्ट आई निगेटिव",
+                                           "क्वारेंटाइन सेंटर बनाए गए बिस्तर", "जिले सीमाएं सील वाहनों रोक"))]
+    crime = linker.add("e4", _report("a", "2020-03-14", "other", "प्रेमी युगल पंचायत जबरन शादी थाना पुलिस मामला दर्ज "
+                                     "ग्रामीणों बिरनी उपकेंद्र पकड़ाए वीडियो वायरल आरोपी फरार", state))
+    watch = linker.add("e9", _report("c", "2020-03-19", "other", "प्रवासी जिले पुलिस सर्विलांस", state))
+    assert crime != outbreak[0]
+    assert watch == outbreak[0]

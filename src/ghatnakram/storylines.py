@@ -40,6 +40,7 @@ PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
 MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
 UNKNOWN_PLACE = 0.5  # place credit of an event that names no place: unknown, not elsewhere
+THREAD_LENGTH_CREDIT = 0.01  # per e-fold of a thread's events, when a new event picks among its place's threads
 THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
 ESTABLISHED_DISEASE = 2  # articles naming a disease before a storyline is that disease's news
 INCIDENT_TOPIC_COSINE = 0.2  # the same, when one of them tells of an incident and the other of none
@@ -196,7 +197,7 @@ class StorylineLinker:
         topic = _topic_words(profile)
         scored = ((_cosine(topic, _topic_words(t)), t) for t in threads)
         joinable = [(cosine, t) for cosine, t in scored if cosine >= _topic_needed(t, sig)]
-        return min(joinable, key=lambda x: (-x[0], publication_order(x[1].started), x[1].id))[1] if joinable else None
+        return min(joinable, key=lambda x: (-_thread_fit(*x), publication_order(x[1].started), x[1].id))[1] if joinable else None
 
     def load(self, storylines: Iterable[Storyline], labels: dict[str, str], latest_day: date | None) -> "StorylineLinker":
         """Continue from saved state: the open storylines, the storyline of each open event, the latest day seen."""
@@ -320,6 +321,13 @@ class StorylineLinker:
             place = 1.0 if top in event.places else (0.5 if event.places.keys() & storyline.places.keys() else -0.5)
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
         return 0.35 * place + 0.2 * _shared_actors(event, storyline, presence) + 0.6 * _cosine(event, storyline)
+
+
+def _thread_fit(cosine: float, thread: Storyline) -> float:
+    """How well a new event fits one of its place's threads: the words they share, and a little
+    for the thread's length, so that news sharing next to nothing with any of them joins the
+    place's long-running story rather than a one-off (a district's COVID-19 news, not its crime report)."""
+    return cosine + THREAD_LENGTH_CREDIT * math.log(max(thread.events, 1))
 
 
 def _may_share_a_thread(storyline: Storyline, new: Storyline) -> bool:
