@@ -1,4 +1,4 @@
-from ghatnakram.clean import clean_article, drop_title_line, is_promo_line, strip_promos, strip_story_list
+from ghatnakram.clean import clean_article, drop_title_line, is_promo_line, split_run_on_title, strip_promos, strip_story_list
 from ghatnakram.models import Article
 from ghatnakram.normalize import normalize_text
 from ghatnakram.readers.text import split_headline
@@ -121,3 +121,46 @@ def test_a_closing_list_of_other_stories_with_their_dates_is_cut():
 def test_a_story_that_dates_its_own_paragraphs_keeps_them():
     story = "घटनाक्रम इस प्रकार रहा।\n15 मार्च 2020\nपहला मामला सामने आया।\n16 मार्च 2020\nस्कूल बंद किए गए।"
     assert strip_story_list(story) == story
+
+
+# A title field that swallowed the dateline and the lead (written for the tests, in the shape scrapers produce).
+_LEAD = ("मुख्यमंत्री कार्यालय में हुई बैठक में मुख्य सचिव ने मुख्यमंत्री को जिलों में संक्रमण के हालात की जानकारी दी. "
+         "इससे पहले विधानसभा के बजट सत्र के दौरान सदस्यों ने सरकार को बढ़ते खतरे से आगाह कराया.")
+
+
+def test_a_title_that_runs_on_into_the_lead_keeps_its_headline_and_the_lead_opens_the_text():
+    article = clean_article(Article(id="a", outlet="o", title=f"कोरोना को लेकर मुख्यमंत्री ने की उच्चस्तरीय बैठकरांची : {_LEAD}",
+                                    text="सूत्रों का कहना है कि स्कूल बंद करने का फैसला जल्द हो सकता है."))
+    assert article.title == "कोरोना को लेकर मुख्यमंत्री ने की उच्चस्तरीय बैठक"
+    assert article.text.startswith("रांची : मुख्यमंत्री कार्यालय में")
+    assert article.text.endswith("सूत्रों का कहना है कि स्कूल बंद करने का फैसला जल्द हो सकता है.")
+
+
+def test_an_agency_dateline_after_the_headline_ends_the_headline():
+    title, lead = split_run_on_title(f"राज्यों से नियमों का सख्ती से पालन कराने को कहा: केंद्र नयी दिल्ली, {_LEAD}")
+    assert title == "राज्यों से नियमों का सख्ती से पालन कराने को कहा: केंद्र"
+    assert lead.startswith("नयी दिल्ली, मुख्यमंत्री")
+
+
+def test_a_run_on_title_that_opens_with_its_dateline_is_all_lead_and_leaves_no_headline():
+    assert split_run_on_title(f"जासं, मथुरा : {_LEAD}") == ("", f"जासं, मथुरा : {_LEAD}")
+    assert split_run_on_title(_LEAD + " " + _LEAD) == ("", _LEAD + " " + _LEAD)
+
+
+def test_a_long_headline_without_a_sentence_end_is_kept_whole():
+    title = ("पटना / Bihar Corona News Update : बिहार में रिकवरी रेट 50 फीसदी, विपक्ष को चुभ रही कोरोना संकट के बीच "
+             "सरकार की तारीफ, नेता प्रतिपक्ष ने कहा कि आंकड़े गलत हैं : उपमुख्यमंत्री")
+    assert len(title.split()) > 25
+    assert split_run_on_title(title) == (title, "")
+
+
+def test_a_place_name_that_is_also_a_word_is_no_dateline():
+    lead = f"मरीज ठीक हो गया, {_LEAD}"
+    assert split_run_on_title(f"अस्पताल से छुट्टी मिली {lead}")[0] == ""
+
+
+def test_a_headline_only_story_whose_title_ran_on_is_not_given_its_lead_twice():
+    whole = f"कोरोना को लेकर मुख्यमंत्री ने की उच्चस्तरीय बैठकरांची : {_LEAD}"
+    article = clean_article(Article(id="a", outlet="o", title=whole, text=whole))
+    assert article.title == "कोरोना को लेकर मुख्यमंत्री ने की उच्चस्तरीय बैठक"
+    assert article.text == f"रांची : {_LEAD}"

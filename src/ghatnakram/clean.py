@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Callable
 
@@ -21,6 +22,7 @@ import lxml.html
 
 from .models import Article
 from .normalize import normalize_line, normalize_text
+from .places import COMMON_WORD_PLACES, places_named
 
 # The words of a "read this too" link: "ये खबर भी पढ़ें", "यह भी पढ़ें" (headline strips them from titles too).
 READ_ALSO = r"(?:ये|यह|इसे|इन्हें)?\s*(?:खबर|खबरें|ख़बर|ख़बरें|स्टोरी)?\s*भी\s+पढ़ें"
@@ -145,11 +147,71 @@ def drop_title_line(text: str, title: str) -> str:
     return rest.strip() if title and first.strip() == title and rest.strip() else text
 
 
+# A title field longer than this that holds a sentence end, or far longer, has swallowed the
+# story's lead (a scraper took the headline, dateline and first paragraph as one).
+RUN_ON_TITLE_WORDS = 25
+RUN_ON_TITLE_ALWAYS = 40
+_INNER_SENTENCE_END = re.compile(r"(?<!डॉ)(?<!प्रो)[।?!.]\s+\S")  # not the point of "डॉ. शेर सिंह"
+# Where a dateline may end after the headline: "रांची :", "वाराणसीः", "नयी दिल्ली,".
+_DATELINE_MARK = re.compile(r"\s*[:ः,]\s+")
+_MIN_HEADLINE_WORDS = 3
+_MAX_PLACE_WORDS = 2
+
+
+def split_run_on_title(title: str) -> tuple[str, str]:
+    """(headline, lead) of a normalised title field: ("", "") for none, (title, "") for a headline.
+
+    A title that runs on into the story is cut at its dateline, a known place before ":" or ","
+    (glued to the headline's last word when the page lost the line break); with no dateline
+    after a headline, or one that opens it, the whole of it is lead and the article has no headline.
+
+    >>> split_run_on_title("सीएम ने की उच्चस्तरीय बैठकरांची : मुख्यमंत्री कार्यालय में हुई बैठक में मुख्य सचिव ने "
+    ...                    "मुख्यमंत्री को हालात की जानकारी दी. इससे पहले सदन में सदस्यों ने सरकार को आगाह कराया.")[0]
+    'सीएम ने की उच्चस्तरीय बैठक'
+    """
+    words = title.split()
+    if len(words) <= RUN_ON_TITLE_WORDS or (len(words) <= RUN_ON_TITLE_ALWAYS and not _INNER_SENTENCE_END.search(title)):
+        return title, ""
+    for mark in _DATELINE_MARK.finditer(title):
+        head = title[: mark.start()]
+        place_start = _dateline_place_start(head)
+        if place_start is None:
+            continue
+        headline = head[:place_start].strip()
+        if not headline:
+            return "", title  # the dateline opens it: "जासं, मथुरा : रविवार को …"
+        if len(headline.split()) < _MIN_HEADLINE_WORDS or len(headline.split()) > RUN_ON_TITLE_WORDS:
+            continue
+        return ("", title) if _INNER_SENTENCE_END.search(headline) else (headline, title[place_start:].strip())
+    return "", title
+
+
+def _dateline_place_start(head: str) -> int | None:
+    """Where the place that ``head`` ends with starts (its last one or two words, or the end of
+    its last word, glued to the word before), or None if it does not end with a known place."""
+    starts = [0] + [m.end() for m in re.finditer(r"\s+", head)]
+    for start in starts[-_MAX_PLACE_WORDS:]:
+        if _names_a_dateline_place(head[start:]):
+            return start
+    for cut in range(starts[-1] + 2, len(head) - 1):
+        if unicodedata.category(head[cut]) not in ("Mn", "Mc") and _names_a_dateline_place(head[cut:]):
+            return cut  # the first letter of a place glued on, not a vowel sign
+    return None
+
+
+def _names_a_dateline_place(name: str) -> bool:
+    return name not in COMMON_WORD_PLACES and bool(places_named(name))
+
+
 def clean_article(article: Article, is_repeated: Callable[[str], bool] = lambda line: False) -> Article:
-    """Normalise title and body and remove boilerplate; ``raw_text`` keeps the body as read."""
+    """Normalise title and body and remove boilerplate; ``raw_text`` keeps the body as read.
+    A title that ran on into the lead keeps its headline; the lead goes before the body."""
     raw = article.raw_text or article.text
-    title = normalize_line(html_fragment_text(article.title))
+    whole_title = normalize_line(html_fragment_text(article.title))
+    title, lead = split_run_on_title(whole_title)
     body = normalize_text(html_fragment_text(raw))
+    if lead:  # a headline-only story's reader gave it its title as its text: that title is the lead
+        body = lead if normalize_line(body) == whole_title else f"{lead}\n{body}"
     text = remove_repeated_lines(drop_title_line(strip_story_list(strip_promos(body)), title), is_repeated)
     return replace(
         article,
