@@ -21,7 +21,7 @@ from typing import Callable
 import lxml.html
 
 from .models import Article
-from .normalize import normalize_line, normalize_text
+from .normalize import normalize_line, normalize_text, split_sentences
 from .places import COMMON_WORD_PLACES, places_named
 
 # The words of a "read this too" link: "ये खबर भी पढ़ें", "यह भी पढ़ें" (headline strips them from titles too).
@@ -151,11 +151,11 @@ def drop_title_line(text: str, title: str) -> str:
 # story's lead (a scraper took the headline, dateline and first paragraph as one).
 RUN_ON_TITLE_WORDS = 25
 RUN_ON_TITLE_ALWAYS = 40
-_INNER_SENTENCE_END = re.compile(r"(?<!डॉ)(?<!प्रो)[।?!.]\s+\S")  # not the point of "डॉ. शेर सिंह"
 # Where a dateline may end after the headline: "रांची :", "वाराणसीः", "नयी दिल्ली,".
 _DATELINE_MARK = re.compile(r"\s*[:ः,]\s+")
 _MIN_HEADLINE_WORDS = 3
 _MAX_PLACE_WORDS = 2
+_MIN_GLUED_PLACE = 4  # characters: a short place name ("मऊ") ends too many words by chance
 
 
 def split_run_on_title(title: str) -> tuple[str, str]:
@@ -170,7 +170,7 @@ def split_run_on_title(title: str) -> tuple[str, str]:
     'सीएम ने की उच्चस्तरीय बैठक'
     """
     words = title.split()
-    if len(words) <= RUN_ON_TITLE_WORDS or (len(words) <= RUN_ON_TITLE_ALWAYS and not _INNER_SENTENCE_END.search(title)):
+    if len(words) <= RUN_ON_TITLE_WORDS or (len(words) <= RUN_ON_TITLE_ALWAYS and len(split_sentences(title)) < 2):
         return title, ""
     for mark in _DATELINE_MARK.finditer(title):
         head = title[: mark.start()]
@@ -182,7 +182,7 @@ def split_run_on_title(title: str) -> tuple[str, str]:
             return "", title  # the dateline opens it: "जासं, मथुरा : रविवार को …"
         if len(headline.split()) < _MIN_HEADLINE_WORDS or len(headline.split()) > RUN_ON_TITLE_WORDS:
             continue
-        return ("", title) if _INNER_SENTENCE_END.search(headline) else (headline, title[place_start:].strip())
+        return ("", title) if len(split_sentences(headline)) > 1 else (headline, title[place_start:].strip())
     return "", title
 
 
@@ -193,7 +193,7 @@ def _dateline_place_start(head: str) -> int | None:
     for start in starts[-_MAX_PLACE_WORDS:]:
         if _names_a_dateline_place(head[start:]):
             return start
-    for cut in range(starts[-1] + 2, len(head) - 1):
+    for cut in range(starts[-1] + 2, len(head) - _MIN_GLUED_PLACE + 1):
         if unicodedata.category(head[cut]) not in ("Mn", "Mc") and _names_a_dateline_place(head[cut:]):
             return cut  # the first letter of a place glued on, not a vowel sign
     return None
