@@ -220,3 +220,9 @@ def test_an_events_entities_leave_out_the_place_its_dateline_files_from(analyzed
                          outlet="दूसरा अखबार")]
     names = {e["name"] for e in event_record("ev-1", "sl-1", articles)["entities"]}
     assert "केरल" in names and not names & {"नई दिल्ली", "तिरुवनंतपुरम"}
+
+
+def test_a_summary_sentence_that_a_line_break_ended_gets_a_danda_before_the_next():
+    summary = [{"text": "पिछले 24 घंटों में 75 नए मामले सामने आए: लव अग्रवाल, संयुक्त सचिव"},
+               {"text": "सभी राज्यों से होटल खुले रखने को कहा गया है।"}]
+    assert summary_text(summary) == "पिछले 24 घंटों में 75 नए मामले सामने आए: लव अग्रवाल, संयुक्त सचिव। सभी राज्यों से होटल खुले रखने को कहा गया है।"

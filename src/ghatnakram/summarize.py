@@ -204,8 +204,17 @@ def _jaccard(a: set, b: set) -> float:
 
 
 def summary_text(summary: list[dict]) -> str:
-    """A summary's sentences as one paragraph."""
-    return " ".join(s["text"] for s in summary)
+    """A summary's sentences as one paragraph; a sentence that a line break ended, not a danda
+    or full stop (a spokesman's name and post under a quote), gets a danda so it does not run on."""
+    return " ".join(_ended(s["text"]) for s in summary)
+
+
+_SENTENCE_FINAL = ("।", ".", "?", "!", "॥", "…", "”", '"', "’", "'", ")")
+
+
+def _ended(sentence: str) -> str:
+    sentence = sentence.rstrip()
+    return sentence if sentence.endswith(_SENTENCE_FINAL) else f"{sentence}।"
 
 
 # --- storylines ---------------------------------------------------------------------------------
