@@ -329,3 +329,21 @@ def test_the_country_a_lead_says_is_the_scope_of_its_numbers_not_a_place_in_a_li
     shared = {f["about"] for f in compare_outlets([a, b]).shared}
     assert "मामले (भारत)" in shared
     assert not any("स्वीडन" in about for about in shared)
+
+
+def test_a_figure_rounded_as_another_outlet_writes_it_is_shared_but_two_exact_figures_that_differ_are_not(analyze):
+    rounded = analyze(_article("a", "पहला अखबार", "असम में बाढ़ से करीब 1.5 लाख लोग प्रभावित हैं और 12 लोगों की मौत हुई है।"))
+    exact = analyze(_article("b", "दूसरा अखबार", "असम में बाढ़ से 1,49,912 लोग प्रभावित हैं और 13 लोगों की मौत हुई है।"))
+    people = [f for f in compare_outlets([rounded, exact]).shared if f["about"].startswith("लोग")]
+    assert [f["outlets"] for f in people] == [["दूसरा अखबार", "पहला अखबार"]]
+    one_off = analyze(_article("c", "तीसरा अखबार", "असम में बाढ़ से 1,49,913 लोग प्रभावित हैं और 12 लोगों की मौत हुई है।"))
+    comparison = compare_outlets([exact, one_off])
+    assert not [f for f in comparison.shared if f["about"].startswith("लोग")]
+
+
+def test_two_stories_of_one_outlet_stating_a_fact_are_that_outlets_word_not_a_shared_fact(analyze):
+    morning = analyze(_article("a", "पहला अखबार", "असम में बाढ़ से मरने वालों की संख्या बढ़कर 12 हो गई है।"))
+    evening = analyze(_article("b", "पहला अखबार", "असम में राहत शिविरों में भोजन बांटा गया। बाढ़ से अब तक 12 लोगों की मौत हुई है।"))
+    comparison = compare_outlets([morning, evening])
+    assert comparison.shared == []
+    assert any(f["about"].startswith("मौतें") for f in comparison.unique["पहला अखबार"])

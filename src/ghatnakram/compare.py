@@ -19,6 +19,7 @@ agency), form one *source*. Only articles of one event are compared: the caller 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -508,8 +509,8 @@ def compare_outlets(articles: list[Article]) -> Comparison:
             continue
         for members in agreeing:
             fact = _fact(members)
-            if len({c.source for c in members}) >= 2:
-                result.shared.append(fact)
+            if len({c.source for c in members}) >= 2 and len({c.outlet for c in members}) >= 2:
+                result.shared.append(fact)  # two stories of one outlet are still one outlet's word
             else:
                 result.unique.setdefault(members[0].outlet, []).append(fact)
     return result
@@ -587,10 +588,11 @@ def _same_quote(a: frozenset, b: frozenset) -> bool:
 
 
 def _agreeing_sets(group: list[Claim]) -> list[list[Claim]]:
-    """The claims of one slot split into sets that state the same value."""
+    """The claims of one slot split into sets that state the same value (each the same as every
+    other of its set: "3,100" rounds both 3,123 and 3,140, which are not one figure)."""
     sets: list[list[Claim]] = []
     for c in group:
-        home = next((s for s in sets if _same_value(s[0], c)), None)
+        home = next((s for s in sets if all(_same_value(m, c) for m in s)), None)
         if home is None:
             sets.append([c])
         else:
@@ -601,12 +603,50 @@ def _agreeing_sets(group: list[Claim]) -> list[list[Claim]]:
 def _same_value(a: Claim, b: Claim) -> bool:
     kind = a.slot[0]
     if kind == "number":
-        return abs(a.value - b.value) <= 0.005 * max(abs(a.value), abs(b.value))
+        return _same_number(a, b)
     if kind == "time":
         return abs(a.value - b.value) <= TIME_TOLERANCE_MINUTES
     if kind == "quote":
         return a.value == b.value or _same_speaker(a.shown, b.shown)
     return a.value == b.value
+
+
+CLOSE_COUNTS = 0.005  # of the larger: counts this close are taken at different hours, not contradicted
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    """Equal, or equal once the more precise figure is rounded as the other is written: "1.5 लाख"
+    is 1,49,900's figure, "2.3 करोड़" 2,30,45,000's; 14,182 and 14,183 are two figures."""
+    if a.value == b.value:
+        return True
+    if "indefinite" in (a.bound, b.bound):
+        return False
+    if "at least" in (a.bound, b.bound):  # "2,900 से ज्यादा" and 2,912 say one figure; "3000 के पार" and 2,981 do not
+        low, high = sorted((a, b), key=lambda c: (c.bound != "at least", c.value))
+        return low.bound == "at least" and low.value <= high.value <= low.value * (1 + CLOSE_COUNTS)
+    digits = min(_significant_digits(a), _significant_digits(b))
+    if digits < 2 and "approx" not in (a.bound, b.bound):
+        return False  # "सात हजार" is a figure of its own beside 6,566 unless written as a round one ("करीब")
+    return _rounded(a.value, digits) == _rounded(b.value, digits)
+
+
+_WRITTEN_DIGITS = re.compile(r"[0-9०-९][0-9०-९,.]*")
+
+
+def _significant_digits(c: Claim) -> int:
+    """How many significant digits a figure is written with: "1.5 लाख" 2, "14,182" 5, "3000" 1,
+    "180" 3; a figure in words ("तीन", "डेढ़ लाख") as many as its value has."""
+    written = _WRITTEN_DIGITS.search(c.shown)
+    digits = written.group().replace(",", "").rstrip(".") if written else str(int(c.value)) if c.value == int(c.value) else str(c.value)
+    if "." not in digits and c.value >= 1000:  # "3000" is a round figure, "180 मामले" an exact count
+        digits = digits.rstrip("0०") or "0"
+    return max(len(digits.replace(".", "").lstrip("0०")), 1)
+
+
+def _rounded(value: float, digits: int) -> float:
+    if not value:
+        return 0.0
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
 
 
 def _same_speaker(a: str, b: str) -> bool:
@@ -619,12 +659,14 @@ def _same_speaker(a: str, b: str) -> bool:
 
 
 def _compatible(a: Claim, b: Claim) -> bool:
-    """Whether two values of one slot can both be true: equal, or within a stated bound."""
+    """Whether two values of one slot can both be true: equal, within a stated bound, or two
+    counts so close (80,270 and 80,409 of China's cases) that each is its outlet's count at its
+    own hour: a reader sees both, neither shared nor in conflict."""
     if _same_value(a, b):
         return True
     if a.slot[0] != "number":
         return False
-    if "indefinite" in (a.bound, b.bound):
+    if "indefinite" in (a.bound, b.bound) or abs(a.value - b.value) <= CLOSE_COUNTS * max(a.value, b.value):
         return True
     for x, y in ((a, b), (b, a)):
         if x.bound == "at least" and y.value >= x.value:
@@ -690,10 +732,17 @@ def _fact(members: list[Claim]) -> dict:
     return {
         "about": first.about,
         "kind": first.slot[0],
-        "value": first.shown,
+        "value": _most_precise(members).shown,
         "outlets": sorted({c.outlet for c in members}),
         "evidence": [_claim_record(c) for c in _latest_per_outlet(members)],
     }
+
+
+def _most_precise(members: list[Claim]) -> Claim:
+    """The claim that states a shared value most exactly: 1,49,912 of "1.5 लाख" and 1,49,912."""
+    if members[0].slot[0] != "number":
+        return members[0]
+    return max(members, key=lambda c: (not c.bound, _significant_digits(c)))
 
 
 def format_comparison(comparison: dict) -> list[str]:
