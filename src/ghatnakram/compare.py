@@ -637,7 +637,10 @@ def _significant_digits(c: Claim) -> int:
     """How many significant digits a figure is written with: "1.5 लाख" 2, "14,182" 5, "3000" 1,
     "180" 3; a figure in words ("तीन", "डेढ़ लाख") as many as its value has."""
     written = _WRITTEN_DIGITS.search(c.shown)
-    digits = written.group().replace(",", "").rstrip(".") if written else str(int(c.value)) if c.value == int(c.value) else str(c.value)
+    if written:
+        digits = written.group().replace(",", "").rstrip(".")
+    else:
+        digits = str(int(c.value)) if c.value == int(c.value) else str(c.value)
     if "." not in digits and c.value >= 1000:  # "3000" is a round figure, "180 मामले" an exact count
         digits = digits.rstrip("0०") or "0"
     return max(len(digits.replace(".", "").lstrip("0०")), 1)
