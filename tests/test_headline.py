@@ -627,3 +627,11 @@ def test_a_long_lead_is_cut_after_a_clause_whose_verb_is_one_of_motion():
     lead = ("हैजा से ओडिशा में मरने वालों का आंकड़ा 50 के पार पहुंचा और संक्रमण की चपेट में आने वाले लोगों की "
             "संख्या भी तेजी से बढ़कर दो हजार से ज्यादा हो गई है।")
     assert compress(lead) == "हैजा से ओडिशा में मरने वालों का आंकड़ा 50 के पार पहुंचा"
+
+
+def test_an_opening_left_out_takes_the_place_a_participle_describes_with_it():
+    # "कार्यालय में हुई बैठक": dropping "मुख्यमंत्री कार्यालय में" alone would open the headline with "हुई"
+    headline = generate_headline("रांची : मुख्यमंत्री कार्यालय में हुई उच्चस्तरीय बैठक में मुख्य सचिव डीके तिवारी ने "
+                                 "मुख्यमंत्री को कोरोना वायरस से जुड़े हालात की जानकारी दी.")
+    assert not headline.startswith(("हुई", "हुए", "हुआ"))
+    assert "मुख्य सचिव डीके तिवारी ने" in headline

@@ -740,11 +740,25 @@ def needs_what_follows(words: list[str], units: list[list[int]]) -> list[bool]:
     def ends_phrase(unit: list[int]) -> bool:
         last, following = words[unit[-1]], unit[-1] + 1
         before_conjunction = following < len(words) and word_core(words[following]) in _CONJUNCTIONS
+        if word_core(last) in _PHRASE_CLOSERS and _relative_participle_at(words, following):
+            return False  # "मुख्यमंत्री कार्यालय में | हुई बैठक में …": the place is the meeting's
         return (word_core(last) in _PHRASE_CLOSERS or last[-1:] in ",;:ः—" or before_conjunction
                 or _is_participle(words, unit[-1]) or word_core(last) in _VERB_TAIL  # "… देखते हुए", "… गई है"
                 or _names_a_day(words, unit[-1]))
 
     return [u + 1 < len(units) and not ends_phrase(unit) for u, unit in enumerate(units)]
+
+
+def _relative_participle_at(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is "हुई"/"हुए"/"हुआ" before the noun it describes ("… में हुई बैठक"),
+    not the verb of its clause ("… में बैठक हुई", "… में हुई है")."""
+    if i + 1 >= len(words) or word_core(words[i]) not in _HUA:
+        return False
+    following = word_core(words[i + 1])
+    return bool(following) and following not in _VERB_TAIL and following not in _NEVER_AT_EDGE and words[i][-1:] not in ",;:।."
+
+
+_HUA = frozenset("हुई हुए हुआ हुये हुयी".split())
 
 
 def _before_a_verb(words: list[str], units: list[list[int]], leads_on: list[bool]) -> list[bool]:
