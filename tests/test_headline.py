@@ -635,3 +635,9 @@ def test_an_opening_left_out_takes_the_place_a_participle_describes_with_it():
                                  "मुख्यमंत्री को कोरोना वायरस से जुड़े हालात की जानकारी दी.")
     assert not headline.startswith(("हुई", "हुए", "हुआ"))
     assert "मुख्य सचिव डीके तिवारी ने" in headline
+
+
+def test_an_opening_left_out_takes_the_place_a_verb_with_wala_describes_with_it():
+    headline = generate_headline("इस कोष में दी जाने वाली दान राशि पर धारा 80 (जी) के तहत आयकर से छूट दी जाएगी ।")
+    assert not headline.startswith(("दी", "जाने", "वाली"))
+    assert "दान राशि पर" in headline

@@ -750,15 +750,20 @@ def needs_what_follows(words: list[str], units: list[list[int]]) -> list[bool]:
 
 
 def _relative_participle_at(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` is "हुई"/"हुए"/"हुआ" before the noun it describes ("… में हुई बैठक"),
-    not the verb of its clause ("… में बैठक हुई", "… में हुई है")."""
-    if i + 1 >= len(words) or word_core(words[i]) not in _HUA:
+    """Whether a participle that describes a noun starts at ``words[i]``: "हुई" before its noun
+    ("… में हुई बैठक"; not the verb of its clause, "… में बैठक हुई", "… में हुई है"), or a verb
+    with वाला ("… में आने वाले यात्री", "… में दी जाने वाली राशि")."""
+    if i + 1 >= len(words):
         return False
     following = word_core(words[i + 1])
-    return bool(following) and following not in _VERB_TAIL and following not in _NEVER_AT_EDGE and words[i][-1:] not in ",;:।."
+    if word_core(words[i]) in _HUA:
+        return bool(following) and following not in _VERB_TAIL and following not in _NEVER_AT_EDGE and words[i][-1:] not in ",;:।."
+    then = word_core(words[i + 2]) if i + 2 < len(words) else ""
+    return following in _WALA or (following == "जाने" and then in _WALA)
 
 
 _HUA = frozenset("हुई हुए हुआ हुये हुयी".split())
+_WALA = frozenset("वाला वाली वाले".split())
 
 
 def _before_a_verb(words: list[str], units: list[list[int]], leads_on: list[bool]) -> list[bool]:
