@@ -601,6 +601,12 @@ def test_a_genitive_predicate_keeps_its_copula_and_a_perfective_verb_drops_it():
     assert compress("राज्य सरकार ने सभी जिलों में कंट्रोल रूम बनाने की घोषणा की है।").endswith("घोषणा की")
 
 
+def test_a_predicate_of_an_infinitive_with_ki_keeps_its_copula():
+    # "लड़ाई … ब्लॉक करने की है": what the fight is about; without है it reads as a cut phrase
+    assert compress("अब लड़ाई संक्रमण की चेन को तोड़ने की है।").endswith("तोड़ने की है")
+    assert compress("उन्होंने इसकी पुष्टि की है।").endswith("पुष्टि की")
+
+
 @pytest.mark.parametrize(
     "lead, headline",
     [

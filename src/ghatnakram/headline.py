@@ -200,7 +200,14 @@ def _perfective(text: str) -> str:
 
 
 def _end_aux(text: str) -> str:
-    return _TRAILING_AUX.sub("", _TRAILING.sub("", text))
+    text = _TRAILING.sub("", text)
+    infinitive = _INFINITIVE_OF_A_PREDICATE.search(text)
+    if infinitive and _is_oblique_infinitive(word_core(infinitive["verb"])):
+        return text  # "लड़ाई … ब्लॉक करने की है" is what the fight is about, not a perfective "की है"
+    return _TRAILING_AUX.sub("", text)
+
+
+_INFINITIVE_OF_A_PREDICATE = re.compile(r"(?P<verb>\S+ने)\s+की\s+(?:है|हैं|था|थी)[\s।.!?]*$")
 
 
 def _as_speech(text: str) -> str:
