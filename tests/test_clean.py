@@ -164,3 +164,10 @@ def test_a_headline_only_story_whose_title_ran_on_is_not_given_its_lead_twice():
     article = clean_article(Article(id="a", outlet="o", title=whole, text=whole))
     assert article.title == "कोरोना को लेकर मुख्यमंत्री ने की उच्चस्तरीय बैठक"
     assert article.text == f"रांची : {_LEAD}"
+
+
+def test_a_long_headline_of_two_sentences_with_no_dateline_is_kept_whole():
+    title = ("क्या भारत में कोरोना वायरस का सामुदायिक संक्रमण शुरू हो चुका है? विशेषज्ञों की राय में अभी ऐसा कहना "
+             "जल्दबाजी होगी, लेकिन सतर्क रहना जरूरी है")
+    assert 25 < len(title.split()) <= 40
+    assert split_run_on_title(title) == (title, "")

@@ -162,8 +162,8 @@ def split_run_on_title(title: str) -> tuple[str, str]:
     """(headline, lead) of a normalised title field: ("", "") for none, (title, "") for a headline.
 
     A title that runs on into the story is cut at its dateline, a known place before ":" or ","
-    (glued to the headline's last word when the page lost the line break); with no dateline
-    after a headline, or one that opens it, the whole of it is lead and the article has no headline.
+    (glued to the headline's last word when the page lost the line break). One that opens with
+    its dateline, or a far longer one with none, is all lead: the article has no headline.
 
     >>> split_run_on_title("सीएम ने की उच्चस्तरीय बैठकरांची : मुख्यमंत्री कार्यालय में हुई बैठक में मुख्य सचिव ने "
     ...                    "मुख्यमंत्री को हालात की जानकारी दी. इससे पहले सदन में सदस्यों ने सरकार को आगाह कराया.")[0]
@@ -178,12 +178,12 @@ def split_run_on_title(title: str) -> tuple[str, str]:
         if place_start is None:
             continue
         headline = head[:place_start].strip()
-        if not headline:
-            return "", title  # the dateline opens it: "जासं, मथुरा : रविवार को …"
+        if not headline or (headline.endswith(",") and len(headline.split()) <= _MAX_PLACE_WORDS):
+            return "", title  # the dateline opens it, perhaps after a byline: "रांचीः …", "जासं, मथुरा : …"
         if len(headline.split()) < _MIN_HEADLINE_WORDS or len(headline.split()) > RUN_ON_TITLE_WORDS:
             continue
         return ("", title) if len(split_sentences(headline)) > 1 else (headline, title[place_start:].strip())
-    return "", title
+    return ("", title) if len(words) > RUN_ON_TITLE_ALWAYS else (title, "")  # a long headline of two sentences stays one
 
 
 def _dateline_place_start(head: str) -> int | None:
