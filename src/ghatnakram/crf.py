@@ -137,19 +137,23 @@ def viterbi(scores: np.ndarray, lengths: Sequence[int], transition: np.ndarray) 
     Back-pointers are found while tracing back, only for the labels on the path.
     """
     batch = _Batch(scores, lengths)
-    best = batch.padded  # best[s, t, y]: the best score of a path through label y at token t
+    best = batch.padded  # best[t, s, y]: the best score of a path through label y at token t of sentence s
     to_from = transition.T  # [label, previous label]
+    going = batch.going
+    steps = np.empty((going[0], *to_from.shape))  # one step's sums, reused: a loop of small arrays
     for t in range(1, batch.positions):
-        k = batch.going[t]
-        best[:k, t] += (best[:k, t - 1, None, :] + to_from).max(axis=2)
-    labels = np.empty_like(batch.padded[:, :, 0], dtype=np.intp)
+        k = going[t]
+        step = np.add(best[t - 1, :k, None, :], to_from, out=steps[:k])
+        best[t, :k] += np.maximum.reduce(step, axis=2)
+    labels = np.empty(best.shape[:2], dtype=np.intp)
     label = np.zeros(len(batch.order), dtype=np.intp)
     for t in range(batch.positions - 1, -1, -1):
-        k, ending = batch.going[t], slice(batch.going[t + 1], batch.going[t])
-        label[ending] = best[ending, t].argmax(axis=1)  # the last token of these sentences
-        labels[:k, t] = label[:k]
+        k, ended = going[t], going[t + 1]
+        if ended < k:  # sentences ended..k end at this token: their best last label
+            label[ended:k] = best[t, ended:k].argmax(axis=1)
+        labels[t, :k] = label[:k]
         if t:
-            label[:k] = (best[:k, t - 1] + to_from[label[:k]]).argmax(axis=1)
+            label[:k] = (best[t - 1, :k] + to_from[label[:k]]).argmax(axis=1)
     return batch.unpadded(labels)
 
 
@@ -161,23 +165,25 @@ def marginals(scores: np.ndarray, lengths: Sequence[int], transition: np.ndarray
     # A step scales the sums by at most e^(±largest weight) · labels, so they are rescaled only
     # every few steps, long before float64 could overflow (1e308) or underflow.
     every = max(1, int(600 / (np.abs(transition).max() + np.log(len(transition)) + 1)))
+    going = batch.going
     forward, backward = state.copy(), np.ones_like(state)
     for t in range(1, batch.positions):
-        k = batch.going[t]
-        forward[:k, t] = (forward[:k, t - 1] @ trans) * state[:k, t]
+        k = going[t]
+        forward[t, :k] = (forward[t - 1, :k] @ trans) * state[t, :k]
         if t % every == 0:
-            forward[:k, t] /= forward[:k, t].sum(axis=1, keepdims=True)
+            forward[t, :k] /= forward[t, :k].sum(axis=1, keepdims=True)
     for t in range(batch.positions - 2, -1, -1):
-        k = batch.going[t + 1]  # sentences with a token after t
-        backward[:k, t] = (state[:k, t + 1] * backward[:k, t + 1]) @ trans.T
+        k = going[t + 1]  # sentences with a token after t
+        backward[t, :k] = (state[t + 1, :k] * backward[t + 1, :k]) @ trans.T
         if t % every == 0:
-            backward[:k, t] /= backward[:k, t].sum(axis=1, keepdims=True)
+            backward[t, :k] /= backward[t, :k].sum(axis=1, keepdims=True)
     joint = forward * backward
     return batch.unpadded(joint / joint.sum(axis=2, keepdims=True))
 
 
 class _Batch:
-    """Sentences laid side by side, longest first, so that those still going at a position are a prefix."""
+    """Sentences laid side by side, longest first, so that those still going at a position are a
+    prefix; position first, so that one position of all of them is one contiguous block."""
 
     def __init__(self, scores: np.ndarray, lengths: Sequence[int]):
         lengths = np.asarray(lengths, dtype=np.intp)
@@ -185,14 +191,14 @@ class _Batch:
         sorted_lengths = lengths[self.order]
         self.positions = int(sorted_lengths[0]) if len(lengths) else 0
         # going[t]: how many sentences have a token at position t (going[positions] = 0)
-        self.going = (sorted_lengths[None, :] > np.arange(self.positions + 1)[:, None]).sum(axis=1)
+        self.going = (sorted_lengths[None, :] > np.arange(self.positions + 1)[:, None]).sum(axis=1).tolist()
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
         rank = np.empty_like(self.order)
         rank[self.order] = np.arange(len(self.order))
         self._rows = np.repeat(rank, lengths)
         self._columns = np.arange(len(scores)) - np.repeat(starts, lengths)
-        self.padded = np.zeros((len(lengths), self.positions) + scores.shape[1:], dtype=scores.dtype)
-        self.padded[self._rows, self._columns] = scores
+        self.padded = np.zeros((self.positions, len(lengths)) + scores.shape[1:], dtype=scores.dtype)
+        self.padded[self._columns, self._rows] = scores
 
     def unpadded(self, padded: np.ndarray) -> np.ndarray:
-        return padded[self._rows, self._columns]
+        return padded[self._columns, self._rows]

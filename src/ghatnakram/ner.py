@@ -1453,7 +1453,7 @@ class Tagger:
         scores = words[:, 0].copy()
         for row, shift, inside, edge in ((1, 2, position >= 2, 0), (2, 1, position >= 1, 1),
                                          (3, -1, after >= 1, 2), (4, -2, after >= 2, 3)):
-            lent = np.roll(words[:, row], shift, axis=0)  # what the word `shift` places away lends
+            lent = _shifted(words[:, row], shift)  # what the word `shift` places away lends
             scores += np.where(inside[:, None], lent, self._edges[edge])
         at, features, offset = [], [], 0
         for sentence_facts in facts:
@@ -1464,6 +1464,17 @@ class Tagger:
         if features:
             np.add.at(scores, at, [self._context[feature] for feature in features])
         return scores
+
+
+def _shifted(rows: np.ndarray, shift: int) -> np.ndarray:
+    """``rows`` moved ``shift`` places down (up if negative), zeros where none moved in: a copy
+    that, unlike ``np.roll``, does not wrap around (the rows it would wrap are never used)."""
+    out = np.zeros_like(rows)
+    if shift > 0:
+        out[shift:] = rows[:-shift]
+    else:
+        out[:shift] = rows[-shift:]
+    return out
 
 
 DECODE_BATCH = 64  # sentences decoded at once, of similar lengths: their scores are padded to the longest
