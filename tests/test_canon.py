@@ -658,3 +658,15 @@ def test_an_organisation_named_by_its_place_joins_whichever_way_the_place_is_cal
     assert resolver.resolve(mentions(("यूपी सरकार", "ORG")))[0].canonical == up
     assert resolver.resolve(mentions(("बिहार सरकार", "ORG")))[0].canonical != up
     assert resolver.resolve(mentions(("उत्तर प्रदेश पुलिस", "ORG")))[0].canonical != up
+
+
+def test_a_resolved_mention_is_the_mention_with_its_entity_filled_in():
+    from dataclasses import replace
+
+    mention = Mention(text="पुतिन", type="PER", start=3, end=8, sentence=1)
+    assert canon._resolved(mention, "PER:पुतिन", "पुतिन", "Putin", None) == replace(
+        mention, canonical="PER:पुतिन", name="पुतिन", latin="Putin", place=None)
+    # every field is written out: a new field of Mention must be added to _resolved too
+    filled = canon._resolved(mention, "c", "n", "l", "p")
+    assert [getattr(filled, f) for f in ("canonical", "name", "latin", "place")] == ["c", "n", "l", "p"]
+    assert len(Mention.__dataclass_fields__) == 9

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -855,8 +855,15 @@ class EntityResolver:
             if entity.id not in forms:
                 forms[entity.id] = _name_and_latin(entity)
             name, latin = forms[entity.id]
-            filled.append(replace(mention, canonical=entity.id, name=name, latin=latin, place=entity.place))
+            filled.append(_resolved(mention, entity.id, name, latin, entity.place))
         return filled
+
+
+def _resolved(mention: Mention, canonical: str, name: str, latin: str, place: str | None) -> Mention:
+    """``replace(mention, canonical=…, name=…, latin=…, place=…)``, written out: dataclasses.replace
+    looks up every field at every call, and the ingesting process resolves every mention."""
+    return Mention(text=mention.text, type=mention.type, start=mention.start, end=mention.end,
+                   sentence=mention.sentence, canonical=canonical, name=name, latin=latin, place=place)
 
 
 def _name_and_latin(entity: Entity) -> tuple[str, str]:

@@ -16,6 +16,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable
 
 import lxml.html
@@ -127,8 +128,12 @@ def is_promo_line(line: str) -> bool:
     return short and bool(_PROMPT_VERB.search(line)) and bool(_PROMPT_TARGET.search(line))
 
 
+@lru_cache(maxsize=8192)
 def line_key(line: str) -> str:
-    """A short stable key of a normalised line, for counting repeated lines per outlet."""
+    """A short stable key of a normalised line, for counting repeated lines per outlet.
+
+    Cached: ingest asks for the key of each line of an article up to four times (cleaning ahead,
+    then storing: the stored counts, then the check), and an outlet's boilerplate lines recur."""
     return hashlib.blake2b(line.encode("utf-8"), digest_size=8).hexdigest()
 
 

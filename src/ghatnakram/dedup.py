@@ -86,7 +86,7 @@ def _shingle_hashes(words: list[str]) -> np.ndarray:
     Hashing each word once and mixing three word hashes with numpy is several times
     faster than hashing every shingle string, and as good for MinHash.
     """
-    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
     mixed = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ h[2:]
     return np.unique(mixed & np.uint64(0xFFFFFFFF))
 
