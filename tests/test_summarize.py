@@ -226,3 +226,22 @@ def test_a_summary_sentence_that_a_line_break_ended_gets_a_danda_before_the_next
     summary = [{"text": "पिछले 24 घंटों में 75 नए मामले सामने आए: लव अग्रवाल, संयुक्त सचिव"},
                {"text": "सभी राज्यों से होटल खुले रखने को कहा गया है।"}]
     assert summary_text(summary) == "पिछले 24 घंटों में 75 नए मामले सामने आए: लव अग्रवाल, संयुक्त सचिव। सभी राज्यों से होटल खुले रखने को कहा गया है।"
+
+
+def test_an_event_whose_only_titles_label_the_page_is_headlined_from_a_lead():
+    articles = [_article("a", "पहला अखबार", TRAIN[0].text, title="ताजा अपडेट")]
+    headline = event_headline(articles)
+    assert headline != "ताजा अपडेट"
+    assert "पटरी से उतर" in headline
+
+
+def test_a_short_title_that_tells_a_happening_stays_the_events_headline():
+    articles = [_article("a", "पहला अखबार", TRAIN[0].text, title="ओडिशा में ट्रेन हादसा")]
+    assert event_headline(articles) == "ओडिशा में ट्रेन हादसा"
+
+
+def test_a_wire_digest_keeps_its_short_title_rather_than_a_headline_that_announces_a_list():
+    digest = _article("a", "पहला अखबार", "नयी दिल्ली, 12 मई (भाषा) कोरोना वायरस संकट पर भारत तथा दुनिया के अन्य हिस्सों से "
+                      "मंगलवार को भाषा की विभिन्न फाइलों से जारी मुख्य समाचार इस प्रकार हैं : मृतकों की संख्या बढ़ी।",
+                      title="कोरोना वायरस अपडेट")
+    assert event_headline([digest]) == "कोरोना वायरस अपडेट"

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from .events import places_in
 from .facts import DURATIONS
-from .headline import headline_for, is_dateline, strip_dateline
+from .headline import generate_headline, headline_for, is_dateline, strip_dateline
 from .models import Article, in_publication_order
 from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
 from .places import lies_within, parents
@@ -64,10 +64,12 @@ def content_words(text: str) -> set[str]:
 
 def event_headline(articles: list[Article]) -> str:
     """The headline that best represents the event: the one sharing most words with the others,
-    if it has enough words of its own to say what happened."""
+    if it has enough words of its own to say what happened; where no title has, one written from a lead."""
     if not articles:
         return ""
     heads = [headline_for(a) for a in articles]
+    if all(_tells_little(h) for h in heads):
+        heads = [_written_if_more_telling(a, h) for a, h in zip(articles, heads)]
     if len(articles) == 1:
         return heads[0]
     contexts = [content_words(h + " " + " ".join(split_sentences(a.text)[:2])) for h, a in zip(heads, articles)]
@@ -80,9 +82,40 @@ def event_headline(articles: list[Article]) -> str:
         return sum(len(words & c) / len(words) for c in others) / len(others) + 0.1 * bool(articles[i].title)
 
     # "कोरोना वायरस अपडेट" shares all its words with every article and says nothing
-    informative = [len(content_words(h)) >= INFORMATIVE_WORDS for h in heads]
+    informative = [_is_informative(h) for h in heads]
     current = [not tells_background(h) for h in heads]
     return heads[max(range(len(heads)), key=lambda i: (informative[i], current[i], support(i), -i))]
+
+
+def _is_informative(headline: str) -> bool:
+    return len(content_words(headline)) >= INFORMATIVE_WORDS
+
+
+def _tells_little(headline: str) -> bool:
+    """A title of a label's words ("कोरोना वायरस अपडेट", "ताजा परामर्श", "Spotlight"), not a short
+    headline that tells a happening ("नोएडा में दो स्कूल बंद", "पंजाब में 1 मामला")."""
+    telling = {k for k in word_keys(headline) if k not in STOPWORDS and k not in _LABEL_WORDS and (len(k) > 1 or k.isdigit())}
+    return len(telling) <= MAX_LABEL_WORDS
+
+
+MAX_LABEL_WORDS = 1
+# Words of a page's label rather than of a happening: the topic every story shares, "update", "live".
+_LABEL_WORDS = frozenset(word_keys(
+    "कोरोना कोरोनावायरस वायरस कोविड कोविड-19 अपडेट अपडेट्स लाइव ताजा खबर खबरें न्यूज समाचार बड़ी "
+    "corona coronavirus covid covid-19 live update updates news"))
+
+
+def _written_if_more_telling(article: Article, head: str) -> str:
+    """The headline written from the article's lead where its title only labels the page
+    (:func:`_tells_little`) and the lead tells more; else ``head``."""
+    if not article.title:
+        return head  # already written from the lead
+    written = generate_headline(article.text)
+    return written if _is_informative(written) and not _ANNOUNCES_A_LIST.search(written) else head
+
+
+# A lead that only announces the list after it: a wire's digest ("… जारी मुख्य समाचार इस प्रकार हैं :").
+_ANNOUNCES_A_LIST = re.compile(r"इस\s+प्रकार|निम्नलिखित|निम्न\s+प्रकार")
 
 
 def tells_background(headline: str) -> bool:
