@@ -22,20 +22,6 @@ interleave because the IL-NER files are sorted by the entity types a sentence co
 
     python training/train_ner.py --cv 3
 
-Self-training (tried, not used for the shipped model): ``--silver FILE.jsonl`` adds news
-sentences labelled by a model trained on the gold data, kept where crfsuite's probability of
-the teacher's tag sequence is at least ``--silver-threshold`` and a name is tagged
-(``--silver-max`` caps them, ``--silver-new-names`` keeps only sentences with a name the gold
-data lacks). With ``--cv`` each fold's gold model is the teacher and both are scored:
-
-    python bench/raw_to_jsonl.py -o /tmp/raw.jsonl
-    python training/train_ner.py --cv 3 --silver /tmp/raw.jsonl --silver-threshold 0.9 --silver-max 2000
-
-Measured on newspapers-raw plus disaster-events/unannotated (21,977 sentences): CV 0.7692
-without silver, 0.7703–0.7708 with 2,000–3,900 sentences at p ≥ 0.9 or 0.97, 0.7674 with
-new names only (p ≥ 0.7): within fold noise. A sure teacher is sure of the names it knows
-and still tags about half of the unseen names in its sure sentences wrongly (dev).
-
 Steps (each a function below):
 
 1. Read IL-NER Hindi train/dev/test (CoNLL, BIO). NEP→PER, NEL→LOC, NEO→ORG, NEN→NUM,
@@ -94,7 +80,7 @@ from ghatnakram.ner import (
     score_sentences,
     script_class,
 )
-from ghatnakram.normalize import VISARGA, normalize_line, normalize_text, split_sentences, tokenize
+from ghatnakram.normalize import tokenize
 from ghatnakram.places import all_places
 
 REPO = Path(__file__).resolve().parents[1]
@@ -387,130 +373,6 @@ def mask_unknown_words(
                 features[j] = [f for f in features[j] if not f.startswith(prefixes)]
 
 
-# --- silver data (self-training) -------------------------------------------------------
-#
-# Most missed names are names IL-NER never shows. Unlabelled news tagged by a model trained
-# on the gold data (the teacher), kept only where the teacher is sure of the whole sentence,
-# shows the CRF more names in news contexts. The teacher is trained without the data the
-# student is scored on (in --cv, without the held fold), so nothing leaks.
-
-SILVER_MIN_TOKENS, SILVER_MAX_TOKENS = 4, 60
-
-
-def read_unlabelled_sentences(path: Path) -> list[list[str]]:
-    """Distinct token lists of the sentences of the stories in a JSON Lines file (``title``, ``text``).
-
-    Text is normalised, split and tokenised as at run time (a visarga split off as a colon
-    is read as the colon, as :func:`ghatnakram.ner.find_mentions` reads it). Sentences of
-    fewer than ``SILVER_MIN_TOKENS`` or more than ``SILVER_MAX_TOKENS`` tokens (headline
-    fragments, run-ons) are dropped; repeated sentences (one story in two files) are kept once.
-    """
-    seen: set[tuple[str, ...]] = set()
-    out: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        story = json.loads(line)
-        texts = [normalize_line(story.get("title") or ""), normalize_text(story.get("text") or "")]
-        for sentence in (s for text in texts if text for s in split_sentences(text)):
-            tokens = tuple(":" if t == VISARGA else t for t in tokenize(sentence))
-            if SILVER_MIN_TOKENS <= len(tokens) <= SILVER_MAX_TOKENS and tokens not in seen:
-                seen.add(tokens)
-                out.append(list(tokens))
-    return out
-
-
-def teacher_labels(sentences: list[list[str]], model_path: str, tagger: Tagger) -> list[tuple[list[str], float]]:
-    """For each sentence: the teacher's tags as run time gives them (repair rules applied),
-    and crfsuite's probability of its best tag sequence (how sure the CRF is of the whole
-    sentence, including that its untagged words are not names)."""
-    import pycrfsuite
-
-    crf = pycrfsuite.Tagger()
-    crf.open(model_path)
-    out = []
-    for tokens, tags in zip(sentences, tagger.tag_sentences(sentences)):
-        crf.set(tagger.features.sentence_features(tokens))
-        out.append((tags, crf.probability(crf.tag())))
-    crf.close()
-    return out
-
-
-def select_silver(
-    sentences: list[list[str]],
-    labelled: list[tuple[list[str], float]],
-    threshold: float,
-    limit: int,
-    seed: int,
-    known: set[tuple[str, ...]] | None = None,
-) -> list[list[tuple[str, str]]]:
-    """Sentences the teacher is sure of (probability ≥ ``threshold``) with a PER/LOC/ORG span.
-
-    Sentences without a name teach little the gold data does not (and there are many).
-    With ``known`` (the gold training names), a sentence is kept only if one of its names is
-    not among them: a name the gold data already shows adds nothing new.
-    ``limit`` > 0 keeps a seeded random sample of that many, not the most confident ones,
-    which would be the easiest.
-    """
-    kept = []
-    for tokens, (tags, probability) in zip(sentences, labelled):
-        names = name_keys(tokens, tags)
-        if probability >= threshold and names and (known is None or names - known):
-            kept.append(list(zip(tokens, tags)))
-    if 0 < limit < len(kept):
-        kept = random.Random(seed).sample(kept, limit)
-    return kept
-
-
-def name_keys(tokens: list[str], tags: list[str]) -> set[tuple[str, ...]]:
-    """The PER/LOC/ORG spans of a tagged sentence as tuples of loose token keys."""
-    return {
-        tuple(loose_key(t) for t in tokens[start:end])
-        for start, end, kind in bio_spans(tags)
-        if kind in ("PER", "LOC", "ORG")
-    }
-
-
-def silver_from_teacher(
-    model_path: str, tagger: Tagger, args: argparse.Namespace, gold: list[list[tuple[str, str]]]
-) -> list[list[tuple[str, str]]]:
-    """The silver sentences ``args`` asks for, labelled by the teacher at ``model_path`` (trained on ``gold``)."""
-    started = time.time()
-    sentences = args.silver_sentences
-    labelled = teacher_labels(sentences, model_path, tagger)
-    known = None
-    if args.silver_new_names:
-        known = {key for s in gold for key in name_keys([t for t, _ in s], [tag for _, tag in s])}
-    silver = select_silver(sentences, labelled, args.silver_threshold, args.silver_max, args.seed, known)
-    confident = sum(p >= args.silver_threshold for _, p in labelled)
-    spans = Counter(kind for s in silver for _, _, kind in bio_spans([t for _, t in s]))
-    print(
-        f"silver: {len(sentences)} sentences tagged, {confident} with p >= {args.silver_threshold}, "
-        f"{len(silver)} kept ({sum(map(len, silver))} tokens; spans {dict(sorted(spans.items()))}) "
-        f"in {time.time() - started:.0f}s",
-        flush=True,
-    )
-    return silver
-
-
-def silver_features(
-    silver: list[list[tuple[str, str]]], gazetteer: Gazetteer, clusters: WordClusters, seed: int, name_share: float
-) -> list[list[list[bytes]]]:
-    """Features of the silver sentences, masked as the gold ones are.
-
-    The name lists are the full gold ones: silver sentences belong to no gold fold, so the
-    lists are already built without them.
-    """
-    extractor = FeatureExtractor(gazetteer, clusters=clusters)
-    rng = random.Random(seed + 1)
-    features = []
-    for sentence in silver:
-        sentence_features = extractor.sentence_features([t for t, _ in sentence])
-        mask_unknown_words(sentence, sentence_features, rng, name_share)
-        features.append(sentence_features)
-    return features
-
-
 _TRAIN: dict = {}  # features shared with forked grid workers
 
 
@@ -547,16 +409,8 @@ def parse_grid(text: str) -> list[tuple[float, float]]:
     return pairs
 
 
-def prepare_training(
-    train: list[list[tuple[str, str]]],
-    args: argparse.Namespace,
-    clusters: WordClusters,
-    silver: list[list[tuple[str, str]]] | None = None,
-) -> None:
-    """Fill ``_TRAIN`` with the features and tags of ``train`` (then ``silver``) and the resources a tagger needs.
-
-    Word lists, place filtering and the gazetteer come from the gold ``train`` only.
-    """
+def prepare_training(train: list[list[tuple[str, str]]], args: argparse.Namespace, clusters: WordClusters) -> None:
+    """Fill ``_TRAIN`` with the features and tags of ``train`` and the resources a tagger needs."""
     common = common_words(train)
     places = place_phrases(read_place_names(args.gazetteers), common)
     gazetteer = build_gazetteer(places, train, common)
@@ -564,11 +418,9 @@ def prepare_training(
         f"gazetteer: {len(places)} place phrases, {len(gazetteer.first)} first names, "
         f"{len(gazetteer.last)} surnames, {len(gazetteer.orgword)} organisation words"
     )
-    silver = silver or []
     _TRAIN.update(
-        x=training_features(train, places, common, clusters, args.seed, args.name_mask)
-        + silver_features(silver, gazetteer, clusters, args.seed, args.name_mask),
-        y=[[tag for _, tag in s] for s in train + silver],
+        x=training_features(train, places, common, clusters, args.seed, args.name_mask),
+        y=[[tag for _, tag in s] for s in train],
         gazetteer=gazetteer,
         clusters=clusters,
     )
@@ -589,66 +441,27 @@ def cross_validate(sentences: list[list[tuple[str, str]]], args: argparse.Namesp
     by which entity types a sentence has (sentences with a person first, then with a time,
     a number, a place, an organisation, then none): a contiguous block would leave a fold's
     training data without people. Prints each fold's micro F1 and the pooled scores.
-
-    With ``--silver`` each fold's gold model is also the teacher: it labels the silver
-    sentences, and a student trained on the same gold folds plus that silver is scored on
-    the same held fold, so the two rows compare like with like and the held fold never
-    reaches the teacher.
     """
     (c1, c2), = args.grid
     clusters = WordClusters.from_tsv(args.clusters.read_text(encoding="utf-8"), str(args.clusters))
-    variants = ["gold"] + (["gold+silver"] if args.silver else [])
-    pooled = {variant: {kind: [0, 0, 0] for kind in ENTITY_TYPES} for variant in variants}
+    pooled = {kind: [0, 0, 0] for kind in ENTITY_TYPES}
     for k in range(args.cv):
         started = time.time()
         held = sentences[k :: args.cv]
-        rest = with_joined_hyphens([trim_span_edges(s) for i, s in enumerate(sentences) if i % args.cv != k])
-        prepare_training(rest, args, clusters)
+        rest = [s for i, s in enumerate(sentences) if i % args.cv != k]
+        prepare_training(with_joined_hyphens([trim_span_edges(s) for s in rest]), args, clusters)
         with tempfile.TemporaryDirectory() as folder:
-            teacher_path = train_model(c1, c2, folder)
-            tagger = Tagger(Path(teacher_path).read_bytes(), _TRAIN["gazetteer"], clusters)
-            _score_fold(held, tagger, pooled["gold"], f"fold {k + 1}/{args.cv} gold", started)
-            if args.silver:
-                silver = silver_from_teacher(teacher_path, tagger, args, rest)
-                prepare_training(rest, args, clusters, silver)
-                student_folder = os.path.join(folder, "student")
-                os.mkdir(student_folder)
-                student_path = train_model(c1, c2, student_folder)
-                student = Tagger(Path(student_path).read_bytes(), _TRAIN["gazetteer"], clusters)
-                _score_fold(held, student, pooled["gold+silver"], f"fold {k + 1}/{args.cv} gold+silver", started)
-    for variant in variants:
-        counts = pooled[variant]
-        totals = [sum(c[i] for c in counts.values()) for i in range(3)]
-        result = {"micro": prf(*totals), **{kind: prf(*counts[kind]) for kind in ENTITY_TYPES}}
-        print(
-            f"\n{args.cv}-fold cross-validation over TRAIN+DEV, {variant}, c1={c1} c2={c2}, seed {args.seed}:\n"
-            f"{format_scores(result)}"
-        )
+            path = train_model(c1, c2, folder)
+            tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], clusters)
+        scores = score_sentences(held, tagger)
+        for kind in ENTITY_TYPES:
+            for i, field in enumerate(("gold", "predicted", "correct")):
+                pooled[kind][i] += int(scores[kind][field])
+        print(f"fold {k + 1}/{args.cv}: micro F1 {scores['micro']['f1']:.4f}  ({time.time() - started:.0f}s)", flush=True)
+    totals = [sum(c[i] for c in pooled.values()) for i in range(3)]
+    result = {"micro": prf(*totals), **{kind: prf(*pooled[kind]) for kind in ENTITY_TYPES}}
+    print(f"\n{args.cv}-fold cross-validation over TRAIN+DEV, c1={c1} c2={c2}, seed {args.seed}:\n{format_scores(result)}")
     return 0
-
-
-def teacher_silver(args: argparse.Namespace, gold: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
-    """Train the teacher on the features in ``_TRAIN`` (``gold``) and return the silver it labels."""
-    (c1, c2), = args.grid
-    with tempfile.TemporaryDirectory() as folder:
-        path = train_model(c1, c2, folder)
-        tagger = Tagger(Path(path).read_bytes(), _TRAIN["gazetteer"], _TRAIN["clusters"])
-        return silver_from_teacher(path, tagger, args, gold)
-
-
-def _score_fold(held: list[list[tuple[str, str]]], tagger: Tagger, pooled: dict, label: str, started: float) -> None:
-    """Score one fold's model on the held sentences, add its span counts to ``pooled`` and print it."""
-    scores = score_sentences(held, tagger)
-    for kind in ENTITY_TYPES:
-        for i, field in enumerate(("gold", "predicted", "correct")):
-            pooled[kind][i] += int(scores[kind][field])
-    micro = scores["micro"]
-    by_type = " ".join(f"{kind} {scores[kind]['f1']:.4f}" for kind in ENTITY_TYPES)
-    print(
-        f"{label}: micro P {micro['precision']:.4f} R {micro['recall']:.4f} F1 {micro['f1']:.4f}  ({by_type})  "
-        f"({time.time() - started:.0f}s)",
-        flush=True,
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -690,41 +503,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--grid", type=parse_grid, default=None, help="c1:c2 pairs to try, comma-separated (default: the fixed grid)"
     )
-    parser.add_argument(
-        "--silver",
-        type=Path,
-        default=None,
-        metavar="FILE.jsonl",
-        help="self-training: unlabelled stories (JSON Lines with title/text) whose sentences a model trained on the "
-        "gold data labels; the sure ones are added to the training data (with --cv: a teacher per fold)",
-    )
-    parser.add_argument(
-        "--silver-threshold",
-        type=float,
-        default=0.9,
-        help="keep a silver sentence when the teacher's probability of its tag sequence is at least this (default 0.9)",
-    )
-    parser.add_argument(
-        "--silver-max", type=int, default=0, metavar="N", help="at most N silver sentences, a seeded sample (default: all)"
-    )
-    parser.add_argument(
-        "--silver-new-names",
-        action="store_true",
-        help="keep only silver sentences with a PER/LOC/ORG name the gold training data does not have",
-    )
     args = parser.parse_args(argv)
     if args.grid is None:
         args.grid = GRID if args.select else [CHOSEN]
     if not args.select and len(args.grid) > 1:
         parser.error("without --select nothing is held out to choose by: give one c1:c2 in --grid")
-    if args.silver and len(args.grid) > 1:
-        parser.error("--silver trains its teacher with one c1:c2: give one in --grid")
 
     started = time.time()
     train, dev, test = (read_split(args.data, name) for name in ("train", "dev", "test"))
-    if args.silver:
-        args.silver_sentences = read_unlabelled_sentences(args.silver)
-        print(f"silver source: {len(args.silver_sentences)} distinct sentences from {args.silver}")
     if args.cv:
         return cross_validate(train + dev, args)
     if not args.select:
@@ -734,10 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"read {what} {len(train)} sentences (with joined-hyphen copies), dev {len(dev)}, test {len(test)}")
 
     clusters_text = args.clusters.read_text(encoding="utf-8")
-    clusters = WordClusters.from_tsv(clusters_text, str(args.clusters))
-    prepare_training(train, args, clusters)
-    if args.silver:
-        prepare_training(train, args, clusters, teacher_silver(args, train))
+    prepare_training(train, args, WordClusters.from_tsv(clusters_text, str(args.clusters)))
     _TRAIN["dev"] = dev if args.select else None
     print(f"features ready in {time.time() - started:.0f}s; grid {args.grid}")
 
