@@ -12,7 +12,10 @@ which is the same as
         --out src/ghatnakram/resources
 
 This trains the shipped model on TRAIN+DEV with the parameters in ``CHOSEN`` and prints
-test scores. How those were chosen (TRAIN only, scored on dev; about 10 minutes for the grid):
+test scores. The shipped ``ner.crfsuite`` (SHA-1 82d67fca…) was trained at commit e1e932a and is
+rebuilt byte for byte there (``git worktree add /tmp/ner e1e932a && cd /tmp/ner && python
+training/train_ner.py``); ``places.tsv`` has gained towns since, and a model trained at a later
+commit reads them as gazetteer entries and differs (see BENCHMARKS.md, session 22). How those were chosen (TRAIN only, scored on dev; about 10 minutes for the grid):
 
     python training/train_ner.py --select --dev-only --out /tmp/ner-select
 
