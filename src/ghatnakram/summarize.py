@@ -64,7 +64,8 @@ def content_words(text: str) -> set[str]:
 
 def event_headline(articles: list[Article]) -> str:
     """The headline that best represents the event: the one sharing most words with the others,
-    if it has enough words of its own to say what happened; where no title has, one written from a lead."""
+    if it has enough words of its own to say what happened; where every title only labels the page
+    ("कोरोना वायरस अपडेट"), one written from a lead."""
     if not articles:
         return ""
     heads = [headline_for(a) for a in articles]
