@@ -647,3 +647,10 @@ def test_an_opening_left_out_takes_the_place_a_verb_with_wala_describes_with_it(
     headline = generate_headline("इस कोष में दी जाने वाली दान राशि पर धारा 80 (जी) के तहत आयकर से छूट दी जाएगी ।")
     assert not headline.startswith(("दी", "जाने", "वाली"))
     assert "दान राशि पर" in headline
+
+
+def test_while_one_thing_happened_another_did_keeps_both_clauses_not_a_cut_before_jahan():
+    headline = generate_headline("पश्चिमी विक्षोभ के असर से शनिवार को शहर में जहां कहीं-कहीं बूंदाबांदी हुई, वहीं ग्रामीण "
+                                 "क्षेत्रों में हल्की बारिश के साथ कहीं-कहीं ओलावृष्टि हुई।")
+    assert "जहां" not in headline and "वहीं" not in headline
+    assert "बूंदाबांदी" in headline and "ओलावृष्टि" in headline

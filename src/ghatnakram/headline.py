@@ -167,6 +167,9 @@ _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|�
 # Not after a pronoun ("वे हैं मध्य प्रदेश …": a copula), nor before a word that carries the clause on.
 _GOES_ON = _nfc_alt("कि और तो जो जब क्योंकि लेकिन जबकि तथा एवं या ही भी ये यह वह वो इस इसे इसमें उस उसे उसमें उसी")
 _RUN_ON_END = re.compile(rf"(?<!\sवे)(?<!\sये)(?<!\sयह)(?<!\sवह)\s(?:है|हैं)(?=\s+(?!(?:{_GOES_ON})(?:\s|$))[^\s,।])")
+# "A में जहां B, वहीं C" (while B, C) is two clauses side by side, not a relative "where": both stay,
+# without the correlatives ("एक तरफ जहां … , वहीं …" too).
+_WHILE = re.compile(r"(?:\s+एक\s+(?:तरफ|ओर))?\s+(?:जहां|जहाँ)\s+(?P<first>[^,।]+),\s*वहीं\s+")
 _RELATIVE = re.compile(r",?\s+(?:जिसके|जिसमें|जिससे|जिन्होंने|जिनमें|जिनके|जिसका|जिसकी|जहां|जहाँ)\s.*$")
 _TRAILING = re.compile(r"[\s।॥.,;:!?—–-]+$")
 
@@ -268,6 +271,7 @@ RULES = {
     "manner": _sub(_MANNER),
     "apposition": _drop_capital_apposition,
     "speech": _as_speech,
+    "while": _sub(_WHILE, r" \g<first>, "),
     "relative": _sub(_RELATIVE),
     "count then total": _count_then_total,
     "aux": _end_aux,
