@@ -654,3 +654,8 @@ def test_while_one_thing_happened_another_did_keeps_both_clauses_not_a_cut_befor
                                  "क्षेत्रों में हल्की बारिश के साथ कहीं-कहीं ओलावृष्टि हुई।")
     assert "जहां" not in headline and "वहीं" not in headline
     assert "बूंदाबांदी" in headline and "ओलावृष्टि" in headline
+
+
+def test_emerged_as_keeps_its_verb_while_a_count_that_came_to_light_drops_it():
+    assert generate_headline("आनंद महिंद्रा मदद की पेशकश करने वाले पहले उद्योगपति के रूप में सामने आए हैं।").endswith("के रूप में सामने आए")
+    assert generate_headline("बिहार में कोरोना वायरस के पांच नए मामले सामने आए हैं।") == "बिहार में कोरोना वायरस के पांच नए मामले"

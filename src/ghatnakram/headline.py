@@ -159,7 +159,7 @@ _LIGHT_VERB_AFTER_PREDICATE = re.compile(rf"{_START}(?P<predicate>{_PREDICATES})
 _NEEDS_ITS_VERB = re.compile(rf"{_START}(?:ने|जो|जिस|जिसे|जिसमें|जिसके|जिन|जिन्हें|जिनमें|जिनके|जिन्होंने){_END}")
 # A count's "सामने आए" at the end goes ("… 5 नए मामले सामने आए" → "… 5 नए मामले"), but not in a
 # clause a contrast opens ("…, लेकिन नये पॉजिटिव केस सामने आए"): without its verb it says nothing.
-_SAMNE_AAYE = re.compile(r"(?<!बात)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")
+_SAMNE_AAYE = re.compile(r"(?<!बात)(?<!रूप\sमें)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")  # "… के रूप में सामने आए": emerged as
 _CONTRAST = re.compile(rf"{_START}(?:लेकिन|जबकि|मगर|परंतु){_END}")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
