@@ -659,3 +659,8 @@ def test_while_one_thing_happened_another_did_keeps_both_clauses_not_a_cut_befor
 def test_emerged_as_keeps_its_verb_while_a_count_that_came_to_light_drops_it():
     assert generate_headline("आनंद महिंद्रा मदद की पेशकश करने वाले पहले उद्योगपति के रूप में सामने आए हैं।").endswith("के रूप में सामने आए")
     assert generate_headline("बिहार में कोरोना वायरस के पांच नए मामले सामने आए हैं।") == "बिहार में कोरोना वायरस के पांच नए मामले"
+
+
+def test_chalte_after_a_word_other_than_ke_is_a_verb_that_ends_the_headline():
+    assert tidy("धंधे सिर्फ शादी के सीजन में ही चलते".split()).endswith("ही चलते")
+    assert tidy("स्कूल बंद कोरोना के चलते".split()) == "स्कूल बंद कोरोना"

@@ -1008,7 +1008,7 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
     while words and (word_core(words[0]) in _NEVER_AT_EDGE | _NEVER_FIRST or not word_core(words[0])):
         words = words[1:]
     while words and not (ends_sentence and len(words) > 1 and word_core(words[-1]) in _VERB_MARKERS) and (
-        word_core(words[-1]) in _NEVER_AT_EDGE - _MAY_CLOSE or not word_core(words[-1])
+        _dangles_at_the_end(words) or not word_core(words[-1])
     ) and not _about_to(words):
         ends_sentence = False
         words = words[:-1]
@@ -1016,6 +1016,16 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
     if (text.count("“") + text.count("”")) % 2 or text.count('"') % 2:
         text = re.sub("[“”\"]", "", text)
     return _predicate_alone(_end_aux(_perfective(_TRAILING.sub("", text))))
+
+
+def _dangles_at_the_end(words: list[str]) -> bool:
+    """Whether the last word cannot end a headline: a case marker or conjunction, or the second word
+    of a compound postposition after its case marker ("… के चलते"); without one it is a verb or a
+    predicate ("… सीजन में ही चलते", "… विधेयक पास")."""
+    last = word_core(words[-1])
+    if last in _COMPOUND_POSTPOSITIONS:
+        return len(words) > 1 and word_core(words[-2]) in _CASE_MARKERS
+    return last in _NEVER_AT_EDGE - _MAY_CLOSE
 
 
 def _predicate_alone(text: str) -> str:
