@@ -202,6 +202,15 @@ _WORD_BEFORE = re.compile(rf"([{_DEVANAGARI_LETTER}\w.]+)$")
 _INITIAL = re.compile(r"^[A-Z]$")
 
 
+_CLOSED = re.compile(rf"(?:[{_TERMINATORS}.…]|[{_CLOSERS}])\s*$")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does: with a danda, stop, question or exclamation mark,
+    an ellipsis, or a closing quote or bracket (not where a line break alone ended it)."""
+    return bool(_CLOSED.search(text))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split running Hindi text into sentences.
 

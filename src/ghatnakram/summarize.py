@@ -22,7 +22,7 @@ from .events import places_in
 from .facts import DURATIONS
 from .headline import generate_headline, headline_for, is_dateline, strip_dateline
 from .models import Article, in_publication_order
-from .normalize import BACKGROUND_OPENER, split_sentences, word_keys
+from .normalize import BACKGROUND_OPENER, ends_a_sentence, split_sentences, word_keys
 from .places import lies_within, parents
 
 SUMMARY_SENTENCES = (2, 4)
@@ -243,12 +243,9 @@ def summary_text(summary: list[dict]) -> str:
     return " ".join(_ended(s["text"]) for s in summary)
 
 
-_SENTENCE_FINAL = ("।", ".", "?", "!", "॥", "…", "”", '"', "’", "'", ")")
-
-
 def _ended(sentence: str) -> str:
     sentence = sentence.rstrip()
-    return sentence if sentence.endswith(_SENTENCE_FINAL) else f"{sentence}।"
+    return sentence if ends_a_sentence(sentence) else f"{sentence}।"
 
 
 # --- storylines ---------------------------------------------------------------------------------
