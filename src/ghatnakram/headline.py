@@ -38,9 +38,10 @@ MAX_WHOLE_WORDS = 20
 # ... and up to this long when the cut would leave no verb at all, a fragment no desk would print
 # ("… उपचुनाव के लिए नामांकन के अंतिम दिन"): a long headline reads better than half a sentence.
 MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT = 24
-# ... and up to this long when the cut would leave a phrase waiting for its verb (a case marker or
-# an oblique infinitive at its end: "… बसों के प्रवेश पर") and no clause of it stands alone.
-MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT = 30
+# ... and up to this long when no clause of it stands alone: the cut would leave no verb ("… इंदौर में
+# इस", a trailing "में" once tidied) or a phrase waiting for it (a case marker or an oblique infinitive
+# at its end: "… बसों के प्रवेश पर"), and the sentence opens with no circumstance to drop.
+MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT = 30
 MIN_WORDS = 5  # a rule never leaves fewer words than this
 
 
@@ -302,8 +303,8 @@ def _cut(text: str) -> str:
     split a verb from its auxiliaries takes up to MAX_VERB_TAIL more words, and one that would keep
     no verb at all, or leave a phrase waiting for it (:func:`_dangles`), leaves a sentence of up to
     MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT words whole; a longer one starts from who acted
-    (:func:`_from_the_agent`) or from its main clause (:func:`_after_the_circumstance`), else a
-    dangling one stays whole up to MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT words."""
+    (:func:`_from_the_agent`) or from its main clause (:func:`_after_the_circumstance`), else it
+    stays whole up to MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT words."""
     words = text.split()
     if len(words) <= MAX_WHOLE_WORDS:
         return text
@@ -331,7 +332,7 @@ def _cut(text: str) -> str:
         main = _after_the_circumstance(words)
         if main:  # "… की पुष्टि होने के बाद बिहार में … संख्या बढ़ कर चार हुई": what happened after it
             return _cut(" ".join(main))
-        if _dangles(words[end - 1]) and len(words) <= MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT:
+        if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT:
             return text
     return _TRAILING.sub("", " ".join(words[:end]))
 
@@ -357,7 +358,7 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
             if cores[start] not in _NEVER_OPENS_A_CLAUSE:
                 return rest
             continue
-        place = _opening_place(words[:start]) if len(words) > MAX_WHOLE_WORDS_BEFORE_A_DANGLING_CUT else None
+        place = _opening_place(words[:start]) if len(words) > MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT else None
         # Not where the main clause names who acted: "… कलबुर्गी में … मौत की पुष्टि होने के बाद राज्य
         # सरकार ने …" did not happen in Kalaburagi only. Nor where it names a place of its own ("देश में").
         if (place and cores[start] not in _NEVER_AFTER_A_PLACE and "ने" not in cores[start:]
