@@ -668,3 +668,14 @@ def test_emerged_as_keeps_its_verb_while_a_count_that_came_to_light_drops_it():
 def test_chalte_after_a_word_other_than_ke_is_a_verb_that_ends_the_headline():
     assert tidy("धंधे सिर्फ शादी के सीजन में ही चलते".split()).endswith("ही चलते")
     assert tidy("स्कूल बंद कोरोना के चलते".split()) == "स्कूल बंद कोरोना"
+
+
+def test_a_headline_cut_inside_a_quote_leaves_no_quotation_mark_hanging():
+    from ghatnakram.headline import tidy
+
+    assert tidy("मंत्री: 'कोविड-19 की जांच क्षमता में बढ़ोतरी हुई".split()) == "मंत्री: कोविड-19 की जांच क्षमता में बढ़ोतरी हुई"
+    assert tidy("ट्रंप ने ट्वीट करके कहा ‘दुनिया एक छिपे हुए दुश्मन के साथ युद्ध में".split()).count("‘") == 0
+    # a pair written ‘…' stays, and so does an apostrophe inside a Latin word
+    assert tidy("‘जयपुर फुट' के अमेरिकी खंड ने शिविर टाला".split()) == "‘जयपुर फुट' के अमेरिकी खंड ने शिविर टाला"
+    assert tidy("India's 'वंदे भारत मिशन' शुरू".split()) == "India's 'वंदे भारत मिशन' शुरू"
+    assert tidy("‘भाषा’ की फाइलों से ‘कोविड-19 के मामले बढ़े".split()) == "‘भाषा’ की फाइलों से कोविड-19 के मामले बढ़े"
