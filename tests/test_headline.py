@@ -679,3 +679,11 @@ def test_a_headline_cut_inside_a_quote_leaves_no_quotation_mark_hanging():
     assert tidy("‘जयपुर फुट' के अमेरिकी खंड ने शिविर टाला".split()) == "‘जयपुर फुट' के अमेरिकी खंड ने शिविर टाला"
     assert tidy("India's 'वंदे भारत मिशन' शुरू".split()) == "India's 'वंदे भारत मिशन' शुरू"
     assert tidy("‘भाषा’ की फाइलों से ‘कोविड-19 के मामले बढ़े".split()) == "‘भाषा’ की फाइलों से कोविड-19 के मामले बढ़े"
+
+
+def test_a_predicate_of_infinitive_and_vala_keeps_its_vala():
+    from ghatnakram.headline import tidy
+
+    assert tidy("दोनों ही बुजुर्ग नोएडा के रहने वाले".split(), ends_sentence=True) == "दोनों ही बुजुर्ग नोएडा के रहने वाले"
+    assert tidy("इकॉनमी को आर्थिक पैकेज का बूस्टर मिलने वाला".split()) == "इकॉनमी को आर्थिक पैकेज का बूस्टर मिलने वाला"
+    assert tidy("राज्य सरकार ने जारी किए निर्देश, सभी जिलों के वाले".split()) == "राज्य सरकार ने जारी किए निर्देश, सभी जिलों"

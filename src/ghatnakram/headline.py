@@ -1042,11 +1042,16 @@ def _balanced_quotes(text: str) -> str:
 def _dangles_at_the_end(words: list[str]) -> bool:
     """Whether the last word cannot end a headline: a case marker or conjunction, or the second word
     of a compound postposition after its case marker ("… के चलते"); without one it is a verb or a
-    predicate ("… सीजन में ही चलते", "… विधेयक पास")."""
+    predicate ("… सीजन में ही चलते", "… विधेयक पास"), as "वाले" is after an infinitive ("… के रहने वाले")."""
     last = word_core(words[-1])
     if last in _COMPOUND_POSTPOSITIONS:
         return len(words) > 1 and word_core(words[-2]) in _CASE_MARKERS
+    if last in _AGENT_NOUN_ENDINGS and len(words) > 1 and _is_oblique_infinitive(word_core(words[-2])):
+        return False  # the predicate of a dropped copula: "… नोएडा के रहने वाले", "… बूस्टर मिलने वाला"
     return last in _NEVER_AT_EDGE - _MAY_CLOSE
+
+
+_AGENT_NOUN_ENDINGS = frozenset("वाला वाले वाली".split())
 
 
 def _predicate_alone(text: str) -> str:
