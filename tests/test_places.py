@@ -96,6 +96,24 @@ def test_short_and_headquarters_names_resolve_to_their_state_or_district(name, p
 
 
 @pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("बंबई", "district:IN:maharashtra:mumbai"),
+        ("बम्बई", "district:IN:maharashtra:mumbai"),
+        ("पूना", "district:IN:maharashtra:pune"),
+        ("गौहाटी", "district:IN:assam:kamrup-metropolitan"),
+        ("बंगलौर", "district:IN:karnataka:bengaluru"),
+        ("कालीकट", "district:IN:kerala:kozhikode"),
+        ("बड़ौदा", "district:IN:gujarat:vadodara"),
+        ("गुलबर्गा", "district:IN:karnataka:kalaburagi"),
+        ("उत्तरांचल", "state:IN:uttarakhand"),
+    ],
+)
+def test_a_place_is_found_by_its_name_from_before_a_renaming(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
+@pytest.mark.parametrize(
     "name, district",
     [
         ("ऋषिकेश", "district:IN:uttarakhand:dehradun"),
