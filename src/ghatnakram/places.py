@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .canon import _ARTICLES, _loose_word, name_key
+from .canon import _ANUSVARA, _ARTICLES, _HALF_NASAL, _loose_word, name_key
 
 KINDS = ("country", "state", "region", "district", "city")  # preferred first when a name is shared
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
@@ -96,8 +96,10 @@ def _table() -> dict[str, Place]:
 
 
 def _spelling(name: str) -> str:
-    """A name as written, less nukta, visarga, joiners, dots and word breaks; ँ as ं."""
-    return unicodedata.normalize("NFC", name).translate(_SPELLING_DROP).replace("\u0901", "\u0902").lower()
+    """A name as written, less nukta, visarga, joiners, dots and word breaks; ँ, and a nasal with
+    virama before a consonant, as ं (बम्बई is बंबई: vowel length still counts, nasal spelling does not)."""
+    spelled = unicodedata.normalize("NFC", name).translate(_SPELLING_DROP).replace("\u0901", "\u0902").lower()
+    return _HALF_NASAL.sub(_ANUSVARA, spelled)
 
 
 @lru_cache(maxsize=1)
