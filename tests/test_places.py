@@ -89,6 +89,8 @@ def test_the_short_names_of_hindi_headlines_are_their_states_and_districts(name,
         ("इंफाल", "city:IN:imphal"),  # the capital of two districts
         ("खगड़िया", "district:IN:bihar:khagaria"),  # the source writes खगरिया
         ("इजरायल", "country:IL"),
+        ("गंगानगर", "district:IN:rajasthan:sri-ganganagar"),
+        ("लाहौल-स्पीति", "district:IN:himachal-pradesh:lahul-and-spiti"),
     ],
 )
 def test_short_and_headquarters_names_resolve_to_their_state_or_district(name, place_id):
@@ -107,6 +109,7 @@ def test_short_and_headquarters_names_resolve_to_their_state_or_district(name, p
         ("बड़ौदा", "district:IN:gujarat:vadodara"),
         ("गुलबर्गा", "district:IN:karnataka:kalaburagi"),
         ("उत्तरांचल", "state:IN:uttarakhand"),
+        ("सिमला", "district:IN:himachal-pradesh:shimla"),
     ],
 )
 def test_a_place_is_found_by_its_name_from_before_a_renaming(name, place_id):

@@ -197,6 +197,7 @@ EXTRA_ALIASES = {
     "district:IN:kerala:kozhikode": ["कालीकट"],
     "district:IN:kerala:thrissur": ["त्रिचूर"],
     "state:IN:uttarakhand": ["उत्तरांचल"],
+    "district:IN:himachal-pradesh:shimla": ["सिमला"],
     # Spellings of the news that the sources write otherwise (ड़/र, vowel length, ज़/ज, साउथ/दक्षिण).
     "district:IN:bihar:khagaria": ["खगड़िया"],
     "state:IN:nagaland": ["नगालैंड"],
@@ -206,6 +207,8 @@ EXTRA_ALIASES = {
     "district:IN:delhi:south-west-delhi": ["दक्षिण पश्चिमी दिल्ली"],
     "district:IN:karnataka:chikkaballapura": ["चिक्कबल्लपुरा"],
     "district:IN:kerala:palakkad": ["पल्लकड़", "पालक्काड"],
+    "district:IN:himachal-pradesh:lahul-and-spiti": ["लाहौल-स्पीति", "लाहुल-स्पीति", "लाहौल"],
+    "district:IN:rajasthan:sri-ganganagar": ["गंगानगर"],
     "district:IN:kerala:malappuram": ["मल्लापुरम"],
     "city:Africa/Cairo": ["काहिरा"],
     "city:Asia/Seoul": ["सियोल"],
