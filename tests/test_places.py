@@ -244,3 +244,24 @@ def test_a_name_two_districts_share_is_the_one_inside_a_place_the_story_names(na
 
 def test_an_unambiguous_name_resolves_whatever_else_the_story_names():
     assert resolve_place_among("लखनऊ", frozenset({"state:IN:bihar"})).id == "district:IN:uttar-pradesh:lucknow"
+
+
+@pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("पालघर", "district:IN:maharashtra:palghar"),
+        ("सुकमा", "district:IN:chhattisgarh:sukma"),
+        ("मोरबी", "district:IN:gujarat:morbi"),
+        ("चरखी दादरी", "district:IN:haryana:charkhi-dadri"),
+        ("तेनकासी", "district:IN:tamil-nadu:tenkasi"),
+        ("दमन और दीव", "state:IN:dadra-and-nagar-haveli-and-daman-and-diu"),
+    ],
+)
+def test_districts_formed_after_the_2011_census_and_the_merged_union_territory_resolve(name, place_id):
+    assert resolve_place(name).id == place_id
+
+
+def test_a_district_name_a_new_district_shares_is_read_by_the_state_the_story_names():
+    assert resolve_place("बलरामपुर") is None
+    assert resolve_place_among("बलरामपुर", frozenset({"state:IN:chhattisgarh"})).id == "district:IN:chhattisgarh:balrampur"
+    assert resolve_place_among("बलरामपुर", frozenset({"state:IN:uttar-pradesh"})).id == "district:IN:uttar-pradesh:balrampur"
