@@ -257,12 +257,11 @@ _AT_DAY = re.compile(
 )
 # After a date: a starting point or a bound, not the happening ("19 अप्रैल से",
 # "शुक्रवार आधी रात से", "31 मार्च तक", "… के बाद").
-_BEFORE_A_BOUND = _AFTER_DATE + rf"(?:(?:की\s+)?{_DAYPART}\s+)?(?:[0-9०-९:.]{{1,5}}\s*बजे\s+)?"
 _ANCHOR = re.compile(
-    _BEFORE_A_BOUND + rf"(?:से|तक|के\s+बाद|के\s+पहले|के\s+बीच|के\s+दौरान|के\s+लिए|के\s+अंत|के\s+आखिर){_END}"
+    _AFTER_DATE
+    + rf"(?:(?:की\s+)?{_DAYPART}\s+)?(?:[0-9०-९:.]{{1,5}}\s*बजे\s+)?"
+    rf"(?:से|तक|के\s+बाद|के\s+पहले|के\s+बीच|के\s+दौरान|के\s+लिए|के\s+अंत|के\s+आखिर){_END}"
 )
-# A tally's bound ("सोमवार दोपहर 2 बजे तक … 1,09,343 मरीज"): on the publication day it dates the day's report.
-_UNTIL = re.compile(_BEFORE_A_BOUND + rf"तक{_END}")
 # A clause that ends in था/थी/थे after a date is a pluperfect: background
 # ("22 मार्च को उसकी मौत हुई थी"). The clause ends at punctuation, a conjunction, or कि
 # that opens a reported clause ("सोमवार को बताया कि … हुई थी": the telling is not background).
@@ -425,13 +424,12 @@ def _event_candidates(text: str, title: str, published: str | None):
 
 def _vote(found: _Found, in_title: bool, pub: date | None) -> float:
     """How much one date supports its day as the event date (0: not at all)."""
-    if not found.exact or found.pluperfect or found.dateline or found.background:
+    if not found.exact or found.anchor or found.pluperfect or found.dateline or found.background:
         return 0.0
-    before = (pub - date.fromisoformat(found.mention.day)).days if pub is not None else None
-    if found.anchor and not (found.until and before == 0):  # a tally up to today is today's report
-        return 0.0
-    if before is not None and not 0 <= before <= EVENT_WINDOW_DAYS:
-        return 0.0
+    if pub is not None:
+        before = (pub - date.fromisoformat(found.mention.day)).days
+        if not 0 <= before <= EVENT_WINDOW_DAYS:
+            return 0.0
     weight = TITLE_WEIGHT if in_title else 1.0 / (1.0 + SENTENCE_DECAY * found.mention.sentence)
     if found.at_day:
         weight *= AT_DAY_WEIGHT
@@ -451,7 +449,6 @@ class _Found:
     exact: bool = True  # one day (not a period, not a clock time alone)
     at_day: bool = False  # followed by को / a part of the day: the day something happened
     anchor: bool = False  # followed by से / तक / के बाद: a bound, not the happening
-    until: bool = False  # the bound is तक: a tally up to then
     pluperfect: bool = False  # its clause ends in था/थी/थे: background
     dateline: bool = False  # the agency dateline ("मथुरा, तीन मई (भाषा)")
     background: bool = False  # its sentence opens as background ("गौरतलब है कि", "इससे पहले")
@@ -495,7 +492,7 @@ def _find(text: str, published: str | None) -> tuple[_Found, ...]:
         found.append(
             _Found(
                 mention, exact=hit.exact, at_day=bool(_AT_DAY.match(after)),
-                anchor=bool(_ANCHOR.match(after)), until=bool(_UNTIL.match(after)), pluperfect=_is_pluperfect(text, hit.end),
+                anchor=bool(_ANCHOR.match(after)), pluperfect=_is_pluperfect(text, hit.end),
                 dateline=hit.end <= dateline_end,
                 background=bool(BACKGROUND_OPENER.search(text, starts[sentence] if starts else 0, hit.start)),
             )
