@@ -1016,27 +1016,29 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
     return _predicate_alone(_end_aux(_perfective(_TRAILING.sub("", _balanced_quotes(" ".join(words))))))
 
 
-# A single quotation mark opening a word or closing one, written ‘ ’ or ' in any pairing ("‘सामाजिक
-# दूरी'"); an apostrophe inside a Latin word ("India's") is neither.
-_LETTER = r"[\w\u0900-\u097f]"
-_SINGLE_QUOTE = re.compile(rf"(?<!{_LETTER})(?P<open>['‘’])(?={_LETTER})|(?<={_LETTER})['‘’](?!{_LETTER})")
+# Quotation marks by kind, opening a word (or standing before one: "'' अन्य …") or closing one, in
+# any pairing ("‘सामाजिक दूरी'", "“…”"); an apostrophe inside a Latin word ("India's") is neither.
+_QUOTE_MARKS = [re.compile(rf"(?<![{_W}])(?P<open>[{marks}]+)(?=\s*[{_W}])|(?<=[{_W}])[{marks}]+(?![{_W}])")
+                for marks in ("'‘’", '"“”')]
 
 
 def _balanced_quotes(text: str) -> str:
     """``text`` without the quotation marks left open or never opened: a headline cut inside a
     quote ("… ने कहा 'दुनिया … युद्ध में") must not leave it hanging; a closed pair stays."""
-    if (text.count("“") + text.count("”")) % 2 or text.count('"') % 2:
-        text = re.sub("[“”\"]", "", text)
-    opened, unmatched = [], []
-    for mark in _SINGLE_QUOTE.finditer(text):
-        if mark.group("open"):
-            opened.append(mark.start())
-        elif opened:
-            opened.pop()
-        else:
-            unmatched.append(mark.start())
-    hanging = set(opened + unmatched)
-    return "".join(c for i, c in enumerate(text) if i not in hanging) if hanging else text
+    hanging: list[tuple[int, int]] = []
+    for marks in _QUOTE_MARKS:
+        opened: list[tuple[int, int]] = []
+        for mark in marks.finditer(text):
+            if mark.group("open"):
+                opened.append(mark.span())
+            elif opened:
+                opened.pop()
+            else:
+                hanging.append(mark.span())
+        hanging += opened
+    for start, end in sorted(hanging, reverse=True):
+        text = text[:start] + text[end:]
+    return " ".join(text.split()) if hanging else text
 
 
 def _dangles_at_the_end(words: list[str]) -> bool:
