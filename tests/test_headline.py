@@ -445,7 +445,7 @@ def test_the_hour_and_yesterday_are_left_out_of_a_headline(sentence, headline):
 def test_a_long_lead_names_its_actor_by_name_alone_when_nothing_else_can_go():
     lead = ("उत्तर प्रदेश के उपमुख्यमंत्री और भारतीय जनता पार्टी के वरिष्ठ नेता केशव प्रसाद मौर्य ने प्रेस वार्ता कर "
             "समाजवादी पार्टी और बहुजन समाज पार्टी पर जोरदार हमला बोला।")
-    assert generate_headline(lead) == "केशव प्रसाद मौर्य ने प्रेस वार्ता कर समाजवादी पार्टी और बहुजन समाज पार्टी पर जोरदार हमला बोला"
+    assert generate_headline(lead) == "केशव प्रसाद मौर्य ने प्रेस वार्ता कर सपा और बसपा पर जोरदार हमला बोला"
 
 
 def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
@@ -592,7 +592,7 @@ def test_now_goes_but_the_part_of_the_day_after_it_stays_with_its_clock():
         # a contrast's "सामने आए" keeps its verb: the count's rule would leave "लेकिन नये केस"
         ("जिले के सभी मरीज ठीक हो गए थे, लेकिन नये पॉजिटिव केस सामने आ गये।", "जिले के सभी मरीज ठीक हुए थे, लेकिन नये पॉजिटिव केस सामने आए"),
         # but an agent's or a relative clause's verb stays
-        ("जिलाधिकारी ने जिले के सभी स्कूल बंद किए।", "जिलाधिकारी ने जिले के सभी स्कूल बंद किए"),
+        ("जिलाधिकारी ने जिले के सभी स्कूल बंद किए।", "डीएम ने जिले के सभी स्कूल बंद किए"),
         ("तेलंगाना में एक केस सामने आया था जो ठीक हुआ।", "तेलंगाना में एक केस सामने आया था जो ठीक हुआ"),
     ],
 )
@@ -690,3 +690,14 @@ def test_a_predicate_of_infinitive_and_vala_keeps_its_vala():
     assert tidy("दोनों ही बुजुर्ग नोएडा के रहने वाले".split(), ends_sentence=True) == "दोनों ही बुजुर्ग नोएडा के रहने वाले"
     assert tidy("इकॉनमी को आर्थिक पैकेज का बूस्टर मिलने वाला".split()) == "इकॉनमी को आर्थिक पैकेज का बूस्टर मिलने वाला"
     assert tidy("राज्य सरकार ने जारी किए निर्देश, सभी जिलों के वाले".split()) == "राज्य सरकार ने जारी किए निर्देश, सभी जिलों"
+
+
+def test_a_generated_headline_writes_offices_states_and_bodies_in_their_headline_short_forms():
+    from ghatnakram.headline import generate_headline, in_headline_form
+
+    assert generate_headline("लखनऊ : उत्तर प्रदेश के मुख्यमंत्री योगी आदित्यनाथ ने बुधवार को सभी स्कूल बंद करने के निर्देश दिए।") == (
+        "यूपी के सीएम योगी आदित्यनाथ ने सभी स्कूल बंद करने के निर्देश दिए")
+    assert in_headline_form("बिहार के उप मुख्यमंत्री सुशील मोदी: विश्व स्वास्थ्य संगठन की सलाह मानें") == (
+        "बिहार के डिप्टी सीएम सुशील मोदी: डब्ल्यूएचओ की सलाह मानें")
+    # only whole words: "मुख्यमंत्रियों" is left as it is
+    assert in_headline_form("प्रधानमंत्री ने मुख्यमंत्रियों से बात की") == "पीएम ने मुख्यमंत्रियों से बात की"
