@@ -630,6 +630,12 @@ def test_a_place_the_gazetteer_knows_is_a_place_before_a_postposition():
     assert [m.text for m in find_mentions("मंगलवार को सीवान से चार लोगों की रिपोर्ट पॉजिटिव आई।") if m.type == "LOC"] == ["सीवान"]
 
 
+def test_a_place_the_gazetteer_knows_is_a_place_before_such_as():
+    for sentence, place in (("इसके परिणामस्वरूप पुद्दूचेरी जैसे केंद्र शासित प्रदेश में भी मामले बढ़े।", "पुद्दूचेरी"),
+                            ("अब गंगानगर जैसी जगहों पर भी जांच होगी।", "गंगानगर")):
+        assert [m.text for m in find_mentions(sentence) if m.type == "LOC"] == [place]
+
+
 def test_a_datelines_place_is_no_item_of_a_list():
     # the comma leads to the reporter: the tagger may find the place, this rule does not make it one
     facts = facts_of(["पानीपत", ",", "जेएनएन", "।", "कोरोना"])

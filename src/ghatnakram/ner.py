@@ -1065,6 +1065,8 @@ def _with_local_places(spans: list[tuple[int, int, str]], tags: Sequence[str],
 
 
 _POSTPOSITIONS = frozenset("में से के की का को पर तक".split())
+# What may follow a place standing alone: a postposition, or "जैसे" ("पुद्दूचेरी जैसे केंद्र शासित प्रदेश").
+_BEFORE_A_STANDING_PLACE = _POSTPOSITIONS | {"जैसे", "जैसी", "जैसा"}
 # After a person's name: ने, and every postposition but में (no one is "in" a person).
 _CASE_MARKERS_AFTER_A_NAME = _POSTPOSITIONS - {"में"} | {"ने"}
 
@@ -1078,7 +1080,7 @@ def _known_places_standing_alone(spans: list[tuple[int, int, str]], tags: Sequen
     name ("एअर इंडिया से", "बार काउंसिल ऑफ इंडिया के")."""
     # _one_known_place takes Devanagari words only: that cheap test first
     candidates = [i for i in range(len(facts) - 1) if facts[i].script == "DEV"
-                  and (facts[i + 1].key in _POSTPOSITIONS or _a_list_item(i, facts))]
+                  and (facts[i + 1].key in _BEFORE_A_STANDING_PLACE or _a_list_item(i, facts))]
     if not candidates:
         return []
     taken = _covered(spans)
