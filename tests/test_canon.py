@@ -526,8 +526,8 @@ def test_an_acronym_after_a_comma_is_not_the_name_before_it():
 
 
 def test_an_acronym_joins_a_name_only_when_it_stands_right_next_to_it():
-    text = "विश्व स्वास्थ्य संगठन ने चेतावनी दी। बाद में (डब्ल्यूएचओ) प्रमुख ने बयान दिया।"
-    out = EntityResolver().resolve(spans(text, ("विश्व स्वास्थ्य संगठन", "ORG"), ("डब्ल्यूएचओ", "ORG")), text)
+    text = "राष्ट्रीय रोग नियंत्रण केंद्र ने चेतावनी दी। बाद में (एनसीडीसी) प्रमुख ने बयान दिया।"
+    out = EntityResolver().resolve(spans(text, ("राष्ट्रीय रोग नियंत्रण केंद्र", "ORG"), ("एनसीडीसी", "ORG")), text)
     assert out[0].canonical != out[1].canonical
 
 
@@ -539,8 +539,8 @@ def test_a_bracketed_acronym_with_another_number_of_letters_is_not_the_name():
 
 
 def test_without_the_text_an_acronym_joins_only_its_own_spellings():
-    text = "विश्व स्वास्थ्य संगठन (डब्ल्यूएचओ) ने महामारी घोषित की।"
-    out = EntityResolver().resolve(spans(text, ("विश्व स्वास्थ्य संगठन", "ORG"), ("डब्ल्यूएचओ", "ORG")))
+    text = "राष्ट्रीय रोग नियंत्रण केंद्र (एनसीडीसी) ने चेतावनी दी।"
+    out = EntityResolver().resolve(spans(text, ("राष्ट्रीय रोग नियंत्रण केंद्र", "ORG"), ("एनसीडीसी", "ORG")))
     assert out[0].canonical != out[1].canonical
 
 
@@ -670,3 +670,30 @@ def test_a_resolved_mention_is_the_mention_with_its_entity_filled_in():
     filled = canon._resolved(mention, "c", "n", "l", "p")
     assert [getattr(filled, f) for f in ("canonical", "name", "latin", "place")] == ["c", "n", "l", "p"]
     assert len(Mention.__dataclass_fields__) == 9
+
+
+# --- organisations by their other names ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("भाजपा", "बीजेपी", "भारतीय जनता पार्टी"),
+        ("विश्व स्वास्थ्य संगठन", "डब्ल्यूएचओ", "WHO"),
+        ("सुप्रीम कोर्ट", "उच्चतम न्यायालय", "सर्वोच्च न्यायालय"),
+        ("केंद्र सरकार", "भारत सरकार"),
+        ("केंद्रीय स्वास्थ्य मंत्रालय", "स्वास्थ्य मंत्रालय", "स्वास्थ्य एवं परिवार कल्याण मंत्रालय"),
+        ("केंद्रीय गृह मंत्रालय", "गृह मंत्रालय"),
+        ("रिजर्व बैंक", "भारतीय रिजर्व बैंक", "आरबीआई", "RBI"),
+    ],
+)
+def test_an_organisation_is_one_entity_by_its_hindi_name_its_acronym_and_its_english_one(names):
+    assert len({name_key(name, "ORG") for name in names}) == 1
+
+
+def test_organisations_named_alike_stay_apart():
+    assert name_key("एम्स", "ORG") != name_key("एम्स पटना", "ORG")
+    assert name_key("केंद्रीय अन्वेषण ब्यूरो", "ORG") != name_key("केंद्रीय माध्यमिक शिक्षा बोर्ड", "ORG")
+    assert name_key("स्वास्थ्य मंत्रालय", "ORG") != name_key("गृह मंत्रालय", "ORG")
+    out = EntityResolver().resolve(mentions(("भाजपा", "ORG"), ("भारतीय जनता पार्टी", "ORG"), ("कांग्रेस", "ORG")))
+    assert out[0].canonical == out[1].canonical != out[2].canonical

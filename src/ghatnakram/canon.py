@@ -5,7 +5,8 @@ Three layers, cheapest first:
 * :func:`name_key` – a deterministic, conservative comparison key. Spellings that are
   plainly the same name (मास्को/मॉस्को, गांधी/गान्धी/गाँधी, अल-शरा/अल शरा) get the same key;
   an acronym spelled in Hindi letter names is keyed by its letters (डब्ल्यूएचओ = डब्लूएचओ
-  = WHO → ``who``).
+  = WHO → ``who``), and a well-known organisation's other names by its first
+  (:data:`ORGANISATION_NAMES`: विश्व स्वास्थ्य संगठन → ``who``).
 * :func:`same_entity` – key equality, else a guarded fuzzy match word by word on a
   *looser* key (foreign-name folds: ट/त, श/स, व/ब, ऐ/ए, initial ख/ह …). A fuzzy match
   needs words of five or more letters with the same consonants (ं included), the same
@@ -164,6 +165,12 @@ def name_key(name: str, type: str = "PER") -> str:
     >>> name_key("अल-शारा", "PER"), name_key("गान्धी", "PER")
     ('अलशारा', 'गांधि')
     """
+    key = _folded_key(name, type)
+    return _organisation_key(key) if type == "ORG" else key
+
+
+def _folded_key(name: str, type: str) -> str:
+    """:func:`name_key` before an organisation's other names are read as its first."""
     text = unicodedata.normalize("NFC", name).lower().translate(_DIGITS)
     words = [w for w in (_word_form(w) for w in _SEPARATORS.split(text)) if w]
     if type == "PER":
@@ -171,6 +178,14 @@ def name_key(name: str, type: str = "PER") -> str:
     folded = [_fold_word(w) for w in _glue_articles(words)]
     forms = _WORD_FORMS.get(type)
     return "-".join(forms.get(w, w) for w in folded) if forms else "-".join(folded)
+
+
+def _organisation_key(key: str) -> str:
+    """One key for an organisation's names (:data:`ORGANISATION_NAMES`); a Union ministry with or
+    without "केंद्रीय" (केंद्रीय गृह मंत्रालय = गृह मंत्रालय: India's ministries are the Union's)."""
+    if key.startswith(_UNION) and key.endswith(_MINISTRY):
+        key = key[len(_UNION):]
+    return _ORGANISATION_KEYS.get(key, key)
 
 
 @lru_cache(maxsize=100_000)
@@ -263,6 +278,39 @@ _WORD_FORMS = {
                   "हॉस्पिटल:अस्पताल यूनिवर्सिटी:विश्वविद्यालय इंस्टीट्यूट:संस्थान इंस्टिट्यूट:संस्थान "
                   "मिनिस्ट्री:मंत्रालय डिपार्टमेंट:विभाग"),
     "PER": _forms("पांडेय:पांडे पाण्डेय:पांडे मिश्र:मिश्रा शुक्ल:शुक्ला"),
+}
+
+# The names an organisation of Indian news goes by: its Hindi name, its Hindi acronym and its
+# English one (which a name spelled in letter names already keys: बीजेपी → ``bjp``). Each row is
+# one organisation; every name keys as the first. Not "आप" (also "you") for the Aam Aadmi Party.
+ORGANISATION_NAMES = (
+    "बीजेपी | भाजपा | भारतीय जनता पार्टी",
+    "कांग्रेस | कांग्रेस पार्टी | भारतीय राष्ट्रीय कांग्रेस | इंडियन नेशनल कांग्रेस",
+    "बीएसपी | बसपा | बहुजन समाज पार्टी",
+    "सपा | समाजवादी पार्टी",
+    "आरजेडी | राजद | राष्ट्रीय जनता दल",
+    "जेडीयू | जदयू | जनता दल यूनाइटेड | जनता दल (यूनाइटेड)",
+    "एएपी | आम आदमी पार्टी",
+    "डब्ल्यूएचओ | विश्व स्वास्थ्य संगठन",
+    "यूएन | संयुक्त राष्ट्र | संयुक्त राष्ट्र संघ",
+    "यूनिसेफ | संयुक्त राष्ट्र बाल कोष",
+    "आरबीआई | भारतीय रिजर्व बैंक | रिजर्व बैंक",
+    "एसबीआई | भारतीय स्टेट बैंक | स्टेट बैंक ऑफ इंडिया",
+    "सीबीआई | केंद्रीय अन्वेषण ब्यूरो",
+    "एनआईए | राष्ट्रीय जांच एजेंसी",
+    "एनडीआरएफ | राष्ट्रीय आपदा मोचन बल",
+    "सीबीएसई | केंद्रीय माध्यमिक शिक्षा बोर्ड",
+    "आईसीएमआर | भारतीय आयुर्विज्ञान अनुसंधान परिषद",
+    "एम्स | अखिल भारतीय आयुर्विज्ञान संस्थान",
+    "सुप्रीम कोर्ट | उच्चतम न्यायालय | सर्वोच्च न्यायालय | शीर्ष अदालत",
+    "भारत सरकार | केंद्र सरकार",
+    "स्वास्थ्य एवं परिवार कल्याण मंत्रालय | स्वास्थ्य मंत्रालय",
+    "चुनाव आयोग | निर्वाचन आयोग | भारत निर्वाचन आयोग",
+)
+_UNION, _MINISTRY = _folded_key("केंद्रीय", "ORG") + "-", "-" + _folded_key("मंत्रालय", "ORG")
+_ORGANISATION_KEYS = {
+    _folded_key(name.strip(), "ORG"): _folded_key(names.split("|")[0].strip(), "ORG")
+    for names in ORGANISATION_NAMES for name in names.split("|")
 }
 
 
@@ -1157,3 +1205,4 @@ def _merge_partials(clusters: list[_Cluster]) -> list[_Cluster]:
 def _contains(full: _Cluster, part: _Cluster) -> bool:
     """Whether every spelling of ``part`` is part of some spelling of ``full``."""
     return all(any(is_part_of(pk, fk) for fk in full.keys()) for pk in part.keys())
+
