@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from .canon import ORGANISATION_NAMES
 from .clean import READ_ALSO
 from .events import places_in
 from .models import Article
@@ -1146,6 +1147,7 @@ def generate_headline(text: str, model: HeadlineModel | None = None) -> str:
 # The short forms Hindi headlines write for offices, a state and bodies a lead names in full
 # ("प्रधानमंत्री नरेंद्र मोदी ने …" → "पीएम नरेंद्र मोदी ने …"): on events-dev the titles write पीएम 9
 # times to प्रधानमंत्री's 3, सीएम 8 to 3, यूपी 13 to 5, and on the unseen raw stories 9 to 0, 7 to 7, 13 to 2.
+# An organisation's is the one-word name canon.ORGANISATION_NAMES gives it first (भारतीय जनता पार्टी → भाजपा).
 HEADLINE_SHORT_FORMS = {
     "प्रधानमंत्री": "पीएम",
     "उप मुख्यमंत्री": "डिप्टी सीएम",
@@ -1153,13 +1155,9 @@ HEADLINE_SHORT_FORMS = {
     "मुख्यमंत्री": "सीएम",
     "जिलाधिकारी": "डीएम",
     "उत्तर प्रदेश": "यूपी",
-    "भारतीय जनता पार्टी": "भाजपा",
-    "समाजवादी पार्टी": "सपा",
-    "बहुजन समाज पार्टी": "बसपा",
-    "राष्ट्रीय जनता दल": "राजद",
-    "विश्व स्वास्थ्य संगठन": "डब्ल्यूएचओ",
-    "अखिल भारतीय आयुर्विज्ञान संस्थान": "एम्स",
-    "भारतीय आयुर्विज्ञान अनुसंधान परिषद": "आईसीएमआर",
+    **{name.strip(): names.split("|")[0].strip()
+       for names in ORGANISATION_NAMES if " " not in names.split("|")[0].strip()
+       for name in names.split("|")[1:] if " " in name.strip()},
 }
 _LONG_FORM = re.compile(f"{_START}(?:{'|'.join(sorted(map(re.escape, HEADLINE_SHORT_FORMS), key=len, reverse=True))}){_END}")
 
