@@ -255,6 +255,15 @@ def test_an_entity_is_found_by_another_latin_spelling_of_its_name(store):
     assert store.entities_named("Pune") == [] and store.entities_named("भुवनेश्वर") == ["LOC:city:bhubaneswar"]
 
 
+def test_a_short_latin_name_finds_only_an_entity_it_names_whole(store):
+    with store.transaction():
+        store.save_entities([{"id": "LOC:district:bhopal", "type": "LOC", "name": "भोपाल", "latin": "Bhopal", "count": 2},
+                             {"id": "ORG:bo", "type": "ORG", "name": "बो", "latin": "Bo", "count": 1},
+                             {"id": "PER:नरेंद्र-मोदी", "type": "PER", "name": "नरेंद्र मोदी", "latin": "Narendra Modi", "count": 5}])
+    assert store.entities_named("WHO") == ["ORG:bo"]  # its key "bo" is Bhopal's "bopal" in part only
+    assert store.entities_named("Modi") == ["PER:नरेंद्र-मोदी"]  # four letters and more: a part will do
+
+
 def test_entities_stored_before_latin_search_keys_get_theirs(tmp_path):
     path = tmp_path / "older.db"
     earlier = [(name, apply) for name, apply in MIGRATIONS if name < "m010"]

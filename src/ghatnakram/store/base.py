@@ -139,6 +139,11 @@ class Store(Protocol):
     def count_lines(self, outlet: str, keys: Iterable[str]) -> None: ...
 
 
+# A Latin search key shorter than this finds an entity only as its whole key: a short one is
+# part of too many names ("WHO" keys as "bo", inside "bopal", Bhopal, and "jemsbond").
+MIN_LATIN_PART = 4
+
+
 def event_filter(mark: str, *, since: str | None, until: str | None, outlet: str | None,
                  canonicals: list[str] | None) -> tuple[str, list]:
     """The WHERE clause and parameters of ``find_events`` for a backend whose placeholder is ``mark``."""
