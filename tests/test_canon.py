@@ -697,3 +697,14 @@ def test_organisations_named_alike_stay_apart():
     assert name_key("स्वास्थ्य मंत्रालय", "ORG") != name_key("गृह मंत्रालय", "ORG")
     out = EntityResolver().resolve(mentions(("भाजपा", "ORG"), ("भारतीय जनता पार्टी", "ORG"), ("कांग्रेस", "ORG")))
     assert out[0].canonical == out[1].canonical != out[2].canonical
+
+
+def test_a_known_organisation_is_shown_by_its_english_name_and_a_person_by_a_transliteration():
+    from ghatnakram.canon import latin_name
+
+    resolver = EntityResolver()
+    out = resolver.resolve(mentions(("विश्व स्वास्थ्य संगठन", "ORG"), ("उच्चतम न्यायालय", "ORG"), ("दिल्ली", "ORG"),
+                                    ("इसराइल", "PER")))
+    assert [m.latin for m in out] == ["WHO", "Supreme Court", "Delhi", "Israil"]
+    # the entity record stored for search has the same Latin name as its mentions
+    assert [latin_name(resolver.entities_[m.canonical]) for m in out] == [m.latin for m in out]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from .canon import EntityResolver
+from .canon import EntityResolver, latin_name
 from .dates import event_date, find_dates
 from .event_type import classify_event_type
 from .facts import find_quantities, find_quotes, find_recurrence
@@ -62,7 +62,7 @@ class Analyzer:
         for canonical in canonicals:
             entity = self.resolver.entities_.get(canonical)
             if entity is not None:
-                records.append({**entity.to_dict(), "name": entity.name, "latin": _latin(entity)})
+                records.append({**entity.to_dict(), "name": entity.name, "latin": latin_name(entity)})
         return records
 
 
@@ -114,12 +114,6 @@ def warm_up() -> None:
     """
     analyze_text(Article(id="warm-up", outlet="", title="नगर निगम का अभियान", text=WARM_UP_TEXT, published="2026-01-28"))
     load_place_indexes()  # built lazily: the warm-up text looks up no name in them
-
-
-def _latin(entity) -> str:
-    from .translit import to_latin
-
-    return to_latin(entity.name)
 
 
 def attribute_quotes(quotes: list[Quote], mentions: list[Mention]) -> list[Quote]:

@@ -281,38 +281,39 @@ _WORD_FORMS = {
 }
 
 # The names an organisation of Indian news goes by: its Hindi name, its Hindi acronym and its
-# English one. Each row is one organisation, and every name of it keys as its first: the name a
-# Hindi headline writes it by, where that is one word (headline.HEADLINE_SHORT_FORMS reads it so).
-# Not "आप" (also "you") for the Aam Aadmi Party.
+# English one, and the English name shown for it. Each row is one organisation, and every name of it
+# keys as its first: the name a Hindi headline writes it by, where that is one word
+# (headline.HEADLINE_SHORT_FORMS reads it so). Not "आप" (also "you") for the Aam Aadmi Party.
 ORGANISATION_NAMES = (
-    "भाजपा | बीजेपी | भारतीय जनता पार्टी",
-    "कांग्रेस | कांग्रेस पार्टी | भारतीय राष्ट्रीय कांग्रेस | इंडियन नेशनल कांग्रेस",
-    "बसपा | बीएसपी | बहुजन समाज पार्टी",
-    "सपा | समाजवादी पार्टी",
-    "राजद | आरजेडी | राष्ट्रीय जनता दल",
-    "जदयू | जेडीयू | जनता दल यूनाइटेड | जनता दल (यूनाइटेड)",
-    "आम आदमी पार्टी | एएपी",
-    "डब्ल्यूएचओ | विश्व स्वास्थ्य संगठन",
-    "यूनिसेफ | संयुक्त राष्ट्र बाल कोष",
-    "आईसीएमआर | भारतीय आयुर्विज्ञान अनुसंधान परिषद",
-    "एम्स | अखिल भारतीय आयुर्विज्ञान संस्थान",
-    "संयुक्त राष्ट्र | संयुक्त राष्ट्र संघ | यूएन",
-    "रिजर्व बैंक | भारतीय रिजर्व बैंक | आरबीआई",
-    "स्टेट बैंक | भारतीय स्टेट बैंक | स्टेट बैंक ऑफ इंडिया | एसबीआई",
-    "सीबीआई | केंद्रीय अन्वेषण ब्यूरो",
-    "एनआईए | राष्ट्रीय जांच एजेंसी",
-    "एनडीआरएफ | राष्ट्रीय आपदा मोचन बल",
-    "सीबीएसई | केंद्रीय माध्यमिक शिक्षा बोर्ड",
-    "सुप्रीम कोर्ट | उच्चतम न्यायालय | सर्वोच्च न्यायालय | शीर्ष अदालत",
-    "केंद्र सरकार | भारत सरकार",
-    "स्वास्थ्य मंत्रालय | स्वास्थ्य एवं परिवार कल्याण मंत्रालय",
-    "चुनाव आयोग | निर्वाचन आयोग | भारत निर्वाचन आयोग",
+    ("BJP", "भाजपा | बीजेपी | भारतीय जनता पार्टी"),
+    ("Congress", "कांग्रेस | कांग्रेस पार्टी | भारतीय राष्ट्रीय कांग्रेस | इंडियन नेशनल कांग्रेस"),
+    ("BSP", "बसपा | बीएसपी | बहुजन समाज पार्टी"),
+    ("Samajwadi Party", "सपा | समाजवादी पार्टी"),
+    ("RJD", "राजद | आरजेडी | राष्ट्रीय जनता दल"),
+    ("JD(U)", "जदयू | जेडीयू | जनता दल यूनाइटेड | जनता दल (यूनाइटेड)"),
+    ("Aam Aadmi Party", "आम आदमी पार्टी | एएपी"),
+    ("WHO", "डब्ल्यूएचओ | विश्व स्वास्थ्य संगठन"),
+    ("UNICEF", "यूनिसेफ | संयुक्त राष्ट्र बाल कोष"),
+    ("ICMR", "आईसीएमआर | भारतीय आयुर्विज्ञान अनुसंधान परिषद"),
+    ("AIIMS", "एम्स | अखिल भारतीय आयुर्विज्ञान संस्थान"),
+    ("United Nations", "संयुक्त राष्ट्र | संयुक्त राष्ट्र संघ | यूएन"),
+    ("Reserve Bank of India", "रिजर्व बैंक | भारतीय रिजर्व बैंक | आरबीआई"),
+    ("State Bank of India", "स्टेट बैंक | भारतीय स्टेट बैंक | स्टेट बैंक ऑफ इंडिया | एसबीआई"),
+    ("CBI", "सीबीआई | केंद्रीय अन्वेषण ब्यूरो"),
+    ("NIA", "एनआईए | राष्ट्रीय जांच एजेंसी"),
+    ("NDRF", "एनडीआरएफ | राष्ट्रीय आपदा मोचन बल"),
+    ("CBSE", "सीबीएसई | केंद्रीय माध्यमिक शिक्षा बोर्ड"),
+    ("Supreme Court", "सुप्रीम कोर्ट | उच्चतम न्यायालय | सर्वोच्च न्यायालय | शीर्ष अदालत"),
+    ("Government of India", "केंद्र सरकार | भारत सरकार"),
+    ("Ministry of Health and Family Welfare", "स्वास्थ्य मंत्रालय | स्वास्थ्य एवं परिवार कल्याण मंत्रालय"),
+    ("Election Commission", "चुनाव आयोग | निर्वाचन आयोग | भारत निर्वाचन आयोग"),
 )
 _UNION, _MINISTRY = _folded_key("केंद्रीय", "ORG") + "-", "-" + _folded_key("मंत्रालय", "ORG")
 _ORGANISATION_KEYS = {
     _folded_key(name.strip(), "ORG"): _folded_key(names.split("|")[0].strip(), "ORG")
-    for names in ORGANISATION_NAMES for name in names.split("|")
+    for _, names in ORGANISATION_NAMES for name in names.split("|")
 }
+_ORGANISATION_ENGLISH = {_folded_key(names.split("|")[0].strip(), "ORG"): english for english, names in ORGANISATION_NAMES}
 
 
 # --- the loose key and the guarded fuzzy match -----------------------------------
@@ -916,12 +917,23 @@ def _resolved(mention: Mention, canonical: str, name: str, latin: str, place: st
 
 
 def _name_and_latin(entity: Entity) -> tuple[str, str]:
-    """An entity's preferred name, and that name in Latin letters (a known place's English name)."""
+    """An entity's preferred name, and :func:`latin_name`."""
+    return entity.name, latin_name(entity)
+
+
+def latin_name(entity: Entity) -> str:
+    """An entity's name in Latin letters: a known place's English name, a known organisation's
+    (:data:`ORGANISATION_NAMES`), else its preferred name transliterated; an organisation named
+    after a place keeps the place's English name ("दिल्ली" as Delhi's government: Delhi), a person
+    does not ("इसराइल" is Israil)."""
     from .places import get_place  # places imports this module
 
-    name = entity.name
     place = get_place(entity.place) if entity.place else None
-    return name, place.english(name) if place else to_latin(name, gazetteer=False)
+    if place:
+        return place.english(entity.name)
+    if entity.type != "ORG":
+        return to_latin(entity.name, gazetteer=False)
+    return _ORGANISATION_ENGLISH.get(name_key(entity.name, "ORG")) or to_latin(entity.name)
 
 
 def canonical_names(names: list[tuple[str, str]], resolver: EntityResolver | None = None) -> list[str]:

@@ -1156,7 +1156,7 @@ HEADLINE_SHORT_FORMS = {
     "जिलाधिकारी": "डीएम",
     "उत्तर प्रदेश": "यूपी",
     **{name.strip(): names.split("|")[0].strip()
-       for names in ORGANISATION_NAMES if " " not in names.split("|")[0].strip()
+       for _, names in ORGANISATION_NAMES if " " not in names.split("|")[0].strip()
        for name in names.split("|")[1:] if " " in name.strip()},
 }
 _LONG_FORM = re.compile(f"{_START}(?:{'|'.join(sorted(map(re.escape, HEADLINE_SHORT_FORMS), key=len, reverse=True))}){_END}")
