@@ -264,6 +264,24 @@ def test_a_short_latin_name_finds_only_an_entity_it_names_whole(store):
     assert store.entities_named("Modi") == ["PER:नरेंद्र-मोदी"]  # four letters and more: a part will do
 
 
+def test_organisations_stored_before_get_their_english_names(tmp_path):
+    path = tmp_path / "older.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, apply in [(name, apply) for name, apply in MIGRATIONS if name < "m011"]:
+        apply(db.cursor())
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    db.execute("INSERT INTO entities VALUES ('ORG:who', 'ORG', 'विश्व स्वास्थ्य संगठन', 'Vishwa Swasthya Sangthan', NULL, 5, '{}', 'bisbas')")
+    db.execute("INSERT INTO entities VALUES ('ORG:नगर-निगम', 'ORG', 'नगर निगम', 'Nagar Nigam', NULL, 2, '{}', 'nagarnigam')")
+    db.commit()
+    db.close()
+    store = open_store(path)
+    assert store.entities_named("WHO") == ["ORG:who"] and store.entities_named("Nagar Nigam") == ["ORG:नगर-निगम"]
+    store.close()
+    latin = dict(sqlite3.connect(path).execute("SELECT canonical, latin FROM entities"))
+    assert latin == {"ORG:who": "WHO", "ORG:नगर-निगम": "Nagar Nigam"}
+
+
 def test_entities_stored_before_latin_search_keys_get_theirs(tmp_path):
     path = tmp_path / "older.db"
     earlier = [(name, apply) for name, apply in MIGRATIONS if name < "m010"]

@@ -933,7 +933,16 @@ def latin_name(entity: Entity) -> str:
         return place.english(entity.name)
     if entity.type != "ORG":
         return to_latin(entity.name, gazetteer=False)
-    return _ORGANISATION_ENGLISH.get(name_key(entity.name, "ORG")) or to_latin(entity.name)
+    return organisation_english(entity.name) or to_latin(entity.name)
+
+
+def organisation_english(name: str) -> str | None:
+    """The English name of a well-known organisation by any of its names (:data:`ORGANISATION_NAMES`), or None.
+
+    >>> organisation_english("उच्चतम न्यायालय"), organisation_english("नगर निगम")
+    ('Supreme Court', None)
+    """
+    return _ORGANISATION_ENGLISH.get(name_key(name, "ORG"))
 
 
 def canonical_names(names: list[tuple[str, str]], resolver: EntityResolver | None = None) -> list[str]:

@@ -336,3 +336,23 @@ def pg_m010_entity_latin_keys(cur) -> None:
 def _fill_latin_keys(cur, update: str) -> None:
     cur.execute("SELECT canonical, latin FROM entities")
     cur.executemany(update, [(latin_key(latin), canonical) for canonical, latin in cur.fetchall()])
+
+
+@migration
+def m011_organisation_english_names(cur) -> None:
+    # Well-known organisations are shown and searched by their English names (canon.ORGANISATION_NAMES):
+    # entities stored before get theirs ("विश्व स्वास्थ्य संगठन" was "Vishwa Swasthya Sangthan", now WHO).
+    _fill_organisation_names(cur, "UPDATE entities SET latin = ?, latin_key = ? WHERE canonical = ?")
+
+
+@postgresql_migration
+def pg_m011_organisation_english_names(cur) -> None:
+    _fill_organisation_names(cur, "UPDATE entities SET latin = %s, latin_key = %s WHERE canonical = %s")
+
+
+def _fill_organisation_names(cur, update: str) -> None:
+    from ..canon import organisation_english  # canon is heavy; only this migration needs it
+
+    cur.execute("SELECT canonical, name FROM entities WHERE type = 'ORG'")
+    named = [(canonical, organisation_english(name)) for canonical, name in cur.fetchall()]
+    cur.executemany(update, [(english, latin_key(english), canonical) for canonical, english in named if english])
