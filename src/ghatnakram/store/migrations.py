@@ -351,7 +351,7 @@ def pg_m011_organisation_english_names(cur) -> None:
 
 
 def _fill_organisation_names(cur, update: str) -> None:
-    from ..canon import organisation_english  # canon is heavy; only this migration needs it
+    from ..canon import organisation_english  # the store package reads no analysis module otherwise
 
     cur.execute("SELECT canonical, name FROM entities WHERE type = 'ORG'")
     named = [(canonical, organisation_english(name)) for canonical, name in cur.fetchall()]
