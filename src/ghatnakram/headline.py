@@ -961,7 +961,7 @@ def _with_arguments_of_verbal_nouns(phrases: list[list[int]], units: list[list[i
     return out
 
 
-_PARTICIPLE_ENDS = _VERB_TAIL | frozenset("वाले वाली वाला".split())
+_PARTICIPLE_ENDS = _VERB_TAIL | _WALA
 _PARTICLES = frozenset("ही भी तो".split())  # belong to the phrase before them: "… आने के साथ ही"
 
 
@@ -1049,12 +1049,9 @@ def _dangles_at_the_end(words: list[str]) -> bool:
     last = word_core(words[-1])
     if last in _COMPOUND_POSTPOSITIONS:
         return len(words) > 1 and word_core(words[-2]) in _CASE_MARKERS
-    if last in _AGENT_NOUN_ENDINGS and len(words) > 1 and _is_oblique_infinitive(word_core(words[-2])):
+    if last in _WALA and len(words) > 1 and _is_oblique_infinitive(word_core(words[-2])):
         return False  # the predicate of a dropped copula: "… नोएडा के रहने वाले", "… बूस्टर मिलने वाला"
     return last in _NEVER_AT_EDGE - _MAY_CLOSE
-
-
-_AGENT_NOUN_ENDINGS = frozenset("वाला वाले वाली".split())
 
 
 def _predicate_alone(text: str) -> str:
