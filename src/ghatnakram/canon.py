@@ -285,35 +285,32 @@ _WORD_FORMS = {
 # keys as its first: the name a Hindi headline writes it by, where that is one word
 # (headline.HEADLINE_SHORT_FORMS reads it so). Not "आप" (also "you") for the Aam Aadmi Party.
 ORGANISATION_NAMES = (
-    ("BJP", "भाजपा | बीजेपी | भारतीय जनता पार्टी"),
-    ("Congress", "कांग्रेस | कांग्रेस पार्टी | भारतीय राष्ट्रीय कांग्रेस | इंडियन नेशनल कांग्रेस"),
-    ("BSP", "बसपा | बीएसपी | बहुजन समाज पार्टी"),
-    ("Samajwadi Party", "सपा | समाजवादी पार्टी"),
-    ("RJD", "राजद | आरजेडी | राष्ट्रीय जनता दल"),
-    ("JD(U)", "जदयू | जेडीयू | जनता दल यूनाइटेड | जनता दल (यूनाइटेड)"),
-    ("Aam Aadmi Party", "आम आदमी पार्टी | एएपी"),
-    ("WHO", "डब्ल्यूएचओ | विश्व स्वास्थ्य संगठन"),
-    ("UNICEF", "यूनिसेफ | संयुक्त राष्ट्र बाल कोष"),
-    ("ICMR", "आईसीएमआर | भारतीय आयुर्विज्ञान अनुसंधान परिषद"),
-    ("AIIMS", "एम्स | अखिल भारतीय आयुर्विज्ञान संस्थान"),
-    ("United Nations", "संयुक्त राष्ट्र | संयुक्त राष्ट्र संघ | यूएन"),
-    ("Reserve Bank of India", "रिजर्व बैंक | भारतीय रिजर्व बैंक | आरबीआई"),
-    ("State Bank of India", "स्टेट बैंक | भारतीय स्टेट बैंक | स्टेट बैंक ऑफ इंडिया | एसबीआई"),
-    ("CBI", "सीबीआई | केंद्रीय अन्वेषण ब्यूरो"),
-    ("NIA", "एनआईए | राष्ट्रीय जांच एजेंसी"),
-    ("NDRF", "एनडीआरएफ | राष्ट्रीय आपदा मोचन बल"),
-    ("CBSE", "सीबीएसई | केंद्रीय माध्यमिक शिक्षा बोर्ड"),
-    ("Supreme Court", "सुप्रीम कोर्ट | उच्चतम न्यायालय | सर्वोच्च न्यायालय | शीर्ष अदालत"),
-    ("Government of India", "केंद्र सरकार | भारत सरकार"),
-    ("Ministry of Health and Family Welfare", "स्वास्थ्य मंत्रालय | स्वास्थ्य एवं परिवार कल्याण मंत्रालय"),
-    ("Election Commission", "चुनाव आयोग | निर्वाचन आयोग | भारत निर्वाचन आयोग"),
+    ("BJP", ("भाजपा", "बीजेपी", "भारतीय जनता पार्टी")),
+    ("Congress", ("कांग्रेस", "कांग्रेस पार्टी", "भारतीय राष्ट्रीय कांग्रेस", "इंडियन नेशनल कांग्रेस")),
+    ("BSP", ("बसपा", "बीएसपी", "बहुजन समाज पार्टी")),
+    ("Samajwadi Party", ("सपा", "समाजवादी पार्टी")),
+    ("RJD", ("राजद", "आरजेडी", "राष्ट्रीय जनता दल")),
+    ("JD(U)", ("जदयू", "जेडीयू", "जनता दल यूनाइटेड", "जनता दल (यूनाइटेड)")),
+    ("Aam Aadmi Party", ("आम आदमी पार्टी", "एएपी")),
+    ("WHO", ("डब्ल्यूएचओ", "विश्व स्वास्थ्य संगठन")),
+    ("UNICEF", ("यूनिसेफ", "संयुक्त राष्ट्र बाल कोष")),
+    ("ICMR", ("आईसीएमआर", "भारतीय आयुर्विज्ञान अनुसंधान परिषद")),
+    ("AIIMS", ("एम्स", "अखिल भारतीय आयुर्विज्ञान संस्थान")),
+    ("United Nations", ("संयुक्त राष्ट्र", "संयुक्त राष्ट्र संघ", "यूएन")),
+    ("Reserve Bank of India", ("रिजर्व बैंक", "भारतीय रिजर्व बैंक", "आरबीआई")),
+    ("State Bank of India", ("स्टेट बैंक", "भारतीय स्टेट बैंक", "स्टेट बैंक ऑफ इंडिया", "एसबीआई")),
+    ("CBI", ("सीबीआई", "केंद्रीय अन्वेषण ब्यूरो")),
+    ("NIA", ("एनआईए", "राष्ट्रीय जांच एजेंसी")),
+    ("NDRF", ("एनडीआरएफ", "राष्ट्रीय आपदा मोचन बल")),
+    ("CBSE", ("सीबीएसई", "केंद्रीय माध्यमिक शिक्षा बोर्ड")),
+    ("Supreme Court", ("सुप्रीम कोर्ट", "उच्चतम न्यायालय", "सर्वोच्च न्यायालय", "शीर्ष अदालत")),
+    ("Government of India", ("केंद्र सरकार", "भारत सरकार")),
+    ("Ministry of Health and Family Welfare", ("स्वास्थ्य मंत्रालय", "स्वास्थ्य एवं परिवार कल्याण मंत्रालय")),
+    ("Election Commission", ("चुनाव आयोग", "निर्वाचन आयोग", "भारत निर्वाचन आयोग")),
 )
 _UNION, _MINISTRY = _folded_key("केंद्रीय", "ORG") + "-", "-" + _folded_key("मंत्रालय", "ORG")
-_ORGANISATION_KEYS = {
-    _folded_key(name.strip(), "ORG"): _folded_key(names.split("|")[0].strip(), "ORG")
-    for _, names in ORGANISATION_NAMES for name in names.split("|")
-}
-_ORGANISATION_ENGLISH = {_folded_key(names.split("|")[0].strip(), "ORG"): english for english, names in ORGANISATION_NAMES}
+_ORGANISATION_KEYS = {_folded_key(name, "ORG"): _folded_key(names[0], "ORG") for _, names in ORGANISATION_NAMES for name in names}
+_ORGANISATION_ENGLISH = {_folded_key(names[0], "ORG"): english for english, names in ORGANISATION_NAMES}
 
 
 # --- the loose key and the guarded fuzzy match -----------------------------------
