@@ -6,6 +6,7 @@ from contextlib import AbstractContextManager
 from typing import Iterable, Iterator, Protocol
 
 from ..models import Article
+from ..translit import latin_key
 
 
 class StoreError(Exception):
@@ -142,6 +143,17 @@ class Store(Protocol):
 # A Latin search key shorter than this finds an entity only as its whole key: a short one is
 # part of too many names ("WHO" keys as "bo", inside "bopal", Bhopal, and "jemsbond").
 MIN_LATIN_PART = 4
+
+
+def entity_name_filter(mark: str, find: str, name: str) -> tuple[str, tuple]:
+    """The WHERE clause and parameters of ``entities_named`` for a backend whose placeholder is
+    ``mark`` and whose substring position function is ``find`` (``instr`` or ``strpos``): this id,
+    ``name`` in the entity's name, a spelling or a key, or ``name``'s Latin key as the entity's, or
+    as a part of it of at least MIN_LATIN_PART letters."""
+    key = latin_key(name)
+    where = (f"canonical = {mark} OR {find}(name, {mark}) > 0 OR {find}(state, {mark}) > 0 "
+             f"OR ({mark} <> '' AND (latin_key = {mark} OR ({mark} AND {find}(latin_key, {mark}) > 0)))")
+    return where, (name, name, name, key, key, len(key) >= MIN_LATIN_PART, key)
 
 
 def event_filter(mark: str, *, since: str | None, until: str | None, outlet: str | None,

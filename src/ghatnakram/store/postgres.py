@@ -25,8 +25,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from ..models import Article
-from ..translit import latin_key
-from .base import MIN_LATIN_PART, StoreError, event_filter
+from .base import StoreError, entity_name_filter, event_filter
 from .migrations import POSTGRESQL_MIGRATIONS
 from .sqlite import _ARTICLE_COLUMNS, _article, _entity_row, _now
 
@@ -350,16 +349,10 @@ class PostgresStore:
 
     def entities_named(self, name: str) -> list[str]:
         """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
-        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`), or
-        holds it as a part of at least MIN_LATIN_PART letters: "WHO" is no part of "Bhopal" (their keys
-        "bo" and "bopal")."""
-        key = latin_key(name)
-        rows = self._all(
-            "SELECT canonical FROM entities WHERE canonical = %s OR strpos(name, %s) > 0 OR strpos(state, %s) > 0 "
-            "OR (%s <> '' AND (latin_key = %s OR (%s AND strpos(latin_key, %s) > 0)))",
-            (name, name, name, key, key, len(key) >= MIN_LATIN_PART, key),
-        )
-        return [r[0] for r in rows]
+        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`
+        and :func:`.base.entity_name_filter`)."""
+        where, params = entity_name_filter("%s", "strpos", name)
+        return [r[0] for r in self._all(f"SELECT canonical FROM entities WHERE {where}", params)]
 
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         row = self._one("SELECT event_id, storyline_id FROM article_events WHERE article_id = %s", (article_id,))

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from ..models import Analysis, Article
 from ..translit import latin_key
-from .base import MIN_LATIN_PART, StoreError, event_filter
+from .base import StoreError, entity_name_filter, event_filter
 from .migrations import MIGRATIONS
 
 _ARTICLE_COLUMNS = (
@@ -262,16 +262,10 @@ class SQLiteStore:
 
     def entities_named(self, name: str) -> list[str]:
         """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
-        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`), or
-        holds it as a part of at least MIN_LATIN_PART letters: "WHO" is no part of "Bhopal" (their keys
-        "bo" and "bopal")."""
-        key = latin_key(name)
-        rows = self._db.execute(
-            "SELECT canonical FROM entities WHERE canonical = ? OR instr(name, ?) > 0 OR instr(state, ?) > 0 "
-            "OR (? <> '' AND (latin_key = ? OR (? AND instr(latin_key, ?) > 0)))",
-            (name, name, name, key, key, len(key) >= MIN_LATIN_PART, key),
-        )
-        return [r[0] for r in rows]
+        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`
+        and :func:`.base.entity_name_filter`)."""
+        where, params = entity_name_filter("?", "instr", name)
+        return [r[0] for r in self._db.execute(f"SELECT canonical FROM entities WHERE {where}", params)]
 
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         row = self._db.execute("SELECT event_id, storyline_id FROM article_events WHERE article_id = ?", (article_id,)).fetchone()
