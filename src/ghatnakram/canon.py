@@ -472,15 +472,28 @@ def keys_match(ka: str, kb: str) -> bool:
     wa, wb = ka.split("-"), kb.split("-")
     if len(wa) != len(wb):
         return False
-    unmatched = [(x, y) for x, y in zip(wa, wb) if not words_match(x, y)]
+    last = len(wa) - 1
+    unmatched = [i for i, (x, y) in enumerate(zip(wa, wb))
+                 if not (words_match(x, y) or (0 < i == last and _surname_with_or_without_aa(x, y)))]
     # In a name of three or more words the others vouch for a short word written with or without
     # its long ā (मोहम्मद अजमल आमिर कसाब = … कसब), which alone is too short to match by spelling.
-    return not unmatched or (len(unmatched) == 1 and _same_word(*unmatched[0], len(wa)))
+    return not unmatched or (len(unmatched) == 1 and _same_word(wa[unmatched[0]], wb[unmatched[0]], len(wa)))
 
 
 def _same_word(a: str, b: str, words: int) -> bool:
     """:func:`words_match`, or in a name of three or more words, :func:`_differ_in_aa`."""
     return words_match(a, b) or (words >= 3 and _differ_in_aa(a, b))
+
+
+def _surname_with_or_without_aa(a: str, b: str) -> bool:
+    """Whether two key words differ only in a final ा after two consonants, as a surname ending
+    in a conjunct is written both ways (मिश्र / मिश्रा, गुप्त / गुप्ता, महापात्र / महापात्रा); not
+    after a vowel sign or ं (सिंह / सिंहा, कुमार / कुमारा)."""
+    short, long = sorted((a, b), key=len)
+    return long == short + "\u093e" and bool(_ENDS_IN_TWO_CONSONANTS.search(short))
+
+
+_ENDS_IN_TWO_CONSONANTS = re.compile(rf"[{_CONSONANT}]{{2}}$")
 
 
 def _differ_in_aa(a: str, b: str) -> bool:
