@@ -701,3 +701,15 @@ def test_a_generated_headline_writes_offices_states_and_bodies_in_their_headline
         "बिहार के डिप्टी सीएम सुशील मोदी: डब्ल्यूएचओ की सलाह मानें")
     # only whole words: "मुख्यमंत्रियों" is left as it is
     assert in_headline_form("प्रधानमंत्री ने मुख्यमंत्रियों से बात की") == "पीएम ने मुख्यमंत्रियों से बात की"
+
+
+def test_speech_of_a_pronoun_is_headlined_as_what_was_said():
+    assert compress("उन्होंने कहा कि वैक्सीन की खोज के लिए 8 बिलियन डॉलर की राशि पर्याप्त नहीं होगी।") == (
+        "वैक्सीन की खोज के लिए 8 बिलियन डॉलर की राशि पर्याप्त नहीं होगी")
+    assert compress("उन्होंने प्राणायाम के गुर बताते हुए कहा कि यह एक आसान सा योग है।") == "यह एक आसान सा योग"
+
+
+def test_a_long_lead_is_cut_before_that_is():
+    lead = ("27 मार्च से 6 अप्रैल के बीच संक्रमण की दर 1.83 थी यानी तब एक संक्रमित शख्स औसतन करीब दो स्वस्थ "
+            "लोगों को संक्रमित कर रहा था।")
+    assert compress(lead) == "27 मार्च से 6 अप्रैल के बीच संक्रमण की दर 1.83"

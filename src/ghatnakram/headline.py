@@ -118,6 +118,12 @@ _SPEECH = re.compile(
     r"(?:कहा|बताया|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
     r"(?:(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
 )
+# Speech whose speaker a headline cannot name: a pronoun ("उन्होंने … कहा कि Y"), or none left once the
+# opening is gone ("कहा कि Y"). What was said is the headline.
+_UNNAMED_SPEECH = re.compile(
+    r"^(?:(?:उन्होंने|इन्होंने|उसने|इसने|मैंने|हमने)\s+(?:\S+\s+){0,10}?)?"
+    r"(?:कहा|बताया)(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि\s+(?P<what>.+)$"
+)
 # "X का कहना है कि …", "X का मानना है कि …": a view, given as "X: …" like reported speech.
 _VIEW = re.compile(r"^(?P<who>(?:\S+\s+){0,5}?\S+)\s+(?:का|की|के)\s+(?:कहना|मानना)\s+है\s+कि\s+(?P<what>.+)$")
 # Who says it, too vague or too close to be a headline's speaker: "हमारा मानना है कि", "लोगों का कहना है".
@@ -163,7 +169,7 @@ _NEEDS_ITS_VERB = re.compile(rf"{_START}(?:ने|जो|जिस|जिसे|
 # clause a contrast opens ("…, लेकिन नये पॉजिटिव केस सामने आए"): without its verb it says nothing.
 _SAMNE_AAYE = re.compile(r"(?<!बात)(?<!रूप\sमें)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")  # "… के रूप में सामने आए": emerged as
 _CONTRAST = re.compile(rf"{_START}(?:लेकिन|जबकि|मगर|परंतु){_END}")
-_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो)\s")
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो|यानी|यानि|अर्थात)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
 # प्रभाव से …"): "है" followed by a word that does not continue the clause.
 # Not after a pronoun ("वे हैं मध्य प्रदेश …": a copula), nor before a word that carries the clause on.
@@ -216,7 +222,10 @@ _INFINITIVE_OF_A_PREDICATE = re.compile(r"(?P<verb>\S+ने)\s+की\s+(?:ह�
 
 
 def _as_speech(text: str) -> str:
-    """"X ने कहा कि Y" and "X का कहना है कि Y" → "X: Y"."""
+    """"X ने कहा कि Y" and "X का कहना है कि Y" → "X: Y"; "उन्होंने कहा कि Y" → "Y"."""
+    unnamed = _UNNAMED_SPEECH.match(text)
+    if unnamed and len(unnamed["what"].split()) >= MIN_WORDS:
+        return unnamed["what"]
     match = _SPEECH.match(text) or _VIEW.match(text)
     if not match or match.group("who").split()[-1] in _NO_SPEAKER:
         return text
