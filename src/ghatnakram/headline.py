@@ -215,10 +215,14 @@ def _end_aux(text: str) -> str:
     infinitive = _INFINITIVE_OF_A_PREDICATE.search(text)
     if infinitive and _is_oblique_infinitive(word_core(infinitive["verb"])):
         return text  # "लड़ाई … ब्लॉक करने की है" is what the fight is about, not a perfective "की है"
+    if _HABITUAL_BEFORE_AUX.search(text):
+        return text  # "ठीक हो जाते हैं", "दिवालिया हो सकती हैं": without it the habitual reads unfinished
     return _TRAILING_AUX.sub("", text)
 
 
 _INFINITIVE_OF_A_PREDICATE = re.compile(r"(?P<verb>\S+ने)\s+की\s+(?:है|हैं|था|थी)[\s।.!?]*$")
+# A habitual or "can" form before the closing auxiliary, not a noun a genitive governs ("की आवश्यकता है").
+_HABITUAL_BEFORE_AUX = re.compile(r"(?<!\sकी)(?<!\sका)(?<!\sके)(?<!^की)\s+\S+(?:ता|ती|ते)\s+(?:है|हैं|था|थी|थे)[\s।.!?]*$")
 
 
 def _as_speech(text: str) -> str:
