@@ -727,3 +727,11 @@ def test_a_long_lead_is_cut_before_that_is():
 )
 def test_a_habitual_keeps_its_closing_auxiliary_where_a_progressive_or_a_noun_drops_it(lead, headline):
     assert compress(lead) == headline
+
+
+def test_a_cut_never_ends_on_what_goes_on_meanwhile():
+    lead = ("प्रधानमंत्री नरेंद्र मोदी ने बिहार के मुख्यमंत्री नीतीश कुमार के जन्मदिन पर उनकी प्रशंसा करते हुए उन्हें "
+            "जमीनी स्तर से उठा लोकप्रिय नेता बताया।")
+    headline = compress(lead)
+    assert not headline.endswith("करते हुए")
+    assert headline.endswith("लोकप्रिय नेता बताया")

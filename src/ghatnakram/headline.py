@@ -326,7 +326,7 @@ def _cut(text: str) -> str:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(cut) if len(cut[: m.start()].split()) >= MIN_WORDS + 2]
     if breaks:
         clause = cut[: breaks[-1]].split()
-        if _has_a_verb(clause) and not _dangles(clause[-1]):  # not "… में भर्ती एक | और मरीज में …"
+        if _has_a_verb(clause) and not _dangles(clause):  # not "… में भर्ती एक | और मरीज में …"
             return _TRAILING.sub("", " ".join(clause))
     end = MAX_WORDS
     if _is_figure(words[end - 1]) or word_core(words[end - 1]) in CARDINALS:  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
@@ -337,7 +337,7 @@ def _cut(text: str) -> str:
             end += 1  # "… विश्व के 65 | देशों": a figure ends with what it counts
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
-    if not _has_a_verb(words[:end]) or _dangles(words[end - 1]):
+    if not _has_a_verb(words[:end]) or _dangles(words[:end]):
         if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT:
             return text
         agent = _from_the_agent(words)
@@ -366,7 +366,7 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
             return None  # inside what someone said: the speaker and the telling go first
         start = i + 1 + (i + 1 < len(words) and cores[i + 1] == "ही")
         rest = words[start:]
-        if len(rest) < MIN_WORDS + 2 or not _has_a_verb(rest) or _dangles(rest[-1]):
+        if len(rest) < MIN_WORDS + 2 or not _has_a_verb(rest) or _dangles(rest):
             continue
         if _keeps_its_places(words[:start], rest):
             if cores[start] not in _NEVER_OPENS_A_CLAUSE:
@@ -427,11 +427,17 @@ def _from_the_agent(words: list[str]) -> list[str] | None:
     return words[start:]
 
 
-def _dangles(word: str) -> bool:
-    """Whether a cut ending on ``word`` leaves a phrase waiting for its verb: a case marker ("… बसों
-    के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में") or an oblique infinitive ("… की पुष्टि होने")."""
-    core = word_core(word)
-    return core in _POSTPOSITIONS or _is_oblique_infinitive(core)
+def _dangles(words: list[str]) -> bool:
+    """Whether a cut keeping ``words`` leaves a phrase waiting for its verb: it ends on a case marker
+    ("… बसों के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में"), an oblique infinitive ("… की पुष्टि
+    होने") or a participle of what goes on meanwhile ("… उनकी प्रशंसा करते हुए")."""
+    core = word_core(words[-1])
+    if core in _POSTPOSITIONS or _is_oblique_infinitive(core):
+        return True
+    return core in _WHILE_PARTICIPLE_ENDS and len(words) > 1 and word_core(words[-2]).endswith(("ते", "ती"))
+
+
+_WHILE_PARTICIPLE_ENDS = frozenset("हुए हुये हुई".split())
 
 
 def _has_a_verb(words: list[str]) -> bool:
