@@ -449,3 +449,9 @@ def test_a_speaker_loses_the_participle_and_age_that_a_cut_after_mein_leaves_bef
 ])
 def test_a_quote_in_quotation_marks_is_direct_and_reported_speech_is_not(text, direct):
     assert [q.direct for q in find_quotes(text)] == [direct]
+
+
+def test_the_base_of_a_rate_is_no_count():
+    found = [(q.value, q.unit) for q in find_quantities("भारत में प्रति 1000 व्यक्ति बेड की संख्या सिर्फ 0.7 है।")]
+    assert found == [(0.7, "beds")]
+    assert [q.value for q in find_quantities("हर 10 लाख की आबादी पर 300 जांच हुईं।")] == [300.0]

@@ -315,6 +315,7 @@ _LABEL_BEFORE = _words(
     "धारा अनुच्छेद नंबर नं नं. क्रमांक वार्ड सेक्टर कक्षा हेल्पलाइन फोन मोबाइल पिन कोड गेट प्लेटफॉर्म "
     "प्लेटफार्म पेज पृष्ठ रूट फेज स्टेज लेवल वर्जन संस्करण सीजन लॉकडाउन एनएच NH No No."
 )
+_RATE_BEFORE = _words("प्रति हर")
 _YEAR_BEFORE = _words("साल वर्ष सन सन् ईस्वी")  # "वर्ष 2020": a year; "पिछले साल 500 लोग": a count
 _LABEL_AFTER = _words("वीं वें वां वी वे वा th st nd rd नंबर नं")
 _NOT_AFTER_INFINITIVE = _words("दो")  # "जाने दो", "होने दो": a verb, not a number
@@ -475,6 +476,8 @@ def _is_not_a_quantity(sentence: str, match: re.Match) -> bool:
     if next_word == "पर" and _CALL.match(sentence, end):
         return True
     if prev_word in _TIME_BEFORE or prev_word in _LABEL_BEFORE and not match.group("cur"):
+        return True
+    if prev_word in _RATE_BEFORE:  # "प्रति 1000 व्यक्ति बेड", "हर 10 लाख की आबादी पर": a rate's base, not a count
         return True
     if num[0] not in _DIGIT_CHARS:
         if num in _NOT_AFTER_INFINITIVE and (prev_word.endswith("ने") or not next_word):  # "जाने दो"
