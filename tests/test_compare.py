@@ -285,9 +285,9 @@ def test_demo_prints_one_storyline_timeline_and_one_event_comparison(demo_db):
 
 def test_every_unit_the_analysis_knows_has_a_hindi_label():
     from ghatnakram.compare import UNIT_LABELS
-    from ghatnakram.facts import UNIT_NOUNS
+    from ghatnakram.facts import PERSON_NOUNS, STATE_CUES, UNIT_NOUNS
 
-    assert set(UNIT_NOUNS) | {"km/h"} <= set(UNIT_LABELS)
+    assert set(UNIT_NOUNS) | set(PERSON_NOUNS) | set(STATE_CUES) | {"km/h"} <= set(UNIT_LABELS)
 
 
 def test_a_number_named_without_its_place_is_shared_with_the_same_number_at_the_events_place(analyze):

@@ -36,7 +36,7 @@ from .places import get_place, lies_within
 CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
 UNIT_LABELS = {
     "deaths": "मौतें", "injured": "घायल", "missing": "लापता", "arrested": "गिरफ्तार", "cases": "मामले",
-    "recovered": "ठीक हुए", "tests": "जांच", "negative": "निगेटिव", "suspected": "संदिग्ध", "people": "लोग", "rupees": "रुपये",
+    "recovered": "ठीक हुए", "quarantined": "क्वारंटाइन", "tests": "जांच", "negative": "निगेटिव", "suspected": "संदिग्ध", "people": "लोग", "rupees": "रुपये",
     "percent": "प्रतिशत", "votes": "वोट", "seats": "सीटें", "trains": "ट्रेनें", "coaches": "डिब्बे",
     "years": "साल", "days": "दिन", "km": "किमी", "km/h": "किमी/घंटा", "districts": "जिले", "villages": "गांव",
     "dollars": "डॉलर", "months": "महीने", "weeks": "हफ्ते", "decades": "दशक", "hours": "घंटे", "minutes": "मिनट",
