@@ -735,3 +735,15 @@ def test_a_cut_never_ends_on_what_goes_on_meanwhile():
     headline = compress(lead)
     assert not headline.endswith("करते हुए")
     assert headline.endswith("लोकप्रिय नेता बताया")
+
+
+def test_the_hour_a_tally_is_given_up_to_goes_with_its_weekday():
+    assert compress("बुधवार सुबह 9 बजे तक भारत में कोरोना वायरस से संक्रमित लोगों की संख्या बढ़कर 147 हो गई है।") == (
+        "भारत में कोरोना वायरस से संक्रमित लोगों की संख्या बढ़कर 147 हुई")
+    assert compress("रात 10 बजे तक शहर की सभी दुकानें खुली रहेंगी।").startswith("रात 10 बजे तक")
+
+
+def test_the_speaker_is_the_one_whose_ne_stands_nearest_the_verb_of_saying():
+    headline = compress("कपिल सिब्बल ने पूछा कि पीठ ने गाउन क्यों नहीं पहना है तो मुख्य न्यायाधीश ने कहा कि उन्होंने "
+                        "चिकित्सकों की राय मांगी थी।")
+    assert not headline.startswith("पूछा कि पीठ:")
