@@ -93,9 +93,10 @@ _DAY_PARTS = _nfc_alt("सुबह शाम रात रात्रि द�
 # "करीब 11:40 बजे", "शाम 4 बजे से रात 12 बजे तक", "बुधवार सुबह 9 बजे तक" (a tally's hour): when it happened, not what. A date alone stays ("22 मार्च को जनता कर्फ्यू"): it may be news.
 _CLOCK = r"[0-9०-९]{1,2}(?:[:.][0-9०-९]{2})?\s*बजे"
 _NOT_A_BOUND = rf"(?!\s+(?:तक|से|के|की|का){_END})"  # "आज तक", "अब से", "कल के" are no time of the happening
+_WEEKDAY_AND_PART = rf"(?:{_WEEKDAYS})(?:\s+(?:की|के)?\s*(?:{_DAY_PARTS}))?"  # "बुधवार", "बुधवार की देर शाम"
 _TIME_ADVERBIAL = re.compile(
-    rf"{_START}(?:(?:{_WEEKDAYS})(?:\s+(?:की|के)?\s*(?:{_DAY_PARTS}))?\s+(?:(?:करीब|लगभग)\s+)?{_CLOCK}\s+तक{_END}|"
-    rf"(?:{_WEEKDAYS})(?:\s+(?:की|के)?\s*(?:{_DAY_PARTS}))?(?:\s+(?:को|से){_END}|{_NOT_A_BOUND})|"
+    rf"{_START}(?:{_WEEKDAY_AND_PART}\s+(?:(?:करीब|लगभग)\s+)?{_CLOCK}\s+तक{_END}|"
+    rf"{_WEEKDAY_AND_PART}(?:\s+(?:को|से){_END}|{_NOT_A_BOUND})|"
     rf"[0-9०-९]{{1,2}}\s+(?:{_MONTHS})\s+(?:की|को)\s+(?:{_DAY_PARTS})(?:\s+को)?|"
     rf"(?:आज|कल){_NOT_A_BOUND}(?:\s+(?:{_DAY_PARTS}))?|अब{_NOT_A_BOUND}|(?:पिछले|बीते)\s+(?:दिनों|सप्ताह|हफ्ते)|"
     rf"(?:(?:{_DAY_PARTS})\s+)?{_CLOCK}\s+से\s+(?:(?:{_DAY_PARTS})\s+)?{_CLOCK}\s+तक|"
@@ -112,18 +113,19 @@ _WHOSE_CAPITAL = frozenset(("देश", "प्रदेश", "राज्य"
 _BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)(?<!राष्ट्रीय\s)राजधानी\s+(?!(?:में|के|की|का|से|को|पर|तक|ने){_END})(?=\S)")
 # Attribution the headline does without: "स्वास्थ्य विभाग के मुताबिक, …", "…, जानकारी के अनुसार".
 _ATTRIBUTION_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S+\s+(?:के\s+मुताबिक|के\s+अनुसार)\s*,?\s+")
+_THAT = r"(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि"  # "कहा कि", "कहा है कि", "बताया था, कि"
 # The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि",
 # "ने कहा, …".
 _SPEECH = re.compile(
     r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:(?!ने\s)\S+\s+){0,10}?)"
     r"(?:कहा|बताया|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
-    r"(?:(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
+    rf"(?:{_THAT}|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
 )
 # Speech whose speaker a headline cannot name: a pronoun ("उन्होंने … कहा कि Y"), or none left once the
 # opening is gone ("कहा कि Y"). What was said is the headline.
 _UNNAMED_SPEECH = re.compile(
     r"^(?:(?:उन्होंने|इन्होंने|उसने|इसने|मैंने|हमने)\s+(?:\S+\s+){0,10}?)?"
-    r"(?:कहा|बताया)(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि\s+(?P<what>.+)$"
+    rf"(?:कहा|बताया){_THAT}\s+(?P<what>.+)$"
 )
 # "X का कहना है कि …", "X का मानना है कि …": a view, given as "X: …" like reported speech.
 _VIEW = re.compile(r"^(?P<who>(?:\S+\s+){0,5}?\S+)\s+(?:का|की|के)\s+(?:कहना|मानना)\s+है\s+कि\s+(?P<what>.+)$")
@@ -223,7 +225,7 @@ def _end_aux(text: str) -> str:
 
 _INFINITIVE_OF_A_PREDICATE = re.compile(r"(?P<verb>\S+ने)\s+की\s+(?:है|हैं|था|थी)[\s।.!?]*$")
 # A habitual or "can" form before the closing auxiliary, not a noun a genitive governs ("की आवश्यकता है").
-_HABITUAL_BEFORE_AUX = re.compile(r"(?<!\sकी)(?<!\sका)(?<!\sके)(?<!^की)\s+\S+(?:ता|ती|ते)\s+(?:है|हैं|था|थी|थे)[\s।.!?]*$")
+_HABITUAL_BEFORE_AUX = re.compile(r"(?<!\sकी)(?<!\sका)(?<!\sके)\s+\S+(?:ता|ती|ते)\s+(?:है|हैं|था|थी|थे)[\s।.!?]*$")
 
 
 def _as_speech(text: str) -> str:
