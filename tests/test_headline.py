@@ -747,3 +747,14 @@ def test_the_speaker_is_the_one_whose_ne_stands_nearest_the_verb_of_saying():
     headline = compress("कपिल सिब्बल ने पूछा कि पीठ ने गाउन क्यों नहीं पहना है तो मुख्य न्यायाधीश ने कहा कि उन्होंने "
                         "चिकित्सकों की राय मांगी थी।")
     assert not headline.startswith("पूछा कि पीठ:")
+
+
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        ("मिल्क प्लांट जारी रहेंगे\nदिल्ली लॉकडाउन: जानें, क्या-क्या रहेगा बंद", "मिल्क प्लांट जारी रहेंगे"),
+        ("क्षेत्र\t अनुमानित नुकसान\nरसायन\t944 करोड़ रुपए\nकपड़ा\t468 करोड़ रुपये", "क्षेत्र अनुमानित नुकसान"),
+    ],
+)
+def test_a_text_of_short_lines_is_headlined_by_its_first_line_not_left_without_one(text, headline):
+    assert generate_headline(text) == headline

@@ -687,8 +687,9 @@ class Lead:
 def read_lead(text: str, tag=None) -> Lead:
     """The lead sentence of cleaned ``text`` (:func:`lead_sentences`, :func:`prepare_lead`), its
     NER tags (``tag``: a token list to BIO tags; the shipped NER model by default) and the
-    article's word counts. ``words`` is empty when the text has no lead sentence."""
-    leads = lead_sentences(text, 1)
+    article's word counts. A text with no sentence that says something (a table, a list of short
+    lines) is led by its first line; ``words`` is empty only for a text without words."""
+    leads = lead_sentences(text, 1) or [" ".join(sentence.split()) for sentence in split_sentences(text)[:1]]
     words = prepare_lead(leads[0]) if leads else []
     if tag is None:
         from .ner import load_tagger
