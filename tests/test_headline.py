@@ -758,3 +758,10 @@ def test_the_speaker_is_the_one_whose_ne_stands_nearest_the_verb_of_saying():
 )
 def test_a_text_of_short_lines_is_headlined_by_its_first_line_not_left_without_one(text, headline):
     assert generate_headline(text) == headline
+
+
+def test_a_causative_perfective_is_the_verb_a_main_clause_keeps():
+    lead = ("राजधानी में कोरोना को महामारी घोषित करने के बीच मयूर विहार के लोगों ने इस बीमारी से लड़ने की गाइडलाइन का "
+            "पालन करने और इससे निपटने के लिए एक-दूसरे को जागरूक करने का बीड़ा उठाया है।")
+    assert compress(lead).startswith("मयूर विहार के लोगों ने")
+    assert compress(lead).endswith("बीड़ा उठाया")

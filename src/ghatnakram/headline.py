@@ -447,7 +447,16 @@ def _has_a_verb(words: list[str]) -> bool:
     """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb
     (:func:`_has_verb`), a form of करना ("मना किया"), or a perfective of coming, being found or
     reaching ("… के पार पहुंचा")."""
-    return _has_verb(words, range(len(words))) or any(word_core(word) in _FINITE_VERBS for word in words)
+    return _has_verb(words, range(len(words))) or any(_is_finite_verb(word_core(word)) for word in words)
+
+
+def _is_finite_verb(core: str) -> bool:
+    """A form of करना, a perfective of coming, being found or reaching, or a causative perfective
+    ("उठाया", "लगाया"; a few nouns end so too: छाया, माया)."""
+    return core in _FINITE_VERBS or (len(core) > 3 and core.endswith("ाया") and core not in _NOUNS_LIKE_PERFECTIVES)
+
+
+_NOUNS_LIKE_PERFECTIVES = frozenset("छाया माया काया साया पराया सहाया".split())
 
 
 _FINITE_VERBS = frozenset(
