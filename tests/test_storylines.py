@@ -451,3 +451,43 @@ def test_news_that_shares_about_as_little_with_each_of_its_places_threads_joins_
     watch = linker.add("e9", _report("c", "2020-03-19", "other", "प्रवासी जिले पुलिस सर्विलांस", state))
     assert crime != outbreak[0]
     assert watch == outbreak[0]
+
+
+def _weighed(sig, words):
+    """The signature with the unit TF-IDF vector the event clusterer would give it, over ``words``."""
+    return dataclasses.replace(sig, vector={w: 1 / len(words.split()) ** 0.5 for w in words.split()})
+
+
+def _package_news(article_id, day, words, place):
+    return _weighed(_statement(article_id, day, words, place), words)
+
+
+def test_news_that_fits_no_storyline_joins_one_active_in_the_last_days_that_shares_its_distinctive_words():
+    # "20 लाख करोड़ के आर्थिक पैकेज के साथ आत्मनिर्भर भारत अभियान", then the next day's reaction from abroad.
+    linker = StorylineLinker()
+    package = linker.add("e1", _package_news("a", "2020-05-12", "आर्थिक पैकेज आत्मनिर्भर भारत अभियान घोषणा", "country:IN"))
+    reaction = linker.add("e2", _package_news("b", "2020-05-13", "आर्थिक पैकेज सराहना अमेरिकी उद्योग", "country:US"))
+    assert reaction == package
+
+
+def test_a_storyline_quiet_for_more_than_a_few_days_takes_no_news_by_its_words_alone():
+    linker = StorylineLinker()
+    package = linker.add("e1", _package_news("a", "2020-05-12", "आर्थिक पैकेज आत्मनिर्भर भारत अभियान घोषणा", "country:IN"))
+    later = linker.add("e2", _package_news("b", "2020-05-20", "आर्थिक पैकेज सराहना अमेरिकी उद्योग", "country:US"))
+    assert later != package
+
+
+def test_words_of_any_story_link_no_news_to_a_recent_storyline():
+    linker = StorylineLinker()
+    first = linker.add("e1", _package_news("a", "2020-05-12", "दिन करीब पहले बाद", "country:IN"))
+    assert linker.add("e2", _package_news("b", "2020-05-13", "दिन करीब पहले बाद", "country:US")) != first
+
+
+def test_a_storylines_topic_survives_saving_and_loading():
+    linker = StorylineLinker()
+    package = linker.add("e1", _package_news("a", "2020-05-12", "आर्थिक पैकेज आत्मनिर्भर भारत अभियान घोषणा", "country:IN"))
+    saved = {i: s.to_dict() for i, s in linker.storylines_.items()}
+    resumed = StorylineLinker().load([Storyline.from_dict(i, d) for i, d in saved.items()], {}, date(2020, 5, 12))
+    assert resumed.storylines_[package].topic == linker.storylines_[package].topic
+    assert resumed.add("e2", _package_news("b", "2020-05-13", "आर्थिक पैकेज सराहना अमेरिकी उद्योग", "country:US")) == package
+    assert Storyline.from_dict("old", {k: v for k, v in saved[package].items() if k != "topic"}).topic == {}

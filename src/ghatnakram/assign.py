@@ -79,7 +79,7 @@ class OnlineAssigner:
     # -- one article --
     def _assign(self, sig: Signature) -> tuple[str, str]:
         placed = self.clusterer.add(sig)
-        storyline_id = self.linker.add(placed.event_id, sig)
+        storyline_id = self.linker.add(placed.event_id, placed.signature)
         event = self.clusterer.open_events_[placed.event_id]
         store = self.store
         self._merged = self._merged or bool(self.linker.merged_ or placed.merged)

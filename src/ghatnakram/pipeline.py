@@ -155,7 +155,7 @@ def cluster(articles: list[Article]) -> tuple[dict[str, str], dict[str, str]]:
     for article in ordered:
         sig = signature(article)
         assignment = events.add(sig)
-        linker.add(assignment.event_id, sig)
+        linker.add(assignment.event_id, assignment.signature)
     event_of, storyline_of = events.labels(), linker.labels()
     return event_of, {article_id: storyline_of[event] for article_id, event in event_of.items()}
 

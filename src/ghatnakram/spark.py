@@ -623,7 +623,7 @@ class _Job:
         """Step 8: storylines on the driver over the signatures, streamed in publication order."""
         joined = self.broadcast(self.joined)
         parts = max(1, self.report.stored // 20000)  # few, large pieces: each is one job to fetch
-        compact = self.signatures.map(lambda kv: (kv[0], (joined.value[kv[1]["article_id"]], _for_storylines(kv[1])))).sortByKey(numPartitions=parts)
+        compact = self.signatures.map(lambda kv: (kv[0], (joined.value[kv[1]["article_id"]], kv[1]))).sortByKey(numPartitions=parts)
         self.linker = link_storylines(pair for _, pair in compact.toLocalIterator(prefetchPartitions=True))
         storylines = self.linker.labels()
         self.labels = {article: (event, storylines.get(event) or storyline_id(event)) for article, event in self.final.items()}
@@ -725,11 +725,6 @@ def _blocks(sig: dict, first_day: int, options: SparkOptions) -> list[tuple[int,
 
 def _published_day(sig: dict) -> int | None:
     return date.fromisoformat(sig["published"][:10]).toordinal() if sig["published"] else None
-
-
-def _for_storylines(sig: dict) -> dict:
-    """The signature without what storylines do not read (the vector), to stream less to the driver."""
-    return {**sig, "vector": None}
 
 
 def stored_article(position: int, aliases: dict[int, int], positions_of: dict[int, str]) -> str | None:

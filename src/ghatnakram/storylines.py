@@ -12,7 +12,8 @@ storyline of one disease take news of another (a state's bird flu and its COVID-
 incident follows a thread that told of none only by a shared topic. Every other event joins
 the storyline whose profile it fits best — the same primary place, the same actors, and the
 same vocabulary — among the storylines active within a window that are no place's thread;
-otherwise it starts one. Two meetings of the same leaders months apart share
+else one active in the last few days whose distinctive words (TF-IDF) it shares; otherwise it
+starts one. Two meetings of the same leaders months apart share
 their actors and place, so they are one storyline of two events. The timeline orders
 events by event date, with the recurrence ordinal ("first" before "second") breaking ties.
 """
@@ -44,6 +45,11 @@ THREAD_LENGTH_CREDIT = 0.01  # per e-fold of a thread's events, when a new event
 THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
 ESTABLISHED_DISEASE = 2  # articles naming a disease before a storyline is that disease's news
 INCIDENT_TOPIC_COSINE = 0.2  # the same, when one of them tells of an incident and the other of none
+# A new event that follows no place or beat and fits no storyline still joins one active in the last
+# few days whose distinctive words it shares: the TF-IDF cosine of its first article with the
+# storyline's articles (a day's package announcements and the next day's reactions to it).
+RECENT_TOPIC_DAYS = 3
+RECENT_TOPIC_COSINE = 0.2
 # Words of any story, whatever it is about: when, how much, how new. Two stories sharing only
 # these ("दिन", "करीब", "पहुंचे") share no topic: a book fair and a by-election of one state.
 NO_TOPIC_WORDS = frozenset(
@@ -68,6 +74,7 @@ class Storyline:
     events: int = 0  # events it holds (0 for a storyline stored before this was counted: unknown)
     incident: str | None = None  # the incident family of its first event that told of one
     diseases: Counter = field(default_factory=Counter)  # articles naming each disease
+    topic: Counter = field(default_factory=Counter)  # sum of its articles' TF-IDF vectors, topic words only
 
     def add(self, sig: Signature) -> None:
         self.started = _earlier(self.started, sig.published)
@@ -79,6 +86,8 @@ class Storyline:
         self.keep_top()
         self.incident = self.incident or sig.incident
         self.diseases.update(sig.diseases)
+        self.topic.update(topic_vector(sig))
+        self.topic = _top(self.topic, PROFILE_TERMS)
         if sig.day and (self.last_day is None or sig.day > self.last_day):
             self.last_day = sig.day
 
@@ -95,14 +104,15 @@ class Storyline:
     def to_dict(self) -> dict:
         return {"places": dict(self.places), "actors": dict(self.actors), "terms": dict(self.terms),
                 "last_day": self.last_day.isoformat() if self.last_day else None, "started": self.started,
-                "thread": self.thread, "events": self.events, "incident": self.incident, "diseases": dict(self.diseases)}
+                "thread": self.thread, "events": self.events, "incident": self.incident, "diseases": dict(self.diseases),
+                "topic": dict(self.topic)}
 
     @classmethod
     def from_dict(cls, storyline_id_: str, data: dict) -> "Storyline":
         storyline = cls(storyline_id_, Counter(data["places"]), Counter(data["actors"]), Counter(data["terms"]),
                         date.fromisoformat(data["last_day"]) if data["last_day"] else None, data.get("started", ""),
                         thread=data.get("thread"), events=data.get("events", 0), incident=data.get("incident"),
-                        diseases=Counter(data.get("diseases", {})))
+                        diseases=Counter(data.get("diseases", {})), topic=Counter(data.get("topic", {})))
         storyline.norm = _norm(storyline.terms)
         return storyline
 
@@ -170,7 +180,20 @@ class StorylineLinker:
         bridged = [s for score, s in fitting if score >= self.merge_threshold and s.thread is None]
         if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
             return self._merge(bridged)
-        return fitting[0][1] if fitting else self._start(storyline_id(event_id), thread)
+        if fitting:
+            return fitting[0][1]
+        recent = None if thread else self._recent_topic(profile, sig)
+        return recent or self._start(storyline_id(event_id), thread)
+
+    def _recent_topic(self, profile: Storyline, sig: Signature) -> Storyline | None:
+        """The storyline (no place's thread) active in the last :data:`RECENT_TOPIC_DAYS` whose
+        distinctive words the new event's article shares most, at :data:`RECENT_TOPIC_COSINE` or more."""
+        vector = topic_vector(sig)
+        recent = [s for s in self._candidates(profile, sig.day) if s.thread is None and s.topic
+                  and not (sig.day and s.last_day and (sig.day - s.last_day).days > RECENT_TOPIC_DAYS)]
+        scored = [(_weighted_cosine(vector, s.topic), s) for s in recent]
+        best = min(((c, s) for c, s in scored if c >= RECENT_TOPIC_COSINE), key=lambda x: (-x[0], x[1].id), default=None)
+        return best[1] if best else None
 
     def _follow_late(self, storyline: Storyline, sig: Signature) -> Storyline:
         """An event alone in its storyline whose later article shows the place (or beat) it follows
@@ -265,6 +288,7 @@ class StorylineLinker:
             survivor.events += other.events
             survivor.incident = survivor.incident or other.incident
             survivor.diseases.update(other.diseases)
+            survivor.topic = _top(survivor.topic + other.topic, PROFILE_TERMS)
             self._index_storyline(survivor)
             del self.storylines_[other.id]
             self.changed_.pop(other.id, None)
@@ -405,6 +429,19 @@ def _topic_words(storyline: Storyline) -> Storyline:
     topical = Storyline(id=storyline.id, terms=Counter({t: c for t, c in storyline.terms.items() if t not in NO_TOPIC_WORDS}))
     topical.norm = _norm(topical.terms)
     return topical
+
+
+def topic_vector(sig: Signature) -> dict[str, float]:
+    """The article's TF-IDF vector (:attr:`~.events.Signature.vector`) over its topic words (not
+    :data:`NO_TOPIC_WORDS`), of unit length; empty for a signature the event clusterer has not weighed."""
+    weights = {t: w for t, w in (sig.vector or {}).items() if t not in NO_TOPIC_WORDS}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def _weighted_cosine(vector: dict[str, float], topic: Counter) -> float:
+    norm = math.sqrt(sum(w * w for w in topic.values()))
+    return sum(w * topic[t] for t, w in vector.items() if t in topic) / norm if norm else 0.0
 
 
 def _earlier(started: str, published: str) -> str:
