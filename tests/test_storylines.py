@@ -491,3 +491,11 @@ def test_a_storylines_topic_survives_saving_and_loading():
     assert resumed.storylines_[package].topic == linker.storylines_[package].topic
     assert resumed.add("e2", _package_news("b", "2020-05-13", "आर्थिक पैकेज सराहना अमेरिकी उद्योग", "country:US")) == package
     assert Storyline.from_dict("old", {k: v for k, v in saved[package].items() if k != "topic"}).topic == {}
+
+
+def test_news_of_another_incident_family_does_not_join_a_recent_storyline_by_its_words():
+    linker = StorylineLinker()
+    riot = linker.add("e1", dataclasses.replace(_package_news("a", "2020-05-12", "हिंसा शहर कर्फ्यू तनाव", "country:IN"),
+                                                incident="violence"))
+    storm = dataclasses.replace(_package_news("b", "2020-05-13", "शहर कर्फ्यू तूफान तनाव", "country:BD"), incident="weather")
+    assert linker.add("e2", storm) != riot

@@ -176,24 +176,15 @@ class StorylineLinker:
             known = self._thread_of(thread, sig, profile)
             if known is not None:
                 return known
-        fitting = self._fitting_storylines(profile, sig.day)
+        candidates = [s for s in self._candidates(profile, sig.day) if _may_share_a_thread(s, profile)]
+        fitting = self._fitting_storylines(profile, candidates)
         bridged = [s for score, s in fitting if score >= self.merge_threshold and s.thread is None]
         if len(bridged) > 1:  # an event that fits two storylines shows they are one thread
             return self._merge(bridged)
         if fitting:
             return fitting[0][1]
-        recent = None if thread else self._recent_topic(profile, sig)
+        recent = None if thread else _recent_topic(candidates, sig)
         return recent or self._start(storyline_id(event_id), thread)
-
-    def _recent_topic(self, profile: Storyline, sig: Signature) -> Storyline | None:
-        """The storyline (no place's thread) active in the last :data:`RECENT_TOPIC_DAYS` whose
-        distinctive words the new event's article shares most, at :data:`RECENT_TOPIC_COSINE` or more."""
-        vector = topic_vector(sig)
-        recent = [s for s in self._candidates(profile, sig.day) if s.thread is None and s.topic
-                  and not (sig.day and s.last_day and (sig.day - s.last_day).days > RECENT_TOPIC_DAYS)]
-        scored = [(_weighted_cosine(vector, s.topic), s) for s in recent]
-        best = min(((c, s) for c, s in scored if c >= RECENT_TOPIC_COSINE), key=lambda x: (-x[0], x[1].id), default=None)
-        return best[1] if best else None
 
     def _follow_late(self, storyline: Storyline, sig: Signature) -> Storyline:
         """An event alone in its storyline whose later article shows the place (or beat) it follows
@@ -251,10 +242,10 @@ class StorylineLinker:
             self.threads_[thread].append(storyline.id)
         return storyline
 
-    def _fitting_storylines(self, profile: Storyline, day: date | None) -> list[tuple[float, Storyline]]:
-        """(score, storyline) of the storylines a new event (``profile``: that of its first article) fits, best first."""
+    def _fitting_storylines(self, profile: Storyline, candidates: list[Storyline]) -> list[tuple[float, Storyline]]:
+        """(score, storyline) of the ``candidates`` a new event (``profile``: that of its first article) fits, best first."""
         presence = self._actor_presence(profile)
-        scored = [(self.score(profile, s, presence), s) for s in self._candidates(profile, day) if _may_share_a_thread(s, profile)]
+        scored = [(self.score(profile, s, presence), s) for s in candidates]
         return sorted(((score, s) for score, s in scored if score > self.threshold), key=lambda x: (-x[0], x[1].id))
 
     def _actor_presence(self, profile: Storyline) -> Counter:
@@ -345,6 +336,17 @@ class StorylineLinker:
             place = 1.0 if top in event.places else (0.5 if event.places.keys() & storyline.places.keys() else -0.5)
         # Actors come from the tagger and are often missed or wrong: they weigh less than words.
         return 0.35 * place + 0.2 * _shared_actors(event, storyline, presence) + 0.6 * _cosine(event, storyline)
+
+
+def _recent_topic(candidates: list[Storyline], sig: Signature) -> Storyline | None:
+    """The candidate storyline (no place's thread) active in the last :data:`RECENT_TOPIC_DAYS` whose
+    distinctive words the new event's article shares most, at :data:`RECENT_TOPIC_COSINE` or more."""
+    vector = topic_vector(sig)
+    recent = [s for s in candidates if s.thread is None and s.topic
+              and not (sig.day and s.last_day and (sig.day - s.last_day).days > RECENT_TOPIC_DAYS)]
+    scored = [(_weighted_cosine(vector, s.topic), s) for s in recent]
+    best = min(((c, s) for c, s in scored if c >= RECENT_TOPIC_COSINE), key=lambda x: (-x[0], x[1].id), default=None)
+    return best[1] if best else None
 
 
 def _thread_fit(cosine: float, thread: Storyline) -> float:
