@@ -74,7 +74,7 @@ class Storyline:
     events: int = 0  # events it holds (0 for a storyline stored before this was counted: unknown)
     incident: str | None = None  # the incident family of its first event that told of one
     diseases: Counter = field(default_factory=Counter)  # articles naming each disease
-    topic: Counter = field(default_factory=Counter)  # sum of its articles' TF-IDF vectors, topic words only
+    topic: Counter = field(default_factory=Counter)  # the sum of its articles' TF-IDF vectors over topic words
 
     def add(self, sig: Signature) -> None:
         self.started = _earlier(self.started, sig.published)
@@ -83,19 +83,18 @@ class Storyline:
             self.places[sig.place] += 1  # the primary place counts twice
         self.actors.update(sig.actors)
         self.terms.update(sig.terms)
+        self.topic.update(topic_vector(sig))
         self.keep_top()
         self.incident = self.incident or sig.incident
         self.diseases.update(sig.diseases)
-        self.topic.update(topic_vector(sig))
-        self.topic = _top(self.topic, PROFILE_TERMS)
         if sig.day and (self.last_day is None or sig.day > self.last_day):
             self.last_day = sig.day
 
     def keep_top(self) -> None:
         """Keep the most frequent places, actors and words only (:data:`PROFILE_NAMES`,
-        :data:`PROFILE_TERMS`), and the term vector's length up to date."""
+        :data:`PROFILE_TERMS`; the heaviest topic words), and the term vector's length up to date."""
         self.places, self.actors = _top(self.places, PROFILE_NAMES), _top(self.actors, PROFILE_NAMES)
-        self.terms = _top(self.terms, PROFILE_TERMS)
+        self.terms, self.topic = _top(self.terms, PROFILE_TERMS), _top(self.topic, PROFILE_TERMS)
         self.norm = _norm(self.terms)
 
     def keys(self) -> set[str]:
@@ -273,13 +272,13 @@ class StorylineLinker:
             survivor.places.update(other.places)
             survivor.actors.update(other.actors)
             survivor.terms.update(other.terms)
+            survivor.topic.update(other.topic)
             survivor.keep_top()
             survivor.last_day = max((d for d in (survivor.last_day, other.last_day) if d), default=None)
             survivor.started = _earlier(survivor.started, other.started)
             survivor.events += other.events
             survivor.incident = survivor.incident or other.incident
             survivor.diseases.update(other.diseases)
-            survivor.topic = _top(survivor.topic + other.topic, PROFILE_TERMS)
             self._index_storyline(survivor)
             del self.storylines_[other.id]
             self.changed_.pop(other.id, None)
