@@ -765,3 +765,9 @@ def test_a_causative_perfective_is_the_verb_a_main_clause_keeps():
             "पालन करने और इससे निपटने के लिए एक-दूसरे को जागरूक करने का बीड़ा उठाया है।")
     assert compress(lead).startswith("मयूर विहार के लोगों ने")
     assert compress(lead).endswith("बीड़ा उठाया")
+
+
+def test_a_cut_after_a_figure_keeps_its_part_of_a_whole():
+    lead = ("दिल्ली के निजामुद्दीन के मरकज भवन में तबलीगी जमात कार्यक्रम में शामिल हुए अंडमान-निकोबार के 10 में से 9 "
+            "लोग कोरोना संक्रमित पाए गए हैं और उन्हें अस्पताल में भर्ती कराया गया है।")
+    assert "10 में से 9 लोग" in compress(lead)

@@ -334,7 +334,8 @@ def _cut(text: str) -> str:
     end = MAX_WORDS
     if _is_figure(words[end - 1]) or word_core(words[end - 1]) in CARDINALS:  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
         while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and (
-                _is_figure(words[end]) or _TRAILING.sub("", words[end]) in _FIGURE_GOES_ON):
+                _is_figure(words[end]) or _TRAILING.sub("", words[end]) in _FIGURE_GOES_ON
+                or words[end] == "में" and end + 1 < len(words) and words[end + 1] == "से"):  # "10 में से 9"
             end += 1
         if end < len(words) and word_core(words[end]) not in _NEVER_AT_EDGE:
             end += 1  # "… विश्व के 65 | देशों": a figure ends with what it counts
