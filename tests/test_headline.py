@@ -771,3 +771,14 @@ def test_a_cut_after_a_figure_keeps_its_part_of_a_whole():
     lead = ("दिल्ली के निजामुद्दीन के मरकज भवन में तबलीगी जमात कार्यक्रम में शामिल हुए अंडमान-निकोबार के 10 में से 9 "
             "लोग कोरोना संक्रमित पाए गए हैं और उन्हें अस्पताल में भर्ती कराया गया है।")
     assert "10 में से 9 लोग" in compress(lead)
+
+
+@pytest.mark.parametrize(
+    "lead, ending",
+    [
+        ("वित्तीय संकट के चलते यह महत्वाकांक्षी योजना अब प्राथमिकता से बाहर है।", "प्राथमिकता से बाहर"),
+        ("विश्व के दिग्गज फुटबॉलर क्रिस्टियानो रोनाल्डो लोगों की मदद के लिए सामने आए हैं।", "मदद के लिए सामने आए"),
+    ],
+)
+def test_a_predicate_that_looks_like_a_postposition_or_a_counts_tail_stays(lead, ending):
+    assert generate_headline(lead).endswith(ending)

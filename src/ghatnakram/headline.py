@@ -170,7 +170,8 @@ _LIGHT_VERB_AFTER_PREDICATE = re.compile(rf"{_START}(?P<predicate>{_PREDICATES})
 _NEEDS_ITS_VERB = re.compile(rf"{_START}(?:ने|जो|जिस|जिसे|जिसमें|जिसके|जिन|जिन्हें|जिनमें|जिनके|जिन्होंने){_END}")
 # A count's "सामने आए" at the end goes ("… 5 नए मामले सामने आए" → "… 5 नए मामले"), but not in a
 # clause a contrast opens ("…, लेकिन नये पॉजिटिव केस सामने आए"): without its verb it says nothing.
-_SAMNE_AAYE = re.compile(r"(?<!बात)(?<!रूप\sमें)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")  # "… के रूप में सामने आए": emerged as
+# Nor "… की मदद के लिए सामने आए" (came forward to help).
+_SAMNE_AAYE = re.compile(r"(?<!बात)(?<!रूप\sमें)(?<!लिए)\s+सामने\s+(?:आए|आये|आया|आई|आयी)(?=[\s।.!?]*$)")  # "… के रूप में सामने आए": emerged as
 _CONTRAST = re.compile(rf"{_START}(?:लेकिन|जबकि|मगर|परंतु){_END}")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s|\s(?:और|लेकिन|जबकि|क्योंकि|ताकि|जिससे|जिसके|जिसमें|जहां|जो|यानी|यानि|अर्थात)\s")
 # A sentence that ends in "है" and runs on into the next without a danda ("… फैसला किया है तत्काल
@@ -1080,8 +1081,8 @@ def _dangles_at_the_end(words: list[str]) -> bool:
     of a compound postposition after its case marker ("… के चलते"); without one it is a verb or a
     predicate ("… सीजन में ही चलते", "… विधेयक पास"), as "वाले" is after an infinitive ("… के रहने वाले")."""
     last = word_core(words[-1])
-    if last in _COMPOUND_POSTPOSITIONS:
-        return len(words) > 1 and word_core(words[-2]) in _CASE_MARKERS
+    if last in _COMPOUND_POSTPOSITIONS:  # but "… खतरे से बाहर" (out of) is a predicate
+        return len(words) > 1 and word_core(words[-2]) in _CASE_MARKERS and (last, word_core(words[-2])) != ("बाहर", "से")
     if last in _WALA and len(words) > 1 and _is_oblique_infinitive(word_core(words[-2])):
         return False  # the predicate of a dropped copula: "… नोएडा के रहने वाले", "… बूस्टर मिलने वाला"
     return last in _NEVER_AT_EDGE - _MAY_CLOSE
