@@ -782,3 +782,9 @@ def test_a_cut_after_a_figure_keeps_its_part_of_a_whole():
 )
 def test_a_predicate_that_looks_like_a_postposition_or_a_counts_tail_stays(lead, ending):
     assert generate_headline(lead).endswith(ending)
+
+
+def test_a_cut_never_ends_on_a_noun_waiting_for_its_case_marker():
+    lead = ("गुरुग्राम से कोटद्वार लौटे कोरोना पॉजिटिव युवक के संपर्क में आए बीरोंखाल ब्लाक के दो युवकों को पुलिस, "
+            "प्रशासन और राजस्व विभाग ने क्वारंटीन सेंटर भेज दिया है।")
+    assert not compress(lead).endswith("युवकों")

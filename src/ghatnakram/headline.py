@@ -437,12 +437,18 @@ def _dangles(words: list[str]) -> bool:
     ("… बसों के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में"), an oblique infinitive ("… की पुष्टि
     होने") or a participle of what goes on meanwhile ("… उनकी प्रशंसा करते हुए")."""
     core = word_core(words[-1])
-    if core in _POSTPOSITIONS or _is_oblique_infinitive(core):
+    if core in _POSTPOSITIONS or _is_oblique_infinitive(core) or _is_oblique_plural(core):
         return True
     return core in _WHILE_PARTICIPLE_ENDS and len(words) > 1 and word_core(words[-2]).endswith(("ते", "ती"))
 
 
 _WHILE_PARTICIPLE_ENDS = frozenset("हुए हुये हुई".split())
+_ALL_OF = frozenset("दोनों तीनों चारों पांचों सभों".split())  # "both", "all three": no case marker needed
+
+
+def _is_oblique_plural(core: str) -> bool:
+    """A noun in its oblique plural ("लोगों", "देशों"), which waits for its case marker."""
+    return len(core) > 3 and core.endswith("ों") and core not in _ALL_OF  # not the verb "हों"
 
 
 def _has_a_verb(words: list[str]) -> bool:
