@@ -788,3 +788,16 @@ def test_a_cut_never_ends_on_a_noun_waiting_for_its_case_marker():
     lead = ("गुरुग्राम से कोटद्वार लौटे कोरोना पॉजिटिव युवक के संपर्क में आए बीरोंखाल ब्लाक के दो युवकों को पुलिस, "
             "प्रशासन और राजस्व विभाग ने क्वारंटीन सेंटर भेज दिया है।")
     assert not compress(lead).endswith("युवकों")
+
+
+@pytest.mark.parametrize(
+    "lead, ending",
+    [
+        ("कोरोना वायरस को लेकर प्रधानमंत्री नरेंद्र मोदी ने कहा कि मैं सभी देशवासियों से प्रार्थना करता हूं कि किसी भी तरह की "
+         "अफवाह से बचें।", "अफवाह से बचें"),
+        ("रेल मंत्रालय ने बताया कि रेलवे ने पाया है कि 16 मार्च को मुंबई से जबलपुर जाने वाली गोदान एक्सप्रेस पर यात्रा करने "
+         "वाले चार यात्री कोविड-19 संक्रमित पाए गए।", "संक्रमित पाए गए"),
+    ],
+)
+def test_a_cut_never_leaves_a_clause_it_opens_without_its_verb_nor_ends_on_a_word_waiting_for_its_noun(lead, ending):
+    assert generate_headline(lead).endswith(ending)

@@ -437,9 +437,23 @@ def _dangles(words: list[str]) -> bool:
     ("… बसों के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में"), an oblique infinitive ("… की पुष्टि
     होने") or a participle of what goes on meanwhile ("… उनकी प्रशंसा करते हुए")."""
     core = word_core(words[-1])
-    if core in _POSTPOSITIONS or _is_oblique_infinitive(core) or _is_oblique_plural(core):
+    if core in _POSTPOSITIONS or _is_oblique_infinitive(core) or _is_oblique_plural(core) or core in _WAITING_FOR_A_NOUN:
+        return True
+    if _a_clause_left_without_its_verb(words):
         return True
     return core in _WHILE_PARTICIPLE_ENDS and len(words) > 1 and word_core(words[-2]).endswith(("ते", "ती"))
+
+
+# Words that wait for the noun they go with: "… प्रार्थना करता हूं कि किसी", "… उसी तेजी के साथ इसको".
+_WAITING_FOR_A_NOUN = frozenset("किसी कोई इस उस इन उन इसको उसको इनको उनको इसे उसे अपने अपनी अपना हर प्रत्येक".split())
+_CLAUSE_OPENERS = frozenset("कि जब अगर यदि क्योंकि ताकि".split())
+
+
+def _a_clause_left_without_its_verb(words: list[str]) -> bool:
+    """Whether the last clause the words open ("… चेतावनी जारी की है कि स्वास्थ्यकर्मियों के लिए …",
+    "… ने जब वहां के हालात") is cut before its verb."""
+    opener = max((i for i, word in enumerate(words) if word_core(word) in _CLAUSE_OPENERS), default=None)
+    return opener is not None and not _has_a_verb(words[opener + 1:])
 
 
 _WHILE_PARTICIPLE_ENDS = frozenset("हुए हुये हुई".split())
