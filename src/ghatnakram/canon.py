@@ -913,7 +913,7 @@ class EntityResolver:
                 filled.append(mention)
                 continue
             if entity.id not in forms:
-                forms[entity.id] = _name_and_latin(entity)
+                forms[entity.id] = entity.name, latin_name(entity)
             name, latin = forms[entity.id]
             filled.append(_resolved(mention, entity.id, name, latin, entity.place))
         return filled
@@ -924,11 +924,6 @@ def _resolved(mention: Mention, canonical: str, name: str, latin: str, place: st
     looks up every field at every call, and the ingesting process resolves every mention."""
     return Mention(text=mention.text, type=mention.type, start=mention.start, end=mention.end,
                    sentence=mention.sentence, canonical=canonical, name=name, latin=latin, place=place)
-
-
-def _name_and_latin(entity: Entity) -> tuple[str, str]:
-    """An entity's preferred name, and :func:`latin_name`."""
-    return entity.name, latin_name(entity)
 
 
 def latin_name(entity: Entity) -> str:
