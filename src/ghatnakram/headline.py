@@ -433,9 +433,11 @@ def _from_the_agent(words: list[str]) -> list[str] | None:
 
 
 def _dangles(words: list[str]) -> bool:
-    """Whether a cut keeping ``words`` leaves a phrase waiting for its verb: it ends on a case marker
-    ("… बसों के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में"), an oblique infinitive ("… की पुष्टि
-    होने") or a participle of what goes on meanwhile ("… उनकी प्रशंसा करते हुए")."""
+    """Whether a cut keeping ``words`` leaves a phrase waiting for its verb or its noun: it ends on a
+    case marker ("… बसों के प्रवेश पर", "… की पुष्टि होने के बाद बिहार में"), an oblique infinitive ("…
+    की पुष्टि होने"), a noun in its oblique plural ("… दो युवकों"), a word waiting for its noun ("…
+    कि किसी") or a participle of what goes on meanwhile ("… उनकी प्रशंसा करते हुए"), or a clause it
+    opens has no verb yet ("… चेतावनी जारी की है कि स्वास्थ्यकर्मियों के लिए …")."""
     core = word_core(words[-1])
     if core in _POSTPOSITIONS or _is_oblique_infinitive(core) or _is_oblique_plural(core) or core in _WAITING_FOR_A_NOUN:
         return True
