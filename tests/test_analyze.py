@@ -107,3 +107,16 @@ def test_warm_up_builds_the_place_indexes_before_workers_are_forked():
     places._letter_sets.cache_clear()
     warm_up()
     assert places._indexes.cache_info().currsize == 1 and places._letter_sets.cache_info().currsize == 1
+
+
+def test_a_quote_speaker_links_to_a_person_before_a_longer_organisation_and_to_the_first_of_equals():
+    mentions = [
+        Mention("राष्ट्रीय आपदा प्रबंधन प्राधिकरण", "ORG", 0, 30, 0, canonical="ORG:न"),
+        Mention("राम", "PER", 40, 43, 0, canonical="PER:र1"),
+        Mention("श्याम", "PER", 50, 55, 0, canonical="PER:श"),
+        Mention("राम", "PER", 60, 63, 0, canonical="PER:र2"),
+    ]
+    quotes = [Quote(speaker="राष्ट्रीय आपदा प्रबंधन प्राधिकरण के राम", text="…", sentence=0),
+              Quote(speaker="राष्ट्रीय आपदा प्रबंधन प्राधिकरण", text="…", sentence=0),
+              Quote(speaker="सूत्रों", text="…", sentence=0)]
+    assert [q.speaker_canonical for q in attribute_quotes(quotes, mentions)] == ["PER:र1", "ORG:न", ""]

@@ -430,3 +430,19 @@ def test_the_date_of_the_sentence_giving_the_headlines_figure_weighs_more():
             "फरीदाबाद में शनिवार देर रात 73 वर्षीय बुजुर्ग महिला की मौत हो गई। "
             "उन्हें अस्पताल में भर्ती कराया गया था, जहां शनिवार देर रात उनकी मौत हो गई।")
     assert event_date(text, "2020-05-10", title) == "2020-05-10"
+
+
+def test_clock_times_with_no_date_in_their_sentence_take_the_day_last_named():
+    text = "सोमवार को बैठक हुई। शाम 5 बजे घोषणा हुई। बुधवार को फैसला आया। रात 9 बजे आदेश जारी हुआ।"
+    found = [(m.text, m.day, m.time) for m in find_dates(text, "2026-01-29")]
+    assert found == [
+        ("सोमवार", "2026-01-26", None), ("शाम 5 बजे", "2026-01-26", "17:00+05:30"),
+        ("बुधवार", "2026-01-28", None), ("रात 9 बजे", "2026-01-28", "21:00+05:30"),
+    ]
+
+
+def test_a_text_without_sentence_breaks_is_dated_like_its_opening():
+    # A scraped page's one long line: each date reads its clause within reach, not the whole rest of the text.
+    opening = "राज्य सरकार ने सोमवार को सभी स्कूल बंद करने का फैसला किया"
+    line = opening + ", " + ", ".join(["बाजार में भीड़ रही"] * 5000)
+    assert event_date(line, "2026-01-29") == event_date(opening + "।", "2026-01-29") == "2026-01-26"

@@ -455,3 +455,8 @@ def test_the_base_of_a_rate_is_no_count():
     found = [(q.value, q.unit) for q in find_quantities("भारत में प्रति 1000 व्यक्ति बेड की संख्या सिर्फ 0.7 है।")]
     assert found == [(0.7, "beds")]
     assert [q.value for q in find_quantities("हर 10 लाख की आबादी पर 300 जांच हुईं।")] == [300.0]
+
+
+def test_quotes_after_a_quote_spanning_sentences_are_each_found_once():
+    raw = "मंत्री ने कहा, “हम तैयार हैं। सब ठीक है।” बाद में सचिव ने कहा, “जांच होगी।” विपक्ष ने कहा कि सरकार विफल रही।"
+    assert _quotes(raw) == [("मंत्री", "हम तैयार हैं। सब ठीक है", 0), ("सचिव", "जांच होगी", 2), ("विपक्ष", "सरकार विफल रही", 3)]

@@ -801,3 +801,13 @@ def test_a_cut_never_ends_on_a_noun_waiting_for_its_case_marker():
 )
 def test_a_cut_never_leaves_a_clause_it_opens_without_its_verb_nor_ends_on_a_word_waiting_for_its_noun(lead, ending):
     assert generate_headline(lead).endswith(ending)
+
+
+def test_a_text_without_sentence_breaks_is_headlined_from_its_opening_words_alone():
+    from ghatnakram.headline import MAX_LEAD_WORD_CHARS, MAX_LEAD_WORDS
+
+    opening = "राज्य सरकार ने सभी जिलों में स्कूल बंद करने का आदेश दिया और"
+    endless = opening + " " + " ".join(["बाजार", "में", "भीड़", "रही", "और"] * 4000)
+    assert generate_headline(endless) == generate_headline(" ".join(endless.split()[:MAX_LEAD_WORDS]))
+    assert generate_headline(endless).startswith("राज्य सरकार ने")
+    assert all(len(word) <= MAX_LEAD_WORD_CHARS for word in generate_headline("कोरोना" * 5000).split())

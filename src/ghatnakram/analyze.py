@@ -117,10 +117,13 @@ def warm_up() -> None:
 
 
 def attribute_quotes(quotes: list[Quote], mentions: list[Mention]) -> list[Quote]:
-    """Link each quote's speaker to the canonical entity named in it, preferring a person."""
+    """Link each quote's speaker to the canonical entity named in it, preferring a person, then the longest name."""
+    preferred = sorted((m for m in mentions if m.canonical), key=lambda m: (m.type != "PER", -len(m.text)))
+    names: dict[str, str] = {}  # each name once (a story names its people many times), in order of preference
+    for mention in preferred:
+        names.setdefault(mention.text, mention.canonical)
     linked = []
     for quote in quotes:
-        named = [m for m in mentions if m.canonical and m.text in quote.speaker]
-        named.sort(key=lambda m: (m.type != "PER", -len(m.text)))
-        linked.append(replace(quote, speaker_canonical=named[0].canonical) if named else quote)
+        canonical = next((canonical for name, canonical in names.items() if name in quote.speaker), None)
+        linked.append(replace(quote, speaker_canonical=canonical) if canonical else quote)
     return linked

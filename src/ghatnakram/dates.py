@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable
 import unicodedata
 from dataclasses import dataclass, replace
@@ -279,6 +280,9 @@ _APPOSITION = re.compile(r"\s*(?:[(\[]\s*|,?\s*(?:यानी|यानि|अ�
 _NEXT_TO = re.compile(r"[ \u00a0]*[,\-–]?[ \u00a0]*")
 _WORD = re.compile(rf"[{_WORDCH}]+")
 _SENTENCE_END = re.compile(r"[।॥?!]|(?<![0-9])\.(?=\s)|\n")
+# How far around a date its clause and sentence are read (characters): further than any sentence
+# of news, and a text with no sentence break (one scraped line) costs no more per date than that.
+SENTENCE_REACH = 600
 # Future verb endings: होगा, करेंगी, जाएंगी, जायेंगे, करूंगा, आओगे.
 _FUTURE_ENDING = re.compile(
     r"(?:ेगा|ेगी|ेंगे|ेंगी|ेँगे|ेँगी|एगा|एगी|एंगे|एंगी|एँगे|एँगी|येगा|येगी|येंगे|येंगी|ूंगा|ूंगी|ूँगा|ूँगी|ोगे|ोगी)$"
@@ -328,7 +332,7 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     headline_figures = _figures(title)
     for found, in_title in _event_candidates(text, title, published):
         weight = _vote(found, in_title, pub)
-        if weight > 0 and headline_figures and not in_title and _figures(_sentence_around(text, found.mention)) & headline_figures:
+        if weight > 0 and headline_figures and not in_title and _figures_by_sentence(text)[found.mention.sentence] & headline_figures:
             weight *= HEADLINE_FIGURE_WEIGHT
         if weight > 0:
             day = found.mention.day
@@ -405,9 +409,10 @@ def publication_day(published: str | None) -> date | None:
 _FIGURE = re.compile(r"(?<![-\w])[0-9][0-9,.]*(?![\w])(?!\s*(?:घंटे|घंटों|दिन|दिनों|साल|वर्ष|महीने|महीनों|मिनट|बजे))")
 
 
-def _sentence_around(text: str, mention: DateMention) -> str:
-    """The sentence a date stands in."""
-    return sentence_offsets(text)[mention.sentence][1]
+@lru_cache(maxsize=8)
+def _figures_by_sentence(text: str) -> list[set[str]]:
+    """The figures of each sentence of ``text`` (see :func:`_figures`), each sentence read once."""
+    return [_figures(sentence) for _, sentence in sentence_offsets(text)]
 
 
 def _figures(text: str) -> set[str]:
@@ -494,7 +499,7 @@ def _find(text: str, published: str | None) -> tuple[_Found, ...]:
                 mention, exact=hit.exact, at_day=bool(_AT_DAY.match(after)),
                 anchor=bool(_ANCHOR.match(after)), pluperfect=_is_pluperfect(text, hit.end),
                 dateline=hit.end <= dateline_end,
-                background=bool(BACKGROUND_OPENER.search(text, starts[sentence] if starts else 0, hit.start)),
+                background=bool(BACKGROUND_OPENER.search(text, max(starts[sentence] if starts else 0, hit.start - SENTENCE_REACH), hit.start)),
             )
         )
     return tuple(_attach_clocks(_apply_appositions(found, text), clocks, text, starts, reference))
@@ -541,8 +546,9 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 
 def _is_pluperfect(text: str, offset: int) -> bool:
     """Whether the clause after ``offset`` ends in था/थी/थे ("… को लौटा था")."""
-    end = _CLAUSE_END.search(text, offset)
-    return bool(_PLUPERFECT.search(text, offset, end.start() if end else len(text)))
+    reach = min(offset + SENTENCE_REACH, len(text))
+    end = _CLAUSE_END.search(text, offset, reach)
+    return bool(_PLUPERFECT.search(text, offset, end.start() if end else reach))
 
 
 def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
@@ -589,17 +595,22 @@ def _attach_clocks(found: list[_Found], clocks: list[_Hit], text: str, starts: l
     A clock time with no date in its sentence becomes a ``time`` mention on the day last
     mentioned (or the publication day)."""
     out = list(found)
+    exact = [i for i, f in enumerate(out) if f.exact]  # in text order
+    exact_ends = [out[i].mention.end for i in exact]
+    exact_in_sentence = defaultdict(list)
+    for i in exact:
+        exact_in_sentence[out[i].mention.sentence].append(i)
     for clock in clocks:
         sentence = _sentence_of(starts, clock.start)
-        same = [i for i, f in enumerate(out) if f.mention.sentence == sentence and f.exact]
+        same = exact_in_sentence.get(sentence, [])
         before = [i for i in same if out[i].mention.end <= clock.start]
         target = before[-1] if before else (same[0] if same else None)
         if target is not None:
             if out[target].mention.time is None:
                 out[target] = _with(out[target], time=clock.clock)
             continue
-        earlier = [f.mention.day for f in out if f.exact and f.mention.end <= clock.start]
-        day = earlier[-1] if earlier else (reference.isoformat() if reference else None)
+        earlier = bisect_right(exact_ends, clock.start)  # exact dates that end before the clock
+        day = out[exact[earlier - 1]].mention.day if earlier else (reference.isoformat() if reference else None)
         if day is not None:
             written = text[clock.start : clock.end]
             mention = DateMention(written, day, clock.start, clock.end, sentence, "time", clock.clock)
@@ -713,8 +724,9 @@ def _tense_after(text: str, offset: int) -> int:
     A verb group is the first tense-marked word and the two words after it, so that
     "किया जाएगा" (will be done) is future although "किया" alone is past.
     """
-    end = _SENTENCE_END.search(text, offset)
-    words = [_key(w) for w in _WORD.findall(text, offset, end.start() if end else len(text))]
+    reach = min(offset + SENTENCE_REACH, len(text))
+    end = _SENTENCE_END.search(text, offset, reach)
+    words = [_key(w) for w in _WORD.findall(text, offset, end.start() if end else reach)]
     for i, word in enumerate(words):
         if word == "की" and (words[i + 1] if i + 1 < len(words) else "") not in _KI_VERB_NEXT:
             continue  # "कल की बैठक": a postposition, not "did"

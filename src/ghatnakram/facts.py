@@ -719,11 +719,13 @@ def find_quotes(text: str) -> list[Quote]:
     sentences = sentence_offsets(text)
     starts = [start for start, _ in sentences]
     found: list[tuple[int, Quote]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the spans of the attributions found
+    open_spans: list[tuple[int, int]] = []  # those that may still cover a sentence to come
     agents: list[str | None] = []
     for index, (offset, sentence) in enumerate(sentences):
         named = _named_agent(sentence)
-        if any(a <= offset < b for a, b in taken):
+        open_spans = [span for span in open_spans if span[1] > offset]  # one that ended before this sentence covers no later one
+        if any(start <= offset for start, _ in open_spans):
             agents.append(named)
             continue
         previous = _antecedent(sentences, agents, index)
@@ -733,12 +735,11 @@ def find_quotes(text: str) -> list[Quote]:
             if quote_text:
                 found.append((position, Quote(speaker=speaker, text=quote_text, sentence=index, direct=direct)))
                 taken.append(span)
+                open_spans.append(span)
             if speaker and _key(speaker) not in PRONOUNS:
                 named = named or speaker
         agents.append(named if named else (previous if _starts_with_pronoun(sentence) else None))
-    for match in _QUOTED.finditer(text):
-        if any(a <= match.start() < b for a, b in taken):
-            continue
+    for match in _outside(taken, _QUOTED.finditer(text)):
         inner = (match.group(1) or match.group(2)).strip()
         index = bisect_right(starts, match.start()) - 1
         speaker = _speaker_after_quote(text, match.end(), agents, index)
@@ -748,6 +749,18 @@ def find_quotes(text: str) -> list[Quote]:
             speaker = ""
         found.append((match.start(), Quote(speaker=speaker, text=_clean_quote(inner), sentence=max(index, 0), direct=True)))
     return [quote for _, quote in sorted(found, key=lambda item: item[0])]
+
+
+def _outside(spans: list[tuple[int, int]], matches):
+    """The ``matches`` (in text order) that start in none of ``spans`` (start, end)."""
+    spans = sorted(spans)
+    next_span, reach = 0, -1  # reach: the furthest end of the spans that start before the match
+    for match in matches:
+        while next_span < len(spans) and spans[next_span][0] <= match.start():
+            reach = max(reach, spans[next_span][1])
+            next_span += 1
+        if reach <= match.start():
+            yield match
 
 
 def _antecedent(sentences, agents: list[str | None], index: int) -> str | None:

@@ -44,6 +44,11 @@ MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT = 24
 # at its end: "… बसों के प्रवेश पर"), and the sentence opens with no circumstance to drop.
 MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT = 30
 MIN_WORDS = 5  # a rule never leaves fewer words than this
+# The rules read no further into a lead sentence than this: a headline keeps at most
+# MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT of its words, and a text with no sentence break (a scraped
+# page's one long line) must not make every rule scan all of it.
+MAX_LEAD_WORDS = 150
+MAX_LEAD_WORD_CHARS = 40  # a longer "word" is junk (a run of letters or digits with no space)
 
 
 def _nfc_alt(words: str) -> str:
@@ -500,13 +505,21 @@ def lead_sentences(text: str, count: int = 3) -> list[str]:
     """The first ``count`` sentences that say something: no datelines, bylines or questions."""
     out = []
     for sentence in split_sentences(text):
-        sentence = _BRACKETS.sub("", strip_dateline(sentence))  # the agency's brackets mark the dateline
+        sentence = _BRACKETS.sub("", strip_dateline(_bounded(sentence)))  # the agency's brackets mark the dateline
         if is_dateline(sentence) or sentence.endswith("?"):
             continue
         out.append(_first_of_run_on(sentence))
         if len(out) == count:
             break
     return out
+
+
+def _bounded(sentence: str) -> str:
+    """``sentence`` up to its first MAX_LEAD_WORDS words, each cut to MAX_LEAD_WORD_CHARS; as it is if it is shorter."""
+    words = sentence.split()
+    if len(words) <= MAX_LEAD_WORDS and all(len(w) <= MAX_LEAD_WORD_CHARS for w in words):
+        return sentence
+    return " ".join(w[:MAX_LEAD_WORD_CHARS] for w in words[:MAX_LEAD_WORDS])
 
 
 def _first_of_run_on(sentence: str) -> str:
@@ -722,7 +735,7 @@ def read_lead(text: str, tag=None) -> Lead:
     NER tags (``tag``: a token list to BIO tags; the shipped NER model by default) and the
     article's word counts. A text with no sentence that says something (a table, a list of short
     lines) is led by its first line; ``words`` is empty only for a text without words."""
-    leads = lead_sentences(text, 1) or [" ".join(sentence.split()) for sentence in split_sentences(text)[:1]]
+    leads = lead_sentences(text, 1) or [" ".join(_bounded(sentence).split()) for sentence in split_sentences(text)[:1]]
     words = prepare_lead(leads[0]) if leads else []
     if tag is None:
         from .ner import load_tagger

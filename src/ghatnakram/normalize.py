@@ -344,7 +344,8 @@ def _visargas_and_abbreviations(text: str, matched: list[tuple[int, int]]) -> li
             continue
         # A full stop right after a word (no space: it belongs to the previous token) closes an abbreviation.
         if end - start == 1 and text[start] == "." and spans and start > 0 and not text[start - 1].isspace():
-            if _is_abbreviation(text[spans[-1][0] : start]):
+            # A token opening with a full stop is a run of them ("..."): it takes this one too.
+            if text[spans[-1][0]] == "." or _is_abbreviation(text[spans[-1][0] : start]):
                 spans[-1] = (spans[-1][0], end)
                 continue
         spans.append((start, end))
