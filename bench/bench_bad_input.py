@@ -45,7 +45,8 @@ CASES = {
 
 def time_case(text: str, workdir: Path, name: str) -> dict:
     source = workdir / f"{abs(hash(name))}-{len(text)}.jsonl"
-    record = {"id": f"bad-{len(text)}", "outlet": "नमूना", "published": "2026-01-29", "title": "", "text": text}
+    # A title with a figure: dates then also look for the title's figures in each date's sentence.
+    record = {"id": f"bad-{len(text)}", "outlet": "नमूना", "published": "2026-01-29", "title": "बाजार में 5 लाख लोग", "text": text}
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     store = ghatnakram.open_store(workdir / f"{source.stem}.db")
     start = time.perf_counter()
