@@ -622,6 +622,8 @@ def test_a_predicate_of_an_infinitive_with_ki_keeps_its_copula():
          "केरल में निपाह के एक और मामले की पुष्टि, संक्रमितों की संख्या तीन हुई"),
         ("गोवा में स्वाइन फ्लू से हुई पहली मौत के साथ ही देश में इस साल मृतकों की संख्या 14 हो गई है।",
          "गोवा में स्वाइन फ्लू से हुई पहली मौत, देश में इस साल मृतकों की संख्या 14 हुई"),
+        ("भारत में संक्रमण के 60 से अधिक नए मामले सामने आने के साथ यह संख्या बढ़ कर 315 हो गई है।",
+         "भारत में संक्रमण के 60 से अधिक नए मामले सामने आए, यह संख्या बढ़ कर 315 हुई"),
     ],
 )
 def test_a_count_and_the_total_it_brings_are_headlined_as_two_clauses(lead, headline):
@@ -811,3 +813,9 @@ def test_a_text_without_sentence_breaks_is_headlined_from_its_opening_words_alon
     assert generate_headline(endless) == generate_headline(" ".join(endless.split()[:MAX_LEAD_WORDS]))
     assert generate_headline(endless).startswith("राज्य सरकार ने")
     assert all(len(word) <= MAX_LEAD_WORD_CHARS for word in generate_headline("कोरोना" * 5000).split())
+
+
+def test_the_more_of_a_count_is_no_clause_break_to_cut_at():
+    # "12 और लोगों की मौत": 12 more deaths, not "12, and …"
+    lead = "राज्य में कुल संक्रमितों की संख्या 500 हो गई है, वहीं आज 12 और लोगों की मौत के साथ मरने वालों की संख्या 40 पहुंच गई है और प्रशासन सतर्क है।"
+    assert compress(lead) == "राज्य में कुल संक्रमितों की संख्या 500 हुई"

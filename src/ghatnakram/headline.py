@@ -265,7 +265,7 @@ _FIGURE_WORD = rf"(?:[0-9०-९]|{_START}(?:{_nfc_alt(' '.join(CARDINALS))}|प
 _COUNT_THEN_TOTAL = re.compile(
     rf"^(?P<count>.*?{_FIGURE_WORD}.*?)\s+"
     r"(?P<what>(?<!के\s)सामने\s+आने|(?:की\s+)?मौत(?:\s+होने)?|की\s+पुष्टि(?:\s+होने)?|(?:मामले|केस)(?:\s+आने)?)"
-    r"\s+(?:के\s+बाद|के\s+साथ\s+ही)\s+(?P<total>.*(?:संख्या|आंकड़ा|आंकड़े).*)$"
+    r"\s+(?:के\s+बाद|के\s+साथ(?:\s+ही)?)\s+(?P<total>.*(?:संख्या|आंकड़ा|आंकड़े).*)$"
 )
 _VERBAL_NOUN = re.compile(r"\s+(?:होने|आने)$")  # "की मौत होने" → "की मौत", "मामले आने" → "मामले"
 
@@ -332,7 +332,8 @@ def _cut(text: str) -> str:
     if len(words) <= MAX_WHOLE_WORDS:
         return text
     cut = " ".join(words[:MAX_WORDS])
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(cut) if len(cut[: m.start()].split()) >= MIN_WORDS + 2]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(cut)
+              if len(cut[: m.start()].split()) >= MIN_WORDS + 2 and not _more_of_a_count(cut, m)]
     if breaks:
         clause = cut[: breaks[-1]].split()
         if _has_a_verb(clause) and not _dangles(clause):  # not "… में भर्ती एक | और मरीज में …"
@@ -359,6 +360,14 @@ def _cut(text: str) -> str:
         if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT:
             return text
     return _TRAILING.sub("", " ".join(words[:end]))
+
+
+def _more_of_a_count(text: str, clause_break: re.Match) -> bool:
+    """Whether a clause break is the "और" of a count ("19 और लोगों की मौत", "एक और मरीज": more), no "and"."""
+    if clause_break.group().strip() != "और":
+        return False
+    before = text[: clause_break.start()].split()
+    return bool(before) and (_is_figure(before[-1]) or word_core(before[-1]) in CARDINALS)
 
 
 def _after_the_circumstance(words: list[str]) -> list[str] | None:
