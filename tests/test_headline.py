@@ -819,3 +819,8 @@ def test_the_more_of_a_count_is_no_clause_break_to_cut_at():
     # "12 और लोगों की मौत": 12 more deaths, not "12, and …"
     lead = "राज्य में कुल संक्रमितों की संख्या 500 हो गई है, वहीं आज 12 और लोगों की मौत के साथ मरने वालों की संख्या 40 पहुंच गई है और प्रशासन सतर्क है।"
     assert compress(lead) == "राज्य में कुल संक्रमितों की संख्या 500 हुई"
+
+
+def test_a_dropped_opening_leaves_no_infinitive_without_its_object():
+    headline = generate_headline("किसी तरह के खतरे से नागरिकों और किसी इलाके को बचाने के लिए लॉकडाउन किया जाता है।")
+    assert headline.endswith("इलाके को बचाने के लिए लॉकडाउन किया जाता है")

@@ -857,11 +857,20 @@ _HUA = frozenset("हुई हुए हुआ हुये हुयी".split
 _WALA = frozenset("वाला वाली वाले".split())
 
 
-def _before_a_verb(words: list[str], units: list[list[int]], leads_on: list[bool]) -> list[bool]:
-    """``leads_on``, and also the unit before a unit whose next unit is a verb: a headline does not
-    open with a verb and its auxiliary ("देशभर में जहां … महाराष्ट्र से | आए हैं, वहीं …")."""
-    return [on or (u + 2 < len(units) and _opens_with_verb(words, units[u + 2]) and not _has_verb(words, units[u + 1]))
-            for u, on in enumerate(leads_on)]
+def _no_opening_ends_here(words: list[str], units: list[list[int]], leads_on: list[bool]) -> list[bool]:
+    """Where an opening the word model drops may not end: where ``leads_on``; before a verb, or a unit
+    whose next unit is a verb, as a headline does not open with a verb and its auxiliary ("… देखने को
+    | मिला, हालांकि …", "देशभर में जहां … महाराष्ट्र से | आए हैं, वहीं …"); and before an oblique
+    infinitive, which would lose its object ("… नागरिकों और किसी इलाके को | बचाने के लिए")."""
+    def may_not_end(u: int) -> bool:
+        if u + 1 >= len(units):
+            return True
+        first = word_core(words[units[u + 1][0]])
+        if _is_finite_verb(first) or _is_oblique_infinitive(first):
+            return True
+        return u + 2 < len(units) and _opens_with_verb(words, units[u + 2]) and not _has_verb(words, units[u + 1])
+
+    return [on or may_not_end(u) for u, on in enumerate(leads_on)]
 
 
 def _opens_with_verb(words: list[str], unit: list[int]) -> bool:
@@ -1171,7 +1180,7 @@ class HeadlineModel:
         units = word_units(lead.words, lead.tags)
         probability = self.keep_probability(lead)
         required, leads_on = required_units(lead.words, units), needs_what_follows(lead.words, units)
-        kept = kept_words(probability, units, required, _before_a_verb(lead.words, units, leads_on), self.drop_below)
+        kept = kept_words(probability, units, required, _no_opening_ends_here(lead.words, units, leads_on), self.drop_below)
         ends_sentence = bool(kept) and kept[-1] == len(lead.words) - 1
         text = tidy([lead.words[i] for i in kept], ends_sentence=ends_sentence)
         if len(kept) < len(lead.words):  # the opening gone, "X ने कहा कि Y" may now be told as "X: Y"
