@@ -824,3 +824,10 @@ def test_the_more_of_a_count_is_no_clause_break_to_cut_at():
 def test_a_dropped_opening_leaves_no_infinitive_without_its_object():
     headline = generate_headline("किसी तरह के खतरे से नागरिकों और किसी इलाके को बचाने के लिए लॉकडाउन किया जाता है।")
     assert headline.endswith("इलाके को बचाने के लिए लॉकडाउन किया जाता है")
+
+
+def test_ko_lekar_is_one_postposition_a_headline_keeps_or_drops_whole():
+    # "कोरोनावायरस को लेकर" (over the coronavirus): never "… ने कोरोनावायरस को बेंगलुरु की बिल्डिंग …"
+    lead = "सॉफ्टवेयर कंपनी इंफोसिस ने कोरोनावायरस को लेकर कुछ लोगों में संक्रमित होने के संदेह के चलते बेंगलुरु की बिल्डिंग खाली करा ली है।"
+    headline = generate_headline(lead)
+    assert "कोरोनावायरस को बेंगलुरु" not in headline and headline.endswith("बेंगलुरु की बिल्डिंग खाली करा ली")

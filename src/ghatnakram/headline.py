@@ -585,7 +585,7 @@ _TIME_WORDS = frozenset(
 _CASE_MARKERS = frozenset("का की के को में से ने पर तक".split())
 # Second words of compound postpositions: "के बाद", "के चलते", "के मुताबिक", "की ओर", "की बदौलत".
 _COMPOUND_POSTPOSITIONS = frozenset(
-    "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर बदौलत अलावा".split()
+    "बाद लिए चलते दौरान साथ बीच तहत कारण खिलाफ पास अनुसार मुताबिक ओर तरफ जरिए बारे अंदर बाहर मद्देनजर बदौलत अलावा लेकर".split()
 )
 _POSTPOSITIONS = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS
 # Words a headline neither starts nor ends with: case markers, conjunctions, particles.
