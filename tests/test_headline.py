@@ -831,3 +831,13 @@ def test_ko_lekar_is_one_postposition_a_headline_keeps_or_drops_whole():
     lead = "सॉफ्टवेयर कंपनी इंफोसिस ने कोरोनावायरस को लेकर कुछ लोगों में संक्रमित होने के संदेह के चलते बेंगलुरु की बिल्डिंग खाली करा ली है।"
     headline = generate_headline(lead)
     assert "कोरोनावायरस को बेंगलुरु" not in headline and headline.endswith("बेंगलुरु की बिल्डिंग खाली करा ली")
+
+
+def test_a_phrase_opening_with_yah_or_ve_is_the_subject_not_a_circumstance_to_drop():
+    lead = "पीएम मोदी ने कहा कि यह बीमारी लोगों के बीच फर्क नहीं करती, समृद्ध और गरीब दोनों को अपनी चपेट में ले सकती है।"
+    assert generate_headline(lead) == "पीएम मोदी: यह बीमारी लोगों के बीच फर्क नहीं करती"
+
+
+def test_a_cut_ends_after_a_clause_with_its_own_verb_not_inside_a_list():
+    lead = "देशभर में संक्रमण और मौत के सर्वाधिक मामले महाराष्ट्र से आए हैं, गुजरात, मध्य प्रदेश, पश्चिम बंगाल, राजस्थान और दिल्ली भी इस सूची में शामिल हैं।"
+    assert compress(lead) == "देशभर में संक्रमण और मौत के सर्वाधिक मामले महाराष्ट्र से आए"

@@ -332,11 +332,12 @@ def _cut(text: str) -> str:
     if len(words) <= MAX_WHOLE_WORDS:
         return text
     cut = " ".join(words[:MAX_WORDS])
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(cut)
-              if len(cut[: m.start()].split()) >= MIN_WORDS + 2 and not _more_of_a_count(cut, m)]
-    if breaks:
-        clause = cut[: breaks[-1]].split()
-        if _has_a_verb(clause) and not _dangles(clause):  # not "… में भर्ती एक | और मरीज में …"
+    breaks = [m for m in _CLAUSE_BREAK.finditer(cut) if not _more_of_a_count(cut, m)]
+    ends = [m.start() for n, m in enumerate(breaks) if len(cut[: m.start()].split()) >= MIN_WORDS + 2
+            and _has_a_verb(cut[breaks[n - 1].end() if n else 0 : m.start()].split())]  # "… नहीं करती, समृद्ध | और गरीब": no clause
+    if ends:
+        clause = cut[: ends[-1]].split()
+        if not _dangles(clause):  # not "… में भर्ती एक | और मरीज में …"
             return _TRAILING.sub("", " ".join(clause))
     end = MAX_WORDS
     if _is_figure(words[end - 1]) or word_core(words[end - 1]) in CARDINALS:  # "… कुल मामले 70 | से 80 हजार": a figure goes whole
@@ -986,12 +987,17 @@ def _is_circumstance(words: list[str], phrase_words: list[int], phrase_units: li
     "अमेरिका और चीन के बीच"), or a place or occasion described by a participle ("लखनऊ में
     खेले गए पहले मैच में")."""
     cores = [word_core(words[i]) for i in phrase_words]
+    if cores[0] in _DIRECT_DEMONSTRATIVES:
+        return False  # "यह बीमारी लोगों के बीच | फर्क नहीं करती": the subject, not a circumstance
     if tuple(cores[-2:]) in _CIRCUMSTANCE_ENDS:
         return not (cores[-1] == "बीच" and "और" in cores)  # "between A and B" is no circumstance
     if cores[-1] != "में" or not any(u in participles for u in phrase_units):
         return False
     last_participle = max((n for n, i in enumerate(phrase_words) if word_core(words[i]) in _PARTICIPLE_ENDS), default=len(cores))
     return not any(core in _GENITIVES for core in cores[last_participle + 1:])
+
+
+_DIRECT_DEMONSTRATIVES = frozenset("यह ये वह वे यही वही".split())  # not "इस बीच", "उस दौरान"
 
 
 def _drop_rank(words: list[str], phrase_words: list[int], phrase_units: list[int], participles: set[int],
