@@ -931,14 +931,20 @@ def latin_name(entity: Entity) -> str:
     (:data:`ORGANISATION_NAMES`), else its preferred name transliterated; an organisation named
     after a place keeps the place's English name ("दिल्ली" as Delhi's government: Delhi), a person
     does not ("इसराइल" is Israil)."""
+    return _latin_name(entity.name, entity.type, entity.place)
+
+
+@lru_cache(maxsize=65_536)
+def _latin_name(name: str, entity_type: str, place_id: str | None) -> str:
+    """:func:`latin_name` by what it depends on: the same names recur in article after article."""
     from .places import get_place  # places imports this module
 
-    place = get_place(entity.place) if entity.place else None
+    place = get_place(place_id) if place_id else None
     if place:
-        return place.english(entity.name)
-    if entity.type != "ORG":
-        return to_latin(entity.name, gazetteer=False)
-    return organisation_english(entity.name) or to_latin(entity.name)
+        return place.english(name)
+    if entity_type != "ORG":
+        return to_latin(name, gazetteer=False)
+    return organisation_english(name) or to_latin(name)
 
 
 def organisation_english(name: str) -> str | None:
