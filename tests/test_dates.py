@@ -363,7 +363,7 @@ def test_a_comma_inside_a_number_does_not_end_the_clause():
     assert event_date(text, THURSDAY) == THURSDAY
 
 
-@pytest.mark.parametrize("opening", ["गौरतलब है कि", "बता दें कि", "उल्लेखनीय है कि", "इससे पहले", "मालूम हो कि"])
+@pytest.mark.parametrize("opening", ["गौरतलब है कि", "बता दें कि", "उल्लेखनीय है कि", "इससे पहले", "मालूम हो कि", "इसके पहले", "इसके एक दिन पहले"])
 def test_a_date_in_a_sentence_opened_as_background_does_not_vote(opening):
     text = f"राज्य सरकार ने सभी स्कूल बंद करने का आदेश दिया है। {opening} मंगलवार को जिले में पहला मामला मिला।"
     assert event_date(text, THURSDAY) == THURSDAY

@@ -384,11 +384,13 @@ def is_dateline(sentence: str) -> bool:
     return len(words) <= 5 and not _VERB_ENDING.search(sentence)
 
 
-# Words with which a reporter turns to background ("गौरतलब है कि …", "बता दें कि …", "इससे पहले …"):
+# Words with which a reporter turns to background ("गौरतलब है कि …", "बता दें कि …", "इससे पहले …",
+# "इसके एक दिन पहले …"):
 # what follows them in their sentence recalls context, it does not report the happening.
 BACKGROUND_OPENER = re.compile(
     rf"(?<![{_WORD_CHARS}])(?:(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?"
-    rf"|(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?|इससे\s+(?:पहले|पूर्व))(?![{_WORD_CHARS}])"
+    rf"|(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?"
+    rf"|(?:इससे|इसके)\s+(?:(?:एक|दो|तीन|चार|पांच|कुछ|[0-9]+)\s+(?:दिन|दिनों|हफ्ते|सप्ताह|महीने)\s+)?(?:पहले|पूर्व))(?![{_WORD_CHARS}])"
 )
 
 
