@@ -446,3 +446,11 @@ def test_a_text_without_sentence_breaks_is_dated_like_its_opening():
     opening = "राज्य सरकार ने सोमवार को सभी स्कूल बंद करने का फैसला किया"
     line = opening + ", " + ", ".join(["बाजार में भीड़ रही"] * 5000)
     assert event_date(line, "2026-01-29") == event_date(opening + "।", "2026-01-29") == "2026-01-26"
+
+
+def test_a_count_of_days_back_recalls_an_earlier_happening_and_does_not_vote():
+    # "दो दिन पहले" tells what came before the news; "एक दिन पहले" may be its own day
+    text = ("दो दिन पहले दिल्ली से लौटा एक युवक बहराइच में कोरोना का संदिग्ध मिला है। उसे खांसी है। "
+            "गांव में हड़कंप है। शुक्रवार को डॉक्टरों ने उसकी जांच की।")
+    assert event_date(text, "2026-01-31") == "2026-01-30"
+    assert event_date("एक दिन पहले जिले में पहला मरीज मिला।", "2026-01-31") == "2026-01-30"

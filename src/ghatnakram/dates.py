@@ -431,6 +431,8 @@ def _vote(found: _Found, in_title: bool, pub: date | None) -> float:
     """How much one date supports its day as the event date (0: not at all)."""
     if not found.exact or found.anchor or found.pluperfect or found.dateline or found.background:
         return 0.0
+    if _recalls_days_ago(found.mention):
+        return 0.0
     if pub is not None:
         before = (pub - date.fromisoformat(found.mention.day)).days
         if not 0 <= before <= EVENT_WINDOW_DAYS:
@@ -441,6 +443,14 @@ def _vote(found: _Found, in_title: bool, pub: date | None) -> float:
     if found.mention.text == "आज":
         weight *= TODAY_WEIGHT
     return weight
+
+
+def _recalls_days_ago(mention: DateMention) -> bool:
+    """Whether a date counts two or more days back ("दो दिन पहले ही डब्ल्यूएचओ ने …", "पत्नी में भी दो
+    दिन पहले पुष्टि हो चुकी है"): news recalls an earlier happening that way; its own is today's or
+    yesterday's (on dev such dates named the event's day once in 16)."""
+    match = _AGO.match(mention.text) if mention.kind == "relative" else None
+    return bool(match) and AGO_DIRECTIONS[match["dir"]] < 0 and (_number(match["count"]) or 0) >= 2
 
 
 # --- the resolver ----------------------------------------------------------------------------
