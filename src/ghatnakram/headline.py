@@ -187,6 +187,20 @@ _RUN_ON_END = re.compile(rf"(?<!\sवे)(?<!\sये)(?<!\sयह)(?<!\sवह)
 # "A में जहां B, वहीं C" (while B, C) is two clauses side by side, not a relative "where": both stay,
 # without the correlatives ("एक तरफ जहां … , वहीं …" too).
 _WHILE = re.compile(r"(?:\s+एक\s+(?:तरफ|ओर))?\s+(?:जहां|जहाँ)\s+(?P<first>[^,।]+),\s*वहीं\s+")
+# "अगर/यदि X तो Y" at the start of a lead (after its speaker, if any): Y is the news, X its condition.
+_CONDITION = re.compile(r"^(?P<speaker>[^:।]{1,80}:\s+)?(?:अगर|यदि)\s+(?:(?!\sतो\s).)+?,?\s+तो\s+(?P<then>.+)$")
+
+
+def _without_the_condition(text: str) -> str:
+    """"अगर राज्यों … नजर डालें तो तमिलनाडु में R0 2.01 है" → "तमिलनाडु में R0 2.01 है"; "पासवान:
+    यदि … तेजी आती है तो सरकार …" → "पासवान: सरकार …"; left whole when what follows तो is too
+    short to stand alone ("… तो किया जाएगा")."""
+    match = _CONDITION.match(text)
+    if not match or len(match["then"].split()) < MIN_WORDS:
+        return text
+    return (match["speaker"] or "") + match["then"]
+
+
 _RELATIVE = re.compile(r",?\s+(?:जिसके|जिसमें|जिससे|जिन्होंने|जिनमें|जिनके|जिसका|जिसकी|जहां|जहाँ)\s.*$")
 _TRAILING = re.compile(r"[\s।॥.,;:!?—–-]+$")
 
@@ -296,6 +310,7 @@ RULES = {
     "apposition": _drop_capital_apposition,
     "speech": _as_speech,
     "while": _sub(_WHILE, r" \g<first>, "),
+    "condition": _without_the_condition,
     "relative": _sub(_RELATIVE),
     "count then total": _count_then_total,
     "aux": _end_aux,
