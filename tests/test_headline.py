@@ -856,3 +856,9 @@ def test_a_cut_ends_after_a_clause_with_its_own_verb_not_inside_a_list():
 )
 def test_a_lead_that_opens_with_a_condition_is_headlined_by_what_follows_it(lead, headline):
     assert compress(lead) == headline
+
+
+def test_speech_of_a_pronoun_written_with_a_joiner_is_headlined_as_what_was_said():
+    # "उन्‍होंने" with a zero-width joiner after the virama, as some outlets type it
+    lead = "उन\u094d\u200dहोंने कहा कि पीएम गरीब कल्याण योजना के अंतर्गत अतिरिक्त खाद्यान का आवंटन किया गया है।"
+    assert compress(lead) == "पीएम गरीब कल्याण योजना के अंतर्गत अतिरिक्त खाद्यान का आवंटन किया गया"

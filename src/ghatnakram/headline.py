@@ -129,7 +129,7 @@ _SPEECH = re.compile(
 # Speech whose speaker a headline cannot name: a pronoun ("उन्होंने … कहा कि Y"), or none left once the
 # opening is gone ("कहा कि Y"). What was said is the headline.
 _UNNAMED_SPEECH = re.compile(
-    r"^(?:(?:उन्होंने|इन्होंने|उसने|इसने|मैंने|हमने)\s+(?:\S+\s+){0,10}?)?"
+    r"^(?:(?:उन्\u200d?होंने|इन्\u200d?होंने|उसने|इसने|मैंने|हमने)\s+(?:\S+\s+){0,10}?)?"  # also "उन्‍होंने" with a joiner
     rf"(?:कहा|बताया){_THAT}\s+(?P<what>.+)$"
 )
 # "X का कहना है कि …", "X का मानना है कि …": a view, given as "X: …" like reported speech.
