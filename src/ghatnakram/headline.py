@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from .canon import ORGANISATION_NAMES
+from .canon import ORGANISATION_NAMES, without_titles
 from .clean import READ_ALSO
 from .events import places_in
 from .models import Article
@@ -101,7 +101,7 @@ _NOT_A_BOUND = rf"(?!\s+(?:तक|से|के|की|का){_END})"  # "आ�
 _WEEKDAY_AND_PART = rf"(?:{_WEEKDAYS})(?:\s+(?:की|के)?\s*(?:{_DAY_PARTS}))?"  # "बुधवार", "बुधवार की देर शाम"
 _TIME_ADVERBIAL = re.compile(
     rf"{_START}(?:{_WEEKDAY_AND_PART}\s+(?:(?:करीब|लगभग)\s+)?{_CLOCK}\s+तक{_END}|"
-    rf"{_WEEKDAY_AND_PART}(?:\s+(?:को|से){_END}|{_NOT_A_BOUND})|"
+    rf"{_WEEKDAY_AND_PART}(?:\s+(?:को|से)(?:\s+ही)?{_END}|{_NOT_A_BOUND})|"  # "मंगलवार को ही" goes whole
     rf"[0-9०-९]{{1,2}}\s+(?:{_MONTHS})\s+(?:की|को)\s+(?:{_DAY_PARTS})(?:\s+को)?|"
     rf"(?:आज|कल){_NOT_A_BOUND}(?:\s+(?:{_DAY_PARTS}))?|अब{_NOT_A_BOUND}|(?:पिछले|बीते)\s+(?:दिनों|सप्ताह|हफ्ते)|"
     rf"(?:(?:{_DAY_PARTS})\s+)?{_CLOCK}\s+से\s+(?:(?:{_DAY_PARTS})\s+)?{_CLOCK}\s+तक|"
@@ -123,7 +123,7 @@ _THAT = r"(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि"  # "कह�
 # "ने कहा, …".
 _SPEECH = re.compile(
     r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:(?!ने\s)\S+\s+){0,10}?)"
-    r"(?:कहा|बताया|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
+    r"(?:कहा|बताया|लिखा|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
     rf"(?:{_THAT}|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
 )
 # Speech whose speaker a headline cannot name: a pronoun ("उन्होंने … कहा कि Y"), or none left once the
@@ -256,10 +256,15 @@ def _as_speech(text: str) -> str:
     match = _SPEECH.match(text) or _VIEW.match(text)
     if not match or match.group("who").split()[-1] in _NO_SPEAKER:
         return text
-    who = match.group("who").split()[-3:]
+    speaker = match.group("who").split()
+    who = speaker[-3:]
     while len(who) > 1 and (word_core(who[0]) in _NEVER_AT_EDGE | _NEVER_FIRST or _is_participle(who, 1)
                             or word_core(who[0]) == "हुए"):
         who = who[1:]  # "… को संबोधित करते हुए गेब्रीयेसस ने कहा" → "गेब्रीयेसस: …"
+    if len(who) < len(speaker) and word_core(speaker[-len(who) - 1]) not in _CASE_MARKERS:
+        # a title cut from what qualified it goes too ("देश के रक्षा | मंत्री राजनाथ सिंह" → "राजनाथ सिंह"),
+        # not one whole after its genitive ("उत्तर प्रदेश के | सीएम योगी आदित्यनाथ")
+        who = without_titles(" ".join(who)).split()
     return f"{' '.join(who[:-1] + [_direct_plural(who[-1])])}: {match.group('what')}"
 
 
