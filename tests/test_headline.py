@@ -868,3 +868,12 @@ def test_a_speakers_title_cut_from_what_qualified_it_goes_with_it():
     lead = "देश के रक्षा मंत्री राजनाथ सिंह ने कहा कि सेना हर स्थिति के लिए पूरी तरह तैयार है।"
     assert compress(lead) == "राजनाथ सिंह: सेना हर स्थिति के लिए पूरी तरह तैयार"
     assert compress("मंत्री राजनाथ सिंह ने कहा कि सेना हर स्थिति के लिए पूरी तरह तैयार है।").startswith("मंत्री राजनाथ सिंह:")
+
+
+def test_what_a_speaker_wrote_is_headlined_as_speech():
+    lead = "पीएम मोदी ने एक वीडियो ट्वीट किया और लिखा कि कुछ मिनटों की सावधानी कई लोगों की जान बचा सकती है।"
+    assert compress(lead) == "पीएम मोदी: कुछ मिनटों की सावधानी कई लोगों की जान बचा सकती है"
+
+
+def test_a_weekday_with_its_emphatic_hi_goes_whole():
+    assert compress("स्वास्थ्य मंत्रालय ने मंगलवार को ही एक नई रिपोर्ट जारी की है।") == "स्वास्थ्य मंत्रालय ने एक नई रिपोर्ट जारी की"
