@@ -877,3 +877,9 @@ def test_what_a_speaker_wrote_is_headlined_as_speech():
 
 def test_a_weekday_with_its_emphatic_hi_goes_whole():
     assert compress("स्वास्थ्य मंत्रालय ने मंगलवार को ही एक नई रिपोर्ट जारी की है।") == "स्वास्थ्य मंत्रालय ने एक नई रिपोर्ट जारी की"
+
+
+def test_a_participle_of_what_goes_on_meanwhile_is_no_verb_to_cut_after():
+    # "प्रवेश करते समय" (while entering): a cut after it keeps no verb of its own
+    lead = "सऊदी अरब ने देश में प्रवेश करते समय स्वास्थ्य और यात्रा संबंधी जानकारी छिपाने पर पांच लाख रियाल जुर्माना लगाने की घोषणा की है।"
+    assert compress(lead).endswith("जुर्माना लगाने की घोषणा की")

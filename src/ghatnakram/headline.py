@@ -506,7 +506,17 @@ def _has_a_verb(words: list[str]) -> bool:
     """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb
     (:func:`_has_verb`), a form of करना ("मना किया"), or a perfective of coming, being found or
     reaching ("… के पार पहुंचा")."""
-    return _has_verb(words, range(len(words))) or any(_is_finite_verb(word_core(word)) for word in words)
+    return _has_verb(words, range(len(words))) or any(
+        _is_finite_verb(word_core(word)) and not _while_doing(words, i) for i, word in enumerate(words))
+
+
+_WHILE_WORDS = frozenset("समय वक्त हुए हुये".split())
+
+
+def _while_doing(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a participle of what goes on meanwhile ("प्रवेश करते समय", "काम करते
+    हुए"), not the verb of its clause."""
+    return i + 1 < len(words) and word_core(words[i + 1]) in _WHILE_WORDS
 
 
 def _is_finite_verb(core: str) -> bool:
