@@ -494,6 +494,7 @@ def _a_clause_left_without_its_verb(words: list[str]) -> bool:
 
 
 _WHILE_PARTICIPLE_ENDS = frozenset("हुए हुये हुई".split())
+_WHILE_WORDS = _WHILE_PARTICIPLE_ENDS | frozenset("समय वक्त".split())  # "करते हुए", "करती हुई", "करते समय"
 _ALL_OF = frozenset("दोनों तीनों चारों पांचों सभों".split())  # "both", "all three": no case marker needed
 
 
@@ -508,9 +509,6 @@ def _has_a_verb(words: list[str]) -> bool:
     reaching ("… के पार पहुंचा")."""
     return _has_verb(words, range(len(words))) or any(
         _is_finite_verb(word_core(word)) and not _while_doing(words, i) for i, word in enumerate(words))
-
-
-_WHILE_WORDS = frozenset("समय वक्त हुए हुये".split())
 
 
 def _while_doing(words: list[str], i: int) -> bool:
