@@ -284,6 +284,12 @@ def test_roles_and_residence_words_are_trimmed_from_a_name():
     assert ner.repair_tags(tags, facts_of(tokens)) == ["O", "O", "B-PER", "I-PER", "O"]
 
 
+def test_a_kind_of_institution_alone_is_no_name_but_a_named_one_is():
+    tokens = ["कार्यालय", "ने", "कहा", "कि", "लोहिया", "अस्पताल", "में", "स्कूल", "बंद"]
+    tags = ner.repair_tags(["B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(4, 6, "ORG")]
+
+
 def test_a_name_ends_at_a_case_marker_inside_it():
     tokens = ["व्लादिमीर", "पुतिन", "से", "मुलाकात", "की"]
     tags = ner.repair_tags(["B-PER", "I-PER", "I-PER", "I-PER", "O"], facts_of(tokens))

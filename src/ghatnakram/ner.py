@@ -830,6 +830,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
                 start -= 1  # "शांति विहार", of which the model found विहार alone
         if start == end or (kind == "PER" and end - start == 1 and facts[start].key in _KINDS_OF_PEOPLE):
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
+        if end - start == 1 and facts[start].loose in _KINDS_OF_INSTITUTIONS:
+            continue  # "स्कूल", "कार्यालय", "सरकार" alone: a kind of institution, no one's name
         if kind == "PER" and end - start == 1 and facts[start].acronym:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
         if kind in ("PER", "ORG") and end - start == 1 and _a_place_read_as_a_name(start, facts):
@@ -880,6 +882,9 @@ EPONYMS = tuple(
 )
 _INSTITUTION_WORDS = frozenset(loose_key(w) for w in """अस्पताल हॉस्पिटल चिकित्सालय कॉलेज कालेज महाविद्यालय
     विश्वविद्यालय यूनिवर्सिटी संस्थान इंस्टीट्यूट इंस्टिट्यूट अकादमी स्कूल विद्यालय""".split())
+# Kinds of institutions, which alone name none (IL-NER tags them alone 6 times in 1,158).
+_KINDS_OF_INSTITUTIONS = _INSTITUTION_WORDS | frozenset(loose_key(w) for w in """कार्यालय विभाग मंत्रालय कंपनी सरकार
+    आयोग प्रशासन अदालत न्यायालय निगम समिति परिषद""".split())
 _PLACE_WORDS = frozenset(loose_key(w) for w in """मार्ग रोड चौक स्टेडियम अड्डा अड्डे एयरपोर्ट स्टेशन टर्मिनस
     पार्क उद्यान सेतु मैदान""".split())
 MAX_NAME_AFTER = 3  # words between a person's name and the institution's word ("अंतरराष्ट्रीय हवाई")
