@@ -290,6 +290,12 @@ def test_a_kind_of_institution_alone_is_no_name_but_a_named_one_is():
     assert bio_spans(tags) == [(4, 6, "ORG")]
 
 
+def test_a_countrys_people_are_no_place_but_a_town_named_after_another_is():
+    tokens = ["ईरानी", "नागरिकों", "को", "सुल्तानपुरी", "में", "रखा"]
+    tags = ner.repair_tags(["B-LOC", "O", "O", "B-LOC", "O", "O"], facts_of(tokens))
+    assert bio_spans(tags) == [(3, 4, "LOC")]
+
+
 def test_a_name_ends_at_a_case_marker_inside_it():
     tokens = ["व्लादिमीर", "पुतिन", "से", "मुलाकात", "की"]
     tags = ner.repair_tags(["B-PER", "I-PER", "I-PER", "I-PER", "O"], facts_of(tokens))

@@ -832,6 +832,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             continue  # "50 वर्षीय दंपति ने", "एक बुजुर्ग की": a kind of person, no one's name
         if end - start == 1 and facts[start].loose in _KINDS_OF_INSTITUTIONS:
             continue  # "स्कूल", "कार्यालय", "सरकार" alone: a kind of institution, no one's name
+        if kind == "LOC" and end - start == 1 and not facts[start].place and _is_demonym(facts[start].key):
+            continue  # "ईरानी नागरिकों", "जापानी कंपनी": of a country, not the country
         if kind == "PER" and end - start == 1 and facts[start].acronym:
             kind = "ORG"  # "केजीएमयू", "पीएमसीएच": an acronym alone names an organisation, not a person
         if kind in ("PER", "ORG") and end - start == 1 and _a_place_read_as_a_name(start, facts):
@@ -1575,6 +1577,18 @@ def _mentions(text: str, sentences, spans, tokens, tagged, tagger: Tagger) -> li
                     kind = "LOC"
                 mentions.append(Mention(text=text[start:end], type=kind, start=start, end=end, sentence=index))
     return mentions
+
+
+def _is_demonym(word: str) -> bool:
+    """Whether ``word`` is what a country's people or things are called: ईरान → ईरानी, जापान →
+    जापानी, अमेरिका → अमेरिकी (and no place of that name itself). Not of a town: सुल्तानपुरी is a
+    place of its own."""
+    from .places import resolve_place  # places reads the name keys of canon, which reads this module
+
+    if not word.endswith("ी") or len(word) < 4 or resolve_place(word) is not None:
+        return False
+    places = (resolve_place(word[:-1]), resolve_place(word[:-1] + "ा"))
+    return any(place is not None and place.kind == "country" for place in places)
 
 
 def _names_a_known_place(name: str) -> bool:
