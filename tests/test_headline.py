@@ -883,3 +883,9 @@ def test_a_participle_of_what_goes_on_meanwhile_is_no_verb_to_cut_after():
     # "प्रवेश करते समय" (while entering): a cut after it keeps no verb of its own
     lead = "सऊदी अरब ने देश में प्रवेश करते समय स्वास्थ्य और यात्रा संबंधी जानकारी छिपाने पर पांच लाख रियाल जुर्माना लगाने की घोषणा की है।"
     assert compress(lead).endswith("जुर्माना लगाने की घोषणा की")
+
+
+def test_a_cut_takes_the_light_verb_of_the_noun_it_ends_on():
+    lead = ("शिवसेना ने मुंबई की शराब की दुकानों के बाहर इस हफ्ते भारी भीड़ लगने पर नाखुशी जताई और कहा कि "
+            "लोगों को समझना चाहिए कि शराब कोरोना वायरस का टीका नहीं है।")
+    assert compress(lead).endswith("भारी भीड़ लगने पर नाखुशी जताई")
