@@ -367,7 +367,7 @@ def _cut(text: str) -> str:
             end += 1
         if end < len(words) and word_core(words[end]) not in _NEVER_AT_EDGE:
             end += 1  # "… विश्व के 65 | देशों": a figure ends with what it counts
-    if end < len(words) and word_core(words[end]) in _LIGHT_VERB_PERFECTIVES:
+    if end < len(words) and word_core(words[end]) in _CONJUNCT_VERB_PERFECTIVES:
         end += 1  # "… भारी भीड़ लगने पर नाखुशी | जताई": the verb of the noun before it goes with it
     while end < min(len(words), MAX_WORDS + MAX_VERB_TAIL) and _TRAILING.sub("", words[end]) in _VERB_TAIL:
         end += 1
@@ -385,8 +385,8 @@ def _cut(text: str) -> str:
     return _TRAILING.sub("", " ".join(words[:end]))
 
 
-# Perfectives of verbs that make a verb of the noun before them: "(चिंता) जताई", "(रोक) लगाई", "(कदम) उठाए".
-_LIGHT_VERB_PERFECTIVES = frozenset(
+# Perfectives of the verbs of conjunct verbs, which make a verb of the noun before them: "(चिंता) जताई", "(रोक) लगाई", "(कदम) उठाए".
+_CONJUNCT_VERB_PERFECTIVES = frozenset(
     "जताई जताए जताये लगाई लगाए लगाये उठाई उठाए उठाये बढ़ाई बढ़ाए बढ़ाये घटाई घटाए घटाये दिखाई दिखाए दिखाये".split()
 )
 
