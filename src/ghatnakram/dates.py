@@ -332,7 +332,7 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     headline_figures = _figures(title)
     for found, in_title in _event_candidates(text, title, published):
         weight = _vote(found, in_title, pub)
-        if weight > 0 and headline_figures and not in_title and _figures_by_sentence(text)[found.mention.sentence] & headline_figures:
+        if weight > 0 and headline_figures and not in_title and _sentence_figures(text, found.mention.sentence) & headline_figures:
             weight *= HEADLINE_FIGURE_WEIGHT
         if weight > 0:
             day = found.mention.day
@@ -409,10 +409,11 @@ def publication_day(published: str | None) -> date | None:
 _FIGURE = re.compile(r"(?<![-\w])[0-9][0-9,.]*(?![\w])(?!\s*(?:घंटे|घंटों|दिन|दिनों|साल|वर्ष|महीने|महीनों|मिनट|बजे))")
 
 
-@lru_cache(maxsize=8)
-def _figures_by_sentence(text: str) -> list[set[str]]:
-    """The figures of each sentence of ``text`` (see :func:`_figures`), each sentence read once."""
-    return [_figures(sentence) for _, sentence in sentence_offsets(text)]
+@lru_cache(maxsize=1024)
+def _sentence_figures(text: str, sentence: int) -> frozenset[str]:
+    """The figures of sentence ``sentence`` of ``text`` (see :func:`_figures`): read once, however
+    many of its dates vote."""
+    return frozenset(_figures(sentence_offsets(text)[sentence][1]))
 
 
 def _figures(text: str) -> set[str]:
