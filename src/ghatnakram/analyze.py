@@ -118,6 +118,8 @@ def warm_up() -> None:
 
 def attribute_quotes(quotes: list[Quote], mentions: list[Mention]) -> list[Quote]:
     """Link each quote's speaker to the canonical entity named in it, preferring a person, then the longest name."""
+    if not quotes:
+        return []  # most articles quote no one: their mentions need no ranking
     preferred = sorted((m for m in mentions if m.canonical), key=lambda m: (m.type != "PER", -len(m.text)))
     names: dict[str, str] = {}  # each name once (a story names its people many times), in order of preference
     for mention in preferred:
