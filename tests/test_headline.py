@@ -889,3 +889,29 @@ def test_a_cut_takes_the_light_verb_of_the_noun_it_ends_on():
     lead = ("शिवसेना ने मुंबई की शराब की दुकानों के बाहर इस हफ्ते भारी भीड़ लगने पर नाखुशी जताई और कहा कि "
             "लोगों को समझना चाहिए कि शराब कोरोना वायरस का टीका नहीं है।")
     assert compress(lead).endswith("भारी भीड़ लगने पर नाखुशी जताई")
+
+
+def test_a_lead_too_long_to_keep_whole_ends_at_its_first_whole_clause():
+    lead = ("पूर्वी तट के तीन जिलों में रविवार तड़के आए भीषण चक्रवाती तूफान ने कम से कम 16 लोगों की जान ले ली जबकि "
+            "हजारों लोगों को अपने घर छोड़कर राहत शिविरों में जाना पड़ा और कई गांवों का संपर्क पूरी तरह कट गया।")
+    assert compress(lead) == "पूर्वी तट के तीन जिलों में आए भीषण चक्रवाती तूफान ने कम से कम 16 लोगों की जान ले ली"
+
+
+@pytest.mark.parametrize(
+    "lead, subordinate_end",
+    [
+        ("चीन के वुहान शहर से पिछले हफ्ते लौटे दिल्ली विश्वविद्यालय के एक छात्र ने जब वहां के हालात के बारे में बताना शुरू किया, "
+         "तो सुनने वाले सभी लोग हैरान रह गए और कई लोगों ने तुरंत अपनी यात्रा की योजनाएं रद्द कर दीं।", "बताना शुरू किया"),
+        ("राज्य सरकार ने साफ किया है कि राज्य के सभी 45 लोग जो दिल्ली के एक कार्यक्रम में शामिल हुए, जांच में संक्रमित "
+         "पाए गए हैं और उनके संपर्क में आए सभी लोगों की तलाश की जा रही है।", "शामिल हुए"),
+    ],
+)
+def test_a_long_lead_never_ends_at_a_clause_whose_main_clause_is_still_to_come(lead, subordinate_end):
+    assert not compress(lead).endswith(subordinate_end)
+
+
+def test_a_main_clause_told_by_its_predicate_alone_follows_the_circumstance_a_long_lead_opens_with():
+    # the model's headline drops "किया गया" after "बंद" before it is cut: "बंद" alone still tells what happened
+    lead = ("स्पेन में कोरोनावायरस के कारण मरने वालों की संख्या 200 तक पहुंचने के साथ ही इस संक्रमण को फैलने से रोकने के "
+            "लिए सभी स्कूलों और कॉलेजों को 20 अप्रैल तक बंद किया गया है।")
+    assert generate_headline(lead) == "स्पेन में इस संक्रमण को फैलने से रोकने के लिए सभी स्कूलों और कॉलेजों को 20 अप्रैल तक बंद"

@@ -166,8 +166,9 @@ _PERFECTIVE = [
     (_WENT, _simple_perfective),
 ]
 # Predicates a headline states without their light verb, and the light verbs ("बंद किए गए", "पुष्टि हुई").
-_PREDICATES = _nfc_alt("मौत मौतें निधन बंद संक्रमित पॉजिटिव निगेटिव पुष्टि रद्द ठीक घोषित स्थगित तैनात गिरफ्तार "
-                       "भर्ती लागू शुरू जारी सील रिहा दर्ज क्वारंटाइन")
+_PREDICATE_WORDS = frozenset(unicodedata.normalize("NFC", "मौत मौतें निधन बंद संक्रमित पॉजिटिव निगेटिव पुष्टि रद्द ठीक घोषित "
+                                                   "स्थगित तैनात गिरफ्तार भर्ती लागू शुरू जारी सील रिहा दर्ज क्वारंटाइन").split())
+_PREDICATES = _nfc_alt(" ".join(_PREDICATE_WORDS))
 _LIGHT_VERBS = _nfc_alt("हुआ हुई हुए हुईं किया की किए किये गया गई गए गयी गये दिया दी दिए दिये पाया पाई पाए पायी "
                         "रहेगा रहेगी रहेंगे रहा रही रहे मिला मिली मिले")
 _LIGHT_VERB_AFTER_PREDICATE = re.compile(rf"{_START}(?P<predicate>{_PREDICATES})(?:\s+(?:{_LIGHT_VERBS}){_END}){{1,3}}(?=\s*(?:,|$))")
@@ -347,7 +348,8 @@ def _cut(text: str) -> str:
     no verb at all, or leave a phrase waiting for it (:func:`_dangles`), leaves a sentence of up to
     MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT words whole; a longer one starts from who acted
     (:func:`_from_the_agent`) or from its main clause (:func:`_after_the_circumstance`), else it
-    stays whole up to MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT words."""
+    stays whole up to MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT words, and a longer one ends at its first
+    clause if that is whole (:func:`_first_whole_clause`)."""
     words = text.split()
     if len(words) <= MAX_WHOLE_WORDS:
         return text
@@ -382,7 +384,40 @@ def _cut(text: str) -> str:
             return _cut(" ".join(main))
         if len(words) <= MAX_WHOLE_WORDS_BEFORE_A_BROKEN_CUT:
             return text
+        clause = _first_whole_clause(text)
+        if clause:  # "… तूफान ने कम से कम 16 लोगों की जान ले ली | जबकि …": the clause, not "… 16 लोगों"
+            return clause
     return _TRAILING.sub("", " ".join(words[:end]))
+
+
+def _first_whole_clause(text: str) -> str | None:
+    """The sentence up to its first clause break after MAX_WORDS words and within
+    MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT, when what comes before it is a main clause ending on its
+    verb ("… तूफान ने कम से कम 16 लोगों की जान ले ली | जबकि …"); not a clause the sentence opens
+    with "जब", "अगर", "भले" …, whose main clause is still to come, nor a relative clause ("… के 45
+    लोग जो … शामिल हुए"). None when there is no such break."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text) if not _more_of_a_count(text, m)]
+    for n, m in enumerate(breaks):
+        clause = text[: m.start()].split()
+        if len(clause) <= MAX_WORDS:
+            continue
+        if len(clause) > MAX_WHOLE_WORDS_BEFORE_A_FRAGMENT or any(word_core(w) in _SUBORDINATORS for w in clause):
+            return None
+        relative = n > 0 and breaks[n - 1].group().strip() in _RELATIVE_BREAKS
+        if not relative and _ends_on_a_verb(clause) and not _dangles(clause):
+            return _TRAILING.sub("", " ".join(clause))
+    return None
+
+
+_SUBORDINATORS = frozenset("जब अगर यदि क्योंकि ताकि यद्यपि भले".split())
+_RELATIVE_BREAKS = frozenset("जो जिसके जिसमें जिससे जहां".split())
+_BE_FORMS = frozenset("हो होता होती होते होगा होगी होंगे".split())
+
+
+def _ends_on_a_verb(words: list[str]) -> bool:
+    """Whether the last word is a verb: an auxiliary or light verb, a form of होना or करना, or a perfective."""
+    core = word_core(words[-1])
+    return core in _VERB_TAIL or core in _BE_FORMS or core in _CONJUNCT_VERB_PERFECTIVES or _is_finite_verb(core)
 
 
 # Perfectives of the verbs of conjunct verbs, which make a verb of the noun before them: "(चिंता) जताई", "(रोक) लगाई", "(कदम) उठाए".
@@ -414,7 +449,7 @@ def _after_the_circumstance(words: list[str]) -> list[str] | None:
             return None  # inside what someone said: the speaker and the telling go first
         start = i + 1 + (i + 1 < len(words) and cores[i + 1] == "ही")
         rest = words[start:]
-        if len(rest) < MIN_WORDS + 2 or not _has_a_verb(rest) or _dangles(rest):
+        if len(rest) < MIN_WORDS + 2 or not _tells_what_happened(rest) or _dangles(rest):
             continue
         if _keeps_its_places(words[:start], rest):
             if cores[start] not in _NEVER_OPENS_A_CLAUSE:
@@ -517,6 +552,12 @@ def _has_a_verb(words: list[str]) -> bool:
     reaching ("… के पार पहुंचा")."""
     return _has_verb(words, range(len(words))) or any(
         _is_finite_verb(word_core(word)) and not _while_doing(words, i) for i, word in enumerate(words))
+
+
+def _tells_what_happened(words: list[str]) -> bool:
+    """Whether words keep a finite verb (:func:`_has_a_verb`) or end on a predicate a headline states
+    without its light verb ("… को 15 मार्च तक बंद", once "किया गया" is gone)."""
+    return _has_a_verb(words) or word_core(words[-1]) in _PREDICATE_WORDS
 
 
 def _while_doing(words: list[str], i: int) -> bool:
