@@ -502,6 +502,10 @@ def test_the_capital_named_without_a_name_after_it_stays():
     assert _drop_bare_capital("राजधानी पटना में 5 नए मामले") == "पटना में 5 नए मामले"
     assert _drop_bare_capital("प्रशासन ने राजधानी को 25 मार्च तक लॉकडाउन किया") == "प्रशासन ने राजधानी को 25 मार्च तक लॉकडाउन किया"
     assert _drop_bare_capital("राष्ट्रीय राजधानी में सभी मॉल बंद") == "राष्ट्रीय राजधानी में सभी मॉल बंद"
+    assert _drop_bare_capital("राजधानी नई दिल्ली में आज से सभी स्कूल बंद") == "नई दिल्ली में आज से सभी स्कूल बंद"
+    # "the capital and the rest": no name follows, the capital is what the sentence counts
+    lead = "मुख्यमंत्री ने कहा है कि राजधानी समेत राज्य का 40 फीसदी हिस्सा एक हफ्ते के लिए बंद रहेगा।"
+    assert "राजधानी समेत राज्य का 40 फीसदी हिस्सा" in compress(lead)
 
 
 def test_a_cut_headline_keeps_a_range_or_a_figure_in_lakh_whole():

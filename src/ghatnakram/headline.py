@@ -115,7 +115,7 @@ _OPENERS = re.compile(
 _CAPITAL_OF = re.compile(r"\s*\bकी\s+राजधानी\s+(?=\S)")
 _WHOSE_CAPITAL = frozenset(("देश", "प्रदेश", "राज्य"))
 # "राजधानी दिल्ली में" → "दिल्ली में"; "राष्ट्रीय राजधानी में" names no place after it and stays.
-_BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)(?<!राष्ट्रीय\s)राजधानी\s+(?!(?:में|के|की|का|से|को|पर|तक|ने){_END})(?=\S)")
+_BARE_CAPITAL = re.compile(rf"{_START}(?<!की\s)(?<!राष्ट्रीय\s)राजधानी\s+(?=\S)")
 # Attribution the headline does without: "स्वास्थ्य विभाग के मुताबिक, …", "…, जानकारी के अनुसार".
 _ATTRIBUTION_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S+\s+(?:के\s+मुताबिक|के\s+अनुसार)\s*,?\s+")
 _THAT = r"(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि"  # "कहा कि", "कहा है कि", "बताया था, कि"
@@ -303,7 +303,18 @@ def _count_then_total(text: str) -> str:
     return both if len(both.split()) <= MAX_WHOLE_WORDS else text
 
 
-_drop_bare_capital = _sub(_BARE_CAPITAL)
+
+
+def _drop_bare_capital(text: str) -> str:
+    """"राजधानी पटना में …" → "पटना में …": before a place's name "राजधानी" says nothing more;
+    before anything else it is the capital itself ("राजधानी को", "राजधानी समेत राज्य का …")."""
+    return _BARE_CAPITAL.sub(lambda m: "" if _place_named_at(text, m.end()) else m.group(), text)
+
+
+def _place_named_at(text: str, at: int) -> bool:
+    """Whether the words from ``at`` start with a place's name (of up to three words: "नई दिल्ली")."""
+    words = [_TRAILING.sub("", word) for word in text[at:].split(maxsplit=3)[:3]]
+    return any(resolve_place(" ".join(words[:n])) is not None for n in range(len(words), 0, -1) if words[n - 1])
 _drop_samne = _sub(_SAMNE_AAYE)
 
 RULES = {
