@@ -919,3 +919,23 @@ def test_a_main_clause_told_by_its_predicate_alone_follows_the_circumstance_a_lo
     lead = ("स्पेन में कोरोनावायरस के कारण मरने वालों की संख्या 200 तक पहुंचने के साथ ही इस संक्रमण को फैलने से रोकने के "
             "लिए सभी स्कूलों और कॉलेजों को 20 अप्रैल तक बंद किया गया है।")
     assert generate_headline(lead) == "स्पेन में इस संक्रमण को फैलने से रोकने के लिए सभी स्कूलों और कॉलेजों को 20 अप्रैल तक बंद"
+
+
+@pytest.mark.parametrize(
+    "lead, kept",
+    [
+        ("मुख्य सचिव राजेंद्र प्रसाद वर्मा ने सभी मंडलायुक्तों व जिलाधिकारियों को निर्देश दिए हैं कि जिलों में संक्रमण का एक कंट्रोल रूम बनाया जाए।",
+         "निर्देश दिए हैं कि"),
+        ("मजदूर संगठन के राज्य सचिव रमेश कुमार ने सरकार से मांग की कि लॉकडाउन के कारण बेरोजगार मजदूरों को बेरोजगारी भत्ता मिले।",
+         "मांग की कि"),
+    ],
+)
+def test_a_shortened_headline_keeps_the_verb_that_introduces_what_its_actor_said(lead, kept):
+    # without it "X ने … कंट्रोल रूम बनाया जाए" is no Hindi sentence
+    assert kept in generate_headline(lead)
+
+
+def test_speech_is_headlined_as_what_was_said_after_a_long_account_of_how_it_was_said():
+    lead = ("जिले के स्वास्थ्य विभाग ने कोरोना वायरस को लेकर दिए जा रहे आंकड़ों में बदलाव करते हुए कहा कि अब हर शाम जिले में "
+            "पिछले 24 घंटे का ब्योरा जारी किया जाएगा।")
+    assert generate_headline(lead) == "स्वास्थ्य विभाग: हर शाम जिले में पिछले 24 घंटे का ब्योरा जारी किया जाएगा"

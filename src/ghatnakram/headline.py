@@ -122,7 +122,7 @@ _THAT = r"(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि"  # "कह�
 # The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि",
 # "ने कहा, …".
 _SPEECH = re.compile(
-    r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:(?!ने\s)\S+\s+){0,10}?)"
+    r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:(?!ने\s)\S+\s+){0,15}?)"
     r"(?:कहा|बताया|लिखा|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
     rf"(?:{_THAT}|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
 )
@@ -1017,7 +1017,11 @@ def without_least_kept_phrases(words: list[str], tags: list[str], kept: list[int
     phrases = _with_arguments_of_verbal_nouns(_phrases(words, units, kept_set, leads_on), units, words)
     phrases, designation = _designation_apart(phrases, units, words, tags)
     words_of = [[i for u in p for i in units[u] if i in kept_set] for p in phrases]
-    needed = [any(required[u] and u not in participles for u in p) for p in phrases]
+    # After "X ने", the phrase that opens what X said ("… बदलाव करते हुए कहा कि …") holds X's verb.
+    agent = next((i for ws in words_of for i in ws if word_core(words[i]) == "ने"), None)
+    needed = [any(required[u] and u not in participles for u in p)
+              or agent is not None and any(word_core(words[i]) == "कि" and i > agent for i in ws)
+              for p, ws in zip(phrases, words_of)]
     has_actor = any(word_core(words[i]) == "ने" for ws in words_of[1:] for i in ws)
     rank = {n: _drop_rank(words, words_of[n], p, participles, opens_before_actor=n == 0 and has_actor)
             for n, p in enumerate(phrases) if not needed[n]}
