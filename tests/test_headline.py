@@ -939,3 +939,18 @@ def test_speech_is_headlined_as_what_was_said_after_a_long_account_of_how_it_was
     lead = ("जिले के स्वास्थ्य विभाग ने कोरोना वायरस को लेकर दिए जा रहे आंकड़ों में बदलाव करते हुए कहा कि अब हर शाम जिले में "
             "पिछले 24 घंटे का ब्योरा जारी किया जाएगा।")
     assert generate_headline(lead) == "स्वास्थ्य विभाग: हर शाम जिले में पिछले 24 घंटे का ब्योरा जारी किया जाएगा"
+
+
+@pytest.mark.parametrize(
+    "lead, headline",
+    [
+        ("कोरोनावायरस के कारण दिल्ली हाफ मैराथन को 18 अक्तूबर तक स्थगित किया गया है।", "दिल्ली हाफ मैराथन 18 अक्तूबर तक स्थगित"),
+        # "को" after a genitive's noun stays: bare, "के एक कर्मचारी" would need "का"
+        ("शहर के एक निजी अस्पताल के एक कर्मचारी को कोरोना पॉजिटिव पाया गया है।", "शहर के एक निजी अस्पताल के एक कर्मचारी को कोरोना पॉजिटिव"),
+        # and "को" of whom something was issued to is no patient
+        ("राज्य सरकार के स्वास्थ्य विभाग की ओर से सभी जिलों के कलेक्टरों को नई गाइडलाइन जारी की गई है।",
+         "सभी जिलों के कलेक्टरों को नई गाइडलाइन जारी"),
+    ],
+)
+def test_what_a_passive_was_done_to_is_named_bare_once_its_light_verb_is_gone(lead, headline):
+    assert generate_headline(lead) == headline

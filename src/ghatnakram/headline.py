@@ -1249,7 +1249,43 @@ def _predicate_alone(text: str) -> str:
         return match[0] if _NEEDS_ITS_VERB.search(clause) else match["predicate"]
 
     shorter = _LIGHT_VERB_AFTER_PREDICATE.sub(alone, text)
-    return shorter if len(shorter.split()) >= MIN_WORDS else text
+    if len(shorter.split()) < MIN_WORDS:
+        return text
+    if shorter != text and word_core(shorter.split()[-1]) in _PATIENT_PREDICATES:
+        bare = _without_the_patients_ko(shorter)
+        return bare if len(bare.split()) >= MIN_WORDS else shorter
+    return shorter
+
+
+# Predicates whose passive names what they were done to with "को" ("सिविल कोर्ट को बंद किया गया"):
+# without the light verb a headline names it bare, as the subject ("सिविल कोर्ट बंद"). Not "जारी",
+# whose "को" is whom it was issued to ("कलेक्टरों को गाइडलाइन जारी").
+_PATIENT_PREDICATES = frozenset(unicodedata.normalize("NFC", "बंद रद्द स्थगित सील घोषित रिहा गिरफ्तार तैनात भर्ती "
+                                                          "क्वारंटाइन लागू शुरू संक्रमित पॉजिटिव निगेटिव").split())
+_ENDS_A_NOUN_PHRASE = _POSTPOSITIONS - {"का", "की", "के"} | {"ने"}
+MAX_WORDS_AFTER_THE_PATIENT = 5  # "… को | 18 अक्तूबर तक | स्थगित", "… को | दो दिन के लिए | सील"
+
+
+def _without_the_patients_ko(text: str) -> str:
+    """A headline ending in a predicate of :data:`_PATIENT_PREDICATES` without the "को" of what it
+    was done to: "झारखंड में सिविल कोर्ट को बंद" → "झारखंड में सिविल कोर्ट बंद", "कोरोना को महामारी
+    घोषित" → "कोरोना महामारी घोषित". Unchanged where the noun would need another form once bare:
+    a plural ("स्कूलों को", whose direct form a headline cannot tell from its spelling alone), or a
+    noun after a genitive "के" ("HCL के एक कर्मचारी को" would need "का")."""
+    words = text.split()
+    ko = max((i for i, word in enumerate(words) if word_core(word) == "को"), default=None)
+    if ko is None or ko == 0 or len(words) - ko - 2 > MAX_WORDS_AFTER_THE_PATIENT:
+        return text
+    between = [word_core(word) for word in words[ko + 1 : -1]]
+    if any(core in _CASE_MARKERS and core not in ("तक", "के") for core in between) or "लेकर" in between:
+        return text  # "… को लेकर …", "… को छोड़कर अपने घरों में बंद": no patient
+    start = ko
+    while start > 0 and word_core(words[start - 1]) not in _ENDS_A_NOUN_PHRASE and not words[start - 1].endswith(","):
+        start -= 1  # back over the noun phrase, its genitives too: "HCL के एक कर्मचारी को"
+    noun = word_core(words[ko - 1])
+    if noun in _TIME_WORDS or _is_figure(noun) or _is_oblique_plural(noun) or any(word_core(word) == "के" for word in words[start:ko]):
+        return text
+    return " ".join(words[:ko] + words[ko + 1 :])
 
 
 class HeadlineModel:
