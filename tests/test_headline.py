@@ -954,3 +954,8 @@ def test_speech_is_headlined_as_what_was_said_after_a_long_account_of_how_it_was
 )
 def test_what_a_passive_was_done_to_is_named_bare_once_its_light_verb_is_gone(lead, headline):
     assert generate_headline(lead) == headline
+
+
+def test_a_headline_never_opens_on_the_time_noun_of_a_dropped_that():
+    # "उस समय" (at that time): once "उस" goes as no headline's first word, its "समय" goes too
+    assert tidy("उस समय जिला अस्पताल में हड़कंप मच गया".split()) == "जिला अस्पताल में हड़कंप मच गया"

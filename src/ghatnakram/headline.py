@@ -682,6 +682,7 @@ _NEVER_AT_EDGE = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS | frozenset(
     "और व एवं तथा या कि लेकर भी ही तो जो जिसे जिसमें जिससे जबकि लेकिन हालांकि क्योंकि इस उस यह वह इसके उसके "
     "द्वारा वाले वाली वाला".split()
 )
+_TIME_NOUNS = frozenset("समय वक्त वक़्त दौरान".split())
 _MAY_CLOSE = frozenset("में पर तक".split())  # a headline may end "… अपने चरम पर", "… संकट में"
 _VERB_MARKERS = frozenset("की के का".split())  # also "did" at a sentence's end: "मुलाकात की"
 _NEVER_FIRST = frozenset("है हैं था थी थे गया गई गए रहे रही रहा नहीं भी ही तो".split())
@@ -1193,7 +1194,10 @@ def tidy(words: list[str], ends_sentence: bool = False) -> str:
     verb ("मुलाकात की"), not a case marker left hanging.
     """
     while words and (word_core(words[0]) in _NEVER_AT_EDGE | _NEVER_FIRST or not word_core(words[0])):
+        that = word_core(words[0]) in ("इस", "उस")
         words = words[1:]
+        if that and words and word_core(words[0]) in _TIME_NOUNS:
+            words = words[1:]  # "उस समय | हड़कंप मच गया": the time goes with its "that"
     while words and not (ends_sentence and len(words) > 1 and word_core(words[-1]) in _VERB_MARKERS) and (
         _dangles_at_the_end(words) or not word_core(words[-1])
     ) and not _about_to(words):
