@@ -682,7 +682,7 @@ _NEVER_AT_EDGE = _CASE_MARKERS | _COMPOUND_POSTPOSITIONS | frozenset(
     "और व एवं तथा या कि लेकर भी ही तो जो जिसे जिसमें जिससे जबकि लेकिन हालांकि क्योंकि इस उस यह वह इसके उसके "
     "द्वारा वाले वाली वाला".split()
 )
-_TIME_NOUNS = frozenset("समय वक्त वक़्त दौरान".split())
+_TIME_NOUNS = frozenset("समय वक्त वक़्त दौरान बार साल वर्ष दिन हफ्ते सप्ताह महीने".split())
 _MAY_CLOSE = frozenset("में पर तक".split())  # a headline may end "… अपने चरम पर", "… संकट में"
 _VERB_MARKERS = frozenset("की के का".split())  # also "did" at a sentence's end: "मुलाकात की"
 _NEVER_FIRST = frozenset("है हैं था थी थे गया गई गए रहे रही रहा नहीं भी ही तो".split())
