@@ -966,3 +966,9 @@ def test_what_a_passive_was_done_to_is_named_bare_once_its_light_verb_is_gone(le
 def test_a_headline_never_opens_on_the_time_noun_of_a_dropped_that(words, headline):
     # "उस समय" (at that time): once "उस" goes as no headline's first word, its "समय" goes too
     assert tidy(words.split()) == headline
+
+
+def test_an_opening_after_which_something_happened_goes_whole_with_its_argument():
+    # "[X के संपर्क में] [आने के बाद]" is one circumstance: dropping its first half left "आने के बाद …"
+    lead = "एक संक्रमित मरीज के संपर्क में आने के बाद जिले के सिविल सर्जन डॉ. अनिल कुमार ने खुद को दो हफ्ते के लिए अलग कर लिया है।"
+    assert generate_headline(lead) == "जिले के सिविल सर्जन डॉ. अनिल कुमार ने खुद को दो हफ्ते के लिए अलग किया"

@@ -1140,7 +1140,7 @@ def _with_arguments_of_verbal_nouns(phrases: list[list[int]], units: list[list[i
         cores = [word_core(words[i]) for u in phrase for i in units[u]]
         verbal = any(_is_oblique_infinitive(c) and nxt in ("के", "की") for c, nxt in zip(cores, cores[1:]))
         before = word_core(words[units[out[-1][-1]][-1]]) if out else ""
-        if before in _PHRASE_CLOSERS and verbal and tuple(cores[-2:]) in _CIRCUMSTANCE_ENDS:
+        if before in _PHRASE_CLOSERS and verbal and tuple(cores[-2:]) in _CIRCUMSTANCE_ENDS | _CLAUSE_BEFORE:
             out[-1] = out[-1] + phrase
         else:
             out.append(phrase)
