@@ -125,6 +125,18 @@ def test_according_to_a_rule_or_unnamed_information_is_no_quote():
     assert _quotes("नियमों के अनुसार सभी यात्रियों की जांच होगी।") == []
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "हालात के मुताबिक दूसरे देशों की यात्रा पर भी रोक लगाई जा सकती है।",
+        "जरूरत के अनुसार कर्मचारियों को कार्यालय बुलाया जा सकता है।",
+        "रात नौ बजे की स्थिति के अनुसार देश में संक्रमण के कुल मामले 51,435 हो गए।",
+    ],
+)
+def test_according_to_the_situation_or_a_need_is_no_quote(raw):
+    assert _quotes(raw) == []
+
+
 def test_unhone_takes_the_subject_of_the_sentence_before():
     raw = "पुतिन ने अल-शरा का स्वागत किया। उन्होंने कहा कि रूस हमेशा सीरिया के साथ रहा है।"
     assert _quotes(raw) == [("पुतिन", "रूस हमेशा सीरिया के साथ रहा है", 1)]
