@@ -472,3 +472,9 @@ def test_the_base_of_a_rate_is_no_count():
 def test_quotes_after_a_quote_spanning_sentences_are_each_found_once():
     raw = "मंत्री ने कहा, “हम तैयार हैं। सब ठीक है।” बाद में सचिव ने कहा, “जांच होगी।” विपक्ष ने कहा कि सरकार विफल रही।"
     assert _quotes(raw) == [("मंत्री", "हम तैयार हैं। सब ठीक है", 0), ("सचिव", "जांच होगी", 2), ("विपक्ष", "सरकार विफल रही", 3)]
+
+
+def test_a_speaker_starts_after_a_clause_that_ends_in_a_perfective_and_and():
+    raw = ("पिछले 24 घंटे में जिले में कोई भी नया मामला सामने नहीं आया और राज्य सरकार के अधिकारियों ने कहा कि "
+           "अब केवल 30 रोगियों का इलाज चल रहा है।")
+    assert _quotes(raw) == [("राज्य सरकार के अधिकारियों", "अब केवल 30 रोगियों का इलाज चल रहा है", 0)]

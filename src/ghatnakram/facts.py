@@ -884,7 +884,13 @@ def _ends_a_clause(words: list[str], i: int) -> bool:
     समाजशास्त्रियों ने कहा") or an adverbial participle ("निशाना साधते हुए उपमुख्यमंत्री सुशील मोदी ने
     कहा"). A speaker's noun phrase holds neither."""
     word = _key(words[i])
+    if word in _PERFECTIVES and i + 1 < len(words) and _key(words[i + 1]) in _AND:
+        return True  # "… कोई भी मामला सामने नहीं आया और | राज्य सरकार के अधिकारियों ने कहा"
     return word in _FINITE or (word == _nfc("हुए") and i > 0 and _key(words[i - 1]).endswith(_nfc("ते")))
+
+
+_PERFECTIVES = _words("आया आई आए आये गया गई गए गये किया किए किये हुआ हुई दिया दिए दिये लिया लिए लिये")
+_AND = _words("और तथा एवं")
 
 
 def _ends_sentence(word: str) -> bool:
