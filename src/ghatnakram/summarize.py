@@ -40,11 +40,13 @@ STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
 """.split())
 # A sentence opening with these leans on the one before it: pronouns ("उन्होंने कहा …", "वह उस
 # कार्यक्रम में शामिल थे"), relatives ("जिसके बाद … संख्या बढ़कर 6542 हो गई"), "there" ("यहां … 20
-# लोग"). Poor on its own: a summary takes one only when too few sentences stand alone.
+# लोग"), connectives ("जबकि, इससे …", "हालांकि …"). Poor on its own: a summary takes one only when too few
+# sentences stand alone.
 _DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in (
     "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस "
     "वह वे उसने उसके उसका उसकी उसे उन्हें उन्हीं उनमें इनमें यहां यहाँ वहां वहाँ "
-    "जिसमें जिसके जिसकी जिसका जिससे जिसे जिसने जिनमें जिनके जिनकी जिनका जिनसे जिन्हें जिन्होंने").split())
+    "जिसमें जिसके जिसकी जिसका जिससे जिसे जिसने जिनमें जिनके जिनकी जिनका जिनसे जिन्हें जिन्होंने "
+    "जबकि हालांकि हालाँकि लेकिन मगर परंतु किंतु बल्कि इसलिए अतः").split())
 
 
 # A perfective participle with था/थी/थे: "मिले थे", "आई थी", "कर गया था", "दी थी".
@@ -182,7 +184,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1]
                     and not BACKGROUND_OPENER.match(sentence) and not _WIRE_SLUG.search(sentence)):
                 out.append(_Candidate(article, position, sentence, content_words(sentence), facts[index],
-                                      figures.get(index, frozenset()), words[0] in _DANGLING))
+                                      figures.get(index, frozenset()), words[0].rstrip(",") in _DANGLING))
             position += 1
     return out
 
