@@ -972,3 +972,12 @@ def test_an_opening_after_which_something_happened_goes_whole_with_its_argument(
     # "[X के संपर्क में] [आने के बाद]" is one circumstance: dropping its first half left "आने के बाद …"
     lead = "एक संक्रमित मरीज के संपर्क में आने के बाद जिले के सिविल सर्जन डॉ. अनिल कुमार ने खुद को दो हफ्ते के लिए अलग कर लिया है।"
     assert generate_headline(lead) == "जिले के सिविल सर्जन डॉ. अनिल कुमार ने खुद को दो हफ्ते के लिए अलग किया"
+
+
+def test_speech_pointing_back_into_how_it_was_said_keeps_the_account():
+    # "उसे" is Pakistan, named only in the account: "अमेरिका: उसे … चाहिए" would not say whom
+    lead = "अमेरिका ने पाकिस्तान को चेतावनी दी कि उसे संदिग्ध आतंकवादियों को रिहा करने की जगह उनके खिलाफ कार्रवाई करनी चाहिए।"
+    assert generate_headline(lead).startswith("अमेरिका ने पाकिस्तान को चेतावनी दी कि उसे")
+    # nothing points back: told as "X: Y"
+    assert generate_headline("अमेरिका ने पाकिस्तान को चेतावनी दी कि संदिग्ध आतंकवादियों के खिलाफ कार्रवाई होनी चाहिए।"
+                             ).startswith("अमेरिका:")

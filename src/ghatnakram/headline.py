@@ -122,7 +122,7 @@ _THAT = r"(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि"  # "कह�
 # The verb of reported speech, after "ने" and what it governs: "ने कहा कि", "ने बताया कि", "ने ट्वीट कर कहा कि",
 # "ने कहा, …".
 _SPEECH = re.compile(
-    r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?:(?:(?!ने\s)\S+\s+){0,15}?)"
+    r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?P<how>(?:(?!ने\s)\S+\s+){0,15}?)"
     r"(?:कहा|बताया|लिखा|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
     rf"(?:{_THAT}|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
 )
@@ -257,6 +257,8 @@ def _as_speech(text: str) -> str:
     match = _SPEECH.match(text) or _VIEW.match(text)
     if not match or match.group("who").split()[-1] in _NO_SPEAKER:
         return text
+    if match.groupdict().get("how") and word_core(match.group("what").split()[0]) in _BACK_REFERENCES:
+        return text  # "… की पुष्टि करते हुए बताया कि इसके मरीजों की संख्या …": इसके needs the account it points back to
     speaker = match.group("who").split()
     who = speaker[-3:]
     while len(who) > 1 and (word_core(who[0]) in _NEVER_AT_EDGE | _NEVER_FIRST or _is_participle(who, 1)
@@ -267,6 +269,10 @@ def _as_speech(text: str) -> str:
         # not one whole after its genitive ("उत्तर प्रदेश के | सीएम योगी आदित्यनाथ")
         who = without_titles(" ".join(who)).split()
     return f"{' '.join(who[:-1] + [_direct_plural(who[-1])])}: {match.group('what')}"
+
+
+# Words of what was said that point back into how it was said.
+_BACK_REFERENCES = frozenset("इसके इसकी इसका इससे इसमें इसे उसके उसकी उसका उससे उसमें उसे".split())
 
 
 def _direct_plural(word: str) -> str:
