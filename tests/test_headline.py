@@ -981,3 +981,8 @@ def test_speech_pointing_back_into_how_it_was_said_keeps_the_account():
     # nothing points back: told as "X: Y"
     assert generate_headline("अमेरिका ने पाकिस्तान को चेतावनी दी कि संदिग्ध आतंकवादियों के खिलाफ कार्रवाई होनी चाहिए।"
                              ).startswith("अमेरिका:")
+
+
+def test_a_lead_that_is_a_list_item_loses_its_bullet():
+    assert generate_headline("-डेढ़ से तीन रुपये में बिकने वाला मास्क 30 से 50 रुपये में बेचा जा रहा है।\n-दुकानों पर भीड़ है।"
+                             ).startswith("डेढ़ से तीन रुपये")

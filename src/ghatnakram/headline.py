@@ -605,11 +605,15 @@ def _is_figure(word: str) -> bool:
     return bool(re.fullmatch(r"[0-9०-९][0-9०-९.,]*%?", _TRAILING.sub("", word)))
 
 
+_LIST_BULLET = re.compile(r"^\s*[-–—•*▪●]+\s*(?![0-9०-९])")
+
+
 def lead_sentences(text: str, count: int = 3) -> list[str]:
     """The first ``count`` sentences that say something: no datelines, bylines or questions."""
     out = []
     for sentence in split_sentences(text):
         sentence = _BRACKETS.sub("", strip_dateline(_bounded(sentence)))  # the agency's brackets mark the dateline
+        sentence = _LIST_BULLET.sub("", sentence)  # "-डेढ़ से तीन रुपये में …": a list item's mark
         if is_dateline(sentence) or sentence.endswith("?"):
             continue
         out.append(_first_of_run_on(sentence))
