@@ -137,22 +137,25 @@ def test_summary_leaves_out_background_and_wire_slugs():
     assert texts and not any(t.startswith("बता दें") or "दि28" in t for t in texts)
 
 
-def test_summary_leaves_out_a_sentence_leaning_on_the_one_before_while_enough_stand_alone():
-    articles = _two_outlets("दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए। जिसके बाद राजधानी में संक्रमितों की कुल "
-                            "संख्या बढ़कर 6542 हो गई है। अस्पतालों में बिस्तरों की संख्या बढ़ाई जा रही है।",
-                            "राजधानी दिल्ली में कोरोना संक्रमितों की संख्या 6542 पहुंच गई है। वह पिछले हफ्ते अस्पताल में भर्ती "
-                            "हुए थे और अब ठीक हैं।")
-    texts = [s["text"] for s in event_summary(articles)]
-    assert len(texts) >= 2 and not any(t.startswith(("जिसके", "वह")) for t in texts)
-
-
-def test_summary_leaves_out_a_sentence_opening_with_a_connective_while_enough_stand_alone():
-    articles = _two_outlets("बिहार में रविवार को चार और लोगों में कोरोना संक्रमण की पुष्टि हुई। जबकि, इससे शनिवार को एक मरीज "
-                            "की मौत हो गई थी। राज्य में संक्रमितों की संख्या 15 हो गई है।",
-                            "बिहार में कोरोना संक्रमितों की संख्या बढ़कर 15 हो गई है। हालांकि तीन मरीजों की हालत में सुधार "
-                            "बताया जा रहा है। पटना में जांच केंद्र बढ़ाए जा रहे हैं।")
-    texts = [s["text"] for s in event_summary(articles)]
-    assert len(texts) >= 2 and not any(t.startswith(("जबकि", "हालांकि")) for t in texts)
+@pytest.mark.parametrize(
+    "first, second, leaning",
+    [
+        # a relative or a pronoun ("जिसके बाद …", "वह …")
+        ("दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए। जिसके बाद राजधानी में संक्रमितों की कुल संख्या बढ़कर 6542 "
+         "हो गई है। अस्पतालों में बिस्तरों की संख्या बढ़ाई जा रही है।",
+         "राजधानी दिल्ली में कोरोना संक्रमितों की संख्या 6542 पहुंच गई है। वह पिछले हफ्ते अस्पताल में भर्ती हुए थे और अब ठीक हैं।",
+         ("जिसके", "वह")),
+        # a connective ("जबकि, इससे …", "हालांकि …")
+        ("बिहार में रविवार को चार और लोगों में कोरोना संक्रमण की पुष्टि हुई। जबकि, इससे शनिवार को एक मरीज की मौत हो गई थी। "
+         "राज्य में संक्रमितों की संख्या 15 हो गई है।",
+         "बिहार में कोरोना संक्रमितों की संख्या बढ़कर 15 हो गई है। हालांकि तीन मरीजों की हालत में सुधार बताया जा रहा है। "
+         "पटना में जांच केंद्र बढ़ाए जा रहे हैं।",
+         ("जबकि", "हालांकि")),
+    ],
+)
+def test_summary_leaves_out_a_sentence_leaning_on_the_one_before_while_enough_stand_alone(first, second, leaning):
+    texts = [s["text"] for s in event_summary(_two_outlets(first, second))]
+    assert len(texts) >= 2 and not any(t.startswith(leaning) for t in texts)
 
 
 def test_summary_takes_a_leaning_sentence_when_too_few_stand_alone():
