@@ -585,6 +585,15 @@ def test_a_lists_count_before_a_place_is_not_part_of_the_place():
     assert [(m.text, m.type) for m in mentions] == [("महाराष्ट्र", "LOC"), ("दिल्ली", "LOC"), ("गुजरात", "LOC")]
 
 
+def test_a_name_that_ends_in_a_kind_of_institution_is_an_organisation_not_a_person():
+    for name in ("लोकसेवा आयोग", "सदर अस्पताल"):
+        tokens = f"परीक्षा {name} ने स्थगित की".split()
+        facts = [load_tagger().features.facts(t) for t in tokens]
+        model_tags = ["O", "B-PER", "I-PER", "O", "O", "O"]  # as the model read them
+        spans = [(" ".join(tokens[s:e]), kind) for s, e, kind in bio_spans(ner.repair_tags(model_tags, facts))]
+        assert spans == [(name, "ORG")], name
+
+
 def test_a_colony_or_square_named_after_someone_is_a_place():
     for name in ("नेहरू नगर", "मयूर विहार", "दिनकर चौक", "संजय कालोनी"):
         tokens = f"संक्रमित मरीज {name} का रहने वाला है".split()

@@ -824,6 +824,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
             start, kind = start + 1, "LOC"  # "… पांच, दो दिल्ली में": a list's count, then the place
         if kind == "PER" and end - start > 1 and facts[end - 1].loose in _LOCAL_UNITS:
             kind, end = "LOC", end - 1  # "चंदनपुर उपचुनाव", "इब्राहिमपुर गांव": a place and its unit, no one's name
+        if kind == "PER" and end - start > 1 and facts[end - 1].loose in _KINDS_OF_INSTITUTIONS:
+            kind = "ORG"  # "लोकसेवा आयोग", "सदर अस्पताल": an institution, no one's name
         if kind == "PER" and facts[end - 1].loose in _SETTLEMENT_ENDINGS:
             kind = "LOC"  # "नेहरू नगर", "मयूर विहार", "दिनकर चौक": a colony or a square named after someone
             if end - start == 1 and start > 0 and _free_name_word(start - 1, _covered(spans), out, facts):
