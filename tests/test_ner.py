@@ -594,6 +594,14 @@ def test_a_name_that_ends_in_a_kind_of_institution_is_an_organisation_not_a_pers
         assert spans == [(name, "ORG")], name
 
 
+def test_an_organisations_span_ends_after_a_government_or_a_ministry():
+    tokens = "दिल्ली सरकार केंद्र को सुझाव देगी".split()
+    facts = [load_tagger().features.facts(t) for t in tokens]
+    model_tags = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]  # as the model read them
+    spans = [(" ".join(tokens[s:e]), kind) for s, e, kind in bio_spans(ner.repair_tags(model_tags, facts))]
+    assert spans == [("दिल्ली सरकार", "ORG"), ("केंद्र", "ORG")]
+
+
 def test_a_colony_or_square_named_after_someone_is_a_place():
     for name in ("नेहरू नगर", "मयूर विहार", "दिनकर चौक", "संजय कालोनी"):
         tokens = f"संक्रमित मरीज {name} का रहने वाला है".split()
