@@ -986,3 +986,8 @@ def test_speech_pointing_back_into_how_it_was_said_keeps_the_account():
 def test_a_lead_that_is_a_list_item_loses_its_bullet():
     assert generate_headline("-डेढ़ से तीन रुपये में बिकने वाला मास्क 30 से 50 रुपये में बेचा जा रहा है।\n-दुकानों पर भीड़ है।"
                              ).startswith("डेढ़ से तीन रुपये")
+
+
+def test_speech_opened_by_a_quotation_mark_is_headlined_as_what_was_said():
+    lead = "अमेरिकी राष्ट्रपति डोनाल्ड ट्रंप ने ट्वीट करके कहा 'दुनिया एक छिपे हुए दुश्मन के साथ युद्ध में है'।"
+    assert generate_headline(lead).startswith("डोनाल्ड ट्रंप: 'दुनिया एक छिपे हुए दुश्मन")

@@ -124,7 +124,7 @@ _THAT = r"(?:\s+(?:है|था|थी|थे))?\s*(?:,\s*)?कि"  # "कह�
 _SPEECH = re.compile(
     r"^(?P<who>(?:\S+\s+){0,9}?\S+)\s+ने\s+(?P<how>(?:(?!ने\s)\S+\s+){0,15}?)"
     r"(?:कहा|बताया|लिखा|दावा\s+किया|घोषणा\s+की|निर्देश\s+दिया|निर्देश\s+दिए|आदेश\s+दिया|स्पष्ट\s+किया|जानकारी\s+दी|चेतावनी\s+दी|आशंका\s+जताई|अपील\s+की)"
-    rf"(?:{_THAT}|\s*,)\s+(?P<what>.+)$"  # "ने कहा (था) कि …" or "ने कहा, …"
+    rf"(?:{_THAT}|\s*,|(?=\s+['‘“\"]))\s+(?P<what>.+)$"  # "ने कहा (था) कि …", "ने कहा, …" or "ने कहा '…"
 )
 # Speech whose speaker a headline cannot name: a pronoun ("उन्होंने … कहा कि Y"), or none left once the
 # opening is gone ("कहा कि Y"). What was said is the headline.
