@@ -309,8 +309,6 @@ def _count_then_total(text: str) -> str:
     return both if len(both.split()) <= MAX_WHOLE_WORDS else text
 
 
-
-
 def _drop_bare_capital(text: str) -> str:
     """"राजधानी पटना में …" → "पटना में …": before a place's name "राजधानी" says nothing more;
     before anything else it is the capital itself ("राजधानी को", "राजधानी समेत राज्य का …")."""
@@ -321,6 +319,8 @@ def _place_named_at(text: str, at: int) -> bool:
     """Whether the words from ``at`` start with a place's name (of up to three words: "नई दिल्ली")."""
     words = [_TRAILING.sub("", word) for word in text[at:].split(maxsplit=3)[:3]]
     return any(resolve_place(" ".join(words[:n])) is not None for n in range(len(words), 0, -1) if words[n - 1])
+
+
 _drop_samne = _sub(_SAMNE_AAYE)
 
 RULES = {
@@ -371,7 +371,7 @@ def _cut(text: str) -> str:
     if len(words) <= MAX_WHOLE_WORDS:
         return text
     cut = " ".join(words[:MAX_WORDS])
-    breaks = [m for m in _CLAUSE_BREAK.finditer(cut) if not _more_of_a_count(cut, m)]
+    breaks = _clause_breaks(cut)
     ends = [m.start() for n, m in enumerate(breaks) if len(cut[: m.start()].split()) >= MIN_WORDS + 2
             and _has_a_verb(cut[breaks[n - 1].end() if n else 0 : m.start()].split())]  # "… नहीं करती, समृद्ध | और गरीब": no clause
     if ends:
@@ -413,7 +413,7 @@ def _first_whole_clause(text: str) -> str | None:
     verb ("… तूफान ने कम से कम 16 लोगों की जान ले ली | जबकि …"); not a clause the sentence opens
     with "जब", "अगर", "भले" …, whose main clause is still to come, nor a relative clause ("… के 45
     लोग जो … शामिल हुए"). None when there is no such break."""
-    breaks = [m for m in _CLAUSE_BREAK.finditer(text) if not _more_of_a_count(text, m)]
+    breaks = _clause_breaks(text)
     for n, m in enumerate(breaks):
         clause = text[: m.start()].split()
         if len(clause) <= MAX_WORDS:
@@ -441,6 +441,11 @@ def _ends_on_a_verb(words: list[str]) -> bool:
 _CONJUNCT_VERB_PERFECTIVES = frozenset(
     "जताई जताए जताये लगाई लगाए लगाये उठाई उठाए उठाये बढ़ाई बढ़ाए बढ़ाये घटाई घटाए घटाये दिखाई दिखाए दिखाये".split()
 )
+
+
+def _clause_breaks(text: str) -> list[re.Match]:
+    """The clause breaks of ``text`` (:data:`_CLAUSE_BREAK`), but not the "और" of a count (:func:`_more_of_a_count`)."""
+    return [m for m in _CLAUSE_BREAK.finditer(text) if not _more_of_a_count(text, m)]
 
 
 def _more_of_a_count(text: str, clause_break: re.Match) -> bool:
@@ -1297,7 +1302,9 @@ def _without_the_patients_ko(text: str) -> str:
     while start > 0 and word_core(words[start - 1]) not in _ENDS_A_NOUN_PHRASE and not words[start - 1].endswith(","):
         start -= 1  # back over the noun phrase, its genitives too: "HCL के एक कर्मचारी को"
     noun = word_core(words[ko - 1])
-    if noun in _TIME_WORDS or _is_figure(noun) or _is_oblique_plural(noun) or any(word_core(word) == "के" for word in words[start:ko]):
+    if noun in _TIME_WORDS or _is_figure(noun) or _is_oblique_plural(noun):
+        return text
+    if any(word_core(word) == "के" for word in words[start:ko]):
         return text
     return " ".join(words[:ko] + words[ko + 1 :])
 

@@ -812,7 +812,8 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     for start, end, kind in found:
         if kind in ENTITY_TYPES:
             out[start:end] = ["O"] * (end - start)
-    for start, end, kind in _split_after_governments(_split_at_commas_and_open_brackets(_split_people_at_roles(found, facts), facts), facts):
+    split = _split_after_governments(_split_at_commas_and_open_brackets(_split_people_at_roles(found, facts), facts), facts)
+    for start, end, kind in split:
         if kind not in ENTITY_TYPES:
             continue
         while start < end and _never_at_edge(facts[start]):
