@@ -555,11 +555,17 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return max(bisect_right(starts, offset) - 1, 0)
 
 
+def _end_within_reach(end: re.Pattern, text: str, offset: int) -> int:
+    """Where the clause or sentence from ``offset`` ends (the first match of ``end``), read no further
+    than :data:`SENTENCE_REACH` characters."""
+    reach = min(offset + SENTENCE_REACH, len(text))
+    found = end.search(text, offset, reach)
+    return found.start() if found else reach
+
+
 def _is_pluperfect(text: str, offset: int) -> bool:
     """Whether the clause after ``offset`` ends in था/थी/थे ("… को लौटा था")."""
-    reach = min(offset + SENTENCE_REACH, len(text))
-    end = _CLAUSE_END.search(text, offset, reach)
-    return bool(_PLUPERFECT.search(text, offset, end.start() if end else reach))
+    return bool(_PLUPERFECT.search(text, offset, _end_within_reach(_CLAUSE_END, text, offset)))
 
 
 def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
@@ -735,9 +741,7 @@ def _tense_after(text: str, offset: int) -> int:
     A verb group is the first tense-marked word and the two words after it, so that
     "किया जाएगा" (will be done) is future although "किया" alone is past.
     """
-    reach = min(offset + SENTENCE_REACH, len(text))
-    end = _SENTENCE_END.search(text, offset, reach)
-    words = [_key(w) for w in _WORD.findall(text, offset, end.start() if end else reach)]
+    words = [_key(w) for w in _WORD.findall(text, offset, _end_within_reach(_SENTENCE_END, text, offset))]
     for i, word in enumerate(words):
         if word == "की" and (words[i + 1] if i + 1 < len(words) else "") not in _KI_VERB_NEXT:
             continue  # "कल की बैठक": a postposition, not "did"

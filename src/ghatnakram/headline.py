@@ -426,7 +426,6 @@ def _first_whole_clause(text: str) -> str | None:
     return None
 
 
-_SUBORDINATORS = frozenset("जब अगर यदि क्योंकि ताकि यद्यपि भले".split())
 _RELATIVE_BREAKS = frozenset("जो जिसके जिसमें जिससे जहां".split())
 _BE_FORMS = frozenset("हो होता होती होते होगा होगी होंगे".split())
 
@@ -549,6 +548,8 @@ def _dangles(words: list[str]) -> bool:
 # Words that wait for the noun they go with: "… प्रार्थना करता हूं कि किसी", "… उसी तेजी के साथ इसको".
 _WAITING_FOR_A_NOUN = frozenset("किसी कोई इस उस इन उन इसको उसको इनको उनको इसे उसे अपने अपनी अपना हर प्रत्येक".split())
 _CLAUSE_OPENERS = frozenset("कि जब अगर यदि क्योंकि ताकि".split())
+# Openers of a clause whose main clause is still to come ("जब …", "भले … हो, …"); "कि" opens what was said.
+_SUBORDINATORS = _CLAUSE_OPENERS - {"कि"} | frozenset("यद्यपि भले".split())
 
 
 def _a_clause_left_without_its_verb(words: list[str]) -> bool:
