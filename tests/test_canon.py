@@ -712,3 +712,25 @@ def test_a_known_organisation_is_shown_by_its_english_name_and_a_person_by_a_tra
     assert [m.latin for m in out] == ["WHO", "Supreme Court", "Delhi", "Israil"]
     # the entity record stored for search has the same Latin name as its mentions
     assert [latin_name(resolver.entities_[m.canonical]) for m in out] == [m.latin for m in out]
+
+
+@pytest.mark.parametrize("name, latin", [
+    ("बिहार सरकार", "Government of Bihar"),
+    ("दिल्ली सरकार", "Government of Delhi"),
+    ("उत्तर प्रदेश सरकार", "Government of Uttar Pradesh"),
+    ("चीनी सरकार", "Government of China"),  # the country's adjective
+    ("अमेरिकी सरकार", "Government of the United States"),
+    ("राज्य सरकार", "State Government"),
+    ("मोदी सरकार", "Modi Sarkar"),  # named after its head, not a place: left as it is said
+])
+def test_a_places_government_is_named_in_english(name, latin):
+    from ghatnakram.canon import latin_of_name
+
+    assert latin_of_name(name, "ORG", None) == latin
+
+
+def test_a_person_called_sarkar_is_no_government():
+    from ghatnakram.canon import latin_of_name
+
+    assert latin_of_name("सोनू सरकार", "PER", None) == "Sonu Sarkar"
+    assert latin_of_name("सोनू सरकार", "ORG", None) == "Sonu Sarkar"

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -5,6 +6,7 @@ import pytest
 from ghatnakram.models import Article
 from ghatnakram.store import StoreError, open_store
 from ghatnakram.store.migrations import MIGRATIONS, POSTGRESQL_MIGRATIONS, postgresql_migration
+from ghatnakram.translit import latin_key
 
 
 def _article(article_id, **fields):
@@ -290,9 +292,31 @@ def test_entities_stored_before_latin_search_keys_get_theirs(tmp_path):
     for name, apply in earlier:
         apply(db.cursor())
         db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
-    db.execute("INSERT INTO entities VALUES ('LOC:city:moscow', 'LOC', 'मॉस्को', 'Moscow', NULL, 2, '{}')")
+    db.execute("INSERT INTO entities VALUES ('LOC:city:moscow', 'LOC', 'मॉस्को', 'Moscow', 'city:Europe/Moscow', 2, '{}')")
     db.commit()
     db.close()
     store = open_store(path)
     assert store.entities_named("Moskow") == ["LOC:city:moscow"]
     store.close()
+
+
+def test_entities_stored_before_get_english_words_in_their_latin_names(tmp_path):
+    path = tmp_path / "older.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, apply in [(name, apply) for name, apply in MIGRATIONS if name < "m012"]:
+        apply(db.cursor())
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    old = "Neshnal Instityut Oph Vairoloji"
+    state = json.dumps({"id": "ORG:niv", "type": "ORG", "name": "नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी", "latin": old, "count": 3})
+    db.execute("INSERT INTO entities VALUES ('ORG:niv', 'ORG', 'नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी', ?, NULL, 3, ?, ?)",
+               (old, state, latin_key(old)))
+    db.execute("INSERT INTO entities VALUES ('PER:रिकार्ड-बोवेन', 'PER', 'रिकार्ड बोवेन', 'Rikard Boven', NULL, 1, '{}', 'rikardboben')")
+    db.commit()
+    db.close()
+    store = open_store(path)
+    assert store.entities_named("National Institute of Virology") == ["ORG:niv"]
+    assert store.load_entities()[0]["latin"] == "National Institute of Virology"  # what the web reads
+    store.close()
+    latin = dict(sqlite3.connect(path).execute("SELECT canonical, latin FROM entities"))
+    assert latin == {"ORG:niv": "National Institute of Virology", "PER:रिकार्ड-बोवेन": "Rikard Boven"}

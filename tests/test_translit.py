@@ -45,13 +45,13 @@ def test_people_are_not_looked_up_in_the_gazetteer():
 
 
 @pytest.mark.parametrize("name, latin", [("डब्ल्यूएचओ", "WHO"), ("बीजेपी", "BJP"), ("आईआईटी कानपुर", "IIT Kanpur"),
-                                         ("यूपी बोर्ड", "UP Bord"), ("सीएम योगी", "CM Yogi"), ("के सी चक्रवर्ती", "K C Chakravarti")])
+                                         ("यूपी बोर्ड", "UP Board"), ("सीएम योगी", "CM Yogi"), ("के सी चक्रवर्ती", "K C Chakravarti")])
 def test_an_acronym_spelled_with_letter_names_is_written_in_its_letters(name, latin):
     assert to_latin(name, gazetteer=False) == latin
 
 
 def test_a_word_that_only_looks_like_letter_names_is_transliterated():
-    assert to_latin("सिटी", gazetteer=False) == "Siti" and to_latin("भाजपा", gazetteer=False) == "Bhajpa"
+    assert to_latin("सिटी", gazetteer=False, loanwords=False) == "Siti" and to_latin("भाजपा", gazetteer=False) == "Bhajpa"
     assert to_latin("मोदी जी", gazetteer=False) == "Modi Ji"  # a name's last word is never an initial
 
 
@@ -84,3 +84,29 @@ def test_different_names_keep_different_search_keys(a, b):
 
 def test_text_without_latin_letters_has_no_search_key():
     assert latin_key("मॉस्को") == "" and latin_key("2026") == ""
+
+
+@pytest.mark.parametrize("name, latin", [
+    ("नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी", "National Institute of Virology"),
+    ("नैशनल इंस्टिट्यूट ऑफ वायरोलॉजी", "National Institute of Virology"),  # other spellings of the same words
+    ("एयर इंडिया", "Air India"),
+    ("मोतीलाल नेहरू मेडिकल कॉलेज", "Motilal Nehru Medical College"),
+    ("द हिंदू", "The Hindu"),
+    ("तेग बहादुर रोड", "Teg Bahadur Road"),
+])
+def test_english_words_in_a_name_are_spelled_in_english(name, latin):
+    assert to_latin(name) == latin
+
+
+def test_a_persons_name_is_only_transliterated():
+    assert to_latin("रिकार्ड बोवेन", gazetteer=False, loanwords=False) == "Rikard Boven"
+
+
+@pytest.mark.parametrize("name, latin", [
+    ("दिल्ली स्कूल ऑफ इकोनॉमिक्स", "Delhi School of Economics"),
+    ("आईआईटी दिल्ली", "IIT Delhi"),
+    ("बनारस हिंदू विश्वविद्यालय", "Banaras Hindu Vishwavidyalay"),  # not Varanasi's: the name keeps its word
+    ("मद्रास हाईकोर्ट", "Madras High Court"),  # not Chennai's
+])
+def test_a_places_word_in_a_longer_name_takes_the_places_spelling_only_when_it_is_the_same_word(name, latin):
+    assert to_latin(name) == latin

@@ -928,23 +928,50 @@ def _resolved(mention: Mention, canonical: str, name: str, latin: str, place: st
 
 def latin_name(entity: Entity) -> str:
     """An entity's name in Latin letters: a known place's English name, a known organisation's
-    (:data:`ORGANISATION_NAMES`), else its preferred name transliterated; an organisation named
-    after a place keeps the place's English name ("दिल्ली" as Delhi's government: Delhi), a person
-    does not ("इसराइल" is Israil)."""
-    return _latin_name(entity.name, entity.type, entity.place)
+    (:data:`ORGANISATION_NAMES`), a place's government's ("Government of Bihar"), else its preferred
+    name transliterated, English words spelled in English except in a person's name
+    (:func:`~ghatnakram.translit.to_latin`); an organisation named after a place keeps the place's
+    English name ("दिल्ली" as Delhi's government: Delhi), a person does not ("इसराइल" is Israil)."""
+    return latin_of_name(entity.name, entity.type, entity.place)
 
 
 @lru_cache(maxsize=65_536)
-def _latin_name(name: str, entity_type: str, place_id: str | None) -> str:
+def latin_of_name(name: str, entity_type: str, place_id: str | None) -> str:
     """:func:`latin_name` by what it depends on: the same names recur in article after article."""
     from .places import get_place  # places imports this module
 
     place = get_place(place_id) if place_id else None
     if place:
         return place.english(name)
+    if entity_type == "PER":
+        return to_latin(name, gazetteer=False, loanwords=False)
     if entity_type != "ORG":
         return to_latin(name, gazetteer=False)
-    return organisation_english(name) or to_latin(name)
+    return organisation_english(name) or _government_latin(name) or to_latin(name)
+
+
+_STATE_WORDS = frozenset(["राज्य", "प्रदेश"])
+
+
+def _government_latin(name: str) -> str | None:
+    """A government named by its place or its head in English: "Government of Bihar" (बिहार सरकार),
+    "Government of China" (चीनी सरकार: the country's adjective), "State Government" (राज्य सरकार),
+    "Modi Government" (मोदी सरकार); None
+    for any other name."""
+    from .places import resolve_place  # places imports this module
+
+    words = name.split()
+    if len(words) < 2 or words[-1] != "सरकार":
+        return None
+    whose = " ".join(words[:-1])
+    if whose in _STATE_WORDS:
+        return "State Government"
+    adjective = whose.endswith("ी") and (resolve_place(whose[:-1]) or resolve_place(whose[:-1] + "ा"))
+    place = resolve_place(whose) or adjective
+    if not place:
+        return None
+    english = place.english(whose)
+    return f"Government of {'the ' if english.startswith('United ') else ''}{english}"
 
 
 def organisation_english(name: str) -> str | None:

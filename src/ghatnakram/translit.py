@@ -4,7 +4,9 @@ ASCII-friendly and close to common Indian usage rather than strict ISO 15919: lo
 short vowels are not told apart (ा → a, ी → i), श/ष → sh, छ → chh, ड़ → r, ज़ → z, anusvara
 → n (m before p/b/m), व → w after a consonant. The inherent vowel is dropped at the end of a
 word (not after a conjunct: नरेंद्र → Narendra) and in the middle where Hindi drops it
-(V C a C V: पटना → Patna, केजरीवाल → Kejrival). Places the gazetteer knows get its English name.
+(V C a C V: पटना → Patna, केजरीवाल → Kejrival). Places the gazetteer knows get its English name;
+English words written in Devanagari get their English spelling, except in people's names
+(``resources/loanwords.tsv``: मेडिकल कॉलेज → Medical College, not Medikal Kolej).
 
 >>> to_latin("अहमद अल-शरा"), to_latin("व्लादिमीर पुतिन"), to_latin("उत्तर प्रदेश")
 ('Ahmad al-Shara', 'Vladimir Putin', 'Uttar Pradesh')
@@ -16,6 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Indel
 
 _CONSONANTS = {
     "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n",
@@ -45,6 +50,12 @@ _WORDS = {"सिंह": "singh", "ज्ञान": "gyan"}
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# What a loanword's lookup ignores: vowel length, nukta, chandrabindu and zero-width joiners.
+_LOANWORD_FOLDS = str.maketrans({"ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ", "ँ": "ं", "़": None, "\u200c": None, "\u200d": None})
+_FUNCTION_WORDS = frozenset(["of", "for", "and", "on", "the"])
+# How alike (rapidfuzz Indel, 0–1) a word's transliteration and a place's English name must be for the
+# English to be taken as the word's spelling: dilli/Delhi 0.75, banaras/Varanasi 0.67, madras/Chennai 0.15.
+PLACE_SPELLING_SIMILARITY = 0.7
 _WORD = re.compile(r"[\u0900-\u097f\u200c\u200d]+|[^\u0900-\u097f\s\-]+|[\s\-]+")
 _DEVANAGARI_START = re.compile(r"[\u0900-\u097f]")
 
@@ -153,6 +164,40 @@ def _word_latin(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _loanwords() -> dict[str, str]:
+    text = resources.files("ghatnakram").joinpath("resources/loanwords.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {_loanword_key(hindi): english for hindi, english in rows}
+
+
+def _loanword_key(word: str) -> str:
+    return unicodedata.normalize("NFC", word).translate(_LOANWORD_FOLDS)
+
+
+def loanword_english(word: str) -> str | None:
+    """The English spelling of an English word written in Devanagari, or None.
+
+    >>> loanword_english("इंस्टिट्यूट"), loanword_english("ऑफ"), loanword_english("सरकार")
+    ('Institute', 'of', None)
+    """
+    return _loanwords().get(_loanword_key(word))
+
+
+def _place_spelling(word: str) -> str | None:
+    """The English spelling of a place's name inside a longer name (दिल्ली स्कूल ऑफ इकोनॉमिक्स →
+    Delhi School of Economics): only a one-word English name spelled like the word, so that a
+    name keeps its own word (बनारस हिंदू विश्वविद्यालय is not Varanasi's, मद्रास not Chennai's)."""
+    from .places import resolve_place
+
+    place = resolve_place(word)
+    if place is None:
+        return None
+    english = place.english(word)
+    similar = Indel.normalized_similarity(latin_key(english), latin_key(_word_latin(word))) >= PLACE_SPELLING_SIMILARITY
+    return english if " " not in english and similar else None
+
+
 @lru_cache(maxsize=50_000)
 def _acronym_letters(word: str, min_letters: int = 2) -> str | None:
     from .canon import acronym_letters  # canon spells names with this module's transliteration
@@ -170,11 +215,15 @@ def _initials(words: list[str]) -> int:
 
 
 @lru_cache(maxsize=50_000)
-def to_latin(name: str, *, gazetteer: bool = True) -> str:
+def to_latin(name: str, *, gazetteer: bool = True, loanwords: bool = True) -> str:
     """``name`` in Latin letters, each word capitalised.
 
     With ``gazetteer`` (the default), a name the gazetteer resolves gets the place's English
-    name (मॉस्को → Moscow, लखनऊ → Lucknow); pass ``gazetteer=False`` for people and organisations.
+    name (मॉस्को → Moscow, लखनऊ → Lucknow), and inside a longer name a place's word the place's
+    spelling (दिल्ली पुलिस → Delhi Police); pass ``gazetteer=False`` for people and unresolved places.
+    With ``loanwords`` (the default) an English word gets its English spelling
+    (:func:`loanword_english`); pass ``loanwords=False`` for people, whose names are only
+    transliterated (रिकार्ड बोवेन is someone's name, not a record).
     Latin letters and digits are kept; Devanagari digits become ASCII.
 
     >>> to_latin("मॉस्को"), to_latin("मॉस्को", gazetteer=False)
@@ -200,6 +249,11 @@ def to_latin(name: str, *, gazetteer: bool = True) -> str:
         initials = max(initials - 1, 0)
         if letters:  # डब्ल्यूएचओ is WHO, not Dablyuechao
             parts.append(letters.upper())
+            first = False
+            continue
+        english = (loanwords and loanword_english(piece)) or (gazetteer and _place_spelling(piece))
+        if english:
+            parts.append(english.capitalize() if first and english in _FUNCTION_WORDS else english)
             first = False
             continue
         latin = _word_latin(piece.replace("\u200c", "").replace("\u200d", ""))

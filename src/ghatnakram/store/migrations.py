@@ -8,6 +8,7 @@ at the end; never edit one that has shipped.
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from ..translit import latin_key
@@ -356,3 +357,32 @@ def _fill_organisation_names(cur, update: str) -> None:
     cur.execute("SELECT canonical, name FROM entities WHERE type = 'ORG'")
     named = [(canonical, organisation_english(name)) for canonical, name in cur.fetchall()]
     cur.executemany(update, [(english, latin_key(english), canonical) for canonical, english in named if english])
+
+
+@migration
+def m012_entity_latin_names_again(cur) -> None:
+    # Latin names now spell English words and places' words in English (translit.loanword_english:
+    # "Neshnal Instityut Oph Vairoloji" is National Institute of Virology, "Dilli Sarkar" Government of
+    # Delhi); entities stored before get theirs, in the column, its search key and the stored state.
+    _refresh_latin_names(cur, "UPDATE entities SET latin = ?, latin_key = ?, state = ? WHERE canonical = ?")
+
+
+@postgresql_migration
+def pg_m012_entity_latin_names_again(cur) -> None:
+    _refresh_latin_names(cur, "UPDATE entities SET latin = %s, latin_key = %s, state = %s WHERE canonical = %s")
+
+
+def _refresh_latin_names(cur, update: str) -> None:
+    from ..canon import latin_of_name  # the store package reads no analysis module otherwise
+
+    cur.execute("SELECT canonical, type, name, place, latin, state FROM entities")
+    changed = []
+    for canonical, entity_type, name, place, latin, state in cur.fetchall():
+        fresh = latin_of_name(name, entity_type, place)
+        record = json.loads(state)
+        if fresh == latin and record.get("latin", fresh) == fresh:
+            continue
+        if "latin" in record:
+            record["latin"] = fresh
+        changed.append((fresh, latin_key(fresh), json.dumps(record, ensure_ascii=False), canonical))
+    cur.executemany(update, changed)
