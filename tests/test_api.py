@@ -336,3 +336,10 @@ def test_an_entity_is_found_by_its_name_in_another_latin_spelling(client):
     assert latin == "Chandrashekhar Singh"
     found = client.get("/api/entities", params={"q": "Chandrasekhar"}).json()["items"]
     assert [e["latin"] for e in found] == ["Chandrashekhar Singh"]
+
+
+def test_an_entity_is_found_by_an_english_spelling_with_other_vowels_and_words_in_another_order(client):
+    found = client.get("/api/entities", params={"q": "Bihar government"}).json()["items"]
+    assert [e["latin"] for e in found] == ["Government of Bihar"]
+    found = client.get("/api/entities", params={"q": "Chendrashekhar Sing"}).json()["items"]
+    assert [e["latin"] for e in found] == ["Chandrashekhar Singh"]

@@ -320,3 +320,23 @@ def test_entities_stored_before_get_english_words_in_their_latin_names(tmp_path)
     store.close()
     latin = dict(sqlite3.connect(path).execute("SELECT canonical, latin FROM entities"))
     assert latin == {"ORG:niv": "National Institute of Virology", "PER:रिकार्ड-बोवेन": "Rikard Boven"}
+
+
+def test_an_entity_is_found_by_an_english_spelling_that_differs_in_its_vowels(store):
+    with store.transaction():
+        store.save_entities([{"id": "PER:डोनालड-टरंप", "type": "PER", "name": "डोनाल्ड ट्रंप", "latin": "Donald Tramp", "count": 9},
+                             {"id": "PER:ममता-बनरजि", "type": "PER", "name": "ममता बनर्जी", "latin": "Mamta Banarji", "count": 4},
+                             {"id": "PER:अमित-शरमा", "type": "PER", "name": "अमित शर्मा", "latin": "Amit Sharma", "count": 2},
+                             {"id": "PER:मोदि", "type": "PER", "name": "मोदी", "latin": "Modi", "count": 2}])
+    assert store.entities_named("Trump") == ["PER:डोनालड-टरंप"]
+    assert store.entities_named("Mamata Banerjee") == ["PER:ममता-बनरजि"]
+    assert store.entities_named("Amit Shah") == []  # its consonants are not Amit Sharma's
+    assert store.entities_named("Mady") == []  # two consonants are too few to search by
+
+
+def test_a_close_match_hides_matches_by_consonants_alone(store):
+    with store.transaction():
+        store.save_entities([{"id": "PER:ठाकरे", "type": "PER", "name": "उद्धव ठाकरे", "latin": "Uddhav Thakre", "count": 3},
+                             {"id": "PER:ठाकुर", "type": "PER", "name": "अनुराग ठाकुर", "latin": "Anurag Thakur", "count": 3}])
+    assert store.entities_named("Thakur") == ["PER:ठाकुर"]
+    assert sorted(store.entities_named("Thackeray")) == ["PER:ठाकरे", "PER:ठाकुर"]  # the vowels would tell; they are what is forgiven

@@ -1,6 +1,6 @@
 import pytest
 
-from ghatnakram.translit import latin_key, to_latin
+from ghatnakram.translit import latin_key, spelled_alike, to_latin
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,18 @@ def test_a_persons_name_is_only_transliterated():
 ])
 def test_a_places_word_in_a_longer_name_takes_the_places_spelling_only_when_it_is_the_same_word(name, latin):
     assert to_latin(name) == latin
+
+
+@pytest.mark.parametrize("query, latin", [
+    ("Trump", "Donald Tramp"), ("Uddhav Thackeray", "Uddhav Thakre"), ("Naveen Patnaik", "Navin Patnayak"),
+    ("Nitin Gadkari", "Nitin Gadakri"), ("Boris Johnson", "Boris Jonsan"), ("Mike Pence", "Maik Pens"),
+    ("Lav Agarwal", "Lav Agraval"), ("Delhi government", "Government of Delhi"), ("Harsh Vardhan", "Harshavardhan"),
+])
+def test_an_english_spelling_with_other_vowels_is_spelled_alike(query, latin):
+    assert spelled_alike(query)(latin)
+
+
+@pytest.mark.parametrize("query, latin", [("Amit Shah", "Amit Sharma"), ("Modi Ji", "Ahmad Ji"), ("Iran", "Iraq"),
+                                          ("Rahul Gandhi", "Rajiv Gandhi")])
+def test_names_with_other_consonants_are_not_spelled_alike(query, latin):
+    assert not spelled_alike(query)(latin)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -288,3 +289,45 @@ def latin_key(text: str) -> str:
     for spelling, folded in _LATIN_FOLDS:
         letters = letters.replace(spelling, folded)
     return _DOUBLED.sub(r"\1", _ASPIRATED.sub(r"\1", letters)).lower()
+
+
+# A search that forgives vowels: Latin spellings of Hindi names and Hindi spellings of English
+# names read back into Latin differ mostly in their vowels (Trump, Tramp; Banerjee, Banarji;
+# Thackeray, Thakre; Patnaik, Patnayak; Gadkari, Gadakri), rarely in their consonants.
+_SOFT_C = re.compile(r"c(?=[eiy])")  # Pence, Pens
+_VOWELS_AFTER_THE_FIRST_LETTER = re.compile(r"(?<=.)[aeiouyh]")  # and a silent h: Johnson, Jonsan
+_NAME_WORD_BREAK = re.compile(r"[\s\-,.]+")
+MIN_SKELETON_LETTERS = 3
+
+
+@lru_cache(maxsize=100_000)
+def latin_skeleton(text: str) -> tuple[str, ...]:
+    """The consonants of each word of a Latin name, as :func:`latin_key` folds them, with the word's
+    first letter kept whatever it is (Agarwal, Agraval → "agrbl"; Ahmad is not Modi) and no h after it.
+
+    >>> latin_skeleton("Uddhav Thackeray") == latin_skeleton("Uddhav Thakre")
+    True
+    """
+    words = (latin_key(_SOFT_C.sub("s", word.casefold())) for word in _NAME_WORD_BREAK.split(text))
+    return tuple(_DOUBLED.sub(r"\1", _VOWELS_AFTER_THE_FIRST_LETTER.sub("", word)) for word in words if word)
+
+
+def spelled_alike(query: str) -> Callable[[str], bool] | None:
+    """A test of whether a Latin name is ``query`` spelled with other vowels: every word of the query
+    is a word of the name, in any order ("Delhi government" finds Government of Delhi), or the query
+    written as one word is ("Harsh Vardhan" finds Harshavardhan). None for a query of fewer than
+    :data:`MIN_SKELETON_LETTERS` consonants, which would find too much.
+
+    >>> spelled_alike("Donald Trump")("Donald Tramp"), spelled_alike("Amit Shah")("Amit Sharma")
+    (True, False)
+    """
+    words = latin_skeleton(query)
+    if sum(map(len, words)) < MIN_SKELETON_LETTERS:
+        return None
+    wanted, whole = frozenset(words), "".join(words)
+
+    def alike(latin: str) -> bool:
+        name = latin_skeleton(latin)
+        return wanted <= set(name) or whole in name
+
+    return alike

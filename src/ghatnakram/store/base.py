@@ -6,7 +6,7 @@ from contextlib import AbstractContextManager
 from typing import Iterable, Iterator, Protocol
 
 from ..models import Article
-from ..translit import latin_key
+from ..translit import latin_key, spelled_alike
 
 
 class StoreError(Exception):
@@ -94,7 +94,8 @@ class Store(Protocol):
 
     def entities_named(self, name: str) -> list[str]:
         """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
-        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`)."""
+        or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`);
+        if none, those whose Latin name is ``name`` with other vowels (:func:`entities_spelled_alike`)."""
 
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         """(event id, storyline id) of an article, or None if it is not assigned yet."""
@@ -154,6 +155,14 @@ def entity_name_filter(mark: str, find: str, name: str) -> tuple[str, tuple]:
     where = (f"canonical = {mark} OR {find}(name, {mark}) > 0 OR {find}(state, {mark}) > 0 "
              f"OR ({mark} <> '' AND (latin_key = {mark} OR ({mark} AND {find}(latin_key, {mark}) > 0)))")
     return where, (name, name, name, key, key, len(key) >= MIN_LATIN_PART, key)
+
+
+def entities_spelled_alike(name: str, latin_names: Iterable[tuple[str, str]]) -> list[str]:
+    """Canonical ids, of ``(canonical, latin)`` pairs, whose Latin name is ``name`` with other vowels
+    (:func:`~ghatnakram.translit.spelled_alike`: "Trump" finds Donald Tramp). ``entities_named`` falls
+    back on this when nothing matches more closely."""
+    alike = spelled_alike(name)
+    return [canonical for canonical, latin in latin_names if alike(latin)] if alike else []
 
 
 def event_filter(mark: str, *, since: str | None, until: str | None, outlet: str | None,

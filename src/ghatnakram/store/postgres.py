@@ -25,7 +25,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from ..models import Article
-from .base import StoreError, entity_name_filter, event_filter
+from .base import StoreError, entities_spelled_alike, entity_name_filter, event_filter
 from .migrations import POSTGRESQL_MIGRATIONS
 from .sqlite import _ARTICLE_COLUMNS, _article, _entity_row, _now
 
@@ -350,9 +350,11 @@ class PostgresStore:
     def entities_named(self, name: str) -> list[str]:
         """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
         or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`
-        and :func:`.base.entity_name_filter`)."""
+        and :func:`.base.entity_name_filter`); if none, those whose Latin name is ``name`` with other
+        vowels (:func:`.base.entities_spelled_alike`)."""
         where, params = entity_name_filter("%s", "strpos", name)
-        return [r[0] for r in self._all(f"SELECT canonical FROM entities WHERE {where}", params)]
+        found = [r[0] for r in self._all(f"SELECT canonical FROM entities WHERE {where}", params)]
+        return found or entities_spelled_alike(name, self._all("SELECT canonical, latin FROM entities"))
 
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         row = self._one("SELECT event_id, storyline_id FROM article_events WHERE article_id = %s", (article_id,))

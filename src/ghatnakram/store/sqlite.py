@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from ..models import Analysis, Article
 from ..translit import latin_key
-from .base import StoreError, entity_name_filter, event_filter
+from .base import StoreError, entities_spelled_alike, entity_name_filter, event_filter
 from .migrations import MIGRATIONS
 
 _ARTICLE_COLUMNS = (
@@ -263,9 +263,11 @@ class SQLiteStore:
     def entities_named(self, name: str) -> list[str]:
         """Canonical ids of entities with this id, or with ``name`` in their name, a spelling or a key,
         or whose Latin name is ``name`` spelled another way (see :func:`~ghatnakram.translit.latin_key`
-        and :func:`.base.entity_name_filter`)."""
+        and :func:`.base.entity_name_filter`); if none, those whose Latin name is ``name`` with other
+        vowels (:func:`.base.entities_spelled_alike`)."""
         where, params = entity_name_filter("?", "instr", name)
-        return [r[0] for r in self._db.execute(f"SELECT canonical FROM entities WHERE {where}", params)]
+        found = [r[0] for r in self._db.execute(f"SELECT canonical FROM entities WHERE {where}", params)]
+        return found or entities_spelled_alike(name, self._db.execute("SELECT canonical, latin FROM entities"))
 
     def event_of(self, article_id: str) -> tuple[str, str] | None:
         row = self._db.execute("SELECT event_id, storyline_id FROM article_events WHERE article_id = ?", (article_id,)).fetchone()

@@ -15,7 +15,7 @@ from ..headline import headline_for
 from ..models import Article
 from ..normalize import normalize_line
 from ..store import Store
-from ..translit import latin_key
+from ..translit import latin_key, spelled_alike
 from .state import Snapshot
 
 ARTICLE_SUMMARY_FIELDS = ("id", "outlet", "published", "headline", "url", "duplicate_of")
@@ -145,7 +145,8 @@ def entity_summary(entity: dict) -> dict:
 
 def find_entities(snapshot: Snapshot, q: str | None) -> list[dict]:
     """Entities whose name, Latin form or a spelling contains ``q`` (all if none), or whose Latin
-    form is ``q`` spelled another way ("Bhuvaneshwar" finds Bhubaneswar), most mentioned first."""
+    form is ``q`` spelled another way ("Bhuvaneshwar" finds Bhubaneswar), most mentioned first; if
+    none, those whose Latin form is ``q`` with other vowels ("Trump" finds Donald Tramp)."""
     query = normalize_line(q or "").casefold()
     key = latin_key(query)
     search = snapshot.entity_search
@@ -153,6 +154,9 @@ def find_entities(snapshot: Snapshot, q: str | None) -> list[dict]:
         e for e in snapshot.entities.values()
         if not query or _found_in(query, search[e["id"]][0]) or (key and key in search[e["id"]][1])
     ]
+    alike = not found and query and spelled_alike(query)
+    if alike:
+        found = [e for e in snapshot.entities.values() if alike(e.get("latin") or "")]
     return [entity_summary(e) for e in sorted(found, key=lambda e: (-e.get("count", 0), e["id"]))]
 
 
