@@ -153,9 +153,25 @@ def test_summary_leaves_out_background_and_wire_slugs():
          ("जबकि", "हालांकि")),
     ],
 )
-def test_summary_leaves_out_a_sentence_leaning_on_the_one_before_while_enough_stand_alone(first, second, leaning):
+def test_summary_takes_a_sentence_leaning_on_the_one_before_only_right_after_it(first, second, leaning):
     texts = [s["text"] for s in event_summary(_two_outlets(first, second))]
-    assert len(texts) >= 2 and not any(t.startswith(leaning) for t in texts)
+    assert len(texts) >= 2
+    for before, text in zip([""] + texts, texts):
+        if text.startswith(leaning):
+            article = first if first.find(text) >= 0 else second
+            assert before and article.find(before) >= 0 and article[article.find(before) + len(before):article.find(text)].strip() == ""
+
+
+@pytest.mark.parametrize("leaning", ["ऐसे में सरकार को चिंता सता रही है कि कहीं हम यह जंग हार न जाएं।",
+                                     "इसी बीच रेलवे ने सभी यात्री ट्रेनें 17 मई तक रद्द कर दीं।",
+                                     "अभी यह तीसरे चरण यानी कम्युनिटी ट्रांसमिशन स्टेज में नहीं पहुंचा है।"])
+def test_summary_leaves_out_a_sentence_leaning_on_one_it_does_not_take(leaning):
+    first = ("बता दें कि बीते दो माह में करीब 15 लाख लोग विदेश की यात्रा कर भारत लौटे हैं। " + leaning
+             + " गृह मंत्रालय ने शुक्रवार को राज्यों को विदेश से लौटे लोगों की निगरानी बढ़ाने को कहा।")
+    second = ("केंद्र सरकार ने शुक्रवार को सभी राज्यों को विदेश से लौटे यात्रियों की जांच कराने का निर्देश दिया। "
+              "राज्यों से रोज की रिपोर्ट मंत्रालय को भेजने को कहा गया है।")
+    texts = [s["text"] for s in event_summary(_two_outlets(first, second))]
+    assert len(texts) >= 2 and leaning not in texts
 
 
 def test_summary_takes_a_leaning_sentence_when_too_few_stand_alone():
@@ -257,3 +273,12 @@ def test_a_wire_digest_keeps_its_short_title_rather_than_a_headline_that_announc
                       "मंगलवार को भाषा की विभिन्न फाइलों से जारी मुख्य समाचार इस प्रकार हैं : मृतकों की संख्या बढ़ी।",
                       title="कोरोना वायरस अपडेट")
     assert event_headline([digest]) == "कोरोना वायरस अपडेट"
+
+
+def test_summary_takes_a_leaning_sentence_right_after_the_sentence_it_leans_on():
+    first = ("दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए। जिसके बाद राजधानी में संक्रमितों की कुल संख्या बढ़कर 6542 "
+             "हो गई है। अस्पतालों में बिस्तरों की संख्या बढ़ाई जा रही है।")
+    second = "दिल्ली सरकार ने शनिवार को राजधानी में 12 नए कंटेनमेंट जोन बनाने का आदेश दिया। इनमें बाजार बंद रहेंगे।"
+    texts = [s["text"] for s in event_summary(_two_outlets(first, second))]
+    leaning = texts.index("जिसके बाद राजधानी में संक्रमितों की कुल संख्या बढ़कर 6542 हो गई है।")
+    assert texts[leaning - 1] == "दिल्ली में शनिवार को कोरोना के 224 नए मामले सामने आए।"

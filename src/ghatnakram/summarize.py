@@ -39,15 +39,19 @@ STOPWORDS = frozenset(unicodedata.normalize("NFC", w) for w in """
 इसके उसके इसे उसे उन्होंने एक लिए साथ बाद पहले अब आज कल बताया कहा दिया दी लेकर बीच जो जिस जिसके नहीं
 """.split())
 # A sentence opening with these leans on the one before it: pronouns ("उन्होंने कहा …", "वह उस
-# कार्यक्रम में शामिल थे"), relatives ("जिसके बाद … संख्या बढ़कर 6542 हो गई"), "there" ("यहां … 20
-# लोग"), connectives ("जबकि, इससे …", "हालांकि …"). Poor on its own: a summary takes one only when too few
-# sentences stand alone.
+# कार्यक्रम में शामिल थे", "इन लोगों के …", "यही तकनीक …"), relatives ("जिसके बाद … संख्या बढ़कर 6542
+# हो गई"), "there" ("यहां … 20 लोग"), connectives ("जबकि, इससे …", "हालांकि …", "ऐसे में …", "इसी बीच …",
+# "बाद में …", "इधर, …"). Poor on its own: a summary takes one only when too few sentences stand alone,
+# or right after the sentence it leans on. ("साथ ही …" adds a fact that reads well anywhere.)
 _DANGLING = frozenset(unicodedata.normalize("NFC", w) for w in (
-    "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस "
-    "वह वे उसने उसके उसका उसकी उसे उन्हें उन्हीं उनमें इनमें यहां यहाँ वहां वहाँ "
+    "उन्होंने इसके इससे इसमें इसकी इसका वहीं उनके उनका उनकी यह ये इस इन उस उन इसी उसी यही यहीं वही "
+    "वह वे उसने उसके उसका उसकी उसे उन्हें उन्हीं उनमें इनमें यहां यहाँ वहां वहाँ इधर उधर "
     "जिसमें जिसके जिसकी जिसका जिससे जिसे जिसने जिनमें जिनके जिनकी जिनका जिनसे जिन्हें जिन्होंने "
-    "जबकि हालांकि हालाँकि लेकिन मगर परंतु किंतु बल्कि इसलिए अतः").split())
+    "जबकि हालांकि हालाँकि लेकिन मगर परंतु किंतु बल्कि इसलिए अतः बाद फिर").split())
 
+_NOW = frozenset(unicodedata.normalize("NFC", w) for w in "अभी अब फिलहाल तब".split())
+# "Such" leans only as "in such a situation": "ऐसे लोग जिनमें लक्षण हों, …" opens a sentence of its own.
+_IN_SUCH_A_CASE = frozenset(unicodedata.normalize("NFC", w) for w in ("ऐसे में", "ऐसी स्थिति", "ऐसे हालात"))
 
 # A perfective participle with था/थी/थे: "मिले थे", "आई थी", "कर गया था", "दी थी".
 _PLUPERFECT = re.compile(unicodedata.normalize("NFC", r"[\u0900-\u097f]*[ाीेई]\s+(?:था|थी|थे|थीं)(?![\u0900-\u097f])"))
@@ -132,10 +136,12 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     """2–4 sentences that together say what happened, each with its article and outlet.
 
     Candidates are the first sentences of every original article (no datelines, questions,
-    background, wire slugs, or sentences leaning on the one before). Each scores by how many
-    other articles share its words, plus a bonus for coming early and one for the counts and
-    names it states; the best are chosen in turn, skipping any that repeat one already chosen
-    (the same words, or the same count of the same thing: see :func:`_repeats`).
+    background or wire slugs). Each scores by how many other articles share its words, plus a
+    bonus for coming early and one for the counts and names it states; the best are chosen in
+    turn, skipping any that repeat one already chosen (the same words, or the same count of the
+    same thing: see :func:`_repeats`). A sentence leaning on the one before it ("जिसके बाद …",
+    "ऐसे में …") is taken only when too few stand alone, or when there is room and that one is
+    chosen; it then follows it.
     The best opens the summary, since it says most plainly what happened; the others follow in
     publication and reading order.
     """
@@ -144,15 +150,35 @@ def event_summary(articles: list[Article], max_sentences: int = SUMMARY_SENTENCE
     if not candidates:
         return []
     spread = Counter(w for a in originals for w in content_words(a.text))
+    ranked = sorted(candidates, key=lambda c: (c.leans, -_centrality(c, spread, len(originals))))
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.leans, -_centrality(c, spread, len(originals)))):
+    for candidate in ranked:
         if len(chosen) == max_sentences or (candidate.leans and len(chosen) >= SUMMARY_SENTENCES[0]):
             break
         if not _repeats(candidate, chosen):
             chosen.append(candidate)
+    for candidate in ranked:  # room left: a sentence leaning on a chosen one reads well right after it
+        if len(chosen) < max_sentences and candidate.leans and candidate not in chosen \
+                and _follows_one_of(candidate, chosen) and not _repeats(candidate, chosen):
+            chosen.append(candidate)
     order = {a.id: i for i, a in enumerate(in_publication_order(originals))}
     chosen[1:] = sorted(chosen[1:], key=lambda c: (order[c.article.id], c.position))
-    return [{"text": c.text, "article": c.article.id, "outlet": c.article.outlet} for c in chosen]
+    return [{"text": c.text, "article": c.article.id, "outlet": c.article.outlet} for c in _after_what_they_lean_on(chosen)]
+
+
+def _follows_one_of(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    return any(c.article is candidate.article and c.position == candidate.position - 1 for c in chosen)
+
+
+def _after_what_they_lean_on(chosen: list[_Candidate]) -> list[_Candidate]:
+    """The summary's order with each leaning sentence moved right after the sentence before it in its
+    article, when that one is in the summary."""
+    out: list[_Candidate] = []
+    for candidate in chosen:
+        if not (candidate.leans and _follows_one_of(candidate, chosen)):
+            out.append(candidate)
+            out.extend(c for c in chosen if c.leans and c.article is candidate.article and c.position == candidate.position + 1)
+    return out
 
 
 class _Candidate(NamedTuple):
@@ -184,9 +210,17 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             if (SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1]
                     and not BACKGROUND_OPENER.match(sentence) and not _WIRE_SLUG.search(sentence)):
                 out.append(_Candidate(article, position, sentence, content_words(sentence), facts[index],
-                                      figures.get(index, frozenset()), words[0].rstrip(",") in _DANGLING))
+                                      figures.get(index, frozenset()), _leans(words)))
             position += 1
     return out
+
+
+def _leans(words: list[str]) -> bool:
+    """Whether a sentence opens leaning on the one before it: with one of :data:`_DANGLING`, "in such a
+    situation", or a word of time before one of them ("अभी यह तीसरे चरण में नहीं पहुंचा")."""
+    opening = [word.rstrip(",") for word in words[:2]]
+    return (opening[0] in _DANGLING or " ".join(opening) in _IN_SUCH_A_CASE
+            or (opening[0] in _NOW and opening[1:] != [] and opening[1] in _DANGLING))
 
 
 def _facts_per_sentence(article: Article) -> Counter:
