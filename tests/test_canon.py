@@ -734,3 +734,11 @@ def test_a_person_called_sarkar_is_no_government():
 
     assert latin_of_name("सोनू सरकार", "PER", None) == "Sonu Sarkar"
     assert latin_of_name("सोनू सरकार", "ORG", None) == "Sonu Sarkar"
+
+
+@pytest.mark.parametrize("name, english", [("केंद्रीय गृह मंत्रालय", "Ministry of Home Affairs"), ("रेल मंत्रालय", "Ministry of Railways"),
+                                           ("विश्व बैंक", "World Bank"), ("नीति आयोग", "NITI Aayog")])
+def test_a_well_known_organisation_named_in_hindi_is_shown_by_its_english_name(name, english):
+    from ghatnakram.canon import organisation_english
+
+    assert organisation_english(name) == english

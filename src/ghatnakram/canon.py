@@ -307,6 +307,20 @@ ORGANISATION_NAMES = (
     ("Government of India", ("केंद्र सरकार", "भारत सरकार")),
     ("Ministry of Health and Family Welfare", ("स्वास्थ्य मंत्रालय", "स्वास्थ्य एवं परिवार कल्याण मंत्रालय")),
     ("Election Commission", ("चुनाव आयोग", "निर्वाचन आयोग", "भारत निर्वाचन आयोग")),
+    ("Ministry of Home Affairs", ("गृह मंत्रालय",)),
+    ("Ministry of External Affairs", ("विदेश मंत्रालय",)),
+    ("Ministry of Finance", ("वित्त मंत्रालय",)),
+    ("Ministry of Railways", ("रेल मंत्रालय",)),
+    ("Ministry of Defence", ("रक्षा मंत्रालय",)),
+    ("Ministry of Civil Aviation", ("नागरिक उड्डयन मंत्रालय",)),
+    ("Ministry of Labour and Employment", ("श्रम मंत्रालय",)),
+    ("Ministry of Human Resource Development", ("मानव संसाधन विकास मंत्रालय",)),
+    ("NITI Aayog", ("नीति आयोग",)),
+    ("World Bank", ("विश्व बैंक",)),
+    ("Indian Railways", ("भारतीय रेलवे",)),
+    ("Indian Army", ("भारतीय सेना",)),
+    ("Lok Sabha", ("लोकसभा",)),
+    ("Rajya Sabha", ("राज्यसभा",)),
 )
 _UNION, _MINISTRY = _folded_key("केंद्रीय", "ORG") + "-", "-" + _folded_key("मंत्रालय", "ORG")
 _ORGANISATION_KEYS = {_folded_key(name, "ORG"): _folded_key(names[0], "ORG") for _, names in ORGANISATION_NAMES for name in names}
