@@ -968,10 +968,9 @@ _STATE_WORDS = frozenset(["राज्य", "प्रदेश"])
 
 
 def _government_latin(name: str) -> str | None:
-    """A government named by its place or its head in English: "Government of Bihar" (बिहार सरकार),
-    "Government of China" (चीनी सरकार: the country's adjective), "State Government" (राज्य सरकार),
-    "Modi Government" (मोदी सरकार); None
-    for any other name."""
+    """A government named by its place in English: "Government of Bihar" (बिहार सरकार), "Government
+    of China" (चीनी सरकार: the country's adjective), "State Government" (राज्य सरकार); None for any
+    other name (मोदी सरकार stays Modi Sarkar, and so does a person called सरकार)."""
     from .places import resolve_place  # places imports this module
 
     words = name.split()

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 from rapidfuzz.distance import Indel
 
@@ -55,7 +55,7 @@ _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _LOANWORD_FOLDS = str.maketrans({"ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ", "ँ": "ं", "़": None, "\u200c": None, "\u200d": None})
 _FUNCTION_WORDS = frozenset(["of", "for", "and", "on", "the"])
 # How alike (rapidfuzz Indel, 0–1) a word's transliteration and a place's English name must be for the
-# English to be taken as the word's spelling: dilli/Delhi 0.75, banaras/Varanasi 0.67, madras/Chennai 0.15.
+# English to be taken as the word's spelling: dilli/Delhi 0.75, banaras/Varanasi 0.67, madras/Chennai 0.18.
 PLACE_SPELLING_SIMILARITY = 0.7
 _WORD = re.compile(r"[\u0900-\u097f\u200c\u200d]+|[^\u0900-\u097f\s\-]+|[\s\-]+")
 _DEVANAGARI_START = re.compile(r"[\u0900-\u097f]")
@@ -189,7 +189,7 @@ def _place_spelling(word: str) -> str | None:
     """The English spelling of a place's name inside a longer name (दिल्ली स्कूल ऑफ इकोनॉमिक्स →
     Delhi School of Economics): only a one-word English name spelled like the word, so that a
     name keeps its own word (बनारस हिंदू विश्वविद्यालय is not Varanasi's, मद्रास not Chennai's)."""
-    from .places import resolve_place
+    from .places import resolve_place  # places reads canon, which reads this module
 
     place = resolve_place(word)
     if place is None:
