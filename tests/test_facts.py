@@ -484,3 +484,30 @@ def test_what_a_speaker_confirmed_is_not_part_of_the_speaker():
     raw = ("जिले में एक और व्यक्ति संक्रमित पाया गया है। इसकी पुष्टि जिले के सीएमओ डॉक्टर अनुराग शर्मा ने करते हुए "
            "कहा कि शख्स को आइसोलेशन वार्ड में रखा गया है।")
     assert _quotes(raw) == [("जिले के सीएमओ डॉक्टर अनुराग शर्मा", "शख्स को आइसोलेशन वार्ड में रखा गया है", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("सेना के कम से कम 12 प्रशिक्षुओं की मौत हो गई।", (12, "deaths")),  # whoever they were: a toll
+    ("कम से कम 60 चरमपंथी मारे गए हैं।", (60, "deaths")),
+    ("सात यात्रियों की मौत हो गई तथा दो अन्य गंभीर रूप से घायल हो गए।", (2, "injured")),
+    ("हिमस्खलन में एक गाइड की मौत हो गई।", (1, "deaths")),
+    ("इससे पहले कर्नाटक में एक बुजुर्ग की कोरोना से मौत हुई थी।", (1, "deaths")),
+    ("अब तक की बाढ़ में कुल 52 लोग मारे जा चुके हैं।", (52, "deaths")),
+    ("अधिकारियों ने 14 लोगों के मारे जाने की पुष्टि की है।", (14, "deaths")),
+    ("इस हादसे में तीन लोगों को गंभीर चोटें आईं हैं।", (3, "injured")),
+    ("एम्बुलेंस-कार की भिड़ंत में 7 जनें घायल हो गए।", (7, "injured")),
+    ("आठ लोगों की मौत हो गई है जबकि दो दर्जन लोग घायल हुए हैं।", (24, "injured")),
+])
+def test_a_toll_counts_the_dead_or_injured_whoever_they_were(sentence, expected):
+    assert expected in [(q.value, q.unit) for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize("sentence, not_expected", [
+    ("अदालत ने तीन दोषियों की मौत की सजा की पुष्टि की।", (3, "deaths")),  # a death sentence is no toll
+    ("कुल मामलों की संख्या 51,435 पहुंच गई है और मौत के मामले 1,694 पर पहुंच गए हैं।", (51435, "deaths")),
+    ("हम समझ सकते थे कि वे एक ऐसी बीमारी से मरे हैं।", (1, "deaths")),
+    ("बाली में एक मकान के ढहने से मारे गए।", (1, "deaths")),
+    ("उनका कहना है कि कोविड- 19 के कारण लोगों की मौत प्रतिरोधक क्षमता से होती है।", (19, "deaths")),
+])
+def test_a_number_beside_a_death_is_no_toll_when_the_words_between_say_otherwise(sentence, not_expected):
+    assert not_expected not in [(q.value, q.unit) for q in find_quantities(sentence)]

@@ -120,7 +120,7 @@ PREFIXES: dict[str, float] = {_nfc(k): v for k, v in {"साढ़े": 0.5, "�
 SCALES: dict[str, float] = {
     _nfc(k): v
     for k, v in {
-        "सौ": 1e2, "हजार": 1e3, "हज़ार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
+        "दर्जन": 12, "सौ": 1e2, "हजार": 1e3, "हज़ार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
         "मिलियन": 1e6, "बिलियन": 1e9, "ट्रिलियन": 1e12, "million": 1e6, "billion": 1e9,
     }.items()
 }
@@ -201,14 +201,14 @@ PERSON_NOUNS: dict[str, str] = {
     "महिलाएं महिलाओं पुरुष पुरुषों बच्चे बच्चों छात्र छात्रों जवान जवानों कर्मचारी कर्मचारियों डॉक्टर "
     "डॉक्टरों पुलिसकर्मी पुलिसकर्मियों भारतीय भारतीयों विदेशी विदेशियों सदस्य सदस्यों प्रवासी प्रवासियों "
     "जमाती जमातियों स्वास्थ्यकर्मी स्वास्थ्यकर्मियों कैदी कैदियों पर्यटक पर्यटकों पीड़ित पीड़ितों महिला "
-    "युवक युवकों युवती युवतियों लड़का लड़के लड़की लड़कियों बच्चा बच्ची",
+    "युवक युवकों युवती युवतियों लड़का लड़के लड़की लड़कियों बच्चा बच्ची जने जनें जना",
     "cases": "मरीज मरीजों मरीज़ मरीज़ों रोगी रोगियों पेशेंट पेशेंट्स",
 }
 # What happened to them: searched in the rest of the clause ("45 लोग … घायल हुए").
 STATE_CUES: dict[str, str] = {
-    "deaths": "मौत* मृत्यु मारे_गए मारे_गये मरे मरने मर_गए मर_चुके मृत जान_गई जान_गयी जान_गंवा* जान_गँवा* "
-    "जान_गवां* जान_चली दम_तोड़* निधन",
-    "injured": "घायल जख्मी ज़ख्मी चोटिल",
+    "deaths": "मौत* मृत्यु मारे_गए मारे_गये मारे_जा* मरे मरने मर_गए मर_चुके मृत जान_गई जान_गयी जान_गंवा* जान_गँवा* "
+    "जान_गवां* जान_चली जान_से_हाथ_धो* दम_तोड़* निधन",
+    "injured": "घायल जख्मी ज़ख्मी चोटिल चोट*",
     "cases": "टेस्ट_पॉजिटिव* जांच_में_पॉजिटिव* जांच_रिपोर्ट_पॉजिटिव* रिपोर्ट_पॉजिटिव* संक्रमित* संक्रमण "
     "पॉजिटिव पॉज़िटिव पॉजीटिव पोजिटिव पोजीटिव पुष्टि इन्फैक्टेड इंफेक्टेड इनफेक्टेड",
     "recovered": "ठीक स्वस्थ डिस्चार्ज रिकवर* सही_हो* से_छुट्टी छुट्टी_दे* छुट्टी_मिल* मात_दे* संक्रमण_को_मात* "
@@ -228,6 +228,7 @@ _MODIFIERS = _words(
 # Verbs the noun may come after ("15 मिले कोरोना पॉजिटिव").
 _TRANSPARENT = _words("मिले मिला मिली आए आये आई हुए हुई पाए पाये पाई सामने")
 DURATIONS = frozenset({"decades", "years", "months", "weeks", "days", "hours", "minutes"})  # units that are spans of time
+HARM_WITHIN_WORDS = 4  # "दो अन्य गंभीर रूप से घायल": the words between a toll and the harm it names
 
 
 def _cue_words(*tables: dict[str, str]) -> list[str]:
@@ -516,6 +517,10 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
         unit = _state_unit(window)
         if unit:
             return unit
+    if not lead:
+        unit = _harm_right_after(window)
+        if unit:
+            return unit
     if lead:
         kind, unit = _label(lead.group("cue"))
         if unit == "cases" and kind != "p":  # "33 पॉजिटिव मरीजों के स्वस्थ होने" → recovered
@@ -540,6 +545,46 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
     if _BIG_SCALE.search(match.group("num")) and _MONEY_OF.match(window):
         return "rupees"
     return ""
+
+
+def _harm_right_after(window: str) -> str:
+    """Deaths or injured when the words right after a number whose noun is not one of ours say so:
+    whoever they were, a toll ("12 प्रशिक्षुओं की मौत", "60 चरमपंथी मारे गए", "दो अन्य गंभीर रूप से
+    घायल", "एक गाइड की कोरोना से मौत"); not a death sentence ("तीन दोषियों की मौत की सजा")."""
+    more = _MORE_THAN.match(window)
+    start = more.end() if more else 0
+    state = _STATE.search(window, start)
+    if not state:
+        return ""
+    unit = _STATE_LABELS[" ".join(state.group().split())][1]
+    if unit not in ("deaths", "injured") or (unit == "deaths" and _DEATH_PENALTY.match(window, state.end())):
+        return ""
+    words = window[start : state.start()].split()
+    return unit if len(words) <= HARM_WITHIN_WORDS and _names_whose_harm(words) else ""
+
+
+def _names_whose_harm(words: list[str]) -> bool:
+    """Whether the words between a toll and its harm only say who was harmed: nouns and adjectives,
+    then की/के/को right before the harm, or की and a cause or a day ("की कोरोना से", "की गुरुवार
+    को"); no new clause ("… पहुंच गई है और मौत के मामले …") and no place or cause of their own ("एक
+    मकान के ढहने से मारे गए", "वे एक ऐसी बीमारी से मरे")."""
+    for i, word in enumerate(words):
+        if word in _CLAUSE_JOINS:
+            return False
+        if word in _GENITIVES:
+            rest = words[i + 1 :]
+            return not rest or (word == "की" and len(rest) <= 2 and rest[-1] in ("से", "को"))
+        if word in _POSTPOSITIONS and not (word == "से" and i and words[i - 1] in _MANNER):
+            return False
+    return True
+
+
+_MORE_THAN = re.compile(r"\s*(?:से\s+(?:अधिक|ज्यादा|ज़्यादा)|और|अन्य)(?=\s)")  # "56,700 और माताओं", "50 से अधिक मवेशी"
+_DEATH_PENALTY = re.compile(r"\s*की\s+सज़?ा")
+_CLAUSE_JOINS = _words("और तथा जबकि व एवं लेकिन मगर परंतु")
+_GENITIVES = _words("की के को")
+_POSTPOSITIONS = _words("से में पर ने तक द्वारा")
+_MANNER = _words("रूप तरह")  # "गंभीर रूप से घायल"
 
 
 def _clause_after(sentence: str, start: int, limit: int) -> str:
