@@ -454,3 +454,8 @@ def test_a_count_of_days_back_recalls_an_earlier_happening_and_does_not_vote():
             "गांव में हड़कंप है। शुक्रवार को डॉक्टरों ने उसकी जांच की।")
     assert event_date(text, "2026-01-31") == "2026-01-30"
     assert event_date("एक दिन पहले जिले में पहला मरीज मिला।", "2026-01-31") == "2026-01-30"
+
+
+def test_a_date_right_after_a_danda_without_a_space_is_found():
+    text = "पेशावर में धमाके में एक अधिकारी की मौत हो गई।शुक्रवार को हुए हमले की जांच जारी है।"
+    assert [(m.text, m.day) for m in find_dates(text, "2020-06-30")] == [("शुक्रवार", "2020-06-26")]

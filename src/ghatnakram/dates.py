@@ -140,8 +140,8 @@ HEADLINE_FIGURE_WEIGHT = 2.0  # a date in a sentence that gives the headline's f
 
 # --- regex building blocks -----------------------------------------------------------
 
-_DEVA = "\u0900-\u097f"
-_WORDCH = rf"{_DEVA}\w\u200c\u200d"
+# A danda ends a sentence even with no space after it ("… मौत हो गई।शुक्रवार को …"): not a word's letter.
+_WORDCH = r"\u0900-\u0963\u0966-\u096f\u0971-\u097f\w\u200c\u200d"
 _START = rf"(?<![{_WORDCH}])"
 _END = rf"(?![{_WORDCH}])"
 _NUKTA_LETTERS = {

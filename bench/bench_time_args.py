@@ -1,0 +1,75 @@
+"""Day expressions found in incident news, checked against the disaster-events annotation.
+
+The disaster-events corpus (../shared/data/disaster-events/train, never copied into the
+repository) marks each incident's TIME argument ("मंगलवार रात", "3 फरवरी", "पिछले शुक्रवार",
+"दोपहर 12 बजे"). This takes those that name a day (a weekday, a day of a month, आज / कल /
+परसों, पिछले or अगले with a weekday) and asks whether :func:`ghatnakram.dates.find_dates`, run on
+the whole document, finds a date mention overlapping the argument. It checks finding, not the day
+resolved: the documents carry no publication date, so every document is read as published on
+:data:`REFERENCE_DAY`. Arguments that name only a time of day, a year or a span are left out.
+
+    python bench/bench_time_args.py [--corpus DIR] [--misses FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from ghatnakram.dates import find_dates
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events" / "train"
+REFERENCE_DAY = "2020-06-30"
+
+_WEEKDAY = r"(?:सोमवार|मंगलवार|बुधवार|बृहस्पतिवार|गुरुवार|शुक्रवार|शनिवार|रविवार)"
+_MONTH = (r"(?:जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|"
+          r"नवंबर|नवम्बर|दिसंबर|दिसम्बर)")
+_NAMES_A_DAY = re.compile(rf"{_WEEKDAY}|[0-9०-९]{{1,2}}\s*{_MONTH}|{_MONTH}\s*[0-9०-९]{{1,2}}(?![0-9०-९])|(?<!\S)(?:आज|कल|परसों)(?!\S)")
+
+
+def time_arguments(path: Path):
+    """(document text, argument text) of every TIME argument of one annotated document."""
+    root = ET.parse(path).getroot()
+    words = lambda el: " ".join(w.text.strip() for w in el.iter("W") if w.text and w.text.strip())
+    text = "\n".join(words(p) for p in root.iter("P"))
+    for arg in root.iter("TIME-ARG"):
+        yield text, words(arg)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--misses", type=Path)
+    args = parser.parse_args()
+    tally, misses = Counter(), []
+    for path in sorted(args.corpus.glob("*.xml")):
+        try:
+            arguments = list(time_arguments(path))
+        except ET.ParseError:
+            continue
+        mentions = None
+        for text, argument in arguments:
+            start = text.find(argument)
+            if not _NAMES_A_DAY.search(argument) or start < 0:
+                continue
+            if mentions is None:
+                mentions = find_dates(text, REFERENCE_DAY)
+            end = start + len(argument)
+            found = any(m.start < end and start < m.end for m in mentions)
+            tally["found" if found else "missed"] += 1
+            if not found:
+                line = next((ln for ln in text.split("\n") if argument in ln), "")
+                misses.append({"file": path.name, "argument": argument, "line": line[:300]})
+    total = sum(tally.values())
+    print(f"day-naming TIME arguments: {total}; found {tally['found']} ({tally['found'] / max(total, 1):.3f}), "
+          f"missed {tally['missed']}")
+    if args.misses:
+        args.misses.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
