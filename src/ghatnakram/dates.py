@@ -40,7 +40,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .models import DateMention
-from .normalize import BACKGROUND_OPENER, CARDINALS, ascii_digits, sentence_offsets
+from .normalize import BACKGROUND_OPENER, CARDINALS, WORD_CHARS, ascii_digits, sentence_offsets
 
 __all__ = ["find_dates", "event_date", "score_event_dates", "publication_day", "IST"]
 
@@ -140,8 +140,7 @@ HEADLINE_FIGURE_WEIGHT = 2.0  # a date in a sentence that gives the headline's f
 
 # --- regex building blocks -----------------------------------------------------------
 
-# A danda ends a sentence even with no space after it ("… मौत हो गई।शुक्रवार को …"): not a word's letter.
-_WORDCH = r"\u0900-\u0963\u0966-\u096f\u0971-\u097f\w\u200c\u200d"
+_WORDCH = WORD_CHARS
 _START = rf"(?<![{_WORDCH}])"
 _END = rf"(?![{_WORDCH}])"
 _NUKTA_LETTERS = {

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from itertools import islice
 
 from .models import Quantity, Quote, Recurrence
-from .normalize import ABBREVIATIONS, CARDINALS, ZWJ, ZWNJ, ascii_digits, is_dateline, sentence_offsets
+from .normalize import ABBREVIATIONS, CARDINALS, WORD_CHARS, ZWJ, ZWNJ, ascii_digits, is_dateline, sentence_offsets
 from .places import resolve_place
 
 __all__ = ["find_quotes", "find_quantities", "find_recurrence"]
@@ -82,8 +82,7 @@ def _key(word: str) -> str:
     return word.replace(ZWJ, "").replace(ZWNJ, "")
 
 
-# Characters that continue a word: Devanagari letters and signs (not danda), \w, ZWJ/ZWNJ.
-_W = "\u0900-\u0963\u0966-\u097f\\w\u200c\u200d"
+_W = WORD_CHARS
 # The same as two classes, each checked in turn at a word's edge: re compiles one class of them all into
 # a 64K-character table, again for each of the ~800 word edges the tries hold.
 _W_CLASSES = ("[\u0900-\u0963\u0966-\u097f]", "[\\w\u200c\u200d]")

@@ -29,7 +29,7 @@ from .canon import ORGANISATION_NAMES, without_titles
 from .clean import READ_ALSO
 from .events import places_in
 from .models import Article
-from .normalize import CARDINALS, is_dateline, split_sentences
+from .normalize import CARDINALS, WORD_CHARS, is_dateline, split_sentences
 from .places import lies_within, resolve_place
 
 MAX_WORDS = 16  # titles on events-dev average 15 words
@@ -55,7 +55,7 @@ def _nfc_alt(words: str) -> str:
     return "|".join(sorted((re.escape(unicodedata.normalize("NFC", w)) for w in words.split()), key=len, reverse=True))
 
 
-_W = "\u0900-\u0963\u0966-\u097f\\w\u200c\u200d"
+_W = WORD_CHARS
 _START = f"(?<![{_W}])"
 _END = f"(?![{_W}])"
 

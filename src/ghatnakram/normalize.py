@@ -14,6 +14,9 @@ import unicodedata
 from functools import lru_cache
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
+# Characters that continue a word, for regex classes: Devanagari letters, signs and digits (not the
+# danda: "… हो गई।शुक्रवार को …" is two words), \w, ZWNJ and ZWJ.
+WORD_CHARS = "\u0900-\u0963\u0966-\u097f\\w\u200c\u200d"
 DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
 
 _DEVANAGARI_DIGITS = "०१२३४५६७८९"
