@@ -497,6 +497,8 @@ def test_what_a_speaker_confirmed_is_not_part_of_the_speaker():
     ("इस हादसे में तीन लोगों को गंभीर चोटें आईं हैं।", (3, "injured")),
     ("एम्बुलेंस-कार की भिड़ंत में 7 जनें घायल हो गए।", (7, "injured")),
     ("आठ लोगों की मौत हो गई है जबकि दो दर्जन लोग घायल हुए हैं।", (24, "injured")),
+    ("मई में हुए अटैक में मारे गए थे 90 लोग", (90, "deaths")),  # the harm before the count
+    ("गंभीर रूप से घायल सात जवानों को हेलिकॉप्टर से रायपुर लाया गया।", (7, "injured")),
 ])
 def test_a_toll_counts_the_dead_or_injured_whoever_they_were(sentence, expected):
     assert expected in [(q.value, q.unit) for q in find_quantities(sentence)]
@@ -508,6 +510,7 @@ def test_a_toll_counts_the_dead_or_injured_whoever_they_were(sentence, expected)
     ("हम समझ सकते थे कि वे एक ऐसी बीमारी से मरे हैं।", (1, "deaths")),
     ("बाली में एक मकान के ढहने से मारे गए।", (1, "deaths")),
     ("उनका कहना है कि कोविड- 19 के कारण लोगों की मौत प्रतिरोधक क्षमता से होती है।", (19, "deaths")),
+    ("भूकंप में 2 लाख लोग मारे गए हैं और 10 लाख लोग बेघर हुए हैं।", (1e6, "deaths")),
 ])
 def test_a_number_beside_a_death_is_no_toll_when_the_words_between_say_otherwise(sentence, not_expected):
     assert not_expected not in [(q.value, q.unit) for q in find_quantities(sentence)]

@@ -537,7 +537,8 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
         if state:
             return state
         if kind == "p":
-            return unit
+            harmed = _HARMED_BEFORE.search(sentence, max(prev_end, match.start() - 30), match.start())
+            return _STATE_LABELS[" ".join(harmed.group("harm").split())][1] if harmed else unit
     unit = _unit_named_before(sentence, match.start(), prev_end)
     if unit:
         return unit
@@ -578,6 +579,10 @@ def _names_whose_harm(words: list[str]) -> bool:
     return True
 
 
+# People counted after the harm that befell them: "मारे गए थे 90 लोग", "घायल सात जवानों को".
+_HARMED_BEFORE = re.compile(
+    rf"{_START}(?P<harm>मारे\s+(?:गए|गये)|घायल|जख्मी|ज़ख्मी|मृत)(?:\s+(?:थे|हैं|हुए))?\s+(?:(?:करीब|लगभग|कुल){_END}\s*)?$"
+)
 _MORE_THAN = re.compile(r"\s*(?:से\s+(?:अधिक|ज्यादा|ज़्यादा)|और|अन्य)(?=\s)")  # "56,700 और माताओं", "50 से अधिक मवेशी"
 _DEATH_PENALTY = re.compile(r"\s*की\s+सज़?ा")
 _CLAUSE_JOINS = _words("और तथा जबकि व एवं लेकिन मगर परंतु")
