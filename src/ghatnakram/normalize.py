@@ -14,9 +14,6 @@ import unicodedata
 from functools import lru_cache
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
-# Characters that continue a word, for regex classes: Devanagari letters, signs and digits (not the
-# danda: "… हो गई।शुक्रवार को …" is two words), \w, ZWNJ and ZWJ.
-WORD_CHARS = "\u0900-\u0963\u0966-\u097f\\w\u200c\u200d"
 DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
 
 _DEVANAGARI_DIGITS = "०१२३४५६७८९"
@@ -56,6 +53,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 # C0/C1 control characters other than newline.
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _DEVANAGARI_LETTER = "\u0900-\u0963\u0966-\u097f\ua8e0-\ua8ff"
+# Characters that continue a word, for regex classes: Devanagari letters, signs and digits (not the
+# danda: "… हो गई।शुक्रवार को …" is two words), \w, ZWJ and ZWNJ.
+WORD_CHARS = rf"{_DEVANAGARI_LETTER}\w{ZWJ}{ZWNJ}"
 # A pipe or a Latin full stop misused as danda, or a run of dandas.
 _PIPE_DANDA = re.compile(rf"(?<=[{_DEVANAGARI_LETTER}\s])\s*\|(?!\|)")
 _DANDA_RUN = re.compile(f"{DANDA}{{2,}}|\\|\\|")
@@ -294,11 +294,10 @@ def _is_abbreviation(before: str) -> bool:
 
 # --- tokens -----------------------------------------------------------------
 
-_WORD_CHARS = rf"{_DEVANAGARI_LETTER}\w{ZWJ}{ZWNJ}"
 _TOKEN = re.compile(
     rf"""
     [0-9०-९]+(?:[.,][0-9०-९]+)*%?               # numbers: 1,50,000  2.5  १२  40%
-    | [{_WORD_CHARS}]+(?:[-'’][{_WORD_CHARS}]+)*   # words, hyphenated words (अल-शरा)
+    | [{WORD_CHARS}]+(?:[-'’][{WORD_CHARS}]+)*   # words, hyphenated words (अल-शरा)
     | [^\s]                                       # any other single character
     """,
     re.VERBOSE,
@@ -391,9 +390,9 @@ def is_dateline(sentence: str) -> bool:
 # "इसके एक दिन पहले …"):
 # what follows them in their sentence recalls context, it does not report the happening.
 BACKGROUND_OPENER = re.compile(
-    rf"(?<![{_WORD_CHARS}])(?:(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?"
+    rf"(?<![{WORD_CHARS}])(?:(?:गौरतलब|उल्लेखनीय|ज्ञात|विदित|मालूम)\s+(?:है|हो)(?:\s+कि)?"
     rf"|(?:बता\s+दें|बताते\s+चलें|ध्यान\s+रहे|याद\s+रहे)(?:\s+कि)?"
-    rf"|(?:इससे|इसके)\s+(?:(?:एक|दो|तीन|चार|पांच|कुछ|[0-9]+)\s+(?:दिन|दिनों|हफ्ते|सप्ताह|महीने)\s+)?(?:पहले|पूर्व))(?![{_WORD_CHARS}])"
+    rf"|(?:इससे|इसके)\s+(?:(?:एक|दो|तीन|चार|पांच|कुछ|[0-9]+)\s+(?:दिन|दिनों|हफ्ते|सप्ताह|महीने)\s+)?(?:पहले|पूर्व))(?![{WORD_CHARS}])"
 )
 
 
