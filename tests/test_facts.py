@@ -499,6 +499,7 @@ def test_what_a_speaker_confirmed_is_not_part_of_the_speaker():
     ("आठ लोगों की मौत हो गई है जबकि दो दर्जन लोग घायल हुए हैं।", (24, "injured")),
     ("मई में हुए अटैक में मारे गए थे 90 लोग", (90, "deaths")),  # the harm before the count
     ("गंभीर रूप से घायल सात जवानों को हेलिकॉप्टर से रायपुर लाया गया।", (7, "injured")),
+    ("उन्होंने बताया कि 12 लोगों की लाशें तथा 38 घायलों को अस्पताल लाया गया है।", (12, "deaths")),  # the bodies of
 ])
 def test_a_toll_counts_the_dead_or_injured_whoever_they_were(sentence, expected):
     assert expected in [(q.value, q.unit) for q in find_quantities(sentence)]
