@@ -19,12 +19,16 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 from ghatnakram.facts import find_quantities
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from disaster_to_jsonl import annotated_arguments  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events" / "train"
 
@@ -39,15 +43,6 @@ _SENTENCE_END = re.compile(r"(?<=[।?!|])\s+")
 # Arguments whose one number is no toll (an age: "78 वर्षीय बुजुर्ग की मौत", "ओमकार (35) की मौत") or
 # is scaled by a word the small table does not read ("8 हजार लोगों की मौत", "दो दर्जन … मारे गए").
 _NOT_A_TOLL = re.compile(r"\d+\s*(?:वर्षीय|वर्ष|साल|बरस)|\(\s*\d+\s*\)|हजार|हज़ार|लाख|करोड़|दर्जन|सौ")
-
-
-def casualty_arguments(path: Path):
-    """(document text, argument text) of every CASUALTIES argument of one annotated document."""
-    root = ET.parse(path).getroot()
-    words = lambda el: " ".join(w.text.strip() for w in el.iter("W") if w.text and w.text.strip())
-    text = "\n".join(words(p) for p in root.iter("P"))
-    for arg in root.iter("CASUALTIES-ARG"):
-        yield text, words(arg)
 
 
 def gold_count(argument: str) -> tuple[float, str] | None:
@@ -79,7 +74,7 @@ def main() -> None:
     misses = []
     for path in sorted(args.corpus.glob("*.xml")):
         try:
-            arguments = list(casualty_arguments(path))
+            arguments = list(annotated_arguments(path, "CASUALTIES-ARG"))
         except ET.ParseError:
             continue
         for text, argument in arguments:

@@ -16,11 +16,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 from ghatnakram.dates import find_dates
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from disaster_to_jsonl import annotated_arguments  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events" / "train"
 REFERENCE_DAY = "2020-06-30"
@@ -31,15 +35,6 @@ _MONTH = (r"(?:जनवरी|फरवरी|फ़रवरी|मार्�
 _NAMES_A_DAY = re.compile(rf"{_WEEKDAY}|[0-9०-९]{{1,2}}\s*{_MONTH}|{_MONTH}\s*[0-9०-९]{{1,2}}(?![0-9०-९])|(?<!\S)(?:आज|कल|परसों)(?!\S)")
 
 
-def time_arguments(path: Path):
-    """(document text, argument text) of every TIME argument of one annotated document."""
-    root = ET.parse(path).getroot()
-    words = lambda el: " ".join(w.text.strip() for w in el.iter("W") if w.text and w.text.strip())
-    text = "\n".join(words(p) for p in root.iter("P"))
-    for arg in root.iter("TIME-ARG"):
-        yield text, words(arg)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -48,7 +43,7 @@ def main() -> None:
     tally, misses = Counter(), []
     for path in sorted(args.corpus.glob("*.xml")):
         try:
-            arguments = list(time_arguments(path))
+            arguments = list(annotated_arguments(path, "TIME-ARG"))
         except ET.ParseError:
             continue
         mentions = None

@@ -21,6 +21,7 @@ import html
 import json
 import re
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events"
@@ -39,6 +40,19 @@ def document_text(xml: str) -> str:
         if line:
             lines.append(line)
     return "\n".join(lines)
+
+
+def annotated_arguments(path: Path, tag: str):
+    """(document text, argument text) of every ``tag`` argument (CASUALTIES-ARG, TIME-ARG …) of one
+    annotated document: its paragraphs' words, a line each, and the argument's words."""
+    root = ET.parse(path).getroot()
+    text = "\n".join(_words_of(p) for p in root.iter("P"))
+    for argument in root.iter(tag):
+        yield text, _words_of(argument)
+
+
+def _words_of(element) -> str:
+    return " ".join(w.text.strip() for w in element.iter("W") if w.text and w.text.strip())
 
 
 def dated_documents(folder: Path) -> list[dict]:

@@ -266,13 +266,21 @@ def test_a_short_latin_name_finds_only_an_entity_it_names_whole(store):
     assert store.entities_named("Modi") == ["PER:नरेंद्र-मोदी"]  # four letters and more: a part will do
 
 
-def test_organisations_stored_before_get_their_english_names(tmp_path):
-    path = tmp_path / "older.db"
+def _store_before(path, migration: str) -> sqlite3.Connection:
+    """A SQLite store with every migration before ``migration`` applied and recorded, as an older
+    version of the package left it."""
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for name, apply in [(name, apply) for name, apply in MIGRATIONS if name < "m011"]:
-        apply(db.cursor())
-        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    for name, apply in MIGRATIONS:
+        if name < migration:
+            apply(db.cursor())
+            db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    return db
+
+
+def test_organisations_stored_before_get_their_english_names(tmp_path):
+    path = tmp_path / "older.db"
+    db = _store_before(path, "m011")
     db.execute("INSERT INTO entities VALUES ('ORG:who', 'ORG', 'विश्व स्वास्थ्य संगठन', 'Vishwa Swasthya Sangthan', NULL, 5, '{}', 'bisbas')")
     db.execute("INSERT INTO entities VALUES ('ORG:नगर-निगम', 'ORG', 'नगर निगम', 'Nagar Nigam', NULL, 2, '{}', 'nagarnigam')")
     db.commit()
@@ -286,12 +294,7 @@ def test_organisations_stored_before_get_their_english_names(tmp_path):
 
 def test_entities_stored_before_latin_search_keys_get_theirs(tmp_path):
     path = tmp_path / "older.db"
-    earlier = [(name, apply) for name, apply in MIGRATIONS if name < "m010"]
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for name, apply in earlier:
-        apply(db.cursor())
-        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    db = _store_before(path, "m010")
     db.execute("INSERT INTO entities VALUES ('LOC:city:moscow', 'LOC', 'मॉस्को', 'Moscow', 'city:Europe/Moscow', 2, '{}')")
     db.commit()
     db.close()
@@ -302,11 +305,7 @@ def test_entities_stored_before_latin_search_keys_get_theirs(tmp_path):
 
 def test_entities_stored_before_get_english_words_in_their_latin_names(tmp_path):
     path = tmp_path / "older.db"
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    for name, apply in [(name, apply) for name, apply in MIGRATIONS if name < "m012"]:
-        apply(db.cursor())
-        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-01-01')", (name,))
+    db = _store_before(path, "m012")
     old = "Neshnal Instityut Oph Vairoloji"
     state = json.dumps({"id": "ORG:niv", "type": "ORG", "name": "नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी", "latin": old, "count": 3})
     db.execute("INSERT INTO entities VALUES ('ORG:niv', 'ORG', 'नेशनल इंस्टीट्यूट ऑफ वायरोलॉजी', ?, NULL, 3, ?, ?)",
