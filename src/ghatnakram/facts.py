@@ -568,6 +568,7 @@ def _names_whose_harm(words: list[str]) -> bool:
     then की/के/को right before the harm, or की and a cause or a day ("की कोरोना से", "की गुरुवार
     को"); no new clause ("… पहुंच गई है और मौत के मामले …") and no place or cause of their own ("एक
     मकान के ढहने से मारे गए", "वे एक ऐसी बीमारी से मरे")."""
+    words = [word for word in words if word not in _PARTICLES]  # "की भी मौत", "की ही मौत"
     for i, word in enumerate(words):
         if word in _CLAUSE_JOINS:
             return False
@@ -587,6 +588,7 @@ _MORE_THAN = re.compile(r"\s*(?:से\s+(?:अधिक|ज्यादा|ज�
 _DEATH_PENALTY = re.compile(r"\s*की\s+सज़?ा")
 _CLAUSE_JOINS = _words("और तथा जबकि व एवं लेकिन मगर परंतु")
 _GENITIVES = _words("की के को")
+_PARTICLES = _words("भी ही")
 _POSTPOSITIONS = _words("से में पर ने तक द्वारा")
 _MANNER = _words("रूप तरह")  # "गंभीर रूप से घायल"
 
