@@ -266,7 +266,12 @@ def _label(text: str) -> tuple[str, str]:
 def _state_unit(window: str, pos: int = 0) -> str:
     """The unit of the first state named in ``window`` from ``pos`` ("… की मौत हो गई" → deaths)."""
     state = _STATE.search(window, pos)
-    return _STATE_LABELS[" ".join(state.group().split())][1] if state else ""
+    return _state_named(state.group()) if state else ""
+
+
+def _state_named(cue: str) -> str:
+    """The unit of a state cue as matched, whatever whitespace it was written with ("मारे  गए" → deaths)."""
+    return _STATE_LABELS[" ".join(cue.split())][1]
 
 
 _STATE_LABELS = _cue_labels(("s", STATE_CUES))
@@ -538,7 +543,7 @@ def _unit(sentence: str, match: re.Match, prev_end: int, next_start: int) -> str
             return state
         if kind == "p":
             harmed = _HARMED_BEFORE.search(sentence, max(prev_end, match.start() - 30), match.start())
-            return _STATE_LABELS[" ".join(harmed.group("harm").split())][1] if harmed else unit
+            return _state_named(harmed.group("harm")) if harmed else unit
     unit = _unit_named_before(sentence, match.start(), prev_end)
     if unit:
         return unit
@@ -556,7 +561,7 @@ def _harm_right_after(window: str) -> str:
     state = _STATE.search(window, start)
     if not state:
         return ""
-    unit = _STATE_LABELS[" ".join(state.group().split())][1]
+    unit = _state_named(state.group())
     if unit not in ("deaths", "injured") or (unit == "deaths" and _DEATH_PENALTY.match(window, state.end())):
         return ""
     words = window[start : state.start()].split()
