@@ -971,7 +971,7 @@ def _government_latin(name: str) -> str | None:
     """A government named by its place in English: "Government of Bihar" (बिहार सरकार), "Government
     of China" (चीनी सरकार: the country's adjective), "State Government" (राज्य सरकार); None for any
     other name (मोदी सरकार stays Modi Sarkar, and so does a person called सरकार)."""
-    from .places import resolve_place  # places imports this module
+    from .places import places_of_adjective, resolve_place  # places imports this module
 
     words = name.split()
     if len(words) < 2 or words[-1] != "सरकार":
@@ -979,8 +979,7 @@ def _government_latin(name: str) -> str | None:
     whose = " ".join(words[:-1])
     if whose in _STATE_WORDS:
         return "State Government"
-    adjective = whose.endswith("ी") and (resolve_place(whose[:-1]) or resolve_place(whose[:-1] + "ा"))
-    place = resolve_place(whose) or adjective
+    place = resolve_place(whose) or next(iter(places_of_adjective(whose)), None)
     if not place:
         return None
     english = place.english(whose)

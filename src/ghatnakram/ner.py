@@ -1603,12 +1603,9 @@ def _is_demonym(word: str) -> bool:
     """Whether ``word`` is what a country's people or things are called: ईरान → ईरानी, जापान →
     जापानी, अमेरिका → अमेरिकी (and no place of that name itself). Not of a town: सुल्तानपुरी is a
     place of its own."""
-    from .places import resolve_place  # places reads the name keys of canon, which reads this module
+    from .places import places_of_adjective  # places reads the name keys of canon, which reads this module
 
-    if not word.endswith("ी") or len(word) < 4 or resolve_place(word) is not None:
-        return False
-    places = (resolve_place(word[:-1]), resolve_place(word[:-1] + "ा"))
-    return any(place is not None and place.kind == "country" for place in places)
+    return any(place.kind == "country" for place in places_of_adjective(word))
 
 
 def _names_a_known_place(name: str) -> bool:

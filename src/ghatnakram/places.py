@@ -261,3 +261,16 @@ def resolve_place(name: str) -> Place | None:
     if not found or (len(found) > 1 and found[1].kind == found[0].kind):
         return None
     return found[0]
+
+
+def places_of_adjective(word: str) -> tuple[Place, ...]:
+    """The places of which ``word`` may be the adjective (ईरानी → ईरान, अमेरिकी → अमेरिका: the name
+    with ी for its last vowel or after it); none for a word that names a place itself (दिल्ली) or
+    is too short to tell.
+
+    >>> [p.en for p in places_of_adjective("जापानी")], places_of_adjective("दिल्ली")
+    (['Japan'], ())
+    """
+    if not word.endswith("ी") or len(word) < 4 or resolve_place(word) is not None:
+        return ()
+    return tuple(place for place in (resolve_place(word[:-1]), resolve_place(word[:-1] + "ा")) if place is not None)
