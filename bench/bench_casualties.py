@@ -21,7 +21,6 @@ import json
 import re
 import sys
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -72,12 +71,8 @@ def main() -> None:
     args = parser.parse_args()
     tally: dict[str, Counter] = {"deaths": Counter(), "injured": Counter()}
     misses = []
-    for path in sorted(args.corpus.glob("*.xml")):
-        try:
-            arguments = list(annotated_arguments(path, "CASUALTIES-ARG"))
-        except ET.ParseError:
-            continue
-        for text, argument in arguments:
+    for path, text, arguments in annotated_arguments(args.corpus, "CASUALTIES-ARG"):
+        for argument in arguments:
             gold = gold_count(argument)
             sentence = sentence_of(text, argument) if gold else None
             if sentence is None:

@@ -17,7 +17,6 @@ import argparse
 import json
 import re
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -41,13 +40,9 @@ def main() -> None:
     parser.add_argument("--misses", type=Path)
     args = parser.parse_args()
     tally, misses = Counter(), []
-    for path in sorted(args.corpus.glob("*.xml")):
-        try:
-            arguments = list(annotated_arguments(path, "TIME-ARG"))
-        except ET.ParseError:
-            continue
+    for path, text, arguments in annotated_arguments(args.corpus, "TIME-ARG"):
         mentions = None
-        for text, argument in arguments:
+        for argument in arguments:
             start = text.find(argument)
             if not _NAMES_A_DAY.search(argument) or start < 0:
                 continue

@@ -42,13 +42,16 @@ def document_text(xml: str) -> str:
     return "\n".join(lines)
 
 
-def annotated_arguments(path: Path, tag: str):
-    """(document text, argument text) of every ``tag`` argument (CASUALTIES-ARG, TIME-ARG …) of one
-    annotated document: its paragraphs' words, a line each, and the argument's words."""
-    root = ET.parse(path).getroot()
-    text = "\n".join(_words_of(p) for p in root.iter("P"))
-    for argument in root.iter(tag):
-        yield text, _words_of(argument)
+def annotated_arguments(folder: Path, tag: str):
+    """For each annotated document of ``folder`` (its *.xml files, in name order; one that does not
+    parse is passed over): its path, its text (its paragraphs' words, a line each) and the texts of
+    its ``tag`` arguments (CASUALTIES-ARG, TIME-ARG …)."""
+    for path in sorted(folder.glob("*.xml")):
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError:
+            continue
+        yield path, "\n".join(_words_of(p) for p in root.iter("P")), [_words_of(a) for a in root.iter(tag)]
 
 
 def _words_of(element) -> str:
