@@ -117,6 +117,37 @@ def test_a_train_named_after_a_place_is_not_there():
     assert places_in("एर्नाकुलम एक्सप्रेस से बक्सर में उतरे पांच सौ यात्री") == ["district:IN:bihar:buxar"]
 
 
+def test_a_place_a_train_or_traveller_was_heading_for_is_not_where_the_news_is():
+    text = "आजमगढ़ से दिल्ली जा रही कैफियत एक्सप्रेस औरैया जिले में एक डंपर से टकरा गई।"
+    assert places_in(text) == ["district:IN:uttar-pradesh:auraiya"]
+    assert places_in("पुणे की ओर जाने वाली बस इंदौर में पलटी") == ["district:IN:madhya-pradesh:indore"]
+
+
+def test_a_place_distances_are_measured_from_is_where_the_news_is():
+    assert places_in("मनाली से एक किलोमीटर दूर भूस्खलन से राजमार्ग बंद") == ["city:IN:manali"]
+
+
+def test_a_national_highway_or_average_is_no_news_of_the_whole_country(analyzer):
+    road = _analysed(analyzer, "नजीबाबाद (बिजनौर): मेरठ-पौड़ी राष्ट्रीय राजमार्ग पर खड़े कंटेनर में घुसने से तीन युवकों की मौत हो गई।")
+    average = _analysed(analyzer, "राज्य में मृत्यु दर राष्ट्रीय औसत से चार गुना है।", title="प. बंगाल में मृत्यु दर राष्ट्रीय औसत के 4 गुना")
+    assert signature(road).place == "state:IN:uttar-pradesh"
+    assert signature(average).places == {"state:IN:west-bengal"}
+
+
+def test_a_city_abroad_is_its_countrys_news_unless_the_country_has_states_of_its_own(analyzer):
+    dhaka = _analysed(analyzer, "ढाका में एक इमारत में आग लगने से 12 लोगों की मौत हो गई।")
+    beijing = _analysed(analyzer, "बीजिंग में कोरोना के 20 नए मामले सामने आए हैं।")
+    assert signature(dhaka).place == "country:BD"
+    assert signature(beijing).place == "city:CN:beijing"  # China's provinces are states; Beijing is one of that size
+
+
+def test_a_dateline_abroad_says_which_country_the_country_is(analyzer):
+    abroad = _analysed(analyzer, "काठमांडू, पीटीआइ । स्वास्थ्य मंत्रालय ने बताया कि देश में 16 नए मामले दर्ज किए गए हैं।")
+    desk = _analysed(analyzer, "नई दिल्ली, पीटीआइ । स्वास्थ्य मंत्रालय ने बताया कि देश में 16 नए मामले दर्ज किए गए हैं।")
+    assert signature(abroad).place == "country:NP"
+    assert signature(desk).place == "country:IN"
+
+
 def test_a_place_a_count_was_found_in_places_the_story():
     assert places_in("पलामू से मिले 5 नये कोरोना पॉजिटिव") == ["district:IN:jharkhand:palamu"]
     assert places_in("पंजाब से 38 मामले सामने आए") == ["state:IN:punjab"]

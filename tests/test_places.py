@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from ghatnakram.places import (KINDS, all_places, get_place, may_name_a_place, parents, places_named, resolve_place,
-                               resolve_place_among)
+from ghatnakram.places import (KINDS, all_places, get_place, has_states, lies_within, may_name_a_place, parents,
+                               places_named, resolve_place, resolve_place_among)
 from ghatnakram.translit import to_latin
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "ghatnakram" / "resources"
@@ -139,6 +139,18 @@ def test_places_no_source_has_are_added_with_their_state_and_country():
 def test_district_lists_its_state_and_country_as_parents():
     assert [p.id for p in parents("district:IN:uttar-pradesh:lucknow")] == ["state:IN:uttar-pradesh", "country:IN"]
     assert get_place("district:IN:uttar-pradesh:lucknow").en == "Lucknow"
+
+
+def test_a_world_city_lies_in_the_country_the_time_zone_database_puts_it_in():
+    assert resolve_place("ढाका").parent == "country:BD"
+    assert lies_within(resolve_place("न्यूयॉर्क").id, "country:US")
+    assert lies_within("city:Asia/Katmandu", "country:NP")  # CLDR's old zone id, a link in the tz database
+    assert not any(p.kind == "city" and not p.parent for p in all_places())
+
+
+def test_countries_with_states_are_those_whose_states_the_gazetteer_knows():
+    assert has_states("country:IN") and has_states("country:CN")
+    assert not has_states("country:BD")
 
 
 def test_name_of_two_districts_is_ambiguous():

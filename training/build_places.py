@@ -19,8 +19,9 @@ Ids (stable; built from source keys, never from row order):
 * ``city:CN:wuhan``, ``state:CN:hubei`` – places added by hand (``EXTRA_PLACES``): ISO country + slug.
 
 Columns: id, kind, parent, en, hi, aliases (``|``-separated Hindi), source.
-Parents: district → state → ``country:IN``; countries, regions and time-zone cities have none
-(the sources do not say which country a time zone is in); hand-added places have their state or country.
+Parents: district → state → ``country:IN``; a time-zone city → the country the tz database's
+``zone.tab`` (read from the ``tzdata`` package) puts its zone in; countries and regions have none;
+hand-added places have their state or country.
 
 Run from the repository root::
 
@@ -35,6 +36,7 @@ import json
 import re
 import sys
 import unicodedata
+from importlib import resources
 from collections import defaultdict
 from pathlib import Path
 
@@ -453,8 +455,10 @@ def _zones(tree: dict, path: tuple[str, ...] = ()):
 
 
 def cities(data: Path) -> list[dict]:
-    """Time-zone exemplar cities from CLDR; English from the en file, else the tz id."""
+    """Time-zone exemplar cities from CLDR; English from the en file, else the tz id; each in the
+    country the tz database puts its zone in."""
     base = data / "cldr37-timezone-cities" / "main"
+    country_of = zone_countries()
     hi = json.loads((base / "hi" / "timeZoneNames.json").read_text())["main"]["hi"]["dates"]["timeZoneNames"]["zone"]
     en = json.loads((base / "en" / "timeZoneNames.json").read_text())["main"]["en"]["dates"]["timeZoneNames"]["zone"]
     english = dict(_zones(en))
@@ -463,8 +467,28 @@ def cities(data: Path) -> list[dict]:
         if SKIP_ZONE.search(zone):
             continue
         label = english.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
-        rows.append(row(f"city:{zone}", "city", "", label, [nfc(name)], "cldr37-timezone-cities"))
+        country = country_of.get(zone)
+        parent = f"country:{country}" if country else ""
+        rows.append(row(f"city:{zone}", "city", parent, label, [nfc(name)], "cldr37-timezone-cities"))
     return rows
+
+
+def zone_countries() -> dict[str, str]:
+    """Time-zone id → ISO country code, from the tz database's zone.tab as the tzdata package
+    ships it (public domain), old ids too: CLDR 37 names zones by ids since renamed
+    (Asia/Calcutta, Asia/Rangoon), which tzdata.zi keeps as links ("L Asia/Yangon Asia/Rangoon")."""
+    folder = resources.files("tzdata") / "zoneinfo"
+    country_of = {}
+    for line in (folder / "zone.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _, zone = line.split("\t")[:3]
+            country_of[zone] = code
+    for line in (folder / "tzdata.zi").read_text(encoding="utf-8").splitlines():
+        if line.startswith("L "):
+            _, target, alias = line.split()
+            if target in country_of:
+                country_of.setdefault(alias, country_of[target])
+    return country_of
 
 
 def india(data: Path) -> list[dict]:

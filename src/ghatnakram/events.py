@@ -29,7 +29,8 @@ from .event_type import incident_family
 from .facts import DURATIONS, NUMBER_WORDS, find_quantities
 from .models import Article, Mention, publication_order
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
-from .places import COMMON_WORD_PLACES, all_places, get_place, may_name_a_place, parents, resolve_place
+from .places import (COMMON_WORD_PLACES, all_places, get_place, has_states, lies_within, may_name_a_place, parents,
+                     resolve_place)
 
 # Words that say what kind of happening an article reports (title and lead).
 KIND_WORDS = {
@@ -57,7 +58,7 @@ TALLY_NOUNS = frozenset("मौत मौतें मामला मामल�
 SEVERAL_STATES = 3  # states a count headline names to be the country's tally
 # Where no place is named, "देश में" reports the country and "दुनियाभर में" the world.
 SCOPE_WORDS = {
-    "country:IN": "देश देशभर देश-भर राष्ट्रीय राष्ट्रव्यापी",
+    "country:IN": "देश देशभर देश-भर राष्ट्रव्यापी",
     "world": "दुनिया दुनियाभर दुनिया-भर विश्व विश्वभर वैश्विक",
 }
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
@@ -159,13 +160,14 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     text_part = text_part or text_signature(article.title, article.text, article.published, article.analysis)
     mentions = [m for m in (article.analysis.entities if article.analysis else ()) if m.canonical]
     early = [m for m in mentions if m.start <= text_part.lead_end]
-    places = [_rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
+    places = [rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
               and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
     if not places and not title_places:
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
-        places = list(text_part.lead_places)
-        places = places or list(text_part.scopes) or [_rolled_up(m.place) for m in early if m.place]
+        abroad = _abroad(places_in(article.text[: text_part.dateline_end]))
+        scopes = [abroad[0] if abroad and scope == "country:IN" else scope for scope in text_part.scopes]
+        places = list(text_part.lead_places) or scopes or list(abroad) or [rolled_up(m.place) for m in early if m.place]
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -202,7 +204,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     lead = " ".join(lead_sentences)
     title_words, lead_words = word_keys(title), word_keys(lead)
     named_in_title = places_in(_without_dateline(title))
-    title_places = [_rolled_up(p) for p in named_in_title]
+    title_places = [rolled_up(p) for p in named_in_title]
     title_scopes = _scopes(word_keys(_without_dateline(title)))
     if not title_places:
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
@@ -251,7 +253,14 @@ def _lead_places(lead: str) -> tuple[str, ...]:
     """The gazetteer's reading of the lead (rolled up), for the places the tagger misses
     ("भुबनेश्वर के पास … हादसे"); not the city a desk or a wire files from ("नयी दिल्ली, …")."""
     body = _TRAILING_DATELINE.sub(" ", lead[dateline_end(lead) :])
-    return tuple(_rolled_up(place) for place in places_in(body))
+    return tuple(rolled_up(place) for place in places_in(body))
+
+
+def _abroad(place_ids: list[str]) -> tuple[str, ...]:
+    """The places outside India, rolled up. A dateline abroad ("काठमांडू, पीटीआइ ।") says which
+    country "देश में" is, and where a story that names no place is from; an Indian desk's city
+    files news of anywhere."""
+    return tuple(rolled_up(place) for place in place_ids if not lies_within(place, "country:IN"))
 
 
 def _without_dateline(title: str) -> str:
@@ -352,6 +361,11 @@ _ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"), 
 _TRAILING_DATELINE = re.compile(r"\s(?:नयी|नई)\s+दिल्ली(?:\s*[,:।]|\s*$)")
 # Things named after a place, which are not where the news is: "एर्नाकुलम एक्सप्रेस".
 _NAMED_AFTER_PLACES = frozenset("एक्सप्रेस सुपरफास्ट".split())
+# Where someone or something was on its way to, not where the news is: "आजमगढ़ से दिल्ली जा रही ट्रेन".
+_HEADING_FOR = frozenset({("जा", "रहा"), ("जा", "रही"), ("जा", "रहे"), ("जा", "रहीं"), ("जाने", "वाली"),
+                          ("जाने", "वाले"), ("जाने", "वाला"), ("की", "ओर")})
+# "X से एक किलोमीटर दूर": what is measured from X happened near it.
+_DISTANCE = frozenset("दूर किलोमीटर किमी मीटर".split())
 # Verbs after "X से" that make X the place where a count was found, not where someone came from.
 _FOUND_THERE = frozenset("मिले मिला मिली मिलीं सामने मामले केस मरीज संक्रमित पॉजिटिव".split())
 
@@ -361,14 +375,18 @@ def _elsewhere(words: list[str], end: int) -> bool:
     ("दिल्ली से लौटे"), or what the news is set against or likened to ("चीन के बाद", "चीन के बाहर",
     "वुहान जैसी हालत"). The marker may
     close the matched name (a name is matched with its case marker: "चीन के") or follow it. A
-    place a count comes from is the count's place: "पलामू से मिले 5 नये पॉजिटिव". A train named
+    place a count comes from is the count's place: "पलामू से मिले 5 नये पॉजिटिव", and a place
+    distances are measured from is near the news: "मनाली से एक किलोमीटर दूर". A train named
     after a place is not there: "एर्नाकुलम एक्सप्रेस"."""
     if end < len(words) and words[end] in _NAMED_AFTER_PLACES:
+        return True
+    if tuple(words[end : end + 2]) in _HEADING_FOR or tuple(words[end - 1 : end + 1]) in _HEADING_FOR:
         return True
     for start in (end - 1, end):
         for marker in _ELSEWHERE:
             if tuple(words[start : start + len(marker)]) == marker:
-                return marker != ("से",) or not any(w in _FOUND_THERE for w in words[start + 1 : start + 3])
+                return marker != ("से",) or not (any(w in _FOUND_THERE for w in words[start + 1 : start + 3])
+                                                  or any(w in _DISTANCE for w in words[start + 1 : start + 5]))
     return False
 
 
@@ -406,15 +424,19 @@ def _kind_of_words(words: list[str], headline_words: list[str]) -> str:
     return kind
 
 
-def _rolled_up(place_id: str) -> str:
-    """A district or city to its state; a state or country stays as it is."""
+def rolled_up(place_id: str) -> str:
+    """A district or city to its state; a city of a country the gazetteer knows no states of to
+    the country ("ढाका" is Bangladesh's news; Beijing, in a country of provinces, stays a city);
+    a state or country stays as it is."""
     place = get_place(place_id)
     if place is None or place.kind in ("state", "country", "region"):
         return place_id
-    for parent in parents(place_id):
-        if parent.kind == "state":
-            return parent.id
-    return place_id
+    above = parents(place_id)
+    state = next((p.id for p in above if p.kind == "state"), None)
+    if state:
+        return state
+    country = next((p.id for p in above if p.kind == "country"), None)
+    return country if country and not has_states(country) else place_id
 
 
 @dataclass

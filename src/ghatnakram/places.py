@@ -172,6 +172,16 @@ def parents(place_id: str) -> list[Place]:
     return chain
 
 
+def has_states(country_id: str) -> bool:
+    """Whether the gazetteer knows states of this country (India's, the US's, China's provinces)."""
+    return country_id in _divided_countries()
+
+
+@lru_cache(maxsize=1)
+def _divided_countries() -> frozenset[str]:
+    return frozenset(p.parent for p in _table().values() if p.kind == "state")
+
+
 def lies_within(place_id: str, outer_id: str) -> bool:
     """Whether a place is ``outer_id`` or lies inside it: a district within its state and country."""
     return place_id == outer_id or any(p.id == outer_id for p in parents(place_id))
