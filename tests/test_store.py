@@ -321,6 +321,18 @@ def test_entities_stored_before_get_english_words_in_their_latin_names(tmp_path)
     assert latin == {"ORG:niv": "National Institute of Virology", "PER:रिकार्ड-बोवेन": "Rikard Boven"}
 
 
+def test_entities_stored_before_get_their_names_spelled_as_indian_names_are(tmp_path):
+    path = tmp_path / "older.db"
+    db = _store_before(path, "m013")
+    db.execute("INSERT INTO entities VALUES ('PER:लव-अगरवाल', 'PER', 'लव अग्रवाल', 'Lav Agraval', NULL, 4, '{}', 'labagrabal')")
+    db.commit()
+    db.close()
+    store = open_store(path)
+    assert store.entities_named("Lav Agrawal") == ["PER:लव-अगरवाल"]
+    store.close()
+    assert sqlite3.connect(path).execute("SELECT latin FROM entities").fetchone() == ("Lav Agrawal",)
+
+
 def test_an_entity_is_found_by_an_english_spelling_that_differs_in_its_vowels(store):
     with store.transaction():
         store.save_entities([{"id": "PER:डोनालड-टरंप", "type": "PER", "name": "डोनाल्ड ट्रंप", "latin": "Donald Tramp", "count": 9},

@@ -12,7 +12,7 @@ from ghatnakram.translit import latin_key, spelled_alike, to_latin
         ("मॉस्को", "Mosko"),
         ("नरेंद्र मोदी", "Narendra Modi"),  # a final conjunct keeps its vowel
         ("योगी आदित्यनाथ", "Yogi Adityanath"),
-        ("अरविंद केजरीवाल", "Arvind Kejrival"),  # medial a dropped: केजरीवाल
+        ("अरविंद केजरीवाल", "Arvind Kejriwal"),  # medial a dropped: केजरीवाल
         ("पटना", "Patna"),
         ("लखनऊ", "Lakhnau"),
         ("जयपुर", "Jaipur"),
@@ -28,6 +28,22 @@ from ghatnakram.translit import latin_key, spelled_alike, to_latin
     ],
 )
 def test_names_are_written_in_readable_latin(name, latin):
+    assert to_latin(name, gazetteer=False) == latin
+
+
+@pytest.mark.parametrize(
+    "name, latin",
+    [("लव अग्रवाल", "Lav Agrawal"), ("राजेंद्र तिवारी", "Rajendra Tiwari"), ("रामविलास पासवान", "Ramvilas Paswan"),
+     ("अजीत पवार", "Ajit Pawar"), ("आदार पूनावाला", "Adar Punawala"), ("जवाहर", "Jawahar"), ("भगवान", "Bhagwan"),
+     ("छत्रपति शिवाजी", "Chhatrapti Shivaji"), ("अमित श्रीवास्तव", "Amit Shrivastav"), ("यादव", "Yadav"),
+     ("विजय", "Vijay"), ("वर्षा", "Varsha")],
+)
+def test_wa_is_spelled_as_in_indian_names_and_va_after_i_or_at_the_start(name, latin):
+    assert to_latin(name, gazetteer=False) == latin
+
+
+@pytest.mark.parametrize("name, latin", [("गांव", "Gaon"), ("नयागांव", "Nayagaon"), ("बोंगईगांव", "Bongaigaon"), ("पांव", "Paon")])
+def test_a_nasal_a_before_a_final_va_is_spelled_aon(name, latin):
     assert to_latin(name, gazetteer=False) == latin
 
 

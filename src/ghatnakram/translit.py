@@ -2,9 +2,10 @@
 
 ASCII-friendly and close to common Indian usage rather than strict ISO 15919: long and
 short vowels are not told apart (ा → a, ी → i), श/ष → sh, छ → chh, ड़ → r, ज़ → z, anusvara
-→ n (m before p/b/m), व → w after a consonant. The inherent vowel is dropped at the end of a
+→ n (m before p/b/m), व → w after a consonant and in वा after a, o or e or in endings such as
+-वाल and -वारी (Bhagwan, Kejriwal, Tiwari; but Shivaji), -ांव → aon (Bongaigaon). The inherent vowel is dropped at the end of a
 word (not after a conjunct: नरेंद्र → Narendra) and in the middle where Hindi drops it
-(V C a C V: पटना → Patna, केजरीवाल → Kejrival). Places the gazetteer knows get its English name;
+(V C a C V: पटना → Patna, केजरीवाल → Kejriwal). Places the gazetteer knows get its English name;
 English words written in Devanagari get their English spelling, except in people's names
 (``resources/loanwords.tsv``: मेडिकल कॉलेज → Medical College, not Medikal Kolej).
 
@@ -59,6 +60,8 @@ _FUNCTION_WORDS = frozenset(["of", "for", "and", "on", "the"])
 PLACE_SPELLING_SIMILARITY = 0.7
 _WORD = re.compile(r"[\u0900-\u097f\u200c\u200d]+|[^\u0900-\u097f\s\-]+|[\s\-]+")
 _DEVANAGARI_START = re.compile(r"[\u0900-\u097f]")
+# Endings of surnames and places whose वा is "wa" even after i: -वाल(ा), -वार(ी), -वान, -वाड़(ा).
+_WA_ENDING = re.compile("वा(?:ल[ाीे]?|र[ीा]?|न|ड़[ाी]?|ड[ाी]?)$")
 
 
 @dataclass
@@ -87,10 +90,10 @@ def _aksharas(word: str) -> list[_Akshara]:
             if i + 1 < len(word) and word[i + 1] == _NUKTA:
                 sound = _NUKTA_CONSONANTS.get(ch, sound)
                 i += 1
-            if sound == "v" and cluster:  # व after a consonant sounds w: स्वामी, द्वारका
+            nxt = word[i + 1] if i + 1 < len(word) else ""
+            if sound == "v" and (cluster or (out and nxt == "ा" and _wa_inside(word, i, out[-1]))):
                 sound = "w"
             cluster.append(sound)
-            nxt = word[i + 1] if i + 1 < len(word) else ""
             if nxt == _VIRAMA:
                 i += 2
                 if i >= len(word) or word[i] not in _CONSONANTS:
@@ -153,6 +156,9 @@ def _word_latin(word: str) -> str:
     for i, syl in enumerate(syllables):
         consonants = "".join(syl.consonants)
         vowel = "a" if syl.vowel is None else syl.vowel
+        if _ends_in_nasal_av(syllables, i):  # गांव, राजनांदगांव → gaon, Rajnandgaon
+            out.append(consonants + "aon")
+            break
         # A dropped a before a consonant after a/ā: जयपुर → Jaipur, रायपुर → Raipur.
         if consonants == "y" and vowel == "" and i + 1 < len(syllables) and out and out[-1].endswith("a"):
             consonants = "i"
@@ -163,6 +169,20 @@ def _word_latin(word: str) -> str:
         if syl.visarga:
             out.append("h")
     return "".join(out)
+
+
+def _wa_inside(word: str, i: int, before: _Akshara) -> bool:
+    """Whether वा at ``word[i]`` is spelled "wa", as in Indian names: after a, o or e (भगवान, पासवान,
+    सोनोवाल) or as an ending of surnames and places (केजरीवाल, तिवारी, पूनावाला, दंतेवाड़ा); but
+    "va" after i (शिवाजी, श्रीवास्तव, सचिवालय)."""
+    return before.vowel != "i" or bool(_WA_ENDING.match(word, i))
+
+
+def _ends_in_nasal_av(syllables: list[_Akshara], i: int) -> bool:
+    """Whether syllable ``i`` is a nasalised ā that only a final व follows (-ांव, -ाँव)."""
+    syl = syllables[i]
+    return (syl.nasal and syl.vowel == "a" and i + 2 == len(syllables)
+            and syllables[i + 1].consonants == ["v"] and syllables[i + 1].vowel == "")
 
 
 @lru_cache(maxsize=1)

@@ -372,6 +372,18 @@ def pg_m012_entity_latin_names_again(cur) -> None:
     _refresh_latin_names(cur, "UPDATE entities SET latin = %s, latin_key = %s, state = %s WHERE canonical = %s")
 
 
+@migration
+def m013_entity_latin_names_as_indian_names_are_spelled(cur) -> None:
+    # वा is "wa" after a, o or e and in endings such as -वाल and -वारी, -ांव is "aon" (Agraval is
+    # Agrawal, Tivari Tiwari, Nayaganv Nayagaon): entities stored before get their new Latin names.
+    _refresh_latin_names(cur, "UPDATE entities SET latin = ?, latin_key = ?, state = ? WHERE canonical = ?")
+
+
+@postgresql_migration
+def pg_m013_entity_latin_names_as_indian_names_are_spelled(cur) -> None:
+    _refresh_latin_names(cur, "UPDATE entities SET latin = %s, latin_key = %s, state = %s WHERE canonical = %s")
+
+
 def _refresh_latin_names(cur, update: str) -> None:
     from ..canon import latin_of_name  # the store package reads no analysis module otherwise
 
