@@ -333,6 +333,31 @@ def test_entities_stored_before_get_their_names_spelled_as_indian_names_are(tmp_
     assert sqlite3.connect(path).execute("SELECT latin FROM entities").fetchone() == ("Lav Agrawal",)
 
 
+def test_a_store_named_under_older_latin_rules_rewrites_its_latin_names_when_opened(store_location):
+    from ghatnakram.translit import LATIN_RULES
+
+    store = open_store(store_location)
+    with store.transaction():
+        store.save_entities([{"id": "PER:सोनिया-गांधी", "type": "PER", "name": "सोनिया गांधी", "latin": "Soniya Gandhi", "count": 3}])
+        store.set_state("latin_rules", "an older edition")
+    store.close()
+    store = open_store(store_location)
+    assert store.load_entities()[0]["latin"] == "Sonia Gandhi"
+    assert store.entities_named("Sonia Gandhi") == ["PER:सोनिया-गांधी"]
+    assert store.get_state("latin_rules") == LATIN_RULES
+    store.close()
+
+
+def test_a_store_named_under_the_current_latin_rules_is_not_rewritten(store_location):
+    store = open_store(store_location)
+    with store.transaction():
+        store.save_entities([{"id": "PER:सोनिया-गांधी", "type": "PER", "name": "सोनिया गांधी", "latin": "As Stored", "count": 3}])
+    store.close()
+    store = open_store(store_location)
+    assert store.load_entities()[0]["latin"] == "As Stored"
+    store.close()
+
+
 def test_an_entity_is_found_by_an_english_spelling_that_differs_in_its_vowels(store):
     with store.transaction():
         store.save_entities([{"id": "PER:डोनालड-टरंप", "type": "PER", "name": "डोनाल्ड ट्रंप", "latin": "Donald Tramp", "count": 9},

@@ -3,9 +3,10 @@
 ASCII-friendly and close to common Indian usage rather than strict ISO 15919: long and
 short vowels are not told apart (ा → a, ी → i), श/ष → sh, छ → chh, ड़ → r, ज़ → z, anusvara
 → n (m before p/b/m), व → w after a consonant and in वा after a, o or e or in endings such as
--वाल and -वारी (Bhagwan, Kejriwal, Tiwari; but Shivaji), -ांव → aon (Bongaigaon). The inherent vowel is dropped at the end of a
-word (not after a conjunct: नरेंद्र → Narendra) and in the middle where Hindi drops it
-(V C a C V: पटना → Patna, केजरीवाल → Kejriwal). Places the gazetteer knows get its English name;
+-वाल and -वारी (Bhagwan, Kejriwal, Tiwari; but Shivaji), -ांव → aon (Bongaigaon), -िया after
+the first syllable → ia (Sonia, Ludhiana), a compound's -नगर → nagar (Gandhinagar). The
+inherent vowel is dropped at the end of a word (not after a conjunct: नरेंद्र → Narendra) and in
+the middle where Hindi drops it (V C a C V: पटना → Patna, केजरीवाल → Kejriwal). Places the gazetteer knows get its English name;
 English words written in Devanagari get their English spelling, except in people's names
 (``resources/loanwords.tsv``: मेडिकल कॉलेज → Medical College, not Medikal Kolej).
 
@@ -49,6 +50,11 @@ _LABIALS = ("p", "b", "m")
 _SONORANTS = frozenset(["r", "y", "v", "w", "l", "m", "n"])
 # Whole words whose usual spelling the rules do not give.
 _WORDS = {"सिंह": "singh", "ज्ञान": "gyan"}
+# The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
+# written: a store whose entities were named under another edition rewrites their Latin names
+# when it opens (ghatnakram.store.migrations.refresh_latin_names).
+LATIN_RULES = "2026-11-25"
+_TOWN = "नगर"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -150,6 +156,9 @@ def _delete_schwas(syllables: list[_Akshara]) -> None:
 def _word_latin(word: str) -> str:
     if word in _WORDS:
         return _WORDS[word]
+    if word.endswith(_TOWN) and len(word) > len(_TOWN) + 1:
+        # A compound's stem ends where नगर begins: गांधीनगर is Gandhi + nagar, not Gandhingar.
+        return _word_latin(word[: -len(_TOWN)]) + "nagar"
     syllables = _aksharas(word)
     _delete_schwas(syllables)
     out: list[str] = []
@@ -162,6 +171,8 @@ def _word_latin(word: str) -> str:
         # A dropped a before a consonant after a/ā: जयपुर → Jaipur, रायपुर → Raipur.
         if consonants == "y" and vowel == "" and i + 1 < len(syllables) and out and out[-1].endswith("a"):
             consonants = "i"
+        if _glide_after_i(syllables, i):  # सोनिया → Sonia, लुधियाना → Ludhiana (but प्रिया → Priya)
+            consonants = ""
         out.append(consonants + vowel)
         if syl.nasal:
             following = syllables[i + 1].consonants[0] if i + 1 < len(syllables) and syllables[i + 1].consonants else ""
@@ -176,6 +187,17 @@ def _wa_inside(word: str, i: int, before: _Akshara) -> bool:
     सोनोवाल) or as an ending of surnames and places (केजरीवाल, तिवारी, पूनावाला, दंतेवाड़ा); but
     "va" after i (शिवाजी, श्रीवास्तव, सचिवालय)."""
     return before.vowel != "i" or bool(_WA_ENDING.match(word, i))
+
+
+def _glide_after_i(syllables: list[_Akshara], i: int) -> bool:
+    """Whether syllable ``i`` is या after a syllable of one consonant and i, past the first
+    syllable: Indian spelling writes that glide "ia" (Sonia, Patiala, Guleria), but keeps it in
+    the endings -याल and -यान (Pokhriyal, Nautiyal, Abhiyan)."""
+    syl = syllables[i]
+    if i + 2 == len(syllables) and syllables[i + 1].consonants in (["l"], ["n"]) and syllables[i + 1].vowel == "":
+        return False
+    return (i >= 2 and syl.consonants == ["y"] and syl.vowel == "a"
+            and syllables[i - 1].vowel == "i" and len(syllables[i - 1].consonants) == 1)
 
 
 def _ends_in_nasal_av(syllables: list[_Akshara], i: int) -> bool:

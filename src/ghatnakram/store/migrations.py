@@ -364,27 +364,36 @@ def m012_entity_latin_names_again(cur) -> None:
     # Latin names now spell English words and places' words in English (translit.loanword_english:
     # "Neshnal Instityut Oph Vairoloji" is National Institute of Virology, "Dilli Sarkar" Government of
     # Delhi); entities stored before get theirs, in the column, its search key and the stored state.
-    _refresh_latin_names(cur, "UPDATE entities SET latin = ?, latin_key = ?, state = ? WHERE canonical = ?")
+    refresh_latin_names(cur, SQLITE_LATIN_UPDATE)
 
 
 @postgresql_migration
 def pg_m012_entity_latin_names_again(cur) -> None:
-    _refresh_latin_names(cur, "UPDATE entities SET latin = %s, latin_key = %s, state = %s WHERE canonical = %s")
+    refresh_latin_names(cur, POSTGRESQL_LATIN_UPDATE)
 
 
 @migration
 def m013_entity_latin_names_as_indian_names_are_spelled(cur) -> None:
     # वा is "wa" after a, o or e and in endings such as -वाल and -वारी, -ांव is "aon" (Agraval is
     # Agrawal, Tivari Tiwari, Nayaganv Nayagaon): entities stored before get their new Latin names.
-    _refresh_latin_names(cur, "UPDATE entities SET latin = ?, latin_key = ?, state = ? WHERE canonical = ?")
+    # (Later changes of the rules need no migration: see refresh_latin_names.)
+    refresh_latin_names(cur, SQLITE_LATIN_UPDATE)
 
 
 @postgresql_migration
 def pg_m013_entity_latin_names_as_indian_names_are_spelled(cur) -> None:
-    _refresh_latin_names(cur, "UPDATE entities SET latin = %s, latin_key = %s, state = %s WHERE canonical = %s")
+    refresh_latin_names(cur, POSTGRESQL_LATIN_UPDATE)
 
 
-def _refresh_latin_names(cur, update: str) -> None:
+SQLITE_LATIN_UPDATE = "UPDATE entities SET latin = ?, latin_key = ?, state = ? WHERE canonical = ?"
+POSTGRESQL_LATIN_UPDATE = "UPDATE entities SET latin = %s, latin_key = %s, state = %s WHERE canonical = %s"
+LATIN_RULES_STATE = "latin_rules"  # the store_state key of the translit.LATIN_RULES its entities were named under
+
+
+def refresh_latin_names(cur, update: str) -> None:
+    """Give every stored entity the Latin name the current rules write: the column, its search key
+    and the stored state (which the web reads). Stores run it when they open under rules of another
+    edition than their entities were named under (translit.LATIN_RULES)."""
     from ..canon import latin_of_name  # the store package reads no analysis module otherwise
 
     cur.execute("SELECT canonical, type, name, place, latin, state FROM entities")

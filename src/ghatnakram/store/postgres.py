@@ -25,8 +25,9 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from ..models import Article
+from ..translit import LATIN_RULES
 from .base import StoreError, entities_spelled_alike, entity_name_filter, event_filter
-from .migrations import POSTGRESQL_MIGRATIONS
+from .migrations import LATIN_RULES_STATE, POSTGRESQL_LATIN_UPDATE, POSTGRESQL_MIGRATIONS, refresh_latin_names
 from .sqlite import _ARTICLE_COLUMNS, _article, _entity_row, _now
 
 POOL_SIZE = 4  # connections per process: a transaction, a reader, and room for a few threads
@@ -117,6 +118,11 @@ class PostgresStore:
                 with self._connection() as conn, conn.cursor() as cur:
                     apply(cur)
                     cur.execute("INSERT INTO schema_migrations VALUES (%s, %s)", (name, _now()))
+        with self.transaction():
+            if self.get_state(LATIN_RULES_STATE) != LATIN_RULES:
+                with self._connection() as conn, conn.cursor() as cur:
+                    refresh_latin_names(cur, POSTGRESQL_LATIN_UPDATE)
+                self.set_state(LATIN_RULES_STATE, LATIN_RULES)
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self._all('SELECT name FROM schema_migrations ORDER BY name COLLATE "C"')]

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..models import Analysis, Article
-from ..translit import latin_key
+from ..translit import LATIN_RULES, latin_key
 from .base import StoreError, entities_spelled_alike, entity_name_filter, event_filter
-from .migrations import MIGRATIONS
+from .migrations import LATIN_RULES_STATE, MIGRATIONS, SQLITE_LATIN_UPDATE, refresh_latin_names
 
 _ARTICLE_COLUMNS = (
     "id", "outlet", "published", "title", "text", "raw_text", "url", "author", "source",
@@ -54,6 +54,10 @@ class SQLiteStore:
                 cur = self._db.cursor()
                 apply(cur)
                 cur.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
+        if self.get_state(LATIN_RULES_STATE) != LATIN_RULES:
+            with self.transaction():
+                refresh_latin_names(self._db.cursor(), SQLITE_LATIN_UPDATE)
+                self.set_state(LATIN_RULES_STATE, LATIN_RULES)
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")]
