@@ -42,6 +42,24 @@ def test_wa_is_spelled_as_in_indian_names_and_va_after_i_or_at_the_start(name, l
     assert to_latin(name, gazetteer=False) == latin
 
 
+@pytest.mark.parametrize("name, latin", [("सोनिया गांधी", "Sonia Gandhi"), ("लुधियाना", "Ludhiana"), ("राम मनोहर लोहिया", "Ram Manohar Lohia"),
+                                         ("प्रिया", "Priya"), ("सुप्रिया", "Supriya"), ("रमेश पोखरियाल", "Ramesh Pokhriyal"),
+                                         ("स्वच्छता अभियान", "Swachchhata Abhiyan")])
+def test_a_glide_after_i_past_the_first_syllable_is_spelled_ia(name, latin):
+    assert to_latin(name, gazetteer=False, loanwords=False) == latin
+
+
+@pytest.mark.parametrize("name, latin", [("गांधीनगर", "Gandhinagar"), ("शास्त्रीनगर", "Shastrinagar"), ("नगर निगम", "Nagar Nigam")])
+def test_a_compound_ending_in_nagar_keeps_its_stem_and_nagar_whole(name, latin):
+    assert to_latin(name, gazetteer=False, loanwords=False) == latin
+
+
+@pytest.mark.parametrize("name, latin", [("राष्ट्रीय", "Rashtriya"), ("केंद्रीय विद्यालय", "Kendriya Vidyalaya"), ("मेघालय", "Meghalaya"),
+                                         ("स्वास्थ्य मंत्रालय", "Swasthya Mantralaya"), ("विजय", "Vijay"), ("प्रलय", "Pralay")])
+def test_sanskrit_endings_iya_and_alaya_keep_their_last_a(name, latin):
+    assert to_latin(name, gazetteer=False, loanwords=False) == latin
+
+
 @pytest.mark.parametrize("name, latin", [("गांव", "Gaon"), ("नयागांव", "Nayagaon"), ("बोंगईगांव", "Bongaigaon"), ("पांव", "Paon")])
 def test_a_nasal_a_before_a_final_va_is_spelled_aon(name, latin):
     assert to_latin(name, gazetteer=False) == latin
@@ -121,7 +139,7 @@ def test_a_persons_name_is_only_transliterated():
 @pytest.mark.parametrize("name, latin", [
     ("दिल्ली स्कूल ऑफ इकोनॉमिक्स", "Delhi School of Economics"),
     ("आईआईटी दिल्ली", "IIT Delhi"),
-    ("बनारस हिंदू विश्वविद्यालय", "Banaras Hindu Vishwavidyalay"),  # not Varanasi's: the name keeps its word
+    ("बनारस हिंदू विश्वविद्यालय", "Banaras Hindu Vishwavidyalaya"),  # not Varanasi's: the name keeps its word
     ("मद्रास हाईकोर्ट", "Madras High Court"),  # not Chennai's
 ])
 def test_a_places_word_in_a_longer_name_takes_the_places_spelling_only_when_it_is_the_same_word(name, latin):

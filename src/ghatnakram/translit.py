@@ -5,8 +5,9 @@ short vowels are not told apart (ा → a, ी → i), श/ष → sh, छ → 
 → n (m before p/b/m), व → w after a consonant and in वा after a, o or e or in endings such as
 -वाल and -वारी (Bhagwan, Kejriwal, Tiwari; but Shivaji), -ांव → aon (Bongaigaon), -िया after
 the first syllable → ia (Sonia, Ludhiana), a compound's -नगर → nagar (Gandhinagar). The
-inherent vowel is dropped at the end of a word (not after a conjunct: नरेंद्र → Narendra) and in
-the middle where Hindi drops it (V C a C V: पटना → Patna, केजरीवाल → Kejriwal). Places the gazetteer knows get its English name;
+inherent vowel is dropped at the end of a word (not after a conjunct: नरेंद्र → Narendra; not in
+-ीय and -ालय: Rashtriya, Vidyalaya) and in the middle where Hindi drops it (V C a C V: पटना →
+Patna, केजरीवाल → Kejriwal). Places the gazetteer knows get its English name;
 English words written in Devanagari get their English spelling, except in people's names
 (``resources/loanwords.tsv``: मेडिकल कॉलेज → Medical College, not Medikal Kolej).
 
@@ -53,7 +54,7 @@ _WORDS = {"सिंह": "singh", "ज्ञान": "gyan"}
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
-LATIN_RULES = "2026-11-25"
+LATIN_RULES = "2026-11-25.2"
 _TOWN = "नगर"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
@@ -137,11 +138,14 @@ def _delete_schwas(syllables: list[_Akshara]) -> None:
     last = len(syllables) - 1
     if last > 0:
         end = syllables[last]
-        keeps = len(end.consonants) > 1 and end.consonants[-1] in _SONORANTS
+        keeps = (len(end.consonants) > 1 and end.consonants[-1] in _SONORANTS) or _sanskrit_ending(syllables)
         if end.inherent and not keeps and not end.nasal:
             end.vowel = ""
+    alaya = _ends_in_alaya(syllables)
     for i in range(last - 1, 0, -1):
         cur, prev, nxt = syllables[i], syllables[i - 1], syllables[i + 1]
+        if alaya and i == last - 1:
+            continue
         if (
             cur.inherent
             and len(cur.consonants) == 1
@@ -151,6 +155,18 @@ def _delete_schwas(syllables: list[_Akshara]) -> None:
             and nxt.vowel != ""
         ):
             cur.vowel = ""
+
+
+def _sanskrit_ending(syllables: list[_Akshara]) -> bool:
+    """Whether a word ends in -ीय or -ालय, whose last a English spelling keeps: राष्ट्रीय Rashtriya,
+    केंद्रीय Kendriya, विद्यालय Vidyalaya, मेघालय Meghalaya."""
+    *_, before, end = syllables
+    return end.consonants == ["y"] and ((before.vowel == "i" and bool(before.consonants)) or _ends_in_alaya(syllables))
+
+
+def _ends_in_alaya(syllables: list[_Akshara]) -> bool:
+    return (len(syllables) > 2 and syllables[-1].consonants == ["y"] and syllables[-2].consonants == ["l"]
+            and syllables[-2].inherent and syllables[-3].vowel == "a")
 
 
 def _word_latin(word: str) -> str:
