@@ -127,6 +127,9 @@ def test_text_without_latin_letters_has_no_search_key():
     ("मोतीलाल नेहरू मेडिकल कॉलेज", "Motilal Nehru Medical College"),
     ("द हिंदू", "The Hindu"),
     ("तेग बहादुर रोड", "Teg Bahadur Road"),
+    ("राम मनोहर लोहिया अस्पताल", "Ram Manohar Lohia Hospital"),  # the hospital's name in English
+    ("रेड जोन", "Red Zone"),
+    ("इंग्लैंड लायंस", "England Lions"),
 ])
 def test_english_words_in_a_name_are_spelled_in_english(name, latin):
     assert to_latin(name) == latin
