@@ -121,6 +121,7 @@ def test_a_place_a_train_or_traveller_was_heading_for_is_not_where_the_news_is()
     text = "आजमगढ़ से दिल्ली जा रही कैफियत एक्सप्रेस औरैया जिले में एक डंपर से टकरा गई।"
     assert places_in(text) == ["district:IN:uttar-pradesh:auraiya"]
     assert places_in("पुणे की ओर जाने वाली बस इंदौर में पलटी") == ["district:IN:madhya-pradesh:indore"]
+    assert places_in("पटना की ओर से भेजी गई राहत सामग्री बांटी गई") == ["district:IN:bihar:patna"]  # on Patna's behalf
 
 
 def test_a_place_distances_are_measured_from_is_where_the_news_is():

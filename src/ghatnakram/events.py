@@ -380,7 +380,7 @@ def _elsewhere(words: list[str], end: int) -> bool:
     after a place is not there: "एर्नाकुलम एक्सप्रेस"."""
     if end < len(words) and words[end] in _NAMED_AFTER_PLACES:
         return True
-    if tuple(words[end : end + 2]) in _HEADING_FOR or tuple(words[end - 1 : end + 1]) in _HEADING_FOR:
+    if any(_heads_for(words, start) for start in (end - 1, end)):
         return True
     for start in (end - 1, end):
         for marker in _ELSEWHERE:
@@ -388,6 +388,12 @@ def _elsewhere(words: list[str], end: int) -> bool:
                 return marker != ("से",) or not (any(w in _FOUND_THERE for w in words[start + 1 : start + 3])
                                                   or any(w in _DISTANCE for w in words[start + 1 : start + 5]))
     return False
+
+
+def _heads_for(words: list[str], start: int) -> bool:
+    """Whether ``words[start:]`` says where someone was heading ("जा रही", "की ओर"), not on whose
+    behalf ("की ओर से": "भारत की ओर से जवाब" is India's news)."""
+    return tuple(words[start : start + 2]) in _HEADING_FOR and words[start + 2 : start + 3] != ["से"]
 
 
 @lru_cache(maxsize=1)
