@@ -153,6 +153,7 @@ def test_a_places_word_in_a_longer_name_takes_the_places_spelling_only_when_it_i
     ("Trump", "Donald Tramp"), ("Uddhav Thackeray", "Uddhav Thakre"), ("Naveen Patnaik", "Navin Patnayak"),
     ("Nitin Gadkari", "Nitin Gadakri"), ("Boris Johnson", "Boris Jonsan"), ("Mike Pence", "Maik Pens"),
     ("Lav Agarwal", "Lav Agraval"), ("Delhi government", "Government of Delhi"), ("Harsh Vardhan", "Harshavardhan"),
+    ("Xi Jinping", "Shi Jinping"),  # pinyin x
 ])
 def test_an_english_spelling_with_other_vowels_is_spelled_alike(query, latin):
     assert spelled_alike(query)(latin)

@@ -353,6 +353,7 @@ def latin_key(text: str) -> str:
 # names read back into Latin differ mostly in their vowels (Trump, Tramp; Banerjee, Banarji;
 # Thackeray, Thakre; Patnaik, Patnayak; Gadkari, Gadakri), rarely in their consonants.
 _SOFT_C = re.compile(r"c(?=[eiy])")  # Pence, Pens
+_PINYIN_X = re.compile(r"^x")  # Xi Jinping, Shi Jinping: a word's first x is pinyin's sh, not ks
 _VOWELS_AFTER_THE_FIRST_LETTER = re.compile(r"(?<=.)[aeiouyh]")  # and a silent h: Johnson, Jonsan
 _NAME_WORD_BREAK = re.compile(r"[\s\-,.]+")
 MIN_SKELETON_LETTERS = 3
@@ -366,7 +367,7 @@ def latin_skeleton(text: str) -> tuple[str, ...]:
     >>> latin_skeleton("Uddhav Thackeray") == latin_skeleton("Uddhav Thakre")
     True
     """
-    words = (latin_key(_SOFT_C.sub("s", word.casefold())) for word in _NAME_WORD_BREAK.split(text))
+    words = (latin_key(_PINYIN_X.sub("s", _SOFT_C.sub("s", word.casefold()))) for word in _NAME_WORD_BREAK.split(text))
     return tuple(_DOUBLED.sub(r"\1", _VOWELS_AFTER_THE_FIRST_LETTER.sub("", word)) for word in words if word)
 
 
