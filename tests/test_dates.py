@@ -198,6 +198,12 @@ def test_days_counted_from_another_event_are_not_resolved():
     assert _days("परीक्षा से दो दिन पहले पेपर लीक हो गया।") == []
 
 
+def test_days_after_in_a_past_narrative_count_from_what_it_tells_not_from_publication():
+    assert _days("पहला मामला 30 जनवरी को आया। 73 दिन बाद ये संख्या 1000 के पार हो गई थी।") == [("30 जनवरी", "2026-01-30")]
+    assert _days("पांच दिन बाद मरीज की पत्नी भी संक्रमित हो गई।") == []
+    assert _days("नतीजे तीन दिन बाद घोषित होंगे।") == [("तीन दिन बाद", "2026-02-01")]  # the future counts from publication
+
+
 @pytest.mark.parametrize(
     "sentence, written",
     [

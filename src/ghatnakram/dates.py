@@ -758,6 +758,8 @@ def _resolve_ago(match: re.Match, text: str, pub: date | None) -> _Hit | None:
     if pub is None or count is None or count > 400:
         return None
     sign = AGO_DIRECTIONS[match["dir"]]
+    if sign > 0 and _tense_after(text, match.end()) < 0:
+        return None  # "73 दिन बाद ये संख्या 1000 के पार पहुंची": after something else, not after publication
     days = _AGO_UNITS[_key(match["unit"])]
     if days == 0:
         return _Hit(match.start(), match.end(), "relative", _add_months(pub, sign * count), exact=False)
