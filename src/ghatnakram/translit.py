@@ -136,12 +136,12 @@ def _delete_schwas(syllables: list[_Akshara]) -> None:
     single-consonant syllable that keeps its vowel (V C a C V), scanning right to left.
     """
     last = len(syllables) - 1
+    alaya = _ends_in_alaya(syllables)
     if last > 0:
         end = syllables[last]
-        keeps = (len(end.consonants) > 1 and end.consonants[-1] in _SONORANTS) or _sanskrit_ending(syllables)
+        keeps = (len(end.consonants) > 1 and end.consonants[-1] in _SONORANTS) or alaya or _ends_in_iya(syllables)
         if end.inherent and not keeps and not end.nasal:
             end.vowel = ""
-    alaya = _ends_in_alaya(syllables)
     for i in range(last - 1, 0, -1):
         cur, prev, nxt = syllables[i], syllables[i - 1], syllables[i + 1]
         if alaya and i == last - 1:
@@ -157,11 +157,10 @@ def _delete_schwas(syllables: list[_Akshara]) -> None:
             cur.vowel = ""
 
 
-def _sanskrit_ending(syllables: list[_Akshara]) -> bool:
-    """Whether a word ends in -ीय or -ालय, whose last a English spelling keeps: राष्ट्रीय Rashtriya,
-    केंद्रीय Kendriya, विद्यालय Vidyalaya, मेघालय Meghalaya."""
-    *_, before, end = syllables
-    return end.consonants == ["y"] and ((before.vowel == "i" and bool(before.consonants)) or _ends_in_alaya(syllables))
+# The Sanskrit endings -ीय and -ालय keep their last a in English spelling: राष्ट्रीय Rashtriya,
+# केंद्रीय Kendriya, विद्यालय Vidyalaya, मेघालय Meghalaya (and the ल of -ालय keeps its own).
+def _ends_in_iya(syllables: list[_Akshara]) -> bool:
+    return len(syllables) > 1 and syllables[-1].consonants == ["y"] and syllables[-2].vowel == "i" and bool(syllables[-2].consonants)
 
 
 def _ends_in_alaya(syllables: list[_Akshara]) -> bool:
