@@ -36,8 +36,8 @@ import json
 import re
 import sys
 import unicodedata
-from importlib import resources
 from collections import defaultdict
+from importlib import resources
 from pathlib import Path
 
 from ghatnakram.canon import name_key

@@ -165,9 +165,8 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     title_places = list(text_part.title_places)
     if not places and not title_places:
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
-        abroad = _abroad(places_in(article.text[: text_part.dateline_end]))
-        scopes = [abroad[0] if abroad and scope == "country:IN" else scope for scope in text_part.scopes]
-        places = list(text_part.lead_places) or scopes or list(abroad) or [rolled_up(m.place) for m in early if m.place]
+        places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
+                                                                    text_part.scopes, early)
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -256,11 +255,13 @@ def _lead_places(lead: str) -> tuple[str, ...]:
     return tuple(rolled_up(place) for place in places_in(body))
 
 
-def _abroad(place_ids: list[str]) -> tuple[str, ...]:
-    """The places outside India, rolled up. A dateline abroad ("काठमांडू, पीटीआइ ।") says which
-    country "देश में" is, and where a story that names no place is from; an Indian desk's city
-    files news of anywhere."""
-    return tuple(rolled_up(place) for place in place_ids if not lies_within(place, "country:IN"))
+def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention]) -> list[str]:
+    """The places of a story whose title and lead name none: its scope words, the country "देश"
+    means being the dateline's when the dateline is abroad ("काठमांडू, पीटीआइ । … देश में"); else
+    the dateline abroad; else any place the tagger found in the lead, a desk's city included."""
+    abroad = [rolled_up(place) for place in places_in(dateline) if not lies_within(place, "country:IN")]
+    return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
+            or [rolled_up(m.place) for m in early if m.place])
 
 
 def _without_dateline(title: str) -> str:
