@@ -1,6 +1,15 @@
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
-from ghatnakram.translit import latin_key, spelled_alike, to_latin
+from ghatnakram.canon import ORGANISATION_NAMES, latin_of_name
+from ghatnakram.places import all_places
+from ghatnakram.translit import LATIN_RULES, latin_key, spelled_alike, to_latin
+
+LATIN_RULES_FINGERPRINT = Path(__file__).parent / "fixtures" / "latin_rules.json"
 
 
 @pytest.mark.parametrize(
@@ -163,3 +172,29 @@ def test_an_english_spelling_with_other_vowels_is_spelled_alike(query, latin):
                                           ("Rahul Gandhi", "Rajiv Gandhi")])
 def test_names_with_other_consonants_are_not_spelled_alike(query, latin):
     assert not spelled_alike(query)(latin)
+
+
+def _latin_fingerprint() -> str:
+    """A digest of the Latin names a store would hold for names of every kind the rules touch: the
+    gazetteer's Hindi names read as a person, a place and an organisation, the loanwords, and the
+    organisations known by English names."""
+    loanwords = resources.files("ghatnakram").joinpath("resources/loanwords.tsv").read_text(encoding="utf-8")
+    names = sorted({name for place in all_places() for name in (place.hi, *place.aliases) if name}
+                   | {line.split("\t")[0] for line in loanwords.splitlines() if line and not line.startswith("#")}
+                   | {name for _, forms in ORGANISATION_NAMES for name in forms})
+    latin = [latin_of_name(name, kind, None) for name in names for kind in ("PER", "LOC", "ORG")]
+    return hashlib.sha256("\n".join(latin).encode("utf-8")).hexdigest()
+
+
+def test_a_change_in_how_names_are_spelled_comes_with_a_new_edition_of_the_latin_rules():
+    # Stores rewrite their entities' Latin names only when translit.LATIN_RULES changes: a rule,
+    # loanword or organisation name that changes a spelling under the same edition would leave
+    # stored names spelled the old way.
+    recorded = json.loads(LATIN_RULES_FINGERPRINT.read_text(encoding="utf-8"))
+    fingerprint = _latin_fingerprint()
+    if recorded["edition"] != LATIN_RULES:
+        pytest.fail(f"new Latin rules {LATIN_RULES!r}: record them in {LATIN_RULES_FINGERPRINT.name} as "
+                    f'{{"edition": "{LATIN_RULES}", "fingerprint": "{fingerprint}"}}')
+    assert fingerprint == recorded["fingerprint"], (
+        "Latin spellings changed under the same edition of the rules: give translit.LATIN_RULES a new "
+        f"edition (stores then rewrite their entities' Latin names) and record it in {LATIN_RULES_FINGERPRINT.name}")
