@@ -17,7 +17,6 @@ another unit or none, not found; ``--misses FILE`` writes each miss with its sen
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import unicodedata
@@ -27,9 +26,8 @@ from pathlib import Path
 from ghatnakram.facts import find_quantities
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from disaster_to_jsonl import annotated_arguments  # noqa: E402
+from disaster_to_jsonl import ANNOTATED_DIR, annotated_arguments, write_misses  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events" / "train"
 
 _DEATH = re.compile(r"मौत|मृत|मरे|मारे|मरने|जान\s+(?:गई|गयी|गंवा|गँवा|चली)|शव|लाश")
 _INJURY = re.compile(r"घायल|जख्मी|ज़ख्मी|जख्‍मी|चोट")
@@ -66,7 +64,7 @@ def sentence_of(text: str, argument: str) -> str | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=ANNOTATED_DIR)
     parser.add_argument("--misses", type=Path)
     args = parser.parse_args()
     tally: dict[str, Counter] = {"deaths": Counter(), "injured": Counter()}
@@ -89,7 +87,7 @@ def main() -> None:
         print(f"{kind:8} {total:4} arguments: right unit {counts['right unit']} ({counts['right unit'] / max(total, 1):.3f}), "
               f"other unit {counts['other unit']}, not found {counts['not found']}")
     if args.misses:
-        args.misses.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses) + "\n", encoding="utf-8")
+        write_misses(args.misses, misses)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ second place ("लखनऊ से दिल्ली"), and opinion pieces name
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -27,9 +26,8 @@ from ghatnakram.events import places_in, rolled_up, signature
 from ghatnakram.models import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from disaster_to_jsonl import annotated_arguments  # noqa: E402
+from disaster_to_jsonl import ANNOTATED_DIR, annotated_arguments, write_misses  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events" / "train"
 REFERENCE_DAY = "2020-06-30"
 TITLE_WORDS = 16
 
@@ -45,7 +43,7 @@ def article_of(name: str, text: str) -> Article:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=ANNOTATED_DIR)
     parser.add_argument("--misses", type=Path)
     args = parser.parse_args()
     analyzer = Analyzer()
@@ -65,7 +63,7 @@ def main() -> None:
     print(f"documents with a known annotated place: {total}; signature place among them {tally['right']} "
           f"({tally['right'] / max(total, 1):.3f}), another place {tally['wrong']}, none {tally['none']}")
     if args.misses:
-        args.misses.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses) + "\n", encoding="utf-8")
+        write_misses(args.misses, misses)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ resolved: the documents carry no publication date, so every document is read as 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -23,9 +22,8 @@ from pathlib import Path
 from ghatnakram.dates import find_dates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from disaster_to_jsonl import annotated_arguments  # noqa: E402
+from disaster_to_jsonl import ANNOTATED_DIR, annotated_arguments, write_misses  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events" / "train"
 REFERENCE_DAY = "2020-06-30"
 
 _WEEKDAY = r"(?:सोमवार|मंगलवार|बुधवार|बृहस्पतिवार|गुरुवार|शुक्रवार|शनिवार|रविवार)"
@@ -36,7 +34,7 @@ _NAMES_A_DAY = re.compile(rf"{_WEEKDAY}|[0-9०-९]{{1,2}}\s*{_MONTH}|{_MONTH}\
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=ANNOTATED_DIR)
     parser.add_argument("--misses", type=Path)
     args = parser.parse_args()
     tally, misses = Counter(), []
@@ -58,7 +56,7 @@ def main() -> None:
     print(f"day-naming TIME arguments: {total}; found {tally['found']} ({tally['found'] / max(total, 1):.3f}), "
           f"missed {tally['missed']}")
     if args.misses:
-        args.misses.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses) + "\n", encoding="utf-8")
+        write_misses(args.misses, misses)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "disaster-events"
+ANNOTATED_DIR = DEFAULT_DIR / "train"  # the annotated documents the benches check the analysis against
 _DATED = re.compile(r"navbharat_(\d{4})_(\d{1,2})_(\d{1,2})_(\d+)")
 _PARAGRAPH = re.compile(r"<P>(.*?)</P>", re.S)
 _WORD = re.compile(r"<W>\s*(.*?)\s*</W>", re.S)
@@ -52,6 +53,11 @@ def annotated_arguments(folder: Path, tag: str):
         except ET.ParseError:
             continue
         yield path, "\n".join(_words_of(p) for p in root.iter("P")), [_words_of(a) for a in root.iter(tag)]
+
+
+def write_misses(path: Path, misses: list[dict]) -> None:
+    """A bench's misses as JSON Lines, to read them (under /tmp or bench/out/: they quote the corpus)."""
+    path.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses) + "\n", encoding="utf-8")
 
 
 def _words_of(element) -> str:
