@@ -249,6 +249,14 @@ def test_countries_counted_are_not_the_country_and_a_world_count_naming_india_la
     assert signature(world).place == "country:IN" and signature(world).thread_place == "world"
 
 
+def test_the_world_or_country_a_superlative_is_measured_against_is_no_scope(analyzer):
+    volcano = _analysed(analyzer, "अमेरिका के हवाई आइलैंड पर मौजूद किलुआ में गुरुवार को ज्वालामुखी फटा।",
+                        title="दुनिया का सबसे बड़ा ज्वालामुखी फटा, 30 हजार फीट की ऊंचाई तक उछला लावा")
+    state = _analysed(analyzer, "राज्य में मंगलवार को 1,008 नए मामले सामने आए।", title="देश में सबसे ज्यादा प्रभावित राज्य में हालात गंभीर")
+    assert signature(volcano).place == "country:US"
+    assert signature(state).headline_place is None
+
+
 def test_a_desk_label_before_the_title_is_no_scope(analyzer):
     article = _analysed(analyzer, "मुंबई में शनिवार को कोरोना से संक्रमित 20 मरीज ठीक होकर घर लौटे।",
                         title="देश / Covid 19 : कोरोना को मात देकर 20 मरीज घर लौटे")

@@ -287,8 +287,11 @@ def _is_reported_count(quantity) -> bool:
 
 def _scopes(words: list[str]) -> list[str]:
     """"country:IN" or "world" for the scope words among ``words`` (word keys), in order; "देश"
-    counted ("9 और देश प्रभावित", "कई देश") is countries, not the country."""
-    return [_SCOPE_OF[w] for i, w in enumerate(words) if w in _SCOPE_OF and not _counted(words, i)]
+    counted ("9 और देश प्रभावित", "कई देश") is countries, not the country, and a superlative
+    measured against it ("दुनिया का सबसे बड़ा ज्वालामुखी", "देश में सबसे ज्यादा प्रभावित") is news
+    of one place."""
+    return [_SCOPE_OF[w] for i, w in enumerate(words)
+            if w in _SCOPE_OF and not _counted(words, i) and not _superlative_over(words, i)]
 
 
 def _world_first(title: str) -> bool:
@@ -308,6 +311,10 @@ def _counted(words: list[str], i: int) -> bool:
 
 
 _COUNTING_WORDS = frozenset("कई सभी विभिन्न दर्जनों सैकड़ों अनेक".split())
+
+
+def _superlative_over(words: list[str], i: int) -> bool:
+    return words[i + 1 : i + 3] in (["का", "सबसे"], ["की", "सबसे"], ["के", "सबसे"], ["में", "सबसे"])
 # Case markers, auxiliaries and conjunctions: no place name begins with one, so a run of words
 # starting there need not be looked up (about a third of a text's words).
 _NEVER_BEGIN_A_PLACE = frozenset("के का की में से को ने पर तक और व एवं तथा या कि है हैं था थी थे हो भी ही तो".split())
