@@ -188,6 +188,12 @@ def test_summary_sentences_lose_a_list_items_bullet():
     assert [s["text"][:5] for s in event_summary(articles)] == ["अब तक", "पिछले"]
 
 
+def test_summary_sentences_lose_a_list_mark_written_close_up_but_keep_a_minus_sign():
+    articles = [_article("a", "पहला अखबार", "-डेढ़ से तीन रुपये में बिकने वाला मास्क अब 30 से 50 रुपये में बेचा जा रहा है।\n"
+                         "-5 डिग्री तक गिरे पारे के बीच जिले में मास्क की मांग दोगुनी हो गई है।")]
+    assert [s["text"][:5] for s in event_summary(articles)] == ["डेढ़ ", "-5 डि"]
+
+
 def test_event_headline_is_not_a_title_too_short_to_tell_the_event():
     articles = [_article("a", "पहला अखबार", TRAIN[0].text, title="ट्रेन हादसा अपडेट"),
                 _article("b", "दूसरा अखबार", TRAIN[1].text, title=TRAIN[1].title),

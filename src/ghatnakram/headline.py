@@ -611,7 +611,13 @@ def _is_figure(word: str) -> bool:
     return bool(re.fullmatch(r"[0-9०-९][0-9०-९.,]*%?", _TRAILING.sub("", word)))
 
 
-_LIST_BULLET = re.compile(r"^\s*[-–—•*▪●]+\s*(?![0-9०-९])")
+_LIST_BULLET = re.compile(r"^\s*[-–—•*▪●]+(?:\s+|(?![0-9०-९]))")
+
+
+def strip_list_mark(sentence: str) -> str:
+    """The sentence without the mark of a list item in front ("-डेढ़ से तीन रुपये में …", "• …");
+    a minus before a figure ("-5 डिग्री") stays."""
+    return _LIST_BULLET.sub("", sentence)
 
 
 def lead_sentences(text: str, count: int = 3) -> list[str]:
@@ -619,7 +625,7 @@ def lead_sentences(text: str, count: int = 3) -> list[str]:
     out = []
     for sentence in split_sentences(text):
         sentence = _BRACKETS.sub("", strip_dateline(_bounded(sentence)))  # the agency's brackets mark the dateline
-        sentence = _LIST_BULLET.sub("", sentence)  # "-डेढ़ से तीन रुपये में …": a list item's mark
+        sentence = strip_list_mark(sentence)
         if is_dateline(sentence) or sentence.endswith("?"):
             continue
         out.append(_first_of_run_on(sentence))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from .events import places_in
 from .facts import DURATIONS
-from .headline import generate_headline, headline_for, is_dateline, strip_dateline
+from .headline import generate_headline, headline_for, is_dateline, strip_dateline, strip_list_mark
 from .models import Article, in_publication_order
 from .normalize import BACKGROUND_OPENER, ends_a_sentence, split_sentences, word_keys
 from .places import lies_within, parents
@@ -57,7 +57,6 @@ _IN_SUCH_A_CASE = frozenset(unicodedata.normalize("NFC", w) for w in ("ऐसे
 _PLUPERFECT = re.compile(unicodedata.normalize("NFC", r"[\u0900-\u097f]*[ाीेई]\s+(?:था|थी|थे|थीं)(?![\u0900-\u097f])"))
 
 # A list item's bullet at the head of a sentence: "- अब तक COVID-19 के 724 मामलों की पुष्टि …".
-_BULLET = re.compile(r"^\s*[-–—•*▪●]\s+")
 
 # A news agency's wire slug ("दि28 वायरस लॉकडाउन लीड …", "वि3 कोरोना …"): several wire items glued into one line.
 _WIRE_SLUG = re.compile(unicodedata.normalize("NFC", r"(?<!\S)(?:दि|वि|प्रादे|अर्थ|खेल)\d{1,3}\s"))
@@ -203,7 +202,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         figures = _figures_per_sentence(article)
         position = 0
         for index, sentence in enumerate(split_sentences(article.text)[: LEAD_SENTENCES + 1]):
-            sentence = _BULLET.sub("", strip_dateline(sentence))
+            sentence = strip_list_mark(strip_dateline(sentence))
             words = sentence.split()
             if is_dateline(sentence) or sentence.endswith("?") or not words:
                 continue
