@@ -150,9 +150,10 @@ def test_seed_without_a_title_gets_a_headline_from_its_lead():
     assert not headline.endswith(("।", "है", "हैं"))
 
 
-def test_seed_with_a_title_keeps_it():
+def test_seed_with_a_title_keeps_it_with_its_colon_spaced():
     seed = _seed(SEED_000)
-    assert headline_for(seed) == seed.title
+    assert "की:दोनों" in seed.title
+    assert headline_for(seed) == seed.title.replace("की:दोनों", "की: दोनों")
     assert "अल-शरा" in generate_headline(seed.text)
 
 
@@ -472,6 +473,20 @@ def test_speech_after_a_comma_is_headlined_as_the_speaker_and_the_words():
     ],
 )
 def test_a_title_loses_the_pages_list_number_desk_prefix_and_english_kicker_as_a_headline(title, headline):
+    assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हुई।")) == headline
+
+
+@pytest.mark.parametrize(
+    "title, headline",
+    [
+        ("अल-शरा ने पुतिन से मुलाकात की:दोनों नेता पहली बार आमने-सामने आए;मॉस्को में बैठक",
+         "अल-शरा ने पुतिन से मुलाकात की: दोनों नेता पहली बार आमने-सामने आए; मॉस्को में बैठक"),
+        ("कोरोना वाइरस:बिहार में फिर मिले दो केस", "कोरोना वाइरस: बिहार में फिर मिले दो केस"),
+        ("रात 10:55 बजे पटरी से उतरी ट्रेन", "रात 10:55 बजे पटरी से उतरी ट्रेन"),
+        ("कोरोना: 24/7 हेल्पलाइन शुरू", "कोरोना: 24/7 हेल्पलाइन शुरू"),
+    ],
+)
+def test_a_titles_colon_run_into_the_next_word_is_spaced_as_a_headline(title, headline):
     assert headline_for(Article(id="a", outlet="o", title=title, text="असम में बाढ़ से 12 लोगों की मौत हुई।")) == headline
 
 

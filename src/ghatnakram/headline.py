@@ -1458,6 +1458,8 @@ _TITLE_NUMBER = re.compile(r"^\s*(?:[0-9०-९]{1,2}\s*(?:\.\s*|[-–)]\s+)(?=[
 _READ_ALSO = re.compile(rf"^(?:{READ_ALSO})\s*[:\-–—]*\s*")
 _DESK_PREFIX = re.compile(r"^[^/\\|:।]{1,25}?\s+[/\\]\s+(?=\S)")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
+# A colon or semicolon the title runs into the next word ("… मुलाकात की:दोनों नेता …"); not a clock's (10:55).
+_GLUED_PAUSE = re.compile(r"(?<=[^\s0-9०-९])([:;])(?=[^\s0-9०-९:;/])")
 
 
 def title_as_headline(title: str) -> str:
@@ -1468,10 +1470,13 @@ def title_as_headline(title: str) -> str:
     'भारत में कोरोना के 251 मामले'
     >>> title_as_headline("पटना / बिहार में 61 नये मामले")
     'बिहार में 61 नये मामले'
+    >>> title_as_headline("अल-शरा ने पुतिन से मुलाकात की:दोनों नेता पहली बार आमने-सामने आए")
+    'अल-शरा ने पुतिन से मुलाकात की: दोनों नेता पहली बार आमने-सामने आए'
     """
     headline = _DESK_PREFIX.sub("", _TITLE_NUMBER.sub("", _READ_ALSO.sub("", (title or "").strip(), count=1))).strip()
     rest = _LATIN_PREFIX.sub("", headline, count=1)
-    return rest if rest != headline and _DEVANAGARI.search(rest[:1] or "") else headline
+    headline = rest if rest != headline and _DEVANAGARI.search(rest[:1] or "") else headline
+    return _GLUED_PAUSE.sub(r"\1 ", headline)
 
 
 
