@@ -74,6 +74,12 @@ def test_a_nasal_a_before_a_final_va_is_spelled_aon(name, latin):
     assert to_latin(name, gazetteer=False) == latin
 
 
+@pytest.mark.parametrize("name, latin", [("अशरफ गनी", "Ashraf Gani"), ("मुजफ्फर हुसैन", "Mujaffar Husain"), ("रफ्तार", "Raftar"),
+                                         ("फिरोज", "Phiroj"), ("स्फूर्ति", "Sphurti"), ("प्रफुल्ल", "Praphulla")])
+def test_pha_closing_a_syllable_is_the_persian_f(name, latin):
+    assert to_latin(name, gazetteer=False, loanwords=False) == latin
+
+
 @pytest.mark.parametrize(
     "name, english",
     [("मॉस्को", "Moscow"), ("मास्को", "Moscow"), ("लखनऊ", "Lucknow"), ("भारत", "India"), ("दिल्ली", "Delhi")],

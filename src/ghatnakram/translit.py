@@ -54,7 +54,7 @@ _WORDS = {"सिंह": "singh", "ज्ञान": "gyan"}
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
-LATIN_RULES = "2026-11-25.3"
+LATIN_RULES = "2026-11-25.4"
 _TOWN = "नगर"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
@@ -98,6 +98,8 @@ def _aksharas(word: str) -> list[_Akshara]:
                 sound = _NUKTA_CONSONANTS.get(ch, sound)
                 i += 1
             nxt = word[i + 1] if i + 1 < len(word) else ""
+            if sound == "ph" and (nxt in ("", _VIRAMA) or cluster[-1:] == ["f"]):
+                sound = "f"  # फ closing a syllable is the Persian f: अशरफ Ashraf, मुजफ्फर Muzaffar, हफ्ते hafte
             if sound == "v" and (cluster or (out and nxt == "ा" and _wa_inside(word, i, out[-1]))):
                 sound = "w"
             cluster.append(sound)
