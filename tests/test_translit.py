@@ -80,6 +80,12 @@ def test_pha_closing_a_syllable_is_the_persian_f(name, latin):
     assert to_latin(name, gazetteer=False, loanwords=False) == latin
 
 
+@pytest.mark.parametrize("name, latin", [("के चंद्रशेखर राव", "K Chandrashekhar Rao"), ("जगन मोहन रेड्डी", "Jagan Mohan Reddy"),
+                                         ("संगारेड्डी", "Sangareddy"), ("हड्डी", "Haddi"), ("रावत", "Ravat")])
+def test_the_names_rao_and_reddy_are_written_as_their_bearers_write_them(name, latin):
+    assert to_latin(name, gazetteer=False, loanwords=False) == latin
+
+
 @pytest.mark.parametrize(
     "name, english",
     [("मॉस्को", "Moscow"), ("मास्को", "Moscow"), ("लखनऊ", "Lucknow"), ("भारत", "India"), ("दिल्ली", "Delhi")],
