@@ -86,6 +86,12 @@ def test_the_names_rao_and_reddy_are_written_as_their_bearers_write_them(name, l
     assert to_latin(name, gazetteer=False, loanwords=False) == latin
 
 
+@pytest.mark.parametrize("name, latin", [("नंद किशोर", "Nand Kishore"), ("वेल्लोर", "Vellore"), ("सोपोर", "Sopore"),
+                                         ("शोर", "Shor"), ("सिंहमोड़", "Sinhmor")])
+def test_ore_closing_a_longer_name_is_written_ore(name, latin):
+    assert to_latin(name, gazetteer=False, loanwords=False) == latin
+
+
 @pytest.mark.parametrize(
     "name, english",
     [("मॉस्को", "Moscow"), ("मास्को", "Moscow"), ("लखनऊ", "Lucknow"), ("भारत", "India"), ("दिल्ली", "Delhi")],

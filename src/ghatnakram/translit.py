@@ -55,7 +55,7 @@ _REDDY = "रेड्डी"  # the Telugu name, alone or closing a place's (�
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
-LATIN_RULES = "2026-11-25.5"
+LATIN_RULES = "2026-11-25.6"
 _TOWN = "नगर"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
@@ -199,6 +199,8 @@ def _word_latin(word: str) -> str:
             out.append("m" if following.startswith(_LABIALS) else "n")
         if syl.visarga:
             out.append("h")
+    if word.endswith("ोर") and len(syllables) > 2 and syllables[-1].vowel == "":
+        out.append("e")  # -ोर closing a longer name is written -ore: किशोर Kishore, नेल्लोर Nellore, सीहोर Sehore
     return "".join(out)
 
 
