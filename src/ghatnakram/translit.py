@@ -55,7 +55,7 @@ _REDDY = "रेड्डी"  # the Telugu name, alone or closing a place's (�
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
-LATIN_RULES = "2026-11-25.6"
+LATIN_RULES = "2026-11-25.7"
 _TOWN = "नगर"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
