@@ -123,6 +123,9 @@ def test_a_place_is_found_by_its_name_from_before_a_renaming(name, place_id):
         ("सिलीगुड़ी", "district:IN:west-bengal:darjiling"),
         ("सिवकासी", "district:IN:tamil-nadu:virudhunagar"),
         ("नवी मुंबई", "district:IN:maharashtra:thane"),
+        ("मालेगांव", "district:IN:maharashtra:nashik"),
+        ("हल्द्वानी", "district:IN:uttarakhand:nainital"),
+        ("भिलाई", "district:IN:chhattisgarh:durg"),
     ],
 )
 def test_a_town_that_is_not_its_districts_headquarters_is_a_city_inside_it(name, district):
