@@ -15,7 +15,8 @@ from ..headline import headline_for
 from ..models import Article
 from ..normalize import normalize_line
 from ..store import Store
-from ..translit import latin_key, spelled_alike
+from ..store.base import entities_spelled_alike
+from ..translit import latin_key
 from .state import Snapshot
 
 ARTICLE_SUMMARY_FIELDS = ("id", "outlet", "published", "headline", "url", "duplicate_of")
@@ -154,9 +155,9 @@ def find_entities(snapshot: Snapshot, q: str | None) -> list[dict]:
         e for e in snapshot.entities.values()
         if not query or _found_in(query, search[e["id"]][0]) or (key and key in search[e["id"]][1])
     ]
-    alike = not found and query and spelled_alike(query)
-    if alike:
-        found = [e for e in snapshot.entities.values() if alike(e.get("latin") or "")]
+    if not found and query:
+        alike = set(entities_spelled_alike(query, ((e["id"], e.get("latin") or "") for e in snapshot.entities.values())))
+        found = [e for e in snapshot.entities.values() if e["id"] in alike]
     return [entity_summary(e) for e in sorted(found, key=lambda e: (-e.get("count", 0), e["id"]))]
 
 
