@@ -314,7 +314,12 @@ _COUNTING_WORDS = frozenset("कई सभी विभिन्न दर्ज
 
 
 def _superlative_over(words: list[str], i: int) -> bool:
-    return words[i + 1 : i + 3] in (["का", "सबसे"], ["की", "सबसे"], ["के", "सबसे"], ["में", "सबसे"])
+    return words[i + 2 : i + 3] == ["सबसे"] and words[i + 1] in _MEASURED_AGAINST
+
+
+_MEASURED_AGAINST = frozenset("का की के में".split())  # "दुनिया का सबसे …", "देश में सबसे …"
+
+
 # Case markers, auxiliaries and conjunctions: no place name begins with one, so a run of words
 # starting there need not be looked up (about a third of a text's words).
 _NEVER_BEGIN_A_PLACE = frozenset("के का की में से को ने पर तक और व एवं तथा या कि है हैं था थी थे हो भी ही तो".split())

@@ -56,8 +56,6 @@ _IN_SUCH_A_CASE = frozenset(unicodedata.normalize("NFC", w) for w in ("ऐसे
 # A perfective participle with था/थी/थे: "मिले थे", "आई थी", "कर गया था", "दी थी".
 _PLUPERFECT = re.compile(unicodedata.normalize("NFC", r"[\u0900-\u097f]*[ाीेई]\s+(?:था|थी|थे|थीं)(?![\u0900-\u097f])"))
 
-# A list item's bullet at the head of a sentence: "- अब तक COVID-19 के 724 मामलों की पुष्टि …".
-
 # A news agency's wire slug ("दि28 वायरस लॉकडाउन लीड …", "वि3 कोरोना …"): several wire items glued into one line.
 _WIRE_SLUG = re.compile(unicodedata.normalize("NFC", r"(?<!\S)(?:दि|वि|प्रादे|अर्थ|खेल)\d{1,3}\s"))
 
