@@ -50,13 +50,14 @@ _NASALS = "ंँ"
 _LABIALS = ("p", "b", "m")
 _SONORANTS = frozenset(["r", "y", "v", "w", "l", "m", "n"])
 # Whole words whose usual spelling the rules do not give.
-_WORDS = {"सिंह": "singh", "ज्ञान": "gyan", "राव": "rao"}
-_REDDY = "रेड्डी"  # the Telugu name, alone or closing a place's (संगारेड्डी Sangareddy), is written Reddy
+_WORDS = {"सिंह": "singh", "ज्ञान": "gyan", "राव": "rao", "रेड्डी": "reddy"}
+# Words that end compounds, written whole after their stem's own spelling: गांधीनगर is Gandhi + nagar
+# (not Gandhingar), संगारेड्डी Sanga + reddy.
+_COMPOUND_ENDINGS = {"नगर": "nagar", "रेड्डी": "reddy"}
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
 LATIN_RULES = "2026-11-25.7"
-_TOWN = "नगर"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -174,11 +175,9 @@ def _ends_in_alaya(syllables: list[_Akshara]) -> bool:
 def _word_latin(word: str) -> str:
     if word in _WORDS:
         return _WORDS[word]
-    if word.endswith(_REDDY):
-        return _word_latin(word[: -len(_REDDY)]) + "reddy"
-    if word.endswith(_TOWN) and len(word) > len(_TOWN) + 1:
-        # A compound's stem ends where नगर begins: गांधीनगर is Gandhi + nagar, not Gandhingar.
-        return _word_latin(word[: -len(_TOWN)]) + "nagar"
+    for ending, latin in _COMPOUND_ENDINGS.items():
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return _word_latin(word[: -len(ending)]) + latin
     syllables = _aksharas(word)
     _delete_schwas(syllables)
     out: list[str] = []
