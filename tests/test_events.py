@@ -192,6 +192,13 @@ def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     assert signature(article).place == "state:IN:bihar"
 
 
+def test_a_national_desks_new_delhi_dateline_is_not_where_a_story_happened(analyzer):
+    article = _analysed(analyzer, "नई दिल्ली, जेएनएन । बॉलीवुड सिंगर कनिका कपूर की चौथी जांच रिपोर्ट भी पॉजिटिव आई है।",
+                        title="गायिका का चौथा टेस्ट भी पॉजिटिव")
+    assert any(m.place and m.start == 0 for m in article.analysis.entities)  # the tagger sees the desk
+    assert signature(article).place is None
+
+
 def test_a_lead_place_the_tagger_misses_still_places_the_story(analyzer):
     lead = "भुबनेश्वर रेल मंडल के अधिकारियों ने पिछले महीने हुए हादसे की जांच रिपोर्ट में लापरवाही मानी है।"
     article = _analysed(analyzer, lead, title="सरीपुर ट्रेन हादसा: सीआरएस रिपोर्ट में लापरवाही उजागर", published="2026-05-20")

@@ -258,10 +258,15 @@ def _lead_places(lead: str) -> tuple[str, ...]:
 def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention]) -> list[str]:
     """The places of a story whose title and lead name none: its scope words, the country "देश"
     means being the dateline's when the dateline is abroad ("काठमांडू, पीटीआइ । … देश में"); else
-    the dateline abroad; else any place the tagger found in the lead, a desk's city included."""
+    the dateline abroad; else any place the tagger found in the lead, a desk's city included, but
+    not New Delhi, where the national desks file from ("नई दिल्ली, जेएनएन । बॉलीवुड सिंगर …")."""
     abroad = [rolled_up(place) for place in places_in(dateline) if not lies_within(place, "country:IN")]
+    national_desk = bool(_CAPITAL_DESK.search(dateline))
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
-            or [rolled_up(m.place) for m in early if m.place])
+            or [rolled_up(m.place) for m in early if m.place and not (national_desk and m.start < len(dateline))])
+
+
+_CAPITAL_DESK = re.compile(r"(?:नयी|नई)\s+दिल्ली")
 
 
 def _without_dateline(title: str) -> str:
