@@ -192,8 +192,9 @@ def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     assert signature(article).place == "state:IN:bihar"
 
 
-def test_a_national_desks_new_delhi_dateline_is_not_where_a_story_happened(analyzer):
-    article = _analysed(analyzer, "नई दिल्ली, जेएनएन । बॉलीवुड सिंगर कनिका कपूर की चौथी जांच रिपोर्ट भी पॉजिटिव आई है।",
+@pytest.mark.parametrize("dateline", ["नई दिल्ली, जेएनएन ।", "नई दिल्\u200dली ।"])
+def test_a_national_desks_new_delhi_dateline_is_not_where_a_story_happened(analyzer, dateline):
+    article = _analysed(analyzer, dateline + " बॉलीवुड सिंगर कनिका कपूर की चौथी जांच रिपोर्ट भी पॉजिटिव आई है।",
                         title="गायिका का चौथा टेस्ट भी पॉजिटिव")
     assert any(m.place and m.start == 0 for m in article.analysis.entities)  # the tagger sees the desk
     assert signature(article).place is None
