@@ -192,6 +192,12 @@ def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     assert signature(article).place == "state:IN:bihar"
 
 
+def test_a_desks_city_in_india_outweighs_the_country_words_of_its_lead(analyzer):
+    article = _analysed(analyzer, "रांची : देशभर में कोरोना वायरस के बढ़ते खतरे को देखते हुए एक दुकानदार दस रुपये में मास्क दे रहा है।",
+                        title="दस रुपये में मास्क दे रहा दुकानदार")
+    assert signature(article).place == "state:IN:jharkhand"
+
+
 @pytest.mark.parametrize("dateline", ["नई दिल्ली, जेएनएन ।", "नई दिल्\u200dली ।"])
 def test_a_national_desks_new_delhi_dateline_is_not_where_a_story_happened(analyzer, dateline):
     article = _analysed(analyzer, dateline + " बॉलीवुड सिंगर कनिका कपूर की चौथी जांच रिपोर्ट भी पॉजिटिव आई है।",

@@ -256,11 +256,16 @@ def _lead_places(lead: str) -> tuple[str, ...]:
 
 
 def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention]) -> list[str]:
-    """The places of a story whose title and lead name none: its scope words, the country "देश"
-    means being the dateline's when the dateline is abroad ("काठमांडू, पीटीआइ । … देश में"); else
-    the dateline abroad; else any place the tagger found in the lead, a desk's city included, but
-    not New Delhi, where the national desks file from ("नई दिल्ली, जेएनएन । बॉलीवुड सिंगर …")."""
+    """The places of a story whose title and lead name none. A desk's city in India is where it
+    happened, whatever country words the lead uses ("आगरा, जागरण संवाददाता । प्रधानमंत्री … देश …"
+    under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count), but not New Delhi, where the
+    national desks file from ("नई दिल्ली, जेएनएन । बॉलीवुड सिंगर …"). Else its scope words, the
+    country "देश" being the dateline's when the dateline is abroad ("काठमांडू, पीटीआइ । … देश में");
+    else the dateline abroad; else any place the tagger found in the lead."""
     abroad = [rolled_up(place) for place in places_in(dateline) if not lies_within(place, "country:IN")]
+    desk = [rolled_up(m.place) for m in early if m.place and m.start < len(dateline) and m.place != NEW_DELHI]
+    if desk and not abroad:
+        return desk
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
             or [rolled_up(m.place) for m in early if m.place and not (m.place == NEW_DELHI and m.start < len(dateline))])
 
