@@ -192,6 +192,13 @@ def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     assert signature(article).place == "state:IN:bihar"
 
 
+def test_an_incident_filed_from_new_delhi_that_names_no_other_place_happened_in_delhi(analyzer):
+    fire = _analysed(analyzer, "नई दिल्ली, जेएनएन । एक गोदाम में बुधवार रात भीषण आग लग गई, जिसमें तीन मजदूरों की जलकर मौत हो गई।",
+                     title="गोदाम में आग, तीन मजदूरों की मौत")
+    assert fire.analysis.event_type == "FIRE"
+    assert signature(fire).place == "state:IN:delhi"
+
+
 def test_a_desks_city_in_india_outweighs_the_country_words_of_its_lead(analyzer):
     article = _analysed(analyzer, "रांची : देशभर में कोरोना वायरस के बढ़ते खतरे को देखते हुए एक दुकानदार दस रुपये में मास्क दे रहा है।",
                         title="दस रुपये में मास्क दे रहा दुकानदार")

@@ -163,10 +163,11 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     places = [rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
               and not _told_as_elsewhere(article.text, m)]
     title_places = list(text_part.title_places)
+    incident = incident_family(article.analysis.event_type) if article.analysis else None
     if not places and not title_places:
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
         places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
-                                                                    text_part.scopes, early)
+                                                                    text_part.scopes, early, incident is not None)
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -186,7 +187,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         headline_kind=text_part.headline_kind,
         diseases=text_part.diseases,
         beat=text_part.beat,
-        incident=incident_family(article.analysis.event_type) if article.analysis else None,
+        incident=incident,
     )
 
 
@@ -255,19 +256,22 @@ def _lead_places(lead: str) -> tuple[str, ...]:
     return tuple(rolled_up(place) for place in places_in(body))
 
 
-def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention]) -> list[str]:
+def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention], incident: bool = False) -> list[str]:
     """The places of a story whose title and lead name none. A desk's city in India is where it
     happened, whatever country words the lead uses ("आगरा, जागरण संवाददाता । प्रधानमंत्री … देश …"
     under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count), but not New Delhi, where the
-    national desks file from ("नई दिल्ली, जेएनएन । बॉलीवुड सिंगर …"). Else its scope words, the
-    country "देश" being the dateline's when the dateline is abroad ("काठमांडू, पीटीआइ । … देश में");
-    else the dateline abroad; else any place the tagger found in the lead."""
+    national desks file from ("नई दिल्ली, जेएनएन । बॉलीवुड सिंगर …"), unless the story is of an
+    incident (a desk names where a fire or a shootout was: one it does not place was in the capital).
+    Else its scope words, the country "देश" being the dateline's when the dateline is abroad
+    ("काठमांडू, पीटीआइ । … देश में"); else the dateline abroad; else any place the tagger found in the lead."""
     abroad = [rolled_up(place) for place in places_in(dateline) if not lies_within(place, "country:IN")]
-    desk = [rolled_up(m.place) for m in early if m.place and m.start < len(dateline) and m.place != NEW_DELHI]
+    in_dateline = [m for m in early if m.place and m.start < len(dateline)]
+    national_desk = [m for m in in_dateline if m.place == NEW_DELHI and not incident]
+    desk = [rolled_up(m.place) for m in in_dateline if m not in national_desk]
     if desk and not abroad:
         return desk
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
-            or [rolled_up(m.place) for m in early if m.place and not (m.place == NEW_DELHI and m.start < len(dateline))])
+            or [rolled_up(m.place) for m in early if m.place and m not in national_desk])
 
 
 NEW_DELHI = "district:IN:delhi:new-delhi"
