@@ -199,6 +199,19 @@ def test_an_incident_filed_from_new_delhi_that_names_no_other_place_happened_in_
     assert signature(fire).place == "state:IN:delhi"
 
 
+def test_a_new_delhi_dateline_inside_the_lead_is_not_where_it_happened(analyzer):
+    text = ("कुछ जगहों पर गेंद के आकार के ओले पड़े, जिसमें दो लोगों की मौत हो गई।\nनई दिल्ली। महाराष्ट्र के मराठवाड़ा "
+            "इलाके में रविवार को हुई बेमौसम बारिश और ओलावृष्टि में दो लोगों की मौत हो गई।")
+    assert signature(_analysed(analyzer, text)).place == "state:IN:maharashtra"
+
+
+def test_a_place_a_story_likens_its_news_to_places_it_not_even_as_a_last_resort(analyzer):
+    text = "लोगों को डर है कि उनके शहर की हालत वुहान जैसी हो सकती है, इसलिए वे घरों में अनाज जमा करने लगे हैं।"
+    article = _analysed(analyzer, text, title="लोगों में खौफ, घरों में अनाज जमा कर रहे लोग")
+    assert any(m.place for m in article.analysis.entities)  # the tagger finds वुहान
+    assert signature(article).place is None
+
+
 def test_a_desks_city_in_india_outweighs_the_country_words_of_its_lead(analyzer):
     article = _analysed(analyzer, "रांची : देशभर में कोरोना वायरस के बढ़ते खतरे को देखते हुए एक दुकानदार दस रुपये में मास्क दे रहा है।",
                         title="दस रुपये में मास्क दे रहा दुकानदार")

@@ -161,13 +161,14 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     mentions = [m for m in (article.analysis.entities if article.analysis else ()) if m.canonical]
     early = [m for m in mentions if m.start <= text_part.lead_end]
     places = [rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
-              and not _told_as_elsewhere(article.text, m)]
+              and not _told_as_elsewhere(article.text, m) and not _a_national_desks_dateline(article.text, m)]
     title_places = list(text_part.title_places)
     incident = incident_family(article.analysis.event_type) if article.analysis else None
     if not places and not title_places:
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
+        unlikened = [m for m in early if not _likened_to(article.text, m)]  # not "वुहान जैसी हालत"
         places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
-                                                                    text_part.scopes, early, incident is not None)
+                                                                    text_part.scopes, unlikened, incident is not None)
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -367,9 +368,22 @@ def places_in(text: str, longest: int = 3) -> list[str]:
     return found
 
 
+def _a_national_desks_dateline(text: str, mention) -> bool:
+    """Whether a mention of New Delhi opens a dateline inside the text, after a line the scraper
+    kept or a title that ran on ("… खुली दिल्ली पुलिस की नींद नई दिल्ली : अक्षरधाम मन्दिर पर …"):
+    where the national desk files from, not where the news is."""
+    return mention.place == NEW_DELHI and dateline_end(text[mention.start :]) > 0
+
+
 def _told_as_elsewhere(text: str, mention) -> bool:
     """Whether a place the text names is told as elsewhere (see :func:`_elsewhere`): "दुबई से लौटे"."""
     return _elsewhere([mention.text] + word_tokens(text[mention.end : mention.end + 60])[:3], 1)
+
+
+def _likened_to(text: str, mention) -> bool:
+    """Whether the text likens something to a place it names ("उनके शहर की हालत वुहान जैसी हो सकती है")."""
+    words = word_tokens(text[mention.end : mention.end + 30])[:2]
+    return any(tuple(words[: len(marker)]) == marker for marker in _LIKENED_TO)
 
 
 def _a_common_word_here(words: list[str], i: int, n: int) -> bool:
@@ -382,7 +396,8 @@ def _a_common_word_here(words: list[str], i: int, n: int) -> bool:
 
 
 _PLACE_FOLLOWERS = frozenset("में के की का से जिले जिला जिलें शहर प्रखंड नगर".split())
-_ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर"), ("जैसा",), ("जैसी",), ("जैसे",), ("की", "तरह"))
+_LIKENED_TO = (("जैसा",), ("जैसी",), ("जैसे",), ("की", "तरह"))
+_ELSEWHERE = (("से",), ("के", "बाद"), ("के", "बाहर")) + _LIKENED_TO
 # The capital's dateline where a wire title ends (or runs on into the lead): "… कहा नयी दिल्ली, …".
 _TRAILING_DATELINE = re.compile(r"\s(?:नयी|नई)\s+दिल्ली(?:\s*[,:।]|\s*$)")
 # Things named after a place, which are not where the news is: "एर्नाकुलम एक्सप्रेस".
