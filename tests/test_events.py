@@ -212,6 +212,11 @@ def test_a_place_a_story_likens_its_news_to_places_it_not_even_as_a_last_resort(
     assert signature(article).place is None
 
 
+def test_a_dateline_in_latin_letters_places_the_story(analyzer):
+    article = _analysed(analyzer, "JAMSHEDPUR: शहर के सबसे बड़े सरकारी अस्पताल में बेड की कमी के कारण मरीजों को फर्श पर लिटाया जा रहा है।")
+    assert signature(article).place == "state:IN:jharkhand"
+
+
 def test_a_desks_city_in_india_outweighs_the_country_words_of_its_lead(analyzer):
     article = _analysed(analyzer, "रांची : देशभर में कोरोना वायरस के बढ़ते खतरे को देखते हुए एक दुकानदार दस रुपये में मास्क दे रहा है।",
                         title="दस रुपये में मास्क दे रहा दुकानदार")

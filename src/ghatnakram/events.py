@@ -269,6 +269,8 @@ def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Ment
     in_dateline = [m for m in early if m.place and m.start < len(dateline)]
     national_desk = [m for m in in_dateline if m.place == NEW_DELHI and not incident]
     desk = [rolled_up(m.place) for m in in_dateline if m not in national_desk]
+    if not desk and _LATIN_START.match(dateline):  # "JAMSHEDPUR:": the tagger reads Devanagari names only
+        desk = [rolled_up(place) for place in places_in(dateline) if place != NEW_DELHI]
     if desk and not abroad:
         return desk
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
@@ -276,6 +278,7 @@ def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Ment
 
 
 NEW_DELHI = "district:IN:delhi:new-delhi"
+_LATIN_START = re.compile(r"\s*[A-Za-z]")
 
 
 def _without_dateline(title: str) -> str:
