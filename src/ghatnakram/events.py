@@ -166,9 +166,12 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     incident = incident_family(article.analysis.event_type) if article.analysis else None
     if not places and not title_places:
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
-        unlikened = [m for m in early if not _likened_to(article.text, m)]  # not "वुहान जैसी हालत"
+        # Not a place the news is likened to ("वुहान जैसी हालत"), nor New Delhi's national desk, except
+        # for an incident (a desk names where a fire or a shootout was: one it does not place was there).
+        placed = [m for m in early if not _likened_to(article.text, m)
+                  and (incident or not _a_national_desks_dateline(article.text, m))]
         places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
-                                                                    text_part.scopes, unlikened, incident is not None)
+                                                                    text_part.scopes, placed)
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -257,24 +260,21 @@ def _lead_places(lead: str) -> tuple[str, ...]:
     return tuple(rolled_up(place) for place in places_in(body))
 
 
-def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention], incident: bool = False) -> list[str]:
+def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention]) -> list[str]:
     """The places of a story whose title and lead name none. A desk's city in India is where it
     happened, whatever country words the lead uses ("आगरा, जागरण संवाददाता । प्रधानमंत्री … देश …"
-    under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count), but not New Delhi, where the
-    national desks file from ("नई दिल्ली, जेएनएन । बॉलीवुड सिंगर …"), unless the story is of an
-    incident (a desk names where a fire or a shootout was: one it does not place was in the capital).
-    Else its scope words, the country "देश" being the dateline's when the dateline is abroad
-    ("काठमांडू, पीटीआइ । … देश में"); else the dateline abroad; else any place the tagger found in the lead."""
+    under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count); ``early`` leaves out New Delhi's
+    national desks. Else its scope words, the country "देश" being the dateline's when the dateline
+    is abroad ("काठमांडू, पीटीआइ । … देश में"); else the dateline abroad; else any place the tagger
+    found in the lead."""
     abroad = [rolled_up(place) for place in places_in(dateline) if not lies_within(place, "country:IN")]
-    in_dateline = [m for m in early if m.place and m.start < len(dateline)]
-    national_desk = [m for m in in_dateline if m.place == NEW_DELHI and not incident]
-    desk = [rolled_up(m.place) for m in in_dateline if m not in national_desk]
+    desk = [rolled_up(m.place) for m in early if m.place and m.start < len(dateline)]
     if not desk and _LATIN_START.match(dateline):  # "JAMSHEDPUR:": the tagger reads Devanagari names only
         desk = [rolled_up(place) for place in places_in(dateline) if place != NEW_DELHI]
     if desk and not abroad:
         return desk
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
-            or [rolled_up(m.place) for m in early if m.place and m not in national_desk])
+            or [rolled_up(m.place) for m in early if m.place])
 
 
 NEW_DELHI = "district:IN:delhi:new-delhi"
@@ -372,9 +372,10 @@ def places_in(text: str, longest: int = 3) -> list[str]:
 
 
 def _a_national_desks_dateline(text: str, mention) -> bool:
-    """Whether a mention of New Delhi opens a dateline inside the text, after a line the scraper
-    kept or a title that ran on ("… खुली दिल्ली पुलिस की नींद नई दिल्ली : अक्षरधाम मन्दिर पर …"):
-    where the national desk files from, not where the news is."""
+    """Whether a mention of New Delhi opens a dateline, at the head of the text ("नई दिल्ली, जेएनएन ।
+    बॉलीवुड सिंगर …") or inside it, after a line the page kept or a title that ran on ("… की सूचना
+    आईबी ने दी थी नई दिल्ली (नभाटा): कोलकाता में …"): where the national desks file from, not where
+    the news is."""
     return mention.place == NEW_DELHI and dateline_end(text[mention.start :]) > 0
 
 
