@@ -160,16 +160,16 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
     text_part = text_part or text_signature(article.title, article.text, article.published, article.analysis)
     mentions = [m for m in (article.analysis.entities if article.analysis else ()) if m.canonical]
     early = [m for m in mentions if m.start <= text_part.lead_end]
+    national_desks = [m for m in early if _a_national_desks_dateline(article.text, m)]
     places = [rolled_up(m.place) for m in early if m.place and m.start >= text_part.dateline_end
-              and not _told_as_elsewhere(article.text, m) and not _a_national_desks_dateline(article.text, m)]
+              and not _told_as_elsewhere(article.text, m) and m not in national_desks]
     title_places = list(text_part.title_places)
     incident = incident_family(article.analysis.event_type) if article.analysis else None
     if not places and not title_places:
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
         # Not a place the news is likened to ("वुहान जैसी हालत"), nor New Delhi's national desk, except
         # for an incident (a desk names where a fire or a shootout was: one it does not place was there).
-        placed = [m for m in early if not _likened_to(article.text, m)
-                  and (incident or not _a_national_desks_dateline(article.text, m))]
+        placed = [m for m in early if not _likened_to(article.text, m) and (incident or m not in national_desks)]
         places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
                                                                     text_part.scopes, placed)
     return Signature(
