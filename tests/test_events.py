@@ -205,17 +205,15 @@ def test_a_new_delhi_dateline_inside_the_lead_is_not_where_it_happened(analyzer)
     assert signature(_analysed(analyzer, text)).place == "state:IN:maharashtra"
 
 
-def test_a_national_desks_dateline_line_inside_the_lead_places_nothing_even_as_a_last_resort(analyzer):
-    text = "संगठन ने अपनी सदस्य कंपनियों से छंटनी न करने का आग्रह किया है।\nनई दिल्ली\nकंपनियों के संगठन ने सरकार से भी मदद की अपील की है।"
-    article = _analysed(analyzer, text, title="कोरोना वायरस: उद्योग संगठन ने कहा, छंटनी न करें कंपनियां")
-    assert any(m.place for m in article.analysis.entities)  # the tagger finds नई दिल्ली
-    assert signature(article).place is None
-
-
-def test_a_place_a_story_likens_its_news_to_places_it_not_even_as_a_last_resort(analyzer):
-    text = "लोगों को डर है कि उनके शहर की हालत वुहान जैसी हो सकती है, इसलिए वे घरों में अनाज जमा करने लगे हैं।"
-    article = _analysed(analyzer, text, title="लोगों में खौफ, घरों में अनाज जमा कर रहे लोग")
-    assert any(m.place for m in article.analysis.entities)  # the tagger finds वुहान
+@pytest.mark.parametrize("text, title", [
+    ("संगठन ने अपनी सदस्य कंपनियों से छंटनी न करने का आग्रह किया है।\nनई दिल्ली\nकंपनियों के संगठन ने सरकार से भी मदद की अपील की है।",
+     "कोरोना वायरस: उद्योग संगठन ने कहा, छंटनी न करें कंपनियां"),  # a national desk's dateline on a line of its own
+    ("लोगों को डर है कि उनके शहर की हालत वुहान जैसी हो सकती है, इसलिए वे घरों में अनाज जमा करने लगे हैं।",
+     "लोगों में खौफ, घरों में अनाज जमा कर रहे लोग"),  # a place the news is likened to
+], ids=["national-desk-line", "likened-to"])
+def test_a_place_the_tagger_finds_only_as_a_desk_or_a_likeness_places_nothing_even_as_a_last_resort(analyzer, text, title):
+    article = _analysed(analyzer, text, title=title)
+    assert any(m.place for m in article.analysis.entities)
     assert signature(article).place is None
 
 
