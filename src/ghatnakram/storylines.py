@@ -35,7 +35,10 @@ from .models import publication_order
 # A place's running story: the state, country or world whose thread a happening follows.
 THREAD_PLACE_PREFIXES = ("state:", "country:", "world")
 BEAT_THREAD = "beat:"  # a news beat's running story, wherever its news happens (see events.news_beat)
-CAPITAL = "state:IN:delhi"  # a national desk files from New Delhi: a dateline there is not Delhi's news
+# The capital named in a lead whose headline names no place is mostly the country's news told there
+# ("स्वास्थ्य मंत्रालय ने आज दिल्ली में मीडिया को जानकारी दी"); a national desk's own dateline is no place
+# at all (events.signature).
+CAPITAL = "state:IN:delhi"
 PROFILE_TERMS = 40  # terms a storyline keeps: its vocabulary, not every word of every article
 PROFILE_NAMES = 20  # places and actors a storyline keeps, the most frequent
 MAX_POSTING = 200  # storylines a key may index before it is too common to find candidates by
@@ -390,7 +393,7 @@ def followed_thread(sig: Signature) -> str | None:
     A count report follows its place (a state's, the country's or the world's tally is one
     running story), and so does any happening whose headline names a state: a state's
     orders, cases and alarms are its outbreak's story. A place named only in the lead is
-    weaker, and a New Delhi dateline there is a national desk, so it stands for the country.
+    weaker, and the capital named there stands for the country (see :data:`CAPITAL`).
     Any other happening whose headline is of a news beat follows the beat: studies and
     vaccine trials wherever they are done, the markets' falls.
     """
