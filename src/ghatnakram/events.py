@@ -169,7 +169,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         # Neither names a place the tagger found: the lead as the gazetteer reads it, as the title is.
         # Not a place the news is likened to ("वुहान जैसी हालत"), nor New Delhi's national desk, except
         # for an incident (a desk names where a fire or a shootout was: one it does not place was there).
-        placed = [m for m in early if not _likened_to(article.text, m) and (incident or m not in national_desks)]
+        placed = [m for m in early if m.place and not _likened_to(article.text, m) and (incident or m not in national_desks)]
         places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
                                                                     text_part.scopes, placed)
     return Signature(
@@ -263,18 +263,19 @@ def _lead_places(lead: str) -> tuple[str, ...]:
 def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention]) -> list[str]:
     """The places of a story whose title and lead name none. A desk's city in India is where it
     happened, whatever country words the lead uses ("आगरा, जागरण संवाददाता । प्रधानमंत्री … देश …"
-    under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count); ``early`` leaves out New Delhi's
-    national desks. Else its scope words, the country "देश" being the dateline's when the dateline
+    under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count); ``early`` are the lead's mentions
+    of places, New Delhi's national desks left out. Else its scope words, the country "देश" being the dateline's when the dateline
     is abroad ("काठमांडू, पीटीआइ । … देश में"); else the dateline abroad; else any place the tagger
     found in the lead."""
-    abroad = [rolled_up(place) for place in places_in(dateline) if not lies_within(place, "country:IN")]
-    desk = [rolled_up(m.place) for m in early if m.place and m.start < len(dateline)]
+    named = places_in(dateline)
+    abroad = [rolled_up(place) for place in named if not lies_within(place, "country:IN")]
+    desk = [rolled_up(m.place) for m in early if m.start < len(dateline)]
     if not desk and _LATIN_START.match(dateline):  # "JAMSHEDPUR:": the tagger reads Devanagari names only
-        desk = [rolled_up(place) for place in places_in(dateline) if place != NEW_DELHI]
+        desk = [rolled_up(place) for place in named if place != NEW_DELHI]
     if desk and not abroad:
         return desk
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
-            or [rolled_up(m.place) for m in early if m.place])
+            or [rolled_up(m.place) for m in early])
 
 
 NEW_DELHI = "district:IN:delhi:new-delhi"
@@ -386,8 +387,7 @@ def _told_as_elsewhere(text: str, mention) -> bool:
 
 def _likened_to(text: str, mention) -> bool:
     """Whether the text likens something to a place it names ("उनके शहर की हालत वुहान जैसी हो सकती है")."""
-    words = word_tokens(text[mention.end : mention.end + 30])[:2]
-    return any(tuple(words[: len(marker)]) == marker for marker in _LIKENED_TO)
+    return _marker_at(word_tokens(text[mention.end : mention.end + 30])[:2], 0, _LIKENED_TO) is not None
 
 
 def _a_common_word_here(words: list[str], i: int, n: int) -> bool:
@@ -428,11 +428,16 @@ def _elsewhere(words: list[str], end: int) -> bool:
     if any(_heads_for(words, start) for start in (end - 1, end)):
         return True
     for start in (end - 1, end):
-        for marker in _ELSEWHERE:
-            if tuple(words[start : start + len(marker)]) == marker:
-                return marker != ("से",) or not (any(w in _FOUND_THERE for w in words[start + 1 : start + 3])
-                                                  or any(w in _DISTANCE for w in words[start + 1 : start + 5]))
+        marker = _marker_at(words, start, _ELSEWHERE)
+        if marker:
+            return marker != ("से",) or not (any(w in _FOUND_THERE for w in words[start + 1 : start + 3])
+                                              or any(w in _DISTANCE for w in words[start + 1 : start + 5]))
     return False
+
+
+def _marker_at(words: list[str], start: int, markers: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The first of ``markers`` (word sequences) that ``words`` hold at ``start``, if any."""
+    return next((marker for marker in markers if tuple(words[start : start + len(marker)]) == marker), None)
 
 
 def _heads_for(words: list[str], start: int) -> bool:
