@@ -192,8 +192,9 @@ def test_a_dateline_city_is_the_place_when_the_story_names_no_other(analyzer):
     assert signature(article).place == "state:IN:bihar"
 
 
-def test_an_incident_filed_from_new_delhi_that_names_no_other_place_happened_in_delhi(analyzer):
-    fire = _analysed(analyzer, "नई दिल्ली, जेएनएन । एक गोदाम में बुधवार रात भीषण आग लग गई, जिसमें तीन मजदूरों की जलकर मौत हो गई।",
+@pytest.mark.parametrize("dateline", ["नई दिल्ली, जेएनएन ।", "NEW DELHI:"])
+def test_an_incident_filed_from_new_delhi_in_either_script_happened_in_delhi(analyzer, dateline):
+    fire = _analysed(analyzer, dateline + " एक गोदाम में बुधवार रात भीषण आग लग गई, जिसमें तीन मजदूरों की जलकर मौत हो गई।",
                      title="गोदाम में आग, तीन मजदूरों की मौत")
     assert fire.analysis.event_type == "FIRE"
     assert signature(fire).place == "state:IN:delhi"
@@ -220,6 +221,12 @@ def test_a_place_the_tagger_finds_only_as_a_desk_or_a_likeness_places_nothing_ev
 def test_a_dateline_in_latin_letters_places_the_story(analyzer):
     article = _analysed(analyzer, "JAMSHEDPUR: शहर के सबसे बड़े सरकारी अस्पताल में बेड की कमी के कारण मरीजों को फर्श पर लिटाया जा रहा है।")
     assert signature(article).place == "state:IN:jharkhand"
+
+
+def test_a_national_desks_dateline_in_latin_letters_is_not_where_a_story_happened(analyzer):
+    article = _analysed(analyzer, "NEW DELHI: बॉलीवुड सिंगर कनिका कपूर की चौथी जांच रिपोर्ट भी पॉजिटिव आई है।",
+                        title="गायिका का चौथा टेस्ट भी पॉजिटिव")
+    assert signature(article).place is None
 
 
 def test_a_desks_city_in_india_outweighs_the_country_words_of_its_lead(analyzer):
