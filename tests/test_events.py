@@ -229,6 +229,16 @@ def test_a_national_desks_dateline_in_latin_letters_is_not_where_a_story_happene
     assert signature(article).place is None
 
 
+def test_a_desks_city_the_tagger_misses_in_the_dateline_but_names_later_places_the_story(analyzer):
+    text = ("फीरोजाबाद, जेएनएन । जिले में एक साथ 13 लोग संक्रमित मिले हैं। अब संक्रमितों का आंकड़ा 122 पर पहुंच गया है।\n"
+            "फीरोजाबाद के स्वास्थ्य विभाग ने सभी को अस्पताल में भर्ती कराया है।")
+    article = _analysed(analyzer, text, title="फिर फूटा कोरोना बम, 13 नये केस के साथ आंकड़ा हुआ 122")
+    later = [m for m in article.analysis.entities if m.place and m.start > 0]
+    assert later, "the tagger finds the city in the text"
+    missed = dataclasses.replace(article.analysis, entities=[m for m in article.analysis.entities if m.start > 0])
+    assert signature(dataclasses.replace(article, analysis=missed)).place == "state:IN:uttar-pradesh"
+
+
 def test_a_desks_city_in_india_outweighs_the_country_words_of_its_lead(analyzer):
     article = _analysed(analyzer, "रांची : देशभर में कोरोना वायरस के बढ़ते खतरे को देखते हुए एक दुकानदार दस रुपये में मास्क दे रहा है।",
                         title="दस रुपये में मास्क दे रहा दुकानदार")

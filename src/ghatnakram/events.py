@@ -170,8 +170,9 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         # Not a place the news is likened to ("वुहान जैसी हालत"), nor New Delhi's national desk, except
         # for an incident (a desk names where a fire or a shootout was: one it does not place was there).
         placed = [m for m in early if m.place and not _likened_to(article.text, m) and (incident or m not in national_desks)]
+        found = {m.place for m in mentions if m.place}
         places = list(text_part.lead_places) or _placed_by_dateline(article.text[: text_part.dateline_end],
-                                                                    text_part.scopes, placed, incident is not None)
+                                                                    text_part.scopes, placed, found, incident is not None)
     return Signature(
         article_id=article.id,
         published=article.published or "",
@@ -260,19 +261,23 @@ def _lead_places(lead: str) -> tuple[str, ...]:
     return tuple(rolled_up(place) for place in places_in(body))
 
 
-def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention], incident: bool = False) -> list[str]:
+def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention], found: set[str] = frozenset(),
+                        incident: bool = False) -> list[str]:
     """The places of a story whose title and lead name none. A desk's city in India is where it
     happened, whatever country words the lead uses ("आगरा, जागरण संवाददाता । प्रधानमंत्री … देश …"
     under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count); ``early`` are the lead's mentions
-    of places, New Delhi's national desks left out (unless the story tells of an ``incident``, as
-    for a dateline in Latin letters). Else its scope words, the country "देश" being the dateline's when the dateline
-    is abroad ("काठमांडू, पीटीआइ । … देश में"); else the dateline abroad; else any place the tagger
-    found in the lead."""
+    of places, New Delhi's national desks left out. Where the tagger missed the desk's city in the
+    dateline, the gazetteer reads it: a dateline in Latin letters ("JAMSHEDPUR:"), or a city the
+    tagger names elsewhere in the story (``found``: the places of all its mentions; "फीरोजाबाद, जेएनएन ।"
+    read only further on); New Delhi again only for an ``incident``. Else its scope words, the country
+    "देश" being the dateline's when the dateline is abroad ("काठमांडू, पीटीआइ । … देश में"); else the
+    dateline abroad; else any place the tagger found in the lead."""
     named = places_in(dateline)
     abroad = [rolled_up(place) for place in named if not lies_within(place, "country:IN")]
     desk = [rolled_up(m.place) for m in early if m.start < len(dateline)]
-    if not desk and _LATIN_START.match(dateline):  # "JAMSHEDPUR:": the tagger reads Devanagari names only
-        desk = [rolled_up(place) for place in named if incident or place != NEW_DELHI]
+    if not desk:
+        latin = _LATIN_START.match(dateline) is not None  # the tagger reads Devanagari names only
+        desk = [rolled_up(place) for place in named if (incident or place != NEW_DELHI) and (latin or place in found)]
     if desk and not abroad:
         return desk
     return ([abroad[0] if abroad and scope == "country:IN" else scope for scope in scopes] or abroad
