@@ -857,6 +857,7 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
     spans += _party_names(out, facts, spans)
     spans += _agents_after_titles(spans, out, facts) + _places_of_residents(spans, out, facts)
     spans = _with_local_places(spans, out, facts)
+    spans = _with_opening_words(spans, out, facts)
     spans += _known_places_standing_alone(spans, out, facts)
     spans = coordinated_names(sorted(spans), out, facts)
     for start, end, kind in spans:
@@ -864,6 +865,19 @@ def repair_tags(tags: Sequence[str], facts: Sequence[WordFacts]) -> list[str]:
         for i in range(start + 1, end):
             out[i] = f"I-{kind}"
     return out
+
+
+# Places whose name opens with a word that is no name alone: "नई दिल्ली" is New Delhi, not "नई" before Delhi.
+_OPENING_WORDS = {tuple(loose_key(w) for w in name.split()) for name in ("नई दिल्ली", "नयी दिल्ली", "नवी मुंबई", "ग्रेटर नोएडा")}
+
+
+def _with_opening_words(spans: list[tuple[int, int, str]], out: list[str], facts: Sequence[WordFacts]) -> list[tuple[int, int, str]]:
+    """Place spans with the untagged opening word of their name put back: the tagger read only
+    "दिल्ली" of "नयी दिल्ली" (the capital's desk and the state are two places to the signature)."""
+    covered = _covered(spans)
+    return [(start - 1, end, kind) if kind == "LOC" and start > 0 and out[start - 1] == "O" and start - 1 not in covered
+            and (facts[start - 1].loose, facts[start].loose) in _OPENING_WORDS else (start, end, kind)
+            for start, end, kind in spans]
 
 
 # People after whom Indian hospitals, colleges, roads, airports and stadiums are named. Read as a
