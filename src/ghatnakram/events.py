@@ -261,8 +261,8 @@ def _lead_places(lead: str) -> tuple[str, ...]:
     return tuple(rolled_up(place) for place in places_in(body))
 
 
-def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention], found: set[str] = frozenset(),
-                        incident: bool = False) -> list[str]:
+def _placed_by_dateline(dateline: str, scopes: tuple[str, ...], early: list[Mention], found: set[str],
+                        incident: bool) -> list[str]:
     """The places of a story whose title and lead name none. A desk's city in India is where it
     happened, whatever country words the lead uses ("आगरा, जागरण संवाददाता । प्रधानमंत्री … देश …"
     under "12 नए केस आने से आंकड़ा पहुंचा 777 पर" is Agra's count); ``early`` are the lead's mentions
