@@ -49,11 +49,11 @@ _VIRAMA, _NUKTA = "्", "़"
 _NASALS = "ंँ"
 _LABIALS = ("p", "b", "m")
 _SONORANTS = frozenset(["r", "y", "v", "w", "l", "m", "n"])
-# Whole words whose usual spelling the rules do not give.
-_WORDS = {"सिंह": "singh", "ज्ञान": "gyan", "राव": "rao", "रेड्डी": "reddy"}
 # Words that end compounds, written whole after their stem's own spelling: गांधीनगर is Gandhi + nagar
 # (not Gandhingar), संगारेड्डी Sanga + reddy.
 _COMPOUND_ENDINGS = {"नगर": "nagar", "रेड्डी": "reddy"}
+# Whole words whose usual spelling the rules do not give; a compound's ending alone is spelled as in the compound.
+_WORDS = {"सिंह": "singh", "ज्ञान": "gyan", "राव": "rao", **_COMPOUND_ENDINGS}
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
