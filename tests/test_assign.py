@@ -207,17 +207,18 @@ def test_publication_floors_are_the_earliest_publication_still_to_come_from_each
     # Floors are publication_order keys: a bare date is the end of its day.
     assert publication_floors(items, block=2) == ["2026-01-03T24:00", "2026-01-04T24:00", "2026-01-06T24:00"]
     assert publication_floors(items[:2], block=1) == ["2026-01-03T24:00", None]  # nothing follows the problem
-    # An article without a date sorts first in the queue: nothing can be assigned before it comes.
-    assert publication_floors(items + [_article("e", None)], block=2) == ["", "", ""]
+    # An article without a date sorts last in the queue: it holds back no dated article.
+    assert publication_floors(items + [_article("e", None)], block=2) == ["2026-01-03T24:00", "2026-01-04T24:00", "2026-01-06T24:00"]
+    assert publication_floors([_article("e", None)], block=1) == ["~"]
     assert publication_floors([], block=2) == []
 
 
-def test_an_article_dated_only_by_its_day_waits_for_that_days_timed_articles(tmp_path):
+def test_an_article_dated_only_by_its_day_waits_for_that_days_timed_articles_and_an_undated_one_for_all(tmp_path):
     store = open_store(tmp_path / "order.db")
-    texts = {"day-only": "रेल हादसे के चश्मदीद बोले।", "evening": "हादसे की जांच शुरू हुई।",
-             "morning": "पैसेंजर ट्रेन पटरी से उतरी।", "next": "रेल मार्ग फिर खुला।"}
-    published = {"day-only": "2026-04-15", "evening": "2026-04-15T19:00:00+05:30",
+    texts = {"undated": "हादसे में घायलों से मिले मंत्री।", "day-only": "रेल हादसे के चश्मदीद बोले।",
+             "evening": "हादसे की जांच शुरू हुई।", "morning": "पैसेंजर ट्रेन पटरी से उतरी।", "next": "रेल मार्ग फिर खुला।"}
+    published = {"undated": None, "day-only": "2026-04-15", "evening": "2026-04-15T19:00:00+05:30",
                  "morning": "2026-04-15T07:30:00+05:30", "next": "2026-04-16T06:00:00+05:30"}
     ingest_items([replace(_article(i, published[i]), text=text) for i, text in texts.items()], store)
-    assert store.queued_for_events() == ["morning", "evening", "day-only", "next"]
+    assert store.queued_for_events() == ["morning", "evening", "day-only", "next", "undated"]
     store.close()

@@ -68,6 +68,16 @@ def test_a_topic_reported_day_after_day_does_not_chain_into_one_event():
     assert labels["d5"] != labels["d3"]
 
 
+def test_an_article_of_no_known_day_joins_only_on_a_closer_likeness():
+    report = _sig("r1", "2020-03-31", "बिहार नए मामले पटना सीवान")
+    alike = _sig("r2", "2020-03-31", "बिहार नए गया भागलपुर")  # half its words: one happening when both are dated
+    undated = dataclasses.replace(alike, published=None, day=None)
+    assert EventClusterer().fit([report, alike]).labels_["r2"] == EventClusterer().fit([report]).labels_["r1"]
+    assert EventClusterer().fit([report, undated]).labels_["r2"] != EventClusterer().fit([report]).labels_["r1"]
+    same_words = dataclasses.replace(report, article_id="r3", published=None, day=None)
+    assert EventClusterer().fit([report, same_words]).labels_["r3"] == EventClusterer().fit([report]).labels_["r1"]
+
+
 def test_first_and_second_meeting_are_two_events_however_alike():
     first = _sig("m1", "2026-01-28", "अल-शारा पुतिन मॉस्को मुलाकात", ordinal=1, kind="meeting")
     second = _sig("m2", "2026-01-28", "अल-शारा पुतिन मॉस्को मुलाकात", ordinal=2, kind="meeting")

@@ -55,7 +55,7 @@ def test_a_block_replays_the_days_before_it():
     options = SparkOptions(block_days=28, overlap_days=7)
     assert blocks_of(100 + 10, 100, options) == [(0, True)]
     assert blocks_of(100 + 25, 100, options) == [(0, True), (1, False)]
-    assert blocks_of(None, 100, options) == [(0, True)]
+    assert blocks_of(None, 100, options, last_block=3) == [(3, True)]  # undated: after every dated article
     short = SparkOptions(block_days=3, overlap_days=7)
     assert blocks_of(100 + 1, 100, short) == [(0, True), (1, False), (2, False)]
 

@@ -152,8 +152,9 @@ def _day(text: str | None) -> date | None:
 
 
 def publication_floors(items: Iterable[object], block: int) -> list[str | None]:
-    """For each block of ``block`` items of a reader: the earliest publication ("" if unknown)
-    of the articles in that block and after it, None where no article follows.
+    """For each block of ``block`` items of a reader: the earliest publication (a
+    :func:`~.models.publication_order` key) of the articles in that block and after it, None
+    where no article follows.
 
     After the first k blocks are stored, every article published before ``floors[k]`` can be
     assigned: none published earlier is still to come, so the assignment order is the one a

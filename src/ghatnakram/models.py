@@ -33,15 +33,21 @@ class Article:
         return asdict(self)
 
 
-def publication_order(published: str | None) -> str:
-    """A text key that sorts publications in time ("" for unknown first). A bare date is the end
-    of its day (ISO 8601's "T24:00"), after that day's timed articles: an article known only to
-    its day is assigned to an event once the day's timed reports are, and meets them all.
+# Sorts after every ISO 8601 date: an article whose publication is unknown is assigned after the
+# dated ones, as an online stream meets it (when it arrives), and cannot open an event they join.
+UNKNOWN_PUBLICATION = "~"
 
-    >>> sorted(["2026-04-15", "2026-04-15T07:30:00+05:30", "2026-04-14"], key=publication_order)
-    ['2026-04-14', '2026-04-15T07:30:00+05:30', '2026-04-15']
+
+def publication_order(published: str | None) -> str:
+    """A text key that sorts publications in time (:data:`UNKNOWN_PUBLICATION` last). A bare date
+    is the end of its day (ISO 8601's "T24:00"), after that day's timed articles: an article known
+    only to its day is assigned to an event once the day's timed reports are, and meets them all.
+
+    >>> sorted([None, "2026-04-15", "2026-04-15T07:30:00+05:30", "2026-04-14"], key=publication_order)
+    ['2026-04-14', '2026-04-15T07:30:00+05:30', '2026-04-15', None]
     """
-    published = published or ""
+    if not published:
+        return UNKNOWN_PUBLICATION
     return published + "T24:00" if len(published) == len("2026-04-15") else published
 
 

@@ -327,13 +327,14 @@ def global_vector(terms: dict[str, int], documents: int, frequencies: dict[str, 
 # --- 7. events in blocks --------------------------------------------------------------------------
 
 
-def blocks_of(day: int | None, first_day: int, options: SparkOptions, event_day: int | None = None) -> list[tuple[int, bool]]:
+def blocks_of(day: int | None, first_day: int, options: SparkOptions, event_day: int | None = None,
+              last_block: int = 0) -> list[tuple[int, bool]]:
     """(block, home?) for an article published on ``day`` (an ordinal): its own block, and every later
     block starting at most ``overlap_days`` after its publication day or its event day (an article
     announcing a later happening keeps its event open until then), which replays it. Undated
-    articles come first in publication order: block 0."""
+    articles come last in publication order: the last block, ``last_block``."""
     if day is None:
-        return [(0, True)]
+        return [(last_block, True)]
     offset = day - first_day
     reach = max(offset, (event_day - first_day) if event_day is not None else offset)
     home = offset // options.block_days
@@ -613,7 +614,7 @@ class _Job:
         days = self.signatures.map(lambda kv: _published_day(kv[1])).filter(lambda d: d is not None).persist(spill_to_disk())
         first_day, last_day = (days.min(), days.max()) if not days.isEmpty() else (0, 0)
         last = (last_day - first_day) // options.block_days
-        self.blocks = (self.signatures.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in _blocks(kv[1], first_day, options) if block <= last])
+        self.blocks = (self.signatures.flatMap(lambda kv: [(block, (kv[0], kv[1], home)) for block, home in _blocks(kv[1], first_day, options, last) if block <= last])
                        .groupByKey().map(lambda kv: cluster_block(kv[0], kv[1], keep_open=kv[0] == last)).collect())
         days.unpersist()
         self.final, self.joined, self.stitched = stitch_blocks(self.blocks)
@@ -719,8 +720,9 @@ def _collect_skipped(keyed) -> dict[int, int]:
     return dict(keyed.groupByKey().flatMap(lambda kv: skipped_inputs((kv[0], p) for p in kv[1])).collect())
 
 
-def _blocks(sig: dict, first_day: int, options: SparkOptions) -> list[tuple[int, bool]]:
-    return blocks_of(_published_day(sig), first_day, options, date.fromisoformat(sig["day"]).toordinal() if sig["day"] else None)
+def _blocks(sig: dict, first_day: int, options: SparkOptions, last_block: int) -> list[tuple[int, bool]]:
+    event_day = date.fromisoformat(sig["day"]).toordinal() if sig["day"] else None
+    return blocks_of(_published_day(sig), first_day, options, event_day, last_block)
 
 
 def _published_day(sig: dict) -> int | None:
