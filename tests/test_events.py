@@ -3,6 +3,7 @@
 from datetime import date
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -66,6 +67,19 @@ def test_a_topic_reported_day_after_day_does_not_chain_into_one_event():
     labels = EventClusterer().fit(days).labels_
     assert labels["d4"] == labels["d3"]
     assert labels["d5"] != labels["d3"]
+
+
+def test_reports_of_one_place_day_and_kind_are_one_event_in_whatever_order_they_come():
+    # a and b share no word, c shares half of each: c bridges them however the three arrive.
+    a = _sig("a", "2020-03-31", "बिहार नए मामले पटना सीवान")
+    b = _sig("b", "2020-03-31", "संक्रमित गया भागलपुर मुंगेर")
+    c = _sig("c", "2020-03-31", "बिहार मामले गया भागलपुर रिपोर्ट जांच")
+    for order in itertools.permutations([a, b, c]):
+        assert len(set(EventClusterer().fit(order).labels().values())) == 1, [s.article_id for s in order]
+    # Of another kind (an order, not a count), b is another happening even where c fits it too.
+    order_b = dataclasses.replace(b, kind="order")
+    labels = EventClusterer().fit([a, order_b, c]).labels()
+    assert labels["a"] == labels["c"] != labels["b"]
 
 
 def test_an_article_of_no_known_day_joins_only_on_a_closer_likeness():
