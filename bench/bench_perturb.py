@@ -1,0 +1,92 @@
+"""How the event and storyline scores hold up when a labelled file's input fields change shape.
+
+``ghatnakram eval`` scores one file as given. Data it has not seen may differ in ways that have
+nothing to do with the news: stories timed to the minute instead of dated to the day (so a day's
+stories reach the online assignment in another order), some or all stories without a
+publication date, or without a title. Each variant below is the labelled file (default
+../shared/data/events-dev/dev.jsonl) with one such change, written under ``--workdir`` (never
+into the repository: dev has no licence) and scored as ``ghatnakram eval`` scores it:
+
+- ``as given``;
+- ``times of day, seed k``: each story published at a random minute between 05:00 and 22:59 IST
+  of its own day (seeds 1 to ``--orders``), the day's stories then assigned in that order;
+- ``undated 10%``: the publication date left out of about one story in ten (seed 7);
+- ``no publication dates``: left out of every story;
+- ``no titles``: every title left out (a headline is written from the text).
+
+    python bench/bench_perturb.py --workdir /tmp/perturb [--orders 5] [--only times]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+from ghatnakram.evaluate import evaluate_file
+
+DEFAULT_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "events-dev" / "dev.jsonl"
+MEASURES = ("event_bcubed_f1", "event_pair_p", "event_pair_r", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc")
+
+
+def timed(rows: list[dict], seed: int) -> list[dict]:
+    rnd = random.Random(seed)
+    out = []
+    for row in rows:
+        minute = rnd.randrange(5 * 60, 23 * 60)
+        published = row.get("published")
+        timed_row = dict(row)
+        if published and len(published) == len("2020-03-01"):
+            timed_row["published"] = f"{published}T{minute // 60:02d}:{minute % 60:02d}:00+05:30"
+        out.append(timed_row)
+    return out
+
+
+def undated(rows: list[dict], share: float, seed: int) -> list[dict]:
+    rnd = random.Random(seed)
+    return [{k: v for k, v in row.items() if k != "published"} if rnd.random() < share else row for row in rows]
+
+
+def untitled(rows: list[dict]) -> list[dict]:
+    return [{**row, "title": ""} for row in rows]
+
+
+def variants(rows: list[dict], orders: int) -> dict[str, list[dict]]:
+    found = {"as given": rows}
+    found.update({f"times of day, seed {seed}": timed(rows, seed) for seed in range(1, orders + 1)})
+    found["undated 10%"] = undated(rows, 0.1, seed=7)
+    found["no publication dates"] = undated(rows, 1.0, seed=7)
+    found["no titles"] = untitled(rows)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=Path, default=DEFAULT_EVENTS)
+    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--orders", type=int, default=5, help="how many random times-of-day variants")
+    parser.add_argument("--only", help="score only the variants whose name contains this")
+    args = parser.parse_args(argv)
+    rows = [json.loads(line) for line in args.events.read_text(encoding="utf-8").splitlines() if line.strip()]
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"{'variant':28s} " + " ".join(f"{m:>19s}" for m in MEASURES))
+    timed_pairs = []
+    for name, variant in variants(rows, args.orders).items():
+        if args.only and args.only not in name:
+            continue
+        path = args.workdir / (name.replace(" ", "_").replace(",", "").replace("%", "pct") + ".jsonl")
+        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in variant), encoding="utf-8")
+        scores = evaluate_file(path)
+        if name.startswith("times of day"):
+            timed_pairs.append(scores["event_pair_f1"])
+        print(f"{name:28s} " + " ".join(f"{scores[m]:19.4f}" for m in MEASURES), flush=True)
+    if timed_pairs:
+        print(f"times of day: pairwise F1 mean {sum(timed_pairs) / len(timed_pairs):.4f}, "
+              f"min {min(timed_pairs):.4f}, max {max(timed_pairs):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
