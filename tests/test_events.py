@@ -408,6 +408,17 @@ def test_a_states_counts_of_two_days_are_two_events_though_they_share_a_number()
     assert labels["c1"] != labels["c2"]
 
 
+def test_a_places_counts_of_two_days_part_though_alike_but_an_incidents_toll_of_two_days_is_one_event():
+    today = dataclasses.replace(_report("t1", "बिहार कोरोना संक्रमित पटना मामले"), numbers=frozenset({32.0, 251.0}))
+    tomorrow = dataclasses.replace(_report("t2", "बिहार कोरोना मरीज भागलपुर मुंगेर", day="2020-05-14"),
+                                   numbers=frozenset({32.0, 283.0}))
+    labels = EventClusterer().fit([today, tomorrow]).labels_
+    assert labels["t1"] != labels["t2"]
+    flood = [dataclasses.replace(report, incident="weather") for report in (today, tomorrow)]
+    labels = EventClusterer().fit(flood).labels_
+    assert labels["t1"] == labels["t2"]
+
+
 def test_a_shared_exact_figure_says_more_than_a_shared_round_one():
     india = _sig("r1", "2020-05-03", "डबलिंग रेट मरीज ठीक", place="country:IN")
     russia = _sig("r2", "2020-05-03", "तेजी संक्रमण मामले", place="country:RU")

@@ -64,7 +64,7 @@ SCOPE_WORDS = {
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
-DAILY_REPORT, OTHER_DAYS_REPORT = 0.15, 0.3
+DAILY_REPORT, OTHER_DAYS_REPORT, OTHER_DAYS_TOLL = 0.15, 0.5, 0.3
 MEMBER_VETO = 0.0  # a member scoring an article below this keeps it out of the event
 SHARED_FIGURE, SHARED_ROUND_FIGURE = 0.25, 0.1  # a figure both reports give: 3,042 says more than 3,000
 SHARED_ACTOR, FURTHER_SHARED_ACTOR = 0.1, 0.05
@@ -723,8 +723,12 @@ class EventClusterer:
                 score -= 0.25
         score += self._locality_score(a, b)
         if _count_reports_of_one_place(a, b):
-            # A place's count is one happening per day: the same day's reports join, other days' part.
-            score += DAILY_REPORT if a.day == b.day else -OTHER_DAYS_REPORT
+            # A place's count is one happening per day: the same day's reports join, other days' part,
+            # unless they count one incident's toll (a flood's dead on its first and second day).
+            if a.day == b.day:
+                score += DAILY_REPORT
+            else:
+                score -= OTHER_DAYS_TOLL if a.incident and a.incident == b.incident else OTHER_DAYS_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
         if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind:
