@@ -481,6 +481,15 @@ def test_a_sentence_is_tagged_alike_alone_and_among_others(tagger):
     assert tagger.tag_sentences(sentences) == [tagger.tag(tokens) for tokens in sentences]
 
 
+def test_tokens_with_punctuation_on_them_are_tagged_as_their_words_are(tagger):
+    # A corpus split at spaces keeps the comma, the brackets and the danda on its words.
+    split = ["व्लादिमीर", "पुतिन", ",", "मोदी", "और", "(", "भाजपा", ")", "के", "नेता", "मास्को", "पहुंचे", "।"]
+    glued = ["व्लादिमीर", "पुतिन,", "मोदी", "और", "(भाजपा)", "के", "नेता", "मास्को", "पहुंचे।"]
+    words_of_glued = (0, 1, 3, 4, 6, 8, 9, 10, 11)
+    assert tagger.tag(glued) == [tagger.tag(split)[i] for i in words_of_glued]
+    assert tagger.tag(glued)[4] == "B-ORG"  # "(भाजपा)"
+
+
 def test_a_place_of_two_words_read_as_a_persons_name_is_a_place():
     found = [(m.text, m.type) for m in find_mentions("प्रयाग राज की चंदनपुर सीट पर उपचुनाव की तस्वीर साफ होने लगी है।")]
     assert ("प्रयाग राज", "LOC") in found

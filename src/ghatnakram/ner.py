@@ -46,7 +46,7 @@ import numpy as np
 from .crf import marginals, read_crfsuite_model, viterbi
 from .facts import NUMBER_WORDS, PERSON_NOUNS
 from .models import Mention
-from .normalize import LETTER_NAMES, VISARGA, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
+from .normalize import LETTER_NAMES, VISARGA, WORD_CHARS, ZWJ, ZWNJ, ascii_digits, sentence_offsets, token_spans
 
 __all__ = [
     "ENTITY_TYPES",
@@ -1404,8 +1404,18 @@ class Tagger:
         return self.tag_sentences([tokens])[0]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """:meth:`tag` for each sentence, decoded together (faster than one by one)."""
-        return _in_batches_by_length(sentences, lambda batch: self._decode(batch)[0])
+        """:meth:`tag` for each sentence, decoded together (faster than one by one).
+
+        A token with punctuation on it, as a corpus split at spaces writes them ("दिल्ली,",
+        "(भाजपा)", "है।"), is read as the tokens :func:`~.normalize.tokenize` makes of it, and
+        takes the tag of its first word.
+        """
+        pieces = [[_pieces(token) for token in tokens] for tokens in sentences]
+        if all(len(p) == 1 for sentence in pieces for p in sentence):
+            return _in_batches_by_length(sentences, lambda batch: self._decode(batch)[0])
+        flat = [[piece for token in sentence for piece in token] for sentence in pieces]
+        tagged = _in_batches_by_length(flat, lambda batch: self._decode(batch)[0])
+        return [_tags_of_tokens(sentence, tags) for sentence, tags in zip(pieces, tagged)]
 
     def tag_with_confidence(self, tokens: list[str]) -> tuple[list[str], list[float]]:
         """:meth:`tag`, plus for each token the model's probability of its tag (1.0 outside spans)."""
@@ -1507,6 +1517,34 @@ class Tagger:
         if features:
             np.add.at(scores, at, [self._context[feature] for feature in features])
         return scores
+
+
+# A character that may part a token in two: anything but a letter, a sign, a digit, a hyphen or an
+# apostrophe (hyphenated names, numbers and "डॉ." are looked at, and stay whole).
+_MAY_SPLIT = re.compile(rf"[^{WORD_CHARS}'’-]")
+_WORD_START = re.compile(rf"[{WORD_CHARS}]")
+
+
+def _pieces(token: str) -> list[str]:
+    """The tokens the tagger reads for one given token: itself, or its word and punctuation apart."""
+    if not _MAY_SPLIT.search(token):
+        return [token]
+    return [_as_tagged(token[start:end]) for start, end in token_spans(token)] or [token]
+
+
+def _tags_of_tokens(pieces: Sequence[Sequence[str]], tags: Sequence[str]) -> list[str]:
+    """One tag per given token from its pieces' tags: its first word's (else its first piece's),
+    an ``I-`` that continues no span of its type turned ``B-``."""
+    out: list[str] = []
+    at = 0
+    for token in pieces:
+        word = next((i for i, piece in enumerate(token) if _WORD_START.match(piece)), 0)
+        tag = tags[at + word]
+        if tag.startswith("I-") and (not out or out[-1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        at += len(token)
+    return out
 
 
 def _shifted(rows: np.ndarray, shift: int) -> np.ndarray:
