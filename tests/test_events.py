@@ -69,7 +69,7 @@ def test_a_topic_reported_day_after_day_does_not_chain_into_one_event():
     assert labels["d5"] != labels["d3"]
 
 
-def test_reports_of_one_place_day_and_kind_are_one_event_in_whatever_order_they_come():
+def test_count_reports_of_one_place_and_day_are_one_event_in_whatever_order_they_come():
     # a and b share no word, c shares half of each: c bridges them however the three arrive.
     a = _sig("a", "2020-03-31", "बिहार नए मामले पटना सीवान")
     b = _sig("b", "2020-03-31", "संक्रमित गया भागलपुर मुंगेर")

@@ -567,7 +567,7 @@ class EventClusterer:
             event = self.open_events_[joined[0]]
             merging = [e for score, e in scored[1:] if score >= self.merge_threshold] if scored[0][0] >= self.merge_threshold else []
             merging += [e for score, e in scored[1:] if score > self.threshold and e not in merging
-                        and _one_place_day_and_kind(sig, event.members + self.open_events_[e].members)]
+                        and _one_places_count_of_the_day(sig, event.members + self.open_events_[e].members)]
             event, merged = self._merge([event] + [self.open_events_[e] for e in merging])
         else:
             event, merged = OpenEvent(id=event_id(sig.article_id)), ()
@@ -834,12 +834,13 @@ def _shared_actors_score(shared: int) -> float:
     return 0.0 if not shared else SHARED_ACTOR + FURTHER_SHARED_ACTOR * (min(shared, 3) - 1)
 
 
-def _one_place_day_and_kind(sig: Signature, members: list[Signature]) -> bool:
-    """Whether every member tells of ``sig``'s kind of happening, at its place, on its day. An
-    article that fits two such events shows them to be one happening, whichever of its reports
-    came first: read in another order, the reports that bridge them would have started one event."""
-    return sig.place is not None and sig.day is not None and all(
-        m.day == sig.day and m.place == sig.place and m.kind == sig.kind for m in members)
+def _one_places_count_of_the_day(sig: Signature, members: list[Signature]) -> bool:
+    """Whether ``sig`` and every member are count reports of one place on one day. A count report
+    that fits two such events shows them to be one happening (a place's count is one per day),
+    whichever of its reports came first: read in another order, the reports that bridge them
+    would have started one event."""
+    return sig.kind == "count" and sig.place is not None and sig.day is not None and all(
+        m.kind == "count" and m.day == sig.day and m.place == sig.place for m in members)
 
 
 def _count_reports_of_one_place(a: Signature, b: Signature) -> bool:
