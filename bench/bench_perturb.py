@@ -12,20 +12,29 @@ into the repository: dev has no licence) and scored as ``ghatnakram eval`` score
   of its own day (seeds 1 to ``--orders``), the day's stories then assigned in that order;
 - ``undated 10%``: the publication date left out of about one story in ten (seed 7);
 - ``no publication dates``: left out of every story;
-- ``no titles``: every title left out (a headline is written from the text).
+- ``no titles``: every title left out (a headline is written from the text);
+- ``with distractors`` (given ``--distractors FILE``): run together with unlabelled stories of the
+  same days, such as ``bench/raw_to_jsonl.py`` writes from the raw newspaper files, the labelled
+  stories alone scored. A distractor whose title, or whose text's first 80 characters, equals a
+  labelled story's is that story, and is left out.
 
     python bench/bench_perturb.py --workdir /tmp/perturb [--orders 5] [--only times]
+    python bench/raw_to_jsonl.py -o /tmp/raw.jsonl
+    python bench/bench_perturb.py --workdir /tmp/perturb --only distractors --distractors /tmp/raw.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import sys
 from pathlib import Path
 
-from ghatnakram.evaluate import evaluate_file
+from ghatnakram.evaluate import evaluate_file, input_records, score
+from ghatnakram.pipeline import run
+from ghatnakram.store import open_store
 
 DEFAULT_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "events-dev" / "dev.jsonl"
 MEASURES = ("event_bcubed_f1", "event_pair_p", "event_pair_r", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc")
@@ -53,6 +62,35 @@ def untitled(rows: list[dict]) -> list[dict]:
     return [{**row, "title": ""} for row in rows]
 
 
+def _same_story_key(row: dict) -> tuple[str, str]:
+    return " ".join((row.get("title") or "").split()), " ".join(row.get("text", "").split())[:80]
+
+
+def new_distractors(rows: list[dict], distractors: list[dict]) -> list[dict]:
+    """The distractors that are not one of the labelled stories (by title or opening text)."""
+    titles = {_same_story_key(row)[0] for row in rows} - {""}
+    openings = {_same_story_key(row)[1] for row in rows}
+    return [d for d in distractors if _same_story_key(d)[0] not in titles and _same_story_key(d)[1] not in openings]
+
+
+def score_among(rows: list[dict], distractors: list[dict], workdir: Path) -> dict:
+    """Scores of the labelled ``rows`` run together with ``distractors`` (their labels unread)."""
+    source = workdir / "with_distractors.jsonl"
+    records = list(input_records(rows)) + [{k: v for k, v in d.items() if k != "gold"} for d in distractors]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    db = workdir / "with_distractors.db"
+    db.unlink(missing_ok=True)
+    store = open_store(db)
+    out = io.StringIO()
+    try:
+        run(source, out, store)
+    finally:
+        store.close()
+    labelled = {row["id"] for row in rows}
+    predictions = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines()) if r["id"] in labelled}
+    return score(rows, predictions)
+
+
 def variants(rows: list[dict], orders: int) -> dict[str, list[dict]]:
     found = {"as given": rows}
     found.update({f"times of day, seed {seed}": timed(rows, seed) for seed in range(1, orders + 1)})
@@ -68,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, required=True)
     parser.add_argument("--orders", type=int, default=5, help="how many random times-of-day variants")
     parser.add_argument("--only", help="score only the variants whose name contains this")
+    parser.add_argument("--distractors", type=Path, help="unlabelled stories of the same days to run the labelled ones among")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.events.read_text(encoding="utf-8").splitlines() if line.strip()]
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -81,6 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         scores = evaluate_file(path)
         if name.startswith("times of day"):
             timed_pairs.append(scores["event_pair_f1"])
+        print(f"{name:28s} " + " ".join(f"{scores[m]:19.4f}" for m in MEASURES), flush=True)
+    if args.distractors and (not args.only or args.only in "with distractors"):
+        read = [json.loads(line) for line in args.distractors.read_text(encoding="utf-8").splitlines() if line.strip()]
+        distractors = new_distractors(rows, read)
+        scores = score_among(rows, distractors, args.workdir)
+        name = f"with {len(distractors)} distractors"
         print(f"{name:28s} " + " ".join(f"{scores[m]:19.4f}" for m in MEASURES), flush=True)
     if timed_pairs:
         print(f"times of day: pairwise F1 mean {sum(timed_pairs) / len(timed_pairs):.4f}, "

@@ -835,12 +835,14 @@ def _shared_actors_score(shared: int) -> float:
 
 
 def _one_places_count_of_the_day(sig: Signature, members: list[Signature]) -> bool:
-    """Whether ``sig`` and every member are count reports of one place on one day. A count report
-    that fits two such events shows them to be one happening (a place's count is one per day),
-    whichever of its reports came first: read in another order, the reports that bridge them
-    would have started one event."""
+    """Whether ``sig`` and every member are count reports of one place on one day (and of one
+    tally: not the world's list that names the country beside the country's own count). A count
+    report that fits two such events shows them to be one happening (a place's count is one per
+    day), whichever of its reports came first: read in another order, the reports that bridge
+    them would have started one event."""
     return sig.kind == "count" and sig.place is not None and sig.day is not None and all(
-        m.kind == "count" and m.day == sig.day and m.place == sig.place for m in members)
+        m.kind == "count" and m.day == sig.day and m.place == sig.place and m.thread_place == sig.thread_place
+        for m in members)
 
 
 def _count_reports_of_one_place(a: Signature, b: Signature) -> bool:
