@@ -836,7 +836,9 @@ def _shared_actors_score(shared: int) -> float:
 
 def _one_places_count_of_the_day(sig: Signature, members: list[Signature]) -> bool:
     """Whether ``sig`` and every member are count reports of one place on one day (and of one
-    tally: not the world's list that names the country beside the country's own count). A count
+    tally: not the world's list that names the country beside the country's own count). The place
+    is the signature's, which the lead gives where the headline names none (a bulletin headed
+    "कोरोना वायरस अपडेट"); :func:`_count_reports_of_one_place` asks the headline's. A count
     report that fits two such events shows them to be one happening (a place's count is one per
     day), whichever of its reports came first: read in another order, the reports that bridge
     them would have started one event."""
