@@ -19,7 +19,7 @@ TIMES_OF_DAY = "event_pair_f1_times_of_day"
 ORDER_SEEDS = (1, 2, 3)
 
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_perturb import timed  # noqa: E402
+from bench_perturb import timed, write_jsonl  # noqa: E402
 
 
 def evaluate(path: Path) -> dict:
@@ -32,8 +32,7 @@ def times_of_day_pair_f1() -> float:
     scores = []
     with tempfile.TemporaryDirectory(prefix="ghatnakram-gate-") as folder:
         for seed in ORDER_SEEDS:
-            path = Path(folder) / f"timed-{seed}.jsonl"
-            path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in timed(rows, seed)), encoding="utf-8")
+            path = write_jsonl(Path(folder) / f"timed-{seed}.jsonl", timed(rows, seed))
             scores.append(evaluate(path)["event_pair_f1"])
     return sum(scores) / len(scores)
 

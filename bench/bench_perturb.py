@@ -31,6 +31,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import Iterable
 
 from ghatnakram.evaluate import evaluate_file, input_records, score
 from ghatnakram.pipeline import run
@@ -40,7 +41,13 @@ DEFAULT_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "even
 MEASURES = ("event_bcubed_f1", "event_pair_p", "event_pair_r", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc")
 
 
+def write_jsonl(path: Path, rows: Iterable[dict]) -> Path:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
 def timed(rows: list[dict], seed: int) -> list[dict]:
+    """The stories published at a random minute of their day (05:00–22:59 IST)."""
     rnd = random.Random(seed)
     out = []
     for row in rows:
@@ -68,16 +75,14 @@ def _same_story_key(row: dict) -> tuple[str, str]:
 
 def new_distractors(rows: list[dict], distractors: list[dict]) -> list[dict]:
     """The distractors that are not one of the labelled stories (by title or opening text)."""
-    titles = {_same_story_key(row)[0] for row in rows} - {""}
-    openings = {_same_story_key(row)[1] for row in rows}
-    return [d for d in distractors if _same_story_key(d)[0] not in titles and _same_story_key(d)[1] not in openings]
+    keys = [_same_story_key(row) for row in rows]
+    titles, openings = {title for title, _ in keys} - {""}, {opening for _, opening in keys}
+    return [d for d in distractors if not ((key := _same_story_key(d))[0] in titles or key[1] in openings)]
 
 
 def score_among(rows: list[dict], distractors: list[dict], workdir: Path) -> dict:
     """Scores of the labelled ``rows`` run together with ``distractors`` (their labels unread)."""
-    source = workdir / "with_distractors.jsonl"
-    records = list(input_records(rows)) + [{k: v for k, v in d.items() if k != "gold"} for d in distractors]
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    source = write_jsonl(workdir / "with_distractors.jsonl", input_records(rows + distractors))
     db = workdir / "with_distractors.db"
     db.unlink(missing_ok=True)
     store = open_store(db)
@@ -115,8 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, variant in variants(rows, args.orders).items():
         if args.only and args.only not in name:
             continue
-        path = args.workdir / (name.replace(" ", "_").replace(",", "").replace("%", "pct") + ".jsonl")
-        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in variant), encoding="utf-8")
+        path = write_jsonl(args.workdir / (name.replace(" ", "_").replace(",", "").replace("%", "pct") + ".jsonl"), variant)
         scores = evaluate_file(path)
         if name.startswith("times of day"):
             timed_pairs.append(scores["event_pair_f1"])
