@@ -3,8 +3,10 @@
 Runs `ghatnakram eval ../shared/data/events-dev/dev.jsonl --json` and compares each score
 with quality_floors.json. One floor is for dev with its stories timed to random minutes of
 their days (bench/bench_perturb.py, seeds 1-3, mean pairwise F1): dev dated only to the day
-is assigned in id order, and a change that only suits that order must not pass. Skipped,
-saying so, where ../shared is not beside the repository.
+is assigned in id order, and a change that only suits that order must not pass. Another is for
+dev run among the other stories of the raw newspaper files of its days (bench/raw_to_jsonl.py;
+dev's stories scored): a change must not only suit a sample as thin as dev. Skipped, saying
+so, where ../shared is not beside the repository.
 """
 
 import json
@@ -16,10 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "events-dev" / "dev.jsonl"
 TIMES_OF_DAY = "event_pair_f1_times_of_day"
+AMONG_THE_DAYS_STORIES = "_among_the_days_stories"  # the suffix of those floors' names
 ORDER_SEEDS = (1, 2, 3)
 
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_perturb import timed, write_jsonl  # noqa: E402
+from bench_perturb import new_distractors, score_among, timed, write_jsonl  # noqa: E402
+from raw_to_jsonl import DEFAULT_RAW_DIR, raw_files, records_for_file  # noqa: E402
 
 
 def evaluate(path: Path) -> dict:
@@ -37,6 +41,13 @@ def times_of_day_pair_f1() -> float:
     return sum(scores) / len(scores)
 
 
+def among_the_days_stories() -> dict:
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    raw = [record for path in raw_files(DEFAULT_RAW_DIR) for record in records_for_file(path)]
+    with tempfile.TemporaryDirectory(prefix="ghatnakram-gate-") as folder:
+        return score_among(rows, new_distractors(rows, raw), Path(folder))
+
+
 def main() -> int:
     if not DEV.exists():
         print(f"quality gate skipped: {DEV} is not there (../shared is not beside the repository)")
@@ -45,11 +56,13 @@ def main() -> int:
     scores = evaluate(DEV)
     if TIMES_OF_DAY in floors:
         scores[TIMES_OF_DAY] = times_of_day_pair_f1()
+    if any(name.endswith(AMONG_THE_DAYS_STORIES) for name in floors):
+        scores.update({name + AMONG_THE_DAYS_STORIES: value for name, value in among_the_days_stories().items()})
     failed = False
     for name, floor in floors.items():
         ok = scores.get(name, 0.0) >= floor
         failed |= not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {name:26s} {scores.get(name, 0.0):.4f} (floor {floor:g})")
+        print(f"{'ok  ' if ok else 'FAIL'} {name:43s} {scores.get(name, 0.0):.4f} (floor {floor:g})")
     return 1 if failed else 0
 
 
