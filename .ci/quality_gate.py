@@ -25,14 +25,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_perturb import new_distractors, score_among, timed, write_jsonl  # noqa: E402
 from raw_to_jsonl import DEFAULT_RAW_DIR, raw_files, records_for_file  # noqa: E402
 
+from ghatnakram.evaluate import read_gold  # noqa: E402
+
 
 def evaluate(path: Path) -> dict:
     result = subprocess.run(["ghatnakram", "eval", str(path), "--json"], capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def times_of_day_pair_f1() -> float:
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+def times_of_day_pair_f1(rows: list[dict]) -> float:
     scores = []
     with tempfile.TemporaryDirectory(prefix="ghatnakram-gate-") as folder:
         for seed in ORDER_SEEDS:
@@ -41,8 +42,7 @@ def times_of_day_pair_f1() -> float:
     return sum(scores) / len(scores)
 
 
-def among_the_days_stories() -> dict:
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+def among_the_days_stories(rows: list[dict]) -> dict:
     raw = [record for path in raw_files(DEFAULT_RAW_DIR) for record in records_for_file(path)]
     with tempfile.TemporaryDirectory(prefix="ghatnakram-gate-") as folder:
         return score_among(rows, new_distractors(rows, raw), Path(folder))
@@ -54,10 +54,11 @@ def main() -> int:
         return 0
     floors = {k: v for k, v in json.loads((ROOT / "quality_floors.json").read_text()).items() if not k.startswith("_")}
     scores = evaluate(DEV)
+    rows = read_gold(DEV)
     if TIMES_OF_DAY in floors:
-        scores[TIMES_OF_DAY] = times_of_day_pair_f1()
+        scores[TIMES_OF_DAY] = times_of_day_pair_f1(rows)
     if any(name.endswith(AMONG_THE_DAYS_STORIES) for name in floors):
-        scores.update({name + AMONG_THE_DAYS_STORIES: value for name, value in among_the_days_stories().items()})
+        scores.update({name + AMONG_THE_DAYS_STORIES: value for name, value in among_the_days_stories(rows).items()})
     failed = False
     for name, floor in floors.items():
         ok = scores.get(name, 0.0) >= floor

@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from ghatnakram.evaluate import evaluate_file, input_records, score
+from ghatnakram.evaluate import evaluate_file, input_records, read_gold, score
 from ghatnakram.pipeline import run
 from ghatnakram.store import open_store
 
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="score only the variants whose name contains this")
     parser.add_argument("--distractors", type=Path, help="unlabelled stories of the same days to run the labelled ones among")
     args = parser.parse_args(argv)
-    rows = [json.loads(line) for line in args.events.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_gold(args.events)
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"{'variant':28s} " + " ".join(f"{m:>19s}" for m in MEASURES))
     timed_pairs = []
