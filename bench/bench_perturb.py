@@ -16,7 +16,8 @@ into the repository: dev has no licence) and scored as ``ghatnakram eval`` score
 - ``with distractors`` (given ``--distractors FILE``): run together with unlabelled stories of the
   same days, such as ``bench/raw_to_jsonl.py`` writes from the raw newspaper files, the labelled
   stories alone scored. A distractor whose title, or whose text's first 80 characters, equals a
-  labelled story's is that story, and is left out.
+  labelled story's is that story, and is left out. For dev, what is left (1,077 items) is no
+  other news: every one is a piece of a dev story's own text, cut at a sub-heading.
 
     python bench/bench_perturb.py --workdir /tmp/perturb [--orders 5] [--only times]
     python bench/raw_to_jsonl.py -o /tmp/raw.jsonl
