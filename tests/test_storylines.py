@@ -36,6 +36,31 @@ def test_recurrence_breaks_a_tie_of_dates_on_the_timeline():
     assert timeline([("e2", [sig("b", 2)]), ("e1", [sig("a", 1)])]) == ["e1", "e2"]
 
 
+def test_the_first_meeting_of_no_known_day_comes_before_the_dated_second_one():
+    def sig(article_id, day, ordinal):
+        return Signature(article_id, "", day, None, frozenset(), frozenset(), "meeting", {}, frozenset(), ordinal)
+
+    first, second, other = sig("a", None, 1), sig("b", date(2026, 1, 28), 2), sig("c", date(2025, 12, 1), None)
+    assert timeline([("second", [second]), ("first", [first]), ("other", [other])]) == ["other", "first", "second"]
+    assert timeline([("undated", [sig("d", None, None)]), ("second", [second])]) == ["second", "undated"]
+
+
+def test_the_seeds_read_as_undated_text_files_keep_their_meetings_in_order(tmp_path):
+    from conftest import SEED_000, SEED_002
+    from ghatnakram.pipeline import assign_events, ingest, storyline_records
+    from ghatnakram.store import open_store
+
+    store = open_store(tmp_path / "seeds.db")
+    try:
+        ingest([str(SEED_002), str(SEED_000)], store)  # no --published: seed 000 names no date of its own
+        assign_events(store)
+        (storyline,) = storyline_records(store)
+        assert [e["event_date"] for e in storyline["events"]] == [None, "2026-01-28"]
+        assert "पहली बार" in storyline["timeline"][0]
+    finally:
+        store.close()
+
+
 def test_an_article_known_only_by_its_day_comes_after_that_days_timed_report_on_the_timeline():
     def sig(article_id, published):
         return Signature(article_id, published, date(2026, 4, 15), None, frozenset(), frozenset(), "incident", {}, frozenset(), None)

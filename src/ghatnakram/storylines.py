@@ -481,13 +481,25 @@ def timeline_key(day: date | str | None, ordinal: int | None, published: str) ->
     return (str(day) if day else "9999-12-31", ordinal or 0, publication_order(published))
 
 
+def timeline_keys(events: list[tuple[date | str | None, int | None, str]]) -> list[tuple[str, int, str]]:
+    """The :func:`timeline_key` of each of one storyline's events, given as (date, recurrence
+    ordinal, first publication). An undated event with an ordinal stands just before the earliest
+    dated event of a higher ordinal: the first meeting, of no known day, before the second, dated."""
+    dated = [(str(day), ordinal) for day, ordinal, _ in events if day and ordinal]
+    keys = []
+    for day, ordinal, published in events:
+        if not day and ordinal:
+            day = min((later_day for later_day, later in dated if later > ordinal), default=None)
+        keys.append(timeline_key(day, ordinal, published))
+    return keys
+
+
 def timeline(events: list[tuple[str, list[Signature]]]) -> list[str]:
-    """Event ids in timeline order (see :func:`timeline_key`)."""
+    """Event ids in timeline order (see :func:`timeline_keys`)."""
 
-    def key(item: tuple[str, list[Signature]]):
-        _, members = item
-        day = min((m.day for m in members if m.day), default=None)
-        ordinal = min((m.ordinal for m in members if m.ordinal), default=None)
-        return timeline_key(day, ordinal, min((m.published for m in members), key=publication_order))
+    def when(members: list[Signature]) -> tuple[date | None, int | None, str]:
+        return (min((m.day for m in members if m.day), default=None), min((m.ordinal for m in members if m.ordinal), default=None),
+                min((m.published for m in members), key=publication_order))
 
-    return [event_id for event_id, _ in sorted(events, key=key)]
+    keys = timeline_keys([when(members) for _, members in events])
+    return [event_id for _, (event_id, _) in sorted(zip(keys, events), key=lambda pair: pair[0])]
