@@ -22,6 +22,7 @@ from ghatnakram.events import (
     signature_from_dict,
     signature_to_dict,
 )
+from ghatnakram import events
 from ghatnakram.events import _lead_places
 from ghatnakram.models import Article
 from ghatnakram.normalize import word_keys
@@ -566,3 +567,39 @@ def test_two_incidents_of_different_families_in_one_place_and_day_are_two_happen
 def test_an_analysed_articles_signature_carries_its_incident_family(analyzer):
     flood = _analysed(analyzer, "असम में बाढ़ से दो लाख लोग प्रभावित हैं। कई गांव बाढ़ के पानी में डूबे।", title="असम में बाढ़ से हालात बिगड़े")
     assert signature(flood).incident == "weather"
+
+
+def test_a_fires_toll_and_the_fire_are_one_happening_though_their_headlines_are_a_count_and_an_incident(analyzer):
+    fire = signature(_analysed(
+        analyzer, "भिवाड़ी के औद्योगिक क्षेत्र में सोमवार रात एक इत्र फैक्टरी में भीषण आग लग गई। दमकल की 12 गाड़ियों ने आग बुझाई।",
+        title="भिवाड़ी की इत्र फैक्टरी में भीषण आग, मजदूर फंसे", published="2025-08-12"))
+    toll = signature(_analysed(
+        analyzer, "भिवाड़ी की इत्र फैक्टरी में लगी आग में सात मजदूरों की मौत हो गई। आग सोमवार रात लगी थी।",
+        title="इत्र फैक्टरी अग्निकांड में 7 मजदूरों की मौत", published="2025-08-12"))
+    toll = dataclasses.replace(toll, article_id="t2", outlet="o2")
+    assert (fire.incident, toll.incident) == ("fire", "fire")
+    assert {fire.headline_kind, toll.headline_kind} == {"incident", "count"}
+    clusterer = EventClusterer().fit([])
+    apart = dataclasses.replace(toll, incident=None)  # the same headlines with no incident told: the rule's cost
+    assert clusterer.pair_score(fire, toll) - clusterer.pair_score(fire, apart) == pytest.approx(HEADLINE_KINDS_DIFFER)
+
+
+def test_words_no_other_article_has_used_bring_two_reports_of_one_happening_together(monkeypatch):
+    # Two leads written apart share few words; "डाकबंगला" and "लाठीचार्ज" no other report has used.
+    def report(article_id, terms, outlet):
+        return dataclasses.replace(_sig(article_id, "2025-09-12", terms, place="district:IN:bihar:patna", kind="other"), outlet=outlet)
+
+    background = [report(f"b{i}", f"पटना बिहार परीक्षा छात्र शहर खबर{i} सड़क पुलिस", f"o{i}") for i in range(6)]
+    first = report("r1", "डाकबंगला लाठीचार्ज अभ्यर्थी घायल मार्च बैरिकेडिंग भिखना पहाड़ी", "x")
+    second = report("r2", "डाकबंगला लाठीचार्ज छात्र पुलिस नाराज भांजीं अशोक राजपथ", "y")
+    other = report("r3", "गांधी मैदान अभ्यर्थी छात्र पुलिस जुलूस रैली", "z")  # one such word ("अभ्यर्थी") is not enough
+
+    def labels():
+        clusterer = EventClusterer().fit(background + [first, second, other])
+        return clusterer.labels_["r1"], clusterer.labels_["r2"], clusterer.labels_["r3"]
+
+    one, two, three = labels()
+    assert one == two != three
+    monkeypatch.setattr(events, "ONLY_THEIR_WORD", 0.0)
+    one, two, three = labels()
+    assert len({one, two, three}) == 3

@@ -73,8 +73,13 @@ SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one hap
 # a closer likeness joins it to another. Of such articles' joins, nearly all were wrong.
 UNDATED_PAIR = 0.2
 # Headlines that plainly report different kinds of happening ("इटली में 107 लोगों की मौत", a count;
-# "इटली में स्कूल … बंद", an order) are two happenings, however much their leads share.
+# "इटली में स्कूल … बंद", an order) are two happenings, however much their leads share, unless both
+# tell of one kind of incident: a fire's toll ("फैक्टरी में आग, 7 की मौत", a count) is the fire's news.
 HEADLINE_KINDS_DIFFER = 0.5
+# A word an article shares with an event and no other article has used so far (a village, a person,
+# "लाठीचार्ज") is a sign of one happening that the cosine, spread over every word of two leads written
+# apart, weighs little: each adds this much to the article's score with the event, up to two words.
+ONLY_THEIR_WORD, ONLY_THEIR_WORDS_COUNTED = 0.04, 2
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 
 
@@ -694,7 +699,15 @@ class EventClusterer:
         if self._outside_the_events_days(sig, event):
             return -1.0
         scores = [self.pair_score(sig, member) for member in event.members]
-        return max(scores) if min(scores) >= MEMBER_VETO else min(scores)
+        if min(scores) < MEMBER_VETO:
+            return min(scores)
+        return max(scores) + ONLY_THEIR_WORD * min(self._words_only_they_share(sig, event), ONLY_THEIR_WORDS_COUNTED)
+
+    def _words_only_they_share(self, sig: Signature, event: OpenEvent) -> int:
+        """How many of ``sig``'s words some member of ``event`` uses and no other article seen so far
+        does (the document frequencies already count ``sig``)."""
+        return sum(1 for term in sig.terms
+                   if (members := event.keys.get("t:" + term, 0)) and self.document_frequency_.get(term, 0) - 1 <= members)
 
     def _outside_the_events_days(self, sig: Signature, event: OpenEvent) -> bool:
         """Whether ``sig``'s day is further than ``max_day_gap`` from any member's: a running topic
@@ -731,7 +744,7 @@ class EventClusterer:
                 score -= OTHER_DAYS_TOLL if a.incident and a.incident == b.incident else OTHER_DAYS_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
-        if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind:
+        if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind and not (a.incident and a.incident == b.incident):
             score -= HEADLINE_KINDS_DIFFER
         shared = a.numbers & b.numbers
         if shared:
