@@ -390,6 +390,15 @@ def test_event_date_counts_from_an_agency_dateline():
     assert event_date(text, "2026-05-04") == "2026-05-02"
 
 
+def test_a_print_datelines_date_is_the_filing_day_not_the_happening():
+    # The paper of 24 October files from Lucknow that day; the team arrived on Thursday, the 23rd.
+    text = "लखनऊ, 24 अक्टूबर। डेंगू के बढ़ते प्रकोप की समीक्षा के लिए केंद्र की तीन सदस्यीय टीम गुरुवार को लखनऊ पहुंची।"
+    assert event_date(text, "2025-10-24") == "2025-10-23"
+    bureau = "पटना, 12 सितंबर (जागरण ब्यूरो)। शहर में कल हुई बारिश से कई मोहल्लों में पानी भर गया।"
+    assert event_date(bureau, "2025-09-13") == "2025-09-11"
+    assert event_date("लखनऊ, 24 अक्टूबर। शहर में डेंगू के 40 नए मरीज मिले।", "2025-10-24") == "2025-10-24"
+
+
 def test_event_date_reads_aaj_in_the_title():
     assert event_date("शहर में डेंगू के मरीजों की संख्या 310 हुई।", THURSDAY, "आज मिले डेंगू के 14 नए मरीज") == THURSDAY
 

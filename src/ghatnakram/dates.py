@@ -118,12 +118,6 @@ FUTURE_WORDS = frozenset(
     "जायेंगे करेगा करेगी करेंगे".split()
 )
 
-# Agencies named in a dateline: "नयी दिल्ली, तीन मई (भाषा)".
-AGENCIES = (
-    "भाषा", "पीटीआई", "वार्ता", "यूएनआई", "आईएएनएस", "आइएएनएस", "एएनआई", "एएनआइ", "रायटर",
-    "रॉयटर्स", "एपी", "एएफपी", "एजेंसी", "एजेंसियां", "PTI", "IANS", "ANI", "UNI", "Reuters", "AFP",
-)
-
 # --- the event-date rule ------------------------------------------------------------
 # Each date of the title and the text votes for its day; the day with the most support
 # wins. Measured on the events dev set (see score_event_dates), kept few and general.
@@ -135,7 +129,7 @@ AT_DAY_WEIGHT = 1.5  # "बुधवार को", "सोमवार दे�
 TODAY_WEIGHT = 2.0  # आज names the publication day outright
 MIN_SUPPORT = 0.3  # below this (a lone date deep in the text) the fallback wins
 HEADLINE_FIGURE_WEIGHT = 2.0  # a date in a sentence that gives the headline's figure ("… 20 नए केस"): its happening
-# Fallback, with no dated lead: the publication day (or the agency dateline's day). On the
+# Fallback, with no dated lead: the publication day (or the dateline's day). On the
 # dev set the event of such stories was the publication day 169 times, the day before 79.
 
 # --- regex building blocks -----------------------------------------------------------
@@ -270,8 +264,10 @@ _CLAUSE_END = re.compile(
 )
 # Not a pluperfect: the past progressive ("संबोधित कर रहे थे" tells the happening itself).
 _PLUPERFECT = re.compile(rf"(?<!रहा )(?<!रही )(?<!रहे ){_START}(?:था|थी|थे|थीं){_END}")
+# A dateline: the place and day a story was filed, then its source or the first sentence's start
+# ("नयी दिल्ली, तीन मई (भाषा)", "पटना, 12 सितंबर (जागरण ब्यूरो)।", "लखनऊ, 24 अक्टूबर।").
 _DATELINE = re.compile(
-    rf"^\s*[^\n,।(]{{2,40}},\s*(?P<date>{_DAY_NUM}\s+{_MONTH}(?:\s+{_YEAR})?)\s*\(\s*{_alternation(AGENCIES)}"
+    rf"^\s*[^\n,।(]{{2,40}},\s*(?P<date>{_DAY_NUM}\s+{_MONTH}(?:\s+{_YEAR})?)\s*(?:\(|[।|:–-])"
 )
 # "बुधवार (28 जनवरी 2026)", "आज यानी 16 मार्च", "कल यानी शनिवार"
 _APPOSITION = re.compile(r"\s*(?:[(\[]\s*|,?\s*(?:यानी|यानि|अर्थात|याने)\s+)")
@@ -298,7 +294,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
     :param text: cleaned article text.
     :param published: the publication date or datetime (ISO 8601, offset kept) or None.
-        Relative expressions count from it (or from an agency dateline's day); without it
+        Relative expressions count from it (or from a dated dateline's day); without it
         only dates that carry their year are resolved.
     :returns: one :class:`DateMention` per expression. ``kind`` is ``absolute``,
         ``numeric``, ``weekday``, ``relative`` (आज, कल, "दो दिन पहले"; "पिछले हफ्ते" and
@@ -320,7 +316,7 @@ def event_date(text: str, published: str | None, title: str = "") -> str | None:
     periods, plans after publication or more than :data:`EVENT_WINDOW_DAYS` before it,
     bounds ("31 मार्च तक", "सोमवार से"), pluperfect background ("… को लौटा था"), sentences
     a reporter opens as background ("गौरतलब है कि", "बता दें कि", "इससे पहले") and the
-    agency dateline. With no date that votes enough, the publication day (or the dateline's
+    dateline. With no date that votes enough, the publication day (or the dateline's
     day) is the answer; with neither, None.
 
     >>> event_date("राष्ट्रपति ने बुधवार को पुतिन से मुलाकात की।", "2025-10-16")
@@ -465,7 +461,7 @@ class _Found:
     at_day: bool = False  # followed by को / a part of the day: the day something happened
     anchor: bool = False  # followed by से / तक / के बाद: a bound, not the happening
     pluperfect: bool = False  # its clause ends in था/थी/थे: background
-    dateline: bool = False  # the agency dateline ("मथुरा, तीन मई (भाषा)")
+    dateline: bool = False  # the dateline's date ("मथुरा, तीन मई (भाषा)", "लखनऊ, 24 अक्टूबर।")
     background: bool = False  # its sentence opens as background ("गौरतलब है कि", "इससे पहले")
 
 
@@ -536,7 +532,7 @@ def _hits(text: str, reference: date | None):
 def _reference_day(text: str, pub: date | None) -> tuple[date | None, int]:
     """The day relative words count from, and where the dateline ends (0 if there is none).
 
-    An agency dateline ("मथुरा, तीन मई (भाषा)") gives the day the story was filed; its कल
+    A dated dateline ("मथुरा, तीन मई (भाषा)", "लखनऊ, 24 अक्टूबर।") gives the day the story was filed; its कल
     and weekdays count from that day, not from the (often later) publication day.
     """
     match = _DATELINE.match(text)
