@@ -524,3 +524,24 @@ def test_news_of_another_incident_family_does_not_join_a_recent_storyline_by_its
                                                 incident="violence"))
     storm = dataclasses.replace(_package_news("b", "2020-05-13", "शहर कर्फ्यू तूफान तनाव", "country:BD"), incident="weather")
     assert linker.add("e2", storm) != riot
+
+
+def test_a_states_other_news_follows_one_of_its_threads_only_by_more_shared_words_than_its_outbreaks_news_needs():
+    # A waterlogged Patna shares one word ("अभ्यर्थी") with Bihar's exam-leak thread: a thread of its own.
+    linker = StorylineLinker()
+    leak = linker.add("e1", _report("a", "2025-09-07", "other", "बिहार लिपिक परीक्षा पेपर लीक टेलीग्राम वायरल आयोग जांच अभ्यर्थी हंगामा", "state:IN:bihar"))
+    assert linker.add("e2", _report("b", "2025-09-10", "order", "बिहार लिपिक परीक्षा रद्द आयोग अभ्यर्थी पुनर्परीक्षा घोषणा", "state:IN:bihar")) == leak
+    rain = linker.add("e3", _report("c", "2025-09-12", "other", "पटना मूसलाधार बारिश मोहल्लों पानी नगर निगम दावे अभ्यर्थी लॉज "
+                                                                 "डूबे घुटनों जलजमाव राजेंद्र कंकड़बाग नालों उड़ाही पंप", "state:IN:bihar"))
+    assert rain != leak and linker.storylines_[rain].thread == "state:IN:bihar"
+    # Bihar's outbreak takes its order that shares as little: a state's orders and alarms are its outbreak's story.
+    linker = StorylineLinker()
+
+    def outbreak_report(article_id, day, kind, terms):
+        return dataclasses.replace(_report(article_id, day, kind, terms, "state:IN:bihar"), diseases=frozenset({"covid"}))
+
+    outbreak = linker.add("e1", outbreak_report("a", "2020-03-20", "count", "बिहार कोरोना संक्रमित मरीज पटना जांच अस्पताल भर्ती रिपोर्ट पॉजिटिव"))
+    assert linker.add("e2", outbreak_report("b", "2020-03-22", "count", "बिहार कोरोना मरीज संख्या सीवान रिपोर्ट पॉजिटिव जांच")) == outbreak
+    order = outbreak_report("c", "2020-03-23", "order", "दुकानें बंद बाजार सन्नाटा सड़कों पुलिस गश्त जरूरी सामान कोरोना लोगों घरों "
+                                                         "मास्क दूरी चौराहों प्रशासन अपील घोषणा")
+    assert linker.add("e3", order) == outbreak

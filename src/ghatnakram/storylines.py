@@ -45,7 +45,10 @@ MAX_POSTING = 200  # storylines a key may index before it is too common to find 
 MAX_CANDIDATES = 30  # storylines scored per new event: those sharing the most keys with it
 UNKNOWN_PLACE = 0.5  # place credit of an event that names no place: unknown, not elsewhere
 THREAD_LENGTH_CREDIT = 0.01  # per e-fold of a thread's events, when a new event picks among its place's threads
-THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's thread to follow it (counts always do)
+THREAD_TOPIC_COSINE = 0.05  # words a happening must share with its place's outbreak to follow it (counts always do)
+# A place's other threads (its exam leak, its floods, its seat talks) are many at once: a happening
+# follows one only by sharing more of its words than an outbreak's every order and alarm shares.
+OTHER_THREAD_TOPIC_COSINE = 0.09
 ESTABLISHED_DISEASE = 2  # articles naming a disease before a storyline is that disease's news
 INCIDENT_TOPIC_COSINE = 0.2  # the same, when one of them tells of an incident and the other of none
 # A new event that follows no place or beat and fits no storyline still joins one active in the last
@@ -414,11 +417,14 @@ def _followed_place(sig: Signature) -> str | None:
 
 def _topic_needed(thread: Storyline, sig: Signature) -> float:
     """The topic cosine an event needs to follow ``thread``: none for a count report of the thread's
-    own subject, more for an incident in a thread that told of none, or the reverse (a shooting in
-    a state's outbreak, the state's case count in its floods)."""
+    own subject, a little for any news of a disease's outbreak (see :func:`_its_diseases`), more for
+    a place's other threads, and more for an incident in a thread that told of none, or the reverse
+    (a shooting in a state's outbreak, the state's case count in its floods)."""
     if thread.incident != sig.incident:
         return INCIDENT_TOPIC_COSINE
-    return 0.0 if sig.kind == "count" else THREAD_TOPIC_COSINE
+    if sig.kind == "count":
+        return 0.0
+    return THREAD_TOPIC_COSINE if _its_diseases(thread) else OTHER_THREAD_TOPIC_COSINE
 
 
 def _profile(sig: Signature) -> Storyline:
