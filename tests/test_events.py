@@ -538,13 +538,18 @@ def test_a_headline_reports_a_kind_of_happening_when_its_words_plainly_say_one(t
     assert headline_kind(word_keys(title)) == kind
 
 
+def _two_outlets_reports(analyzer, first, second, published):
+    """The signatures of two outlets' reports, each given as (text, title)."""
+    one = signature(_analysed(analyzer, first[0], title=first[1], published=published))
+    other = signature(_analysed(analyzer, second[0], title=second[1], published=published))
+    return one, dataclasses.replace(other, article_id="t2", outlet="o2")
+
+
 def test_headlines_of_a_count_and_an_order_are_two_happenings_though_place_day_and_figure_agree(analyzer):
-    deaths = signature(_analysed(analyzer, "इटली में कोरोना वायरस से अब तक 107 लोगों की मौत हो चुकी है।",
-                                 title="इटली में 107 लोगों की मौत", published="2020-03-05"))
-    schools = signature(_analysed(
-        analyzer, "इटली में कोरोना वायरस से 107 लोगों की मौत के बाद सरकार ने सभी स्कूल और विश्वविद्यालय 15 मार्च तक बंद कर दिए।",
-        title="इटली में स्कूल, विश्वविद्यालय 15 मार्च तक के लिए बंद", published="2020-03-05"))
-    schools = dataclasses.replace(schools, article_id="t2", outlet="o2")
+    deaths, schools = _two_outlets_reports(
+        analyzer, ("इटली में कोरोना वायरस से अब तक 107 लोगों की मौत हो चुकी है।", "इटली में 107 लोगों की मौत"),
+        ("इटली में कोरोना वायरस से 107 लोगों की मौत के बाद सरकार ने सभी स्कूल और विश्वविद्यालय 15 मार्च तक बंद कर दिए।",
+         "इटली में स्कूल, विश्वविद्यालय 15 मार्च तक के लिए बंद"), "2020-03-05")
     assert (deaths.headline_kind, schools.headline_kind) == ("count", "order")
     clusterer = EventClusterer().fit([deaths, schools])
     assert clusterer.labels_["t"] != clusterer.labels_["t2"]
@@ -570,13 +575,11 @@ def test_an_analysed_articles_signature_carries_its_incident_family(analyzer):
 
 
 def test_a_fires_toll_and_the_fire_are_one_happening_though_their_headlines_are_a_count_and_an_incident(analyzer):
-    fire = signature(_analysed(
-        analyzer, "भिवाड़ी के औद्योगिक क्षेत्र में सोमवार रात एक इत्र फैक्टरी में भीषण आग लग गई। दमकल की 12 गाड़ियों ने आग बुझाई।",
-        title="भिवाड़ी की इत्र फैक्टरी में भीषण आग, मजदूर फंसे", published="2025-08-12"))
-    toll = signature(_analysed(
-        analyzer, "भिवाड़ी की इत्र फैक्टरी में लगी आग में सात मजदूरों की मौत हो गई। आग सोमवार रात लगी थी।",
-        title="इत्र फैक्टरी अग्निकांड में 7 मजदूरों की मौत", published="2025-08-12"))
-    toll = dataclasses.replace(toll, article_id="t2", outlet="o2")
+    fire, toll = _two_outlets_reports(
+        analyzer, ("भिवाड़ी के औद्योगिक क्षेत्र में सोमवार रात एक इत्र फैक्टरी में भीषण आग लग गई। दमकल की 12 गाड़ियों ने आग बुझाई।",
+                   "भिवाड़ी की इत्र फैक्टरी में भीषण आग, मजदूर फंसे"),
+        ("भिवाड़ी की इत्र फैक्टरी में लगी आग में सात मजदूरों की मौत हो गई। आग सोमवार रात लगी थी।",
+         "इत्र फैक्टरी अग्निकांड में 7 मजदूरों की मौत"), "2025-08-12")
     assert (fire.incident, toll.incident) == ("fire", "fire")
     assert {fire.headline_kind, toll.headline_kind} == {"incident", "count"}
     clusterer = EventClusterer().fit([])
