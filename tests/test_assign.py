@@ -222,3 +222,31 @@ def test_an_article_dated_only_by_its_day_waits_for_that_days_timed_articles_and
     ingest_items([replace(_article(i, published[i]), text=text) for i, text in texts.items()], store)
     assert store.queued_for_events() == ["morning", "evening", "day-only", "next", "undated"]
     store.close()
+
+
+def test_undated_articles_past_the_open_cap_give_the_same_events_in_one_batch_and_one_by_one(tmp_path, monkeypatch):
+    from ghatnakram import events
+
+    monkeypatch.setattr(events, "MAX_UNDATED_OPEN", 2)
+    monkeypatch.setattr(events, "UNDATED_SLACK", 1)
+    villages = "अमरपुर बेलहा चंदौली दरियापुर एकमा फुलवरिया गोपालपुर".split()
+    articles = [Article(id=f"u{i}", outlet=f"o{i % 2}", title=f"{village} गांव में मेला", published=None,
+                        text=f"{village} गांव में लगे मेले में हजारों लोग पहुंचे। मेले में {village} की झांकी निकली।")
+                for i, village in enumerate(villages)]
+    articles.append(Article(id="u9", outlet="o9", title="अमरपुर गांव में मेला", published=None,
+                            text="अमरपुर गांव में लगे मेले में हजारों लोग पहुंचे। मेले में अमरपुर की झांकी निकली।"))
+    batch = open_store(tmp_path / "batch.db")
+    ingest_items(articles, batch)
+    assign_events(batch)
+    labels = batch.event_labels()
+    assert labels["u9"][0] != labels["u0"][0]  # u0's event closed long before its copy came
+    batch.close()
+    path = tmp_path / "online.db"
+    for article in articles:
+        store = open_store(path)
+        ingest_items([article], store)
+        assign_events(store)
+        store.close()
+    store = open_store(path)
+    assert store.event_labels() == labels
+    store.close()

@@ -606,3 +606,23 @@ def test_words_no_other_article_has_used_bring_two_reports_of_one_happening_toge
     monkeypatch.setattr(events, "ONLY_THEIR_WORD", 0.0)
     one, two, three = labels()
     assert len({one, two, three}) == 3
+
+
+def test_undated_events_beyond_the_cap_close_least_recently_joined_first(monkeypatch):
+    monkeypatch.setattr(events, "MAX_UNDATED_OPEN", 3)
+    monkeypatch.setattr(events, "UNDATED_SLACK", 1)
+
+    def undated(article_id, terms):
+        return dataclasses.replace(_sig(article_id, "2026-01-01", terms, kind="other"), published=None, day=None)
+
+    villages = "अमरपुर बेलहा चंदौली दरियापुर एकमा फुलवरिया गोपालपुर"
+    clusterer = EventClusterer()
+    for i, village in enumerate(villages.split()):
+        clusterer.add(undated(f"u{i}", f"{village} गांव मेला उत्सव{i}"))
+    open_undated = [e for e in clusterer.open_events_.values() if e.last_day is None]
+    # Past 3 + 1 open, the oldest close down to 3: after the fifth article two, after the seventh two more.
+    assert clusterer.closed_ == [clusterer.labels_[f"u{i}"] for i in range(4)]
+    assert {e.members[-1].article_id for e in open_undated} == {"u4", "u5", "u6"}
+    clusterer.add(_sig("d1", "2026-01-01", "अमरपुर गांव मेला"))  # a dated article neither counts nor closes any
+    assert len([e for e in clusterer.open_events_.values() if e.last_day is None]) == 3
+    assert len(clusterer.closed_) == 4

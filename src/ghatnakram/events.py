@@ -81,6 +81,10 @@ HEADLINE_KINDS_DIFFER = 0.5
 # apart, weighs little: each adds this much to the article's score with the event, up to two words.
 ONLY_THEIR_WORD, ONLY_THEIR_WORDS_COUNTED = 0.04, 2
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
+# Events no article has dated (no publication date, none in the text) cannot close by days: past this
+# many, the least recently joined close, so that an archive of undated .txt files does not keep every
+# event open (and load them all at every start). Closed a hundred at a time, to scan them seldom.
+MAX_UNDATED_OPEN, UNDATED_SLACK = 1000, 100
 
 
 @dataclass(frozen=True)
@@ -579,6 +583,8 @@ class EventClusterer:
             self.open_events_[event.id] = event
         self._join(event, sig)
         self._close_old_events(sig.day)
+        if event.last_day is None:
+            self._close_least_recent_undated()
         assignment = Assignment(sig.article_id, event.id, new=not joined, merged=merged, signature=sig)
         self.labels_[sig.article_id] = event.id
         for old in merged:
@@ -676,6 +682,17 @@ class EventClusterer:
             return
         self.latest_day_ = day
         for event in [e for e in self.open_events_.values() if e.last_day and (day - e.last_day).days > self.window_days]:
+            self._drop(event)
+            self.closed_.append(event.id)
+
+    def _close_least_recent_undated(self) -> None:
+        """Close the undated events beyond :data:`MAX_UNDATED_OPEN`, those whose latest member came
+        earliest (members alone decide, so a store reloaded between articles closes the same ones)."""
+        undated = [e for e in self.open_events_.values() if e.last_day is None]
+        if len(undated) <= MAX_UNDATED_OPEN + UNDATED_SLACK:
+            return
+        undated.sort(key=lambda e: signature_order(e.members[-1]))
+        for event in undated[: len(undated) - MAX_UNDATED_OPEN]:
             self._drop(event)
             self.closed_.append(event.id)
 
