@@ -347,3 +347,32 @@ def test_two_stories_of_one_outlet_stating_a_fact_are_that_outlets_word_not_a_sh
     comparison = compare_outlets([morning, evening])
     assert comparison.shared == []
     assert any(f["about"].startswith("मौतें") for f in comparison.unique["पहला अखबार"])
+
+
+BUS_CRASH_A = ("कन्नौज, 31 दिसंबर। आगरा-लखनऊ एक्सप्रेसवे पर बुधवार तड़के घने कोहरे में एक बस ट्रक से टकरा गई। "
+               "हादसे में पांच लोगों की मौत हो गई और 18 लोग घायल हो गए।")
+BUS_CRASH_B = ("संवाददाता, कन्नौज : एक्सप्रेसवे पर कोहरे के कारण बस और ट्रक की भीषण टक्कर हो गई। "
+               "हादसे में पांच लोगों की मौत हो गई और 19 घायल हुए। घायलों को मेडिकल कॉलेज भेजा गया।")
+
+
+def test_an_incidents_toll_told_without_its_place_conflicts_between_outlets(analyze):
+    articles = [analyze(_article("a", "पहला अखबार", BUS_CRASH_A, "एक्सप्रेसवे पर बस-ट्रक की टक्कर, पांच की मौत")),
+                analyze(_article("b", "दूसरा अखबार", BUS_CRASH_B, "कोहरे में बस ट्रक से टकराई, पांच यात्रियों की मौत"))]
+    comparison = compare_outlets(articles)
+    assert [(c["about"], sorted(x["value"] for x in c["claims"])) for c in comparison.conflicts] == [("घायल", ["18", "19"])]
+    assert any(f["about"] == "मौतें" and f["value"] == "पांच" for f in comparison.shared)
+
+
+def test_the_remaining_dead_are_a_part_of_the_toll_not_another_toll(analyze):
+    rest = ("संवाददाता, कन्नौज : एक्सप्रेसवे पर कोहरे के कारण बस और ट्रक की भीषण टक्कर हो गई। मारे गए लोगों में से दो की "
+            "पहचान हो गई है। शेष तीन मृतकों की शिनाख्त नहीं हो सकी है।")
+    articles = [analyze(_article("a", "पहला अखबार", BUS_CRASH_A, "एक्सप्रेसवे पर बस-ट्रक की टक्कर, पांच की मौत")),
+                analyze(_article("b", "दूसरा अखबार", rest, "कोहरे में बस ट्रक से टकराई"))]
+    assert [c["about"] for c in compare_outlets(articles).conflicts] == []
+
+
+def test_counts_told_without_a_place_in_news_of_no_incident_do_not_conflict(analyze):
+    # Two outlets' counts of cases at different hours, neither naming where: no incident's toll.
+    articles = [analyze(_article("a", "पहला अखबार", "स्वास्थ्य विभाग ने बताया कि अब तक 40 लोगों की मौत हुई है।")),
+                analyze(_article("b", "दूसरा अखबार", "स्वास्थ्य विभाग के अनुसार अब तक 52 लोगों की मौत हुई है।"))]
+    assert compare_outlets(articles).conflicts == []

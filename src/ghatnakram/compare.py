@@ -20,6 +20,7 @@ agency), form one *source*. Only articles of one event are compared: the caller 
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -28,12 +29,17 @@ from itertools import combinations
 from typing import NamedTuple
 
 from .dates import WEEKDAYS
+from .event_type import incident_family
 from .models import Analysis, Article, DateMention, Mention, Quantity
 from .normalize import dateline_end, is_dateline, split_sentences, word_keys
 from .places import get_place, lies_within
 
 # Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
 CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
+# An incident's toll, told with no place ("हादसे में पांच की मौत", "छह लोगों की मौत"), is the incident's own
+# count: where the event's articles tell of one incident, two outlets' tolls of it can conflict.
+TOLL_UNITS = frozenset({"deaths", "injured", "missing"})
+TOLL_LEAD_SENTENCES = 3  # the toll an outlet leads with; one told further on may be a district's or a part
 UNIT_LABELS = {
     "deaths": "मौतें", "injured": "घायल", "missing": "लापता", "arrested": "गिरफ्तार", "cases": "मामले",
     "recovered": "ठीक हुए", "quarantined": "क्वारंटाइन", "tests": "जांच", "negative": "निगेटिव", "suspected": "संदिग्ध", "people": "लोग", "rupees": "रुपये",
@@ -65,7 +71,7 @@ _INCREMENT_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:में|से|�
 # A day's count is not a total: "एक दिन में 1,492 मामले", "24 घंटे में 250 मरीज".
 _DAILY = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक\s+(?:ही\s+)?दिन|24\s+घंटे|चौबीस\s+घंटे)"))
 # A part of a count said before it: "इनमें से 826 मरीज भारत के हैं", "घायलों में से छह".
-_PART_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:इनमें|जिनमें|इसमें|उनमें|जिसमें|में)\s+से\s+(?:\S+\s+){0,3}$"))
+_PART_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:(?:इनमें|जिनमें|इसमें|उनमें|जिसमें|में)\s+से\s+(?:\S+\s+){0,3}|(?:शेष|बाकी|बाक़ी)\s+)$"))
 # Patients still in hospital are not the cases so far: "71 मरीजों का अस्पताल में इलाज चल रहा है",
 # "एक्टिव मामलों की संख्या 33514", "अब भी कुल 35,902 संक्रमित हैं", "307 लोग अब भी संक्रमित हैं".
 _ACTIVE_BEFORE = re.compile(_NFC(r"(?<![\u0900-\u097f])(?:एक्टिव|ऐक्टिव|सक्रिय|अब\s+भी|अभी\s+भी)\s+(?:\S+\s+){0,4}$"))
@@ -116,6 +122,7 @@ class Claim:
     sentence: str
     source: int
     bound: str = ""  # "" exact, "approx", "at least", "indefinite" (the article "एक": any count)
+    index: int = -1  # the sentence's place in its article (-1: the title)
 
 
 @dataclass
@@ -198,7 +205,7 @@ def article_claims(reading: _Reading, source: int, event_place: tuple[str, str] 
 
     def claim(slot: tuple, about: str, value, shown: str, index: int, bound: str = "") -> Claim:
         sentence = sentences[index] if 0 <= index < len(sentences) else ""
-        return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound)
+        return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound, index)
 
     claims = number_claims(analysis, sentences, reading.places, claim, event_place)
     claims += date_claims(analysis, sentences, claim)
@@ -500,10 +507,11 @@ def compare_outlets(articles: list[Article]) -> Comparison:
     readings = [_read(a) for a in articles]
     place = event_place(readings)
     claims = _placed_where_others_agree([c for r in readings for c in article_claims(r, sources[r.article.id], place)], place)
+    incident = told_incident(articles)
     result = Comparison()
     for group in _group_by_slot(claims):
         agreeing = _agreeing_sets(group)
-        conflict = _conflict(group, agreeing)
+        conflict = _conflict(group, agreeing, incident)
         if conflict:
             result.conflicts.append(conflict)
             continue
@@ -679,10 +687,23 @@ def _compatible(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _conflict(group: list[Claim], agreeing: list[list[Claim]]) -> dict | None:
+def told_incident(articles: list[Article]) -> str | None:
+    """The incident family (see :func:`~.event_type.incident_family`) at least half of an event's
+    articles tell of, if one is: a fire, an accident, a flood."""
+    families = Counter(incident_family(a.analysis.event_type) for a in articles if a.analysis)
+    families.pop(None, None)
+    family, count = max(families.items(), key=lambda item: (item[1], item[0]), default=(None, 0))
+    return family if count * 2 >= len(articles) else None
+
+
+def _conflict(group: list[Claim], agreeing: list[list[Claim]], incident: str | None = None) -> dict | None:
     """A conflict record when two outlets fill this slot with values that cannot both be true."""
-    if len(agreeing) < 2 or not _conflicts_allowed(group):
+    if len(agreeing) < 2 or not _conflicts_allowed(group, incident):
         return None
+    if group[0].slot[0] == "number" and not group[0].slot[2]:  # an incident's toll, told with no place
+        group = [c for c in group if c.index < TOLL_LEAD_SENTENCES]
+        if len({c.outlet for c in group}) < 2:
+            return None
     by_outlet: dict[str, list[Claim]] = {}
     for c in group:
         by_outlet.setdefault(c.outlet, []).append(c)
@@ -706,11 +727,12 @@ def _conflict(group: list[Claim], agreeing: list[list[Claim]]) -> dict | None:
     }
 
 
-def _conflicts_allowed(group: list[Claim]) -> bool:
+def _conflicts_allowed(group: list[Claim], incident: str | None = None) -> bool:
     c = group[0]
     kind = c.slot[0]
-    if kind == "number":  # totals of a named place; increments depend on when each outlet counted
-        return c.slot[1] in CONFLICT_UNITS and bool(c.slot[2]) and c.slot[3] == "total"
+    if kind == "number":  # totals of a named place, or an incident's toll; increments depend on when each outlet counted
+        placed = bool(c.slot[2]) or (incident is not None and c.slot[1] in TOLL_UNITS)
+        return c.slot[1] in CONFLICT_UNITS and placed and c.slot[3] == "total"
     if kind == "date":
         return c.slot[1]  # only dates both outlets write out ("14 अप्रैल"), not ones inferred from "कल"
     if kind == "quote":  # a quote given to two named people, not two documents "के अनुसार"
