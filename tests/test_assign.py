@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from ghatnakram import events
 from ghatnakram.assign import OnlineAssigner, publication_floors
 from ghatnakram.events import EventClusterer, Signature, event_id
 from ghatnakram.models import Article, Problem
@@ -225,8 +226,6 @@ def test_an_article_dated_only_by_its_day_waits_for_that_days_timed_articles_and
 
 
 def test_undated_articles_past_the_open_cap_give_the_same_events_in_one_batch_and_one_by_one(tmp_path, monkeypatch):
-    from ghatnakram import events
-
     monkeypatch.setattr(events, "MAX_UNDATED_OPEN", 2)
     monkeypatch.setattr(events, "UNDATED_SLACK", 1)
     villages = "अमरपुर बेलहा चंदौली दरियापुर एकमा फुलवरिया गोपालपुर".split()
