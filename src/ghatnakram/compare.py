@@ -20,9 +20,9 @@ agency), form one *source*. Only articles of one event are compared: the caller 
 from __future__ import annotations
 
 import math
-from collections import Counter
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
