@@ -19,16 +19,22 @@ def batch_labels(demo_store):
     return demo_store.event_labels()
 
 
-def test_one_batch_equals_articles_arriving_one_by_one_in_new_processes(tmp_path, demo_articles, batch_labels):
-    path = tmp_path / "online.db"
-    for article in demo_articles:
-        store = open_store(path)  # a new store object each time: state comes from the store alone
+def _labels_one_by_one(path, articles) -> dict:
+    """Event labels after ingesting and assigning ``articles`` one at a time, each with a new store
+    object (as a new process would: state comes from the store alone)."""
+    for article in articles:
+        store = open_store(path)
         ingest_items([article], store)
         assign_events(store)
         store.close()
     store = open_store(path)
-    assert store.event_labels() == batch_labels
+    labels = store.event_labels()
     store.close()
+    return labels
+
+
+def test_one_batch_equals_articles_arriving_one_by_one_in_new_processes(tmp_path, demo_articles, batch_labels):
+    assert _labels_one_by_one(tmp_path / "online.db", demo_articles) == batch_labels
 
 
 def test_articles_queued_without_a_signature_are_assigned_as_those_queued_with_one(tmp_path, demo_articles, batch_labels):
@@ -240,12 +246,4 @@ def test_undated_articles_past_the_open_cap_give_the_same_events_in_one_batch_an
     labels = batch.event_labels()
     assert labels["u9"][0] != labels["u0"][0]  # u0's event closed long before its copy came
     batch.close()
-    path = tmp_path / "online.db"
-    for article in articles:
-        store = open_store(path)
-        ingest_items([article], store)
-        assign_events(store)
-        store.close()
-    store = open_store(path)
-    assert store.event_labels() == labels
-    store.close()
+    assert _labels_one_by_one(tmp_path / "online.db", articles) == labels
