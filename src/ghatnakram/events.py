@@ -83,7 +83,8 @@ ONLY_THEIR_WORD, ONLY_THEIR_WORDS_COUNTED = 0.04, 2
 MAX_CANDIDATES = 30  # open events scored per article: those sharing the most keys with it
 # Events no article has dated (no publication date, none in the text) cannot close by days: past this
 # many, the least recently joined close, so that an archive of undated .txt files does not keep every
-# event open (and load them all at every start). Closed a hundred at a time, to scan them seldom.
+# event open (and load them all at every start). Closed a hundred at a time, so that they are sorted
+# once per hundred new ones (counting them is a pass over the open events, after each undated article).
 MAX_UNDATED_OPEN, UNDATED_SLACK = 1000, 100
 
 
@@ -758,10 +759,10 @@ class EventClusterer:
             if a.day == b.day:
                 score += DAILY_REPORT
             else:
-                score -= OTHER_DAYS_TOLL if a.incident and a.incident == b.incident else OTHER_DAYS_REPORT
+                score -= OTHER_DAYS_TOLL if _one_incident(a, b) else OTHER_DAYS_REPORT
         if a.kind == b.kind and a.kind != "other":
             score += 0.1
-        if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind and not (a.incident and a.incident == b.incident):
+        if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind and not _one_incident(a, b):
             score -= HEADLINE_KINDS_DIFFER
         shared = a.numbers & b.numbers
         if shared:
@@ -850,6 +851,12 @@ def news_beat(words: list[str]) -> str | None:
 def diseases_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether the diseases two reports name (none: no disease told) may be one outbreak's news."""
     return not (a and b) or bool(a & b)
+
+
+def _one_incident(a: Signature, b: Signature) -> bool:
+    """Whether both reports tell of an incident of one family (a fire's toll and the fire), where
+    :func:`incidents_agree` also lets a report that tells of none go with either."""
+    return a.incident is not None and a.incident == b.incident
 
 
 def incidents_agree(a: str | None, b: str | None) -> bool:
