@@ -30,7 +30,7 @@ from .parallel import ordered_map
 from .readers import JSONL_SUFFIXES, article_from_text, read_jsonl, read_sources
 from .readers.common import BadInput
 from .store import Store
-from .storylines import StorylineLinker, timeline_keys
+from .storylines import StorylineLinker, in_timeline_order
 from .summarize import event_headline, event_summary, storyline_title, summary_text, timeline
 
 FLOOR_BLOCK = 50  # input items per earliest-publication-to-come entry (see _assigning_ahead)
@@ -364,8 +364,7 @@ def storyline_records(store: Store, *, storyline_id: str | None = None, limit: i
 
 def storyline_record(storyline_id: str, events: list[dict]) -> dict:
     """A storyline's record from the records of its events (see :func:`event_record`), in timeline order."""
-    keys = timeline_keys([(e["event_date"], e["ordinal"], e["published"]) for e in events])
-    members = [event for _, event in sorted(zip(keys, events), key=lambda pair: pair[0])]
+    members = in_timeline_order(events, [(e["event_date"], e["ordinal"], e["published"]) for e in events])
     entities = Counter()
     for event in members:
         entities.update({e["name"]: e["articles"] for e in event["entities"]})

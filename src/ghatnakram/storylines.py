@@ -500,6 +500,13 @@ def timeline_keys(events: list[tuple[date | str | None, int | None, str]]) -> li
     return keys
 
 
+def in_timeline_order(items: list, whens: list[tuple[date | str | None, int | None, str]]) -> list:
+    """``items`` (one storyline's events, in any form) sorted by their :func:`timeline_keys`,
+    given each one's (date, recurrence ordinal, first publication) in ``whens``."""
+    keys = timeline_keys(whens)
+    return [item for _, item in sorted(zip(keys, items), key=lambda pair: pair[0])]
+
+
 def timeline(events: list[tuple[str, list[Signature]]]) -> list[str]:
     """Event ids in timeline order (see :func:`timeline_keys`)."""
 
@@ -507,5 +514,4 @@ def timeline(events: list[tuple[str, list[Signature]]]) -> list[str]:
         return (min((m.day for m in members if m.day), default=None), min((m.ordinal for m in members if m.ordinal), default=None),
                 min((m.published for m in members), key=publication_order))
 
-    keys = timeline_keys([when(members) for _, members in events])
-    return [event_id for _, (event_id, _) in sorted(zip(keys, events), key=lambda pair: pair[0])]
+    return [event_id for event_id, _ in in_timeline_order(events, [when(members) for _, members in events])]
