@@ -53,16 +53,16 @@ def test_document_frequencies_count_the_articles_up_to_each_one():
 
 def test_a_block_replays_the_days_before_it():
     options = SparkOptions(block_days=28, overlap_days=7)
-    assert blocks_of(100 + 10, 100, options) == [(0, True)]
-    assert blocks_of(100 + 25, 100, options) == [(0, True), (1, False)]
+    assert blocks_of(100 + 10, 100, options, last_block=1) == [(0, True)]
+    assert blocks_of(100 + 25, 100, options, last_block=1) == [(0, True), (1, False)]
     assert blocks_of(None, 100, options, last_block=3) == [(3, True)]  # undated: after every dated article
     short = SparkOptions(block_days=3, overlap_days=7)
-    assert blocks_of(100 + 1, 100, short) == [(0, True), (1, False), (2, False)]
+    assert blocks_of(100 + 1, 100, short, last_block=2) == [(0, True), (1, False), (2, False)]
 
 
 def test_an_article_announcing_a_later_happening_is_replayed_until_then():
     options = SparkOptions(block_days=28, overlap_days=7)
-    assert blocks_of(100 + 5, 100, options, event_day=100 + 40) == [(0, True), (1, False)]
+    assert blocks_of(100 + 5, 100, options, event_day=100 + 40, last_block=1) == [(0, True), (1, False)]
 
 
 def test_blocks_too_short_to_replay_the_open_events_are_refused():

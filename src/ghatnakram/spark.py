@@ -327,8 +327,8 @@ def global_vector(terms: dict[str, int], documents: int, frequencies: dict[str, 
 # --- 7. events in blocks --------------------------------------------------------------------------
 
 
-def blocks_of(day: int | None, first_day: int, options: SparkOptions, event_day: int | None = None,
-              last_block: int = 0) -> list[tuple[int, bool]]:
+def blocks_of(day: int | None, first_day: int, options: SparkOptions, event_day: int | None = None, *,
+              last_block: int) -> list[tuple[int, bool]]:
     """(block, home?) for an article published on ``day`` (an ordinal): its own block, and every later
     block starting at most ``overlap_days`` after its publication day or its event day (an article
     announcing a later happening keeps its event open until then), which replays it. Undated
@@ -722,7 +722,7 @@ def _collect_skipped(keyed) -> dict[int, int]:
 
 def _blocks(sig: dict, first_day: int, options: SparkOptions, last_block: int) -> list[tuple[int, bool]]:
     event_day = date.fromisoformat(sig["day"]).toordinal() if sig["day"] else None
-    return blocks_of(_published_day(sig), first_day, options, event_day, last_block)
+    return blocks_of(_published_day(sig), first_day, options, event_day, last_block=last_block)
 
 
 def _published_day(sig: dict) -> int | None:
