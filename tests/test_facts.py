@@ -434,6 +434,34 @@ def test_cue_deep_in_an_unrelated_part_of_the_body_is_ignored():
     assert find_recurrence(text) is None
 
 
+_TRUCE_LEAD = "सूडान की सेना और आरएसएफ 10 दिन के युद्धविराम पर राजी हो गए। जेद्दा में वार्ता पूरी हुई। दोनों पक्षों ने हस्ताक्षर किए। "
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "युद्धविराम टिका तो इसे आगे बढ़ाने पर तीसरे दौर की वार्ता होगी।",
+        "मध्यस्थों ने कहा, “हमारी युद्धविराम वार्ता का यह दूसरा दौर है।”",
+        "अगर सूडान की वार्ता विफल रही तो यह पांचवीं घटना होगी।",
+    ],
+)
+def test_a_body_cue_of_a_later_happening_or_someone_elses_words_is_not_the_main_events(body):
+    assert find_recurrence(_text(_TRUCE_LEAD + body)) is None
+
+
+def test_a_cue_in_a_pluperfect_clause_gives_way_to_the_next_cue_of_the_sentence():
+    text = _text("सूडान की वार्ता में युद्धविराम पर सहमति बनी। "
+                 "अप्रैल में चला पहला दौर खाली हाथ खत्म हुआ था, इसलिए दूसरे दौर में समझौता खबर है।")
+    found = find_recurrence(text)
+    assert (found.ordinal, found.text) == (2, "दूसरे दौर")
+
+
+def test_a_cue_told_as_the_count_so_far_stays_the_main_events_though_a_later_clause_is_future():
+    text = _text("दिल्ली जा रहा विमान पक्षी टकराने के बाद पटना लौटा। सभी यात्री सुरक्षित हैं। विमान की जांच हुई। "
+                 "निदेशक ने बताया कि इस वर्ष विमान से पक्षी टकराने की यह पांचवीं घटना है और निगम को फिर पत्र लिखा जाएगा।")
+    assert find_recurrence(text).ordinal == 5
+
+
 def test_empty_text_has_no_facts():
     assert find_quotes("") == [] and find_quantities("") == [] and find_recurrence("", title="") is None
 

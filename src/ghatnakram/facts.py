@@ -1073,6 +1073,15 @@ _AUXILIARIES = _words("है हैं था थी थे थीं हो �
 _NOT_ORDINAL_BEFORE = _words("इससे उससे इसके उसके के से दिन दिनों साल वर्ष महीने हफ्ते घंटे सप्ताह सबसे कुछ बहुत काफी")
 _POSTPOSITIONS = _words("का की के में से को पर ने ही भी तो")
 _PAST_CONTEXT = re.compile(rf"{_START}(?:इससे\s+पहले|पिछली\s+बार|पिछले\s+साल|पिछले\s+वर्ष){_END}")
+_CLAUSE_BREAK = re.compile(rf"[,;:।?!]|{_START}(?:और|लेकिन|मगर|जबकि|तो|इसलिए|ताकि|क्योंकि){_END}")
+_SUPPOSING = re.compile(rf"{_START}(?:अगर|यदि){_END}")
+_THEN = re.compile(rf"{_START}तो{_END}")
+_PAST_COPULA = _words("था थी थे थीं")
+# Participles a pluperfect is made of ("खत्म हुआ था", "मिले थे", "कर चुके थे"); "दूसरा मौका था" is a copula.
+_PERFECT_PARTICIPLES = _PARTICIPLES | _words(
+    "हुईं गईं चुका चुकी चुके दिया दी दिए दिये लिया ली लिए लिये चला चली चले लगा लगी लगे"
+)
+_FUTURE_VERB = re.compile(r"[\u0900-\u097f]*(?:े|ें|ो|ों|ए|एं|ये|यें|ूं|ऊं)(?:गा|गी|गे|गीं)")
 LEAD_SENTENCES = 3
 # A body cue counts only within this many sentences after the lead, in a sentence that shares
 # at least _MIN_SHARED_WORDS content words with the title and lead (it is about the same event).
@@ -1116,7 +1125,7 @@ def find_recurrence(text: str, title: str = "") -> Recurrence | None:
     topic = _content_words(" ".join([title, *(sentences[index] for index in lead)]))
     body = lead[-1] + 1 if lead else 0
     for index in range(body, min(len(sentences), body + BODY_REACH)):
-        cue = _first_cue(sentences[index], index)
+        cue = _first_cue(sentences[index], index, in_body=True)
         if cue and len(_content_words(sentences[index]) & topic) >= _MIN_SHARED_WORDS:
             return cue
     return None
@@ -1135,15 +1144,52 @@ def _content_words(text: str) -> set[str]:
     return {key for key in (_key(w) for w in _WORD.findall(text)) if len(key) >= 3 and key not in _FUNCTION_WORDS}
 
 
-def _first_cue(sentence: str, index: int) -> Recurrence | None:
-    """The first cue in ``sentence`` that can describe the main event."""
+def _first_cue(sentence: str, index: int, in_body: bool = False) -> Recurrence | None:
+    """The first cue in ``sentence`` that can describe the main event.
+
+    A body sentence also tells of other happenings than the main one: a cue there in a clause
+    about the future ("… तो तीसरे दौर की बातचीत होगी") or inside someone's quoted words is not the
+    main event's."""
     if not _RECURRENCE_HINT.search(sentence):
         return None
     for match in _RECURRENCE.finditer(sentence):
+        if _tells_an_earlier_happening(sentence, match):
+            continue
+        if in_body and (_inside_quotation(sentence, match.start()) or _tells_a_later_happening(sentence, match)):
+            continue
         cue = _cue(sentence, match, index)
         if cue:
             return cue
     return None
+
+
+def _clause_around(sentence: str, match: re.Match) -> str:
+    """The stretch of ``sentence`` between the clause breaks (punctuation, "और", "तो", …) around ``match``."""
+    breaks = [(b.start(), b.end()) for b in _CLAUSE_BREAK.finditer(sentence)]
+    start = max((end for begin, end in breaks if end <= match.start()), default=0)
+    end = min((begin for begin, _ in breaks if begin >= match.end()), default=len(sentence))
+    return sentence[start:end]
+
+
+def _tells_an_earlier_happening(sentence: str, match: re.Match) -> bool:
+    """True when the cue's clause ends in a pluperfect: "… चला पहला दौर खाली हाथ खत्म हुआ था"."""
+    words = _WORD.findall(_clause_around(sentence, match))
+    return len(words) >= 2 and words[-1] in _PAST_COPULA and words[-2] in _PERFECT_PARTICIPLES
+
+
+def _tells_a_later_happening(sentence: str, match: re.Match) -> bool:
+    """True when the cue's clause has a verb in the future tense ("होगी", "करेंगे", "जाएगा") or
+    supposes ("अगर … तीसरे चरण में पहुंचा")."""
+    if any(_FUTURE_VERB.fullmatch(word) for word in _WORD.findall(_clause_around(sentence, match))):
+        return True
+    supposing = _SUPPOSING.search(sentence, 0, match.start())
+    return bool(supposing) and not _THEN.search(sentence, supposing.end(), match.start())
+
+
+def _inside_quotation(sentence: str, position: int) -> bool:
+    """True when ``position`` stands inside quotation marks opened before it in ``sentence``."""
+    before = sentence[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _cue(sentence: str, match: re.Match, index: int) -> Recurrence | None:
