@@ -363,6 +363,23 @@ def test_the_past_progressive_tells_the_happening_itself():
     assert event_date(text, THURSDAY) == "2026-01-28"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "मोर्चे की मंगलवार को हुई बैठक से पासवान का उठकर चले जाना असहज क्षण था।",
+        "वादा पूरा नहीं हुआ तो मंगलवार को जिले के किसान फिर सड़क पर थे।",
+        "मंगलवार को जिले में बिजली नहीं थी।",
+    ],
+)
+def test_a_copula_after_a_noun_or_a_negation_is_no_pluperfect(text):
+    assert event_date(text, THURSDAY) == "2026-01-27"
+
+
+def test_had_not_yet_when_is_a_pluperfect_and_the_day_after_when_is_the_happening():
+    text = "बुधवार को पूर्वांचल में हुई मौतों के जख्म अभी भरे भी नहीं थे कि गुरुवार को बुंदेलखंड में बिजली गिरने से 9 लोगों की मौत हो गई।"
+    assert event_date(text, THURSDAY) == THURSDAY
+
+
 def test_a_comma_inside_a_number_does_not_end_the_clause():
     # "1,126 लोग संक्रमित हुए थे" is one pluperfect clause: background.
     text = "शहर में अब तक 1,157 लोग संक्रमित हैं। मंगलवार को 1,126 लोग संक्रमित हुए थे।"

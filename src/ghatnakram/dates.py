@@ -262,8 +262,13 @@ _ANCHOR = re.compile(
 _CLAUSE_END = re.compile(
     r"[।॥?!;]|,(?![0-9०-९])|(?<![0-9])\.(?=\s)|\n|\s(?:और|लेकिन|जबकि|वहीं|तथा|कि)\s"
 )
-# Not a pluperfect: the past progressive ("संबोधित कर रहे थे" tells the happening itself).
-_PLUPERFECT = re.compile(rf"(?<!रहा )(?<!रही )(?<!रहे ){_START}(?:था|थी|थे|थीं){_END}")
+# Not a pluperfect: the past progressive ("संबोधित कर रहे थे" tells the happening itself), nor a
+# copula after a noun ("असहज क्षण था": a participle ends in a vowel) or a negation ("अंदाजा नहीं
+# था"), except in "… भरे भी नहीं थे कि …" (had not yet … when …).
+_WAS = rf"{_START}(?:था|थी|थे|थीं){_END}"
+_PLUPERFECT = re.compile(rf"(?<!रहा )(?<!रही )(?<!रहे )(?<!नहीं )(?<=[ािीुूेैोौंएईआ] ){_WAS}")
+_NOT_YET = re.compile(rf"नहीं\s+{_WAS}\s*$")
+_WHEN = re.compile(rf"\s+कि{_END}")
 # A dateline: the place and day a story was filed, then its source or the first sentence's start
 # ("नयी दिल्ली, तीन मई (भाषा)", "पटना, 12 सितंबर (जागरण ब्यूरो)।", "लखनऊ, 24 अक्टूबर।").
 _DATELINE = re.compile(
@@ -559,8 +564,11 @@ def _end_within_reach(end: re.Pattern, text: str, offset: int) -> int:
 
 
 def _is_pluperfect(text: str, offset: int) -> bool:
-    """Whether the clause after ``offset`` ends in था/थी/थे ("… को लौटा था")."""
-    return bool(_PLUPERFECT.search(text, offset, _end_within_reach(_CLAUSE_END, text, offset)))
+    """Whether the clause after ``offset`` ends in था/थी/थे ("… को लौटा था", "… भरे भी नहीं थे कि")."""
+    end = _end_within_reach(_CLAUSE_END, text, offset)
+    if _PLUPERFECT.search(text, offset, end):
+        return True
+    return bool(_NOT_YET.search(text, offset, end) and _WHEN.match(text, end))
 
 
 def _apply_appositions(found: list[_Found], text: str) -> list[_Found]:
