@@ -208,6 +208,17 @@ def _analysed(analyzer, text, title="", published="2020-05-13"):
     return dataclasses.replace(article, analysis=analyzer.analyze(article))
 
 
+def test_an_acronym_in_latin_and_in_hindi_letter_names_is_one_term(analyzer):
+    latin = _analysed(analyzer, "परिषद की बैठक में बीमा प्रीमियम कर-मुक्त हुआ।", title="GST Council Meeting: हेल्थ इंश्योरेंस पर अब जीरो टैक्स")
+    hindi = _analysed(analyzer, "परिषद ने 12 वस्तुओं पर दर घटाई।", title="जीएसटी परिषद: स्वास्थ्य बीमा प्रीमियम कर-मुक्त")
+    assert "gst" in signature(latin).terms and "gst" in signature(hindi).terms
+
+
+def test_two_letter_acronyms_stay_as_written_in_the_terms(analyzer):
+    article = _analysed(analyzer, "यूपी में पीएम की रैली हुई।", title="यूपी में पीएम की रैली")
+    assert {"यूपी", "पीएम"} <= set(signature(article).terms)
+
+
 def test_a_dateline_city_is_not_where_a_national_count_happened(analyzer):
     article = _analysed(analyzer, "नई दिल्ली, जागरण संवाददाता । देश में कोरोना संक्रमितों की संख्या बढ़कर 74281 हो गई है।",
                         title="कोरोना के मामले 74 हजार के पार")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterable
 
+from .canon import acronym_letters
 from .event_type import incident_family
 from .facts import DURATIONS, NUMBER_WORDS, find_quantities
 from .models import Article, Mention, publication_order
@@ -62,6 +63,7 @@ SCOPE_WORDS = {
     "world": "दुनिया दुनियाभर दुनिया-भर विश्व विश्वभर वैश्विक",
 }
 _SCOPE_OF = {word: scope for scope, words in SCOPE_WORDS.items() for word in words.split()}
+TERM_ACRONYM_LETTERS = 3  # see _term
 MAX_POSTING = 50  # events a word may index before it is too common to find candidates by
 LOCALITY_SAME, LOCALITY_DIFFERENT, LOCALITY_ONE_SIDED = 0.1, -0.3, -0.1
 DAILY_REPORT, OTHER_DAYS_REPORT, OTHER_DAYS_TOLL = 0.15, 0.5, 0.3
@@ -228,7 +230,8 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
         title_places = title_scopes[:1]
     kind = _kind_of_words(title_words + lead_words, title_words if title else lead_words)
-    words = [w for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
+    # An acronym is one term in either script: "GST Council" and "जीएसटी परिषद" share "gst".
+    words = [_term(w) for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
     day = analysis.event_date if analysis and analysis.event_date else (published or "")[:10] or None
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]
     numbers = {q.value for q in lead_quantities + find_quantities(title) if _is_reported_count(q)}
@@ -251,6 +254,12 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         diseases=diseases_named(title_words) or diseases_named(word_keys(lead_sentences[0] if lead_sentences else "")),
         beat=news_beat(title_words),
     )
+
+
+def _term(word: str) -> str:
+    """The term a word key counts as: an acronym of three or more letters in Hindi letter names as its
+    Latin letters ("जीएसटी" → "gst"); two-letter ones (यूपी, पीएम, डीएम) are left as they are."""
+    return acronym_letters(word, TERM_ACRONYM_LETTERS) or word
 
 
 def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str], title: str = "") -> str | None:
