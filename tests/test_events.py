@@ -214,6 +214,18 @@ def test_an_acronym_in_latin_and_in_hindi_letter_names_is_one_term(analyzer):
     assert "gst" in signature(latin).terms and "gst" in signature(hindi).terms
 
 
+def test_an_english_news_word_of_a_latin_headline_is_the_hindi_word_of_another(analyzer):
+    latin = _analysed(analyzer, "नंगरहार प्रांत में भारी तबाही हुई।", title="Afghanistan Earthquake: भारी तबाही, 250 की मौत")
+    hindi = _analysed(analyzer, "नंगरहार प्रांत में झटके महसूस हुए।", title="अफगानिस्तान में 6.2 तीव्रता का भूकंप")
+    assert "भूकंप" in signature(latin).terms and "भूकंप" in signature(hindi).terms
+    assert "earthquake" not in signature(latin).terms
+
+
+def test_a_latin_word_with_no_hindi_counterpart_stays_as_written(analyzer):
+    article = _analysed(analyzer, "वीडियो वायरल हुआ।", title="Viral Video: सड़क पर हंगामा")
+    assert {"viral", "video"} <= set(signature(article).terms)
+
+
 def test_two_letter_acronyms_stay_as_written_in_the_terms(analyzer):
     article = _analysed(analyzer, "यूपी में पीएम की रैली हुई।", title="यूपी में पीएम की रैली")
     assert {"यूपी", "पीएम"} <= set(signature(article).terms)

@@ -7,7 +7,7 @@ import pytest
 
 from ghatnakram.canon import ORGANISATION_NAMES, latin_of_name
 from ghatnakram.places import all_places
-from ghatnakram.translit import LATIN_RULES, latin_key, spelled_alike, to_latin
+from ghatnakram.translit import LATIN_RULES, hindi_news_word, latin_key, spelled_alike, to_latin
 
 LATIN_RULES_FINGERPRINT = Path(__file__).parent / "fixtures" / "latin_rules.json"
 
@@ -216,3 +216,17 @@ def test_a_change_in_how_names_are_spelled_comes_with_a_new_edition_of_the_latin
     assert fingerprint == recorded["fingerprint"], (
         "Latin spellings changed under the same edition of the rules: give translit.LATIN_RULES a new "
         f"edition (stores then rewrite their entities' Latin names) and record it in {LATIN_RULES_FINGERPRINT.name}")
+
+
+def test_english_news_words_of_latin_headlines_have_their_hindi_words():
+    assert hindi_news_word("Flood") == hindi_news_word("floods") == "बाढ़"
+    assert hindi_news_word("Earthquake") == "भूकंप"
+    assert hindi_news_word("video") is None
+
+
+def test_every_english_news_word_maps_to_one_devanagari_word():
+    text = resources.files("ghatnakram").joinpath("resources/english_news_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert rows and all(len(row) == 2 and row[0] == row[0].lower() and row[0].isascii() for row in rows)
+    assert all(len(row[1].split()) == 1 and all("\u0900" <= c <= "\u097f" for c in row[1]) for row in rows)
+    assert len({row[0] for row in rows}) == len(rows)

@@ -32,6 +32,7 @@ from .models import Article, Mention, publication_order
 from .normalize import dateline_end, first_sentences, word_keys, word_tokens
 from .places import (COMMON_WORD_PLACES, all_places, get_place, has_states, lies_within, may_name_a_place, parents,
                      resolve_place)
+from .translit import hindi_news_word
 
 # Words that say what kind of happening an article reports (title and lead).
 KIND_WORDS = {
@@ -256,10 +257,16 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
     )
 
 
+@lru_cache(maxsize=65_536)
 def _term(word: str) -> str:
-    """The term a word key counts as: an acronym of three or more letters in Hindi letter names as its
-    Latin letters ("जीएसटी" → "gst"); two-letter ones (यूपी, पीएम, डीएम) are left as they are."""
-    return acronym_letters(word, TERM_ACRONYM_LETTERS) or word
+    """The term a word key counts as, the same in either script: an acronym of three or more letters
+    in Hindi letter names as its Latin letters ("जीएसटी" → "gst"; two-letter ones, यूपी, पीएम, डीएम,
+    are left as they are); an English news word in Latin letters as the Hindi word news uses for it
+    ("flood" → "बाढ़", resources/english_news_words.tsv)."""
+    letters = acronym_letters(word, TERM_ACRONYM_LETTERS)
+    if letters:
+        return letters
+    return (word.isascii() and hindi_news_word(word)) or word
 
 
 def _count_thread(kind: str, named_in_title: list[str], title_scopes: list[str], title: str = "") -> str | None:

@@ -248,6 +248,22 @@ def loanword_english(word: str) -> str | None:
     return _loanwords().get(_loanword_key(word))
 
 
+@lru_cache(maxsize=1)
+def _english_news_words() -> dict[str, str]:
+    text = resources.files("ghatnakram").joinpath("resources/english_news_words.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {english: unicodedata.normalize("NFC", hindi) for english, hindi in rows}
+
+
+def hindi_news_word(english: str) -> str | None:
+    """The Hindi word news uses for an English word some headlines write in Latin letters, or None.
+
+    >>> hindi_news_word("Flood"), hindi_news_word("video")
+    ('बाढ़', None)
+    """
+    return _english_news_words().get(english.lower())
+
+
 def _place_spelling(word: str) -> str | None:
     """The English spelling of a place's name inside a longer name (दिल्ली स्कूल ऑफ इकोनॉमिक्स →
     Delhi School of Economics): only a one-word English name spelled like the word, so that a
