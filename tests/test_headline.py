@@ -21,6 +21,7 @@ from ghatnakram.headline import (
     strip_dateline,
     tidy,
     without_least_kept_phrases,
+    word_core,
     word_units,
 )
 from ghatnakram.ner import ModelMissingError
@@ -528,6 +529,20 @@ def test_a_cut_headline_keeps_a_range_or_a_figure_in_lakh_whole():
 
     assert _cut("17 मई को लॉकडाउन 3.0 खत्म होने तक भारत में कोरोना के कुल ऐक्टिव मामले 70 से 80 हजार के बीच "
                 "होंगे ऐसा अनुमान विशेषज्ञों की एक टीम ने अपने ताजा अध्ययन के आधार पर जताया है").endswith("70 से 80 हजार")
+
+
+def test_a_cut_does_not_end_on_a_possessive_left_waiting_for_its_noun():
+    lead = ("गोमती नगर विस्तार में चार दिन पहले हुई प्रॉपर्टी डीलर राजेश श्रीवास्तव की हत्या उनके ही "
+            "कारोबारी साझेदार ने सुपारी देकर कराई थी।")
+    assert word_core(generate_headline(lead).split()[-1]) not in ("उनके", "ही")
+
+
+def test_the_city_gaya_is_no_verb_a_cut_may_keep():
+    from ghatnakram.headline import _cut
+
+    lead = ("बिहार विधानसभा में नेता प्रतिपक्ष और प्रजद नेता भरत किशोर राय ने गया के गांधी मैदान में हिसाब दो "
+            "रैली को संबोधित करते हुए राज्य सरकार पर जमकर निशाना साधा")
+    assert _cut(lead).endswith("निशाना साधा")  # not "… ने गया के गांधी मैदान", as if गया were its verb
 
 
 def test_for_is_a_postposition_not_a_verb_the_clause_must_keep():

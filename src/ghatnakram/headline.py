@@ -537,7 +537,10 @@ def _dangles(words: list[str]) -> bool:
     की पुष्टि होने"), a noun in its oblique plural ("… दो युवकों"), a word waiting for its noun ("…
     कि किसी") or a participle of what goes on meanwhile ("… उनकी प्रशंसा करते हुए"), or a clause it
     opens has no verb yet ("… चेतावनी जारी की है कि स्वास्थ्यकर्मियों के लिए …")."""
-    core = word_core(words[-1])
+    last = len(words) - 1
+    while last > 0 and word_core(words[last]) in _PARTICLES:
+        last -= 1  # "… की हत्या उनके ही": what the particle stresses dangles
+    core = word_core(words[last])
     if core in _POSTPOSITIONS or _is_oblique_infinitive(core) or _is_oblique_plural(core) or core in _WAITING_FOR_A_NOUN:
         return True
     if _a_clause_left_without_its_verb(words):
@@ -546,7 +549,10 @@ def _dangles(words: list[str]) -> bool:
 
 
 # Words that wait for the noun they go with: "… प्रार्थना करता हूं कि किसी", "… उसी तेजी के साथ इसको".
-_WAITING_FOR_A_NOUN = frozenset("किसी कोई इस उस इन उन इसको उसको इनको उनको इसे उसे अपने अपनी अपना हर प्रत्येक".split())
+_WAITING_FOR_A_NOUN = frozenset(
+    "किसी कोई इस उस इन उन इसको उसको इनको उनको इसे उसे अपने अपनी अपना हर प्रत्येक "
+    "उनके उनकी उनका उसके उसकी उसका इसके इसकी इसका इनके इनकी इनका".split()  # "… की हत्या उनके (ही साझेदार ने …)"
+)
 _CLAUSE_OPENERS = frozenset("कि जब अगर यदि क्योंकि ताकि".split())
 # Openers of a clause whose main clause is still to come ("जब …", "भले … हो, …"); "कि" opens what was said.
 _SUBORDINATORS = _CLAUSE_OPENERS - {"कि"} | frozenset("यद्यपि भले".split())
@@ -917,11 +923,20 @@ def required_units(words: list[str], units: list[list[int]]) -> list[bool]:
 def _has_verb(words: list[str], unit: list[int]) -> bool:
     """A unit holding an auxiliary or light verb ("पाई गई है"): dropping it leaves a clause
     without its verb. "देखते हुए" is a participle, not a verb of the clause."""
-    return any(word_core(words[i]) in _VERB_TAIL and not _is_participle(words, i) and not _is_for(words, i) for i in unit)
+    return any(word_core(words[i]) in _VERB_TAIL and not _is_participle(words, i) and not _is_for(words, i)
+               and not _is_the_city_gaya(words, i) for i in unit)
 
 
 def _is_participle(words: list[str], i: int) -> bool:
     return i > 0 and word_core(words[i]) in ("हुए", "ही") and word_core(words[i - 1]).endswith("ते")
+
+
+def _is_the_city_gaya(words: list[str], i: int) -> bool:
+    """"गया के गांधी मैदान में", "गया जिले": the city of Gaya, not the auxiliary गया."""
+    return word_core(words[i]) == "गया" and i + 1 < len(words) and word_core(words[i + 1]) in _AFTER_A_PLACE
+
+
+_AFTER_A_PLACE = frozenset("के की का में से जिले जिला शहर जंक्शन स्टेशन".split())
 
 
 def _is_for(words: list[str], i: int) -> bool:
