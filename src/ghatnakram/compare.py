@@ -10,7 +10,10 @@ entities. Each fact sits in a *slot* (what it is about: "deaths in असम", "
   written: 1.5 लाख = डेढ़ लाख = 150000; entities by canonical id, so spellings do not matter);
 * unique — only one source states it (listed under its outlet);
 * conflicts — two outlets fill one slot with incompatible values (12 vs 14 deaths, 10:55 vs
-  11:40 pm, "दूसरी बार" vs "तीसरी बार", one quote given to two speakers).
+  11:40 pm, "दूसरी बार" vs "तीसरी बार", one quote given to two speakers, a budget of 3,482 vs
+  3,842 करोड़ रुपये). A crash's or a fire's toll is the incident's, whichever place within the
+  event's an outlet gives for it; an amount is compared when its sentence says what it is of
+  ("… रुपये का बजट", "… के गबन"), not aid or compensation, which differ by who receives them.
 
 Agency copy counts once: articles marked ``duplicate_of`` one another, or whose texts are
 near-identical (word 3-shingle Jaccard ≥ 0.6, or ≥ 0.35 when both credit the same wire
@@ -35,10 +38,14 @@ from .normalize import dateline_end, is_dateline, split_sentences, word_keys
 from .places import get_place, lies_within
 
 # Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
-CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected"})
+CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected",
+                            "coaches"})
 # An incident's toll, told with no place ("हादसे में पांच की मौत", "छह लोगों की मौत"), is the incident's own
 # count: where the event's articles tell of one incident, two outlets' tolls of it can conflict.
-TOLL_UNITS = frozenset({"deaths", "injured", "missing"})
+TOLL_UNITS = frozenset({"deaths", "injured", "missing", "coaches"})  # coaches: a derailment's
+# Incidents at one spot (a crash, a derailment, a fire): their toll is the incident's, whichever
+# place within the event's an outlet names for it. A flood's or a riot's may be a district's.
+POINT_INCIDENTS = frozenset({"accident", "fire"})
 TOLL_LEAD_SENTENCES = 3  # the toll an outlet leads with; one told further on may be a district's or a part
 UNIT_LABELS = {
     "deaths": "मौतें", "injured": "घायल", "missing": "लापता", "arrested": "गिरफ्तार", "cases": "मामले",
@@ -88,6 +95,24 @@ _APPROX_BEFORE = re.compile(_NFC(r"(?:करीब|लगभग|तकरीब�
 _ELSEWHERE = re.compile(_NFC(
     r"\s*(?:से(?=\s+(?:\S+\s+){0,2}(?:आए|आये|आई|आयी|आने|आकर|लौट|जा\s+रह|जाने|पहुं|निकल|चल))"  # not "पंजाब से 38 मामले"
     r"|के\s+बाद|के\s+बाहर)(?![\u0900-\u097f])"))
+MONEY = frozenset({"rupees", "dollars"})
+# What an amount in a lead may be of, one figure per event (by direct form): two outlets' budgets or
+# frauds of one event can conflict. Not aid, compensation or relief, which differ by who receives them.
+_MONEY_NOUNS = {form: base for base, forms in {
+    "बजट": "बजट", "गबन": "गबन", "घोटाला": "घोटाला घोटाले", "किराया": "किराया किराए किराये", "पैकेज": "पैकेज",
+    "निवेश": "निवेश", "कर्ज": "कर्ज कर्जे ऋण", "जुर्माना": "जुर्माना जुर्माने", "इनाम": "इनाम", "मुनाफा": "मुनाफा मुनाफे",
+    "घाटा": "घाटा घाटे", "राजस्व": "राजस्व", "ठगी": "ठगी", "धोखाधड़ी": "धोखाधड़ी", "रिश्वत": "रिश्वत", "बकाया": "बकाया",
+    "सौदा": "सौदा सौदे",
+}.items() for form in forms.split()}
+_MONEY_WORD = "|".join(sorted(_MONEY_NOUNS, key=len, reverse=True))
+_MONEY_OF_AFTER = re.compile(_NFC(
+    rf"\s*(?:रुपये|रुपए|रुपया|रूपये|डॉलर)?\s*(?:का|की|के)\s+(?:[\u0900-\u097f]+\s+)?(?P<what>{_MONEY_WORD})(?![\u0900-\u097f])"))
+_MONEY_OF_BEFORE = re.compile(_NFC(rf"(?<![\u0900-\u097f])(?P<what>{_MONEY_WORD})\s*[:-]?\s*(?:रु\.?\s*)?$"))
+# A place that names a train ("मालदा टाउन-भागलपुर इंटरसिटी", "पटना राजधानी एक्सप्रेस") is not where its numbers are.
+_TRAIN_NAMED_AFTER = re.compile(_NFC(
+    r"(?:\s+टाउन)?(?:\s*[-–]\s*[\u0900-\u097f]+(?:\s+(?:टाउन|जंक्शन|सिटी))?)?"
+    r"\s+(?:इंटरसिटी|इंटरसिटी|एक्सप्रेस|एक्स्प्रेस|मेल|पैसेंजर|सुपरफास्ट|राजधानी|शताब्दी|जनशताब्दी|दुरंतो|स्पेशल)"
+    r"(?![\u0900-\u097f])"))
 # A number in a date or a time is not a count: "दो मार्च", "सुबह 9.30 बजे".
 _DATE_AFTER = re.compile(_NFC(r"\s*(?:जनवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|बजे)"))
 # A count said to be among or of another: "बिहार के तीन मरीजों में शामिल", "चार मामलों में से".
@@ -208,7 +233,7 @@ def article_claims(reading: _Reading, source: int, event_place: tuple[str, str] 
         return Claim(slot, about, value, shown, article.outlet, article.id, sentence, source, bound, index)
 
     claims = number_claims(analysis, sentences, reading.places, claim, event_place)
-    claims += date_claims(analysis, sentences, claim)
+    claims += date_claims(analysis, sentences, claim, reading.dateline)
     claims += ordinal_claims(analysis, sentences, claim)
     claims += quote_claims(analysis, claim)
     claims += entity_claims(analysis, claim, reading.dateline)
@@ -232,17 +257,22 @@ def number_claims(analysis: Analysis, sentences: list[str], places: list[Mention
             known = _lead_names(places, event_place[0]) and not said.other_place_before(quantity.sentence)
             place = event_place if known else ("", "")
         kind, bound = _number_context(quantity, sentence, at)
-        slot = ("number", quantity.unit, place[0], kind)
+        unit = quantity.unit
+        if unit in MONEY and at >= 0 and (what := _money_for(sentence, at, len(quantity.text))):
+            # "3,482 करोड़ रुपये का बजट": the event's budget, wherever the sentence places it
+            unit, place = f"{unit}:{what}", ("", "")
+        slot = ("number", unit, place[0], kind)
         if (slot, quantity.value) in seen:
             continue
         seen.add((slot, quantity.value))
-        about = _number_about(quantity.unit, place[1], kind)
+        about = _number_about(unit, place[1], kind)
         out.append(claim(slot, about, quantity.value, _shown_number(quantity, bound), quantity.sentence, bound))
     return out
 
 
 def _number_about(unit: str, place: str, kind: str) -> str:
-    label = UNIT_LABELS.get(unit, unit)
+    base, _, what = unit.partition(":")
+    label = f"{what}, {UNIT_LABELS.get(base, base)}" if what else UNIT_LABELS.get(unit, unit)
     label = f"{label} ({place})" if place else label
     return f"{label}, {KIND_LABELS[kind]}" if kind in KIND_LABELS else label
 
@@ -278,6 +308,15 @@ def _number_context(quantity: Quantity, sentence: str, at: int) -> tuple[str, st
     if _BOUND_AFTER.match(after):
         return kind, "at least"
     return kind, "approx" if _APPROX_BEFORE.search(before) else ""
+
+
+def _money_for(sentence: str, at: int, length: int) -> str | None:
+    """What an amount is of, when the sentence says so next to it: "3,482 करोड़ रुपये का बजट",
+    "64 करोड़ रुपये के गबन", "शुरुआती किराया 4,599 रुपये" → बजट, गबन, किराया; else None."""
+    after = _MONEY_OF_AFTER.match(sentence, at + length)
+    before = _MONEY_OF_BEFORE.search(sentence, 0, at)
+    found = after or before
+    return _MONEY_NOUNS[found.group("what")] if found else None
 
 
 def _is_round(value: float) -> bool:
@@ -347,7 +386,8 @@ class _PlacesSaid:
         for m in self.entities:
             if m.sentence == index and (pos := sentence.find(m.text)) >= 0:
                 spans.append((pos, pos + len(m.text)))
-                if id(m) in self._place_ids and not _ELSEWHERE.match(sentence, pos + len(m.text)):
+                if (id(m) in self._place_ids and not _ELSEWHERE.match(sentence, pos + len(m.text))
+                        and not _TRAIN_NAMED_AFTER.match(sentence, pos + len(m.text))):
                     spots.append((pos, (m.canonical or m.text, m.name or m.text)))
         for match in _PLACE_WORD.finditer(sentence):
             if any(start <= match.start() < end for start, end in spans):
@@ -422,12 +462,13 @@ def _lead_place(sentences: list[str], places: list[Mention], entities: tuple[Men
     return next((spots[0][1] for index in lead if (spots := said.spots(index))), None)
 
 
-def date_claims(analysis: Analysis, sentences: list[str], claim) -> list[Claim]:
+def date_claims(analysis: Analysis, sentences: list[str], claim, dateline: int = 0) -> list[Claim]:
     """The event date where a sentence states it, and the time of day the lead gives for it
-    (not a deadline: "शाम पांच बजे तक")."""
+    (not a deadline: "शाम पांच बजे तक"). A dateline ("भोपाल, 20 जुलाई।") says when the story was
+    filed, not when it happened."""
     if not analysis.event_date:
         return []
-    stated = [d for d in analysis.dates if d.day == analysis.event_date]
+    stated = [d for d in analysis.dates if d.day == analysis.event_date and d.start >= dateline]
     if not stated:
         return []
     first = stated[0]
@@ -508,6 +549,8 @@ def compare_outlets(articles: list[Article]) -> Comparison:
     place = event_place(readings)
     claims = _placed_where_others_agree([c for r in readings for c in article_claims(r, sources[r.article.id], place)], place)
     incident = told_incident(articles)
+    if incident in POINT_INCIDENTS and place[0]:
+        claims = [_as_the_incidents_toll(c, place) for c in claims]
     result = Comparison()
     for group in _group_by_slot(claims):
         agreeing = _agreeing_sets(group)
@@ -550,6 +593,17 @@ def _placed_where_others_agree(claims: list[Claim], place: tuple[str, str]) -> l
         return replace(c, slot=home.slot, about=home.about) if home else c
 
     return [moved(c) for c in claims]
+
+
+def _as_the_incidents_toll(c: Claim, place: tuple[str, str]) -> Claim:
+    """A toll a lead gives at a place within the event's (or at one the gazetteer does not know),
+    as the toll of the event's one incident: "कहलगांव के पास … 12 घायल" and "भागलपुर में … 15
+    घायल" count one derailment's injured."""
+    if c.slot[0] != "number" or c.slot[1] not in TOLL_UNITS:
+        return c
+    if c.slot[2] and (c.index >= TOLL_LEAD_SENTENCES or not (_unknown_place(c.slot[2]) or _within(c.slot[2], place[0]))):
+        return c
+    return replace(c, slot=("number", c.slot[1], "", c.slot[3]), about=_number_about(c.slot[1], "", c.slot[3]))
 
 
 def _gazetteer_id(place_id: str) -> str:
@@ -700,7 +754,8 @@ def _conflict(group: list[Claim], agreeing: list[list[Claim]], incident: str | N
     """A conflict record when two outlets fill this slot with values that cannot both be true."""
     if len(agreeing) < 2 or not _conflicts_allowed(group, incident):
         return None
-    if group[0].slot[0] == "number" and not group[0].slot[2]:  # an incident's toll, told with no place
+    if group[0].slot[0] == "number" and not group[0].slot[2] and not _money_of_something(group[0]):
+        # an incident's toll told with no place: as the leads give it
         group = [c for c in group if c.index < TOLL_LEAD_SENTENCES]
         if len({c.outlet for c in group}) < 2:
             return None
@@ -731,6 +786,8 @@ def _conflicts_allowed(group: list[Claim], incident: str | None = None) -> bool:
     c = group[0]
     kind = c.slot[0]
     if kind == "number":  # totals of a named place, or an incident's toll; increments depend on when each outlet counted
+        if _money_of_something(c):
+            return c.slot[3] == "total"
         placed = bool(c.slot[2]) or (incident is not None and c.slot[1] in TOLL_UNITS)
         return c.slot[1] in CONFLICT_UNITS and placed and c.slot[3] == "total"
     if kind == "date":
@@ -738,6 +795,11 @@ def _conflicts_allowed(group: list[Claim], incident: str | None = None) -> bool:
     if kind == "quote":  # a quote given to two named people, not two documents "के अनुसार"
         return all(str(c.value).startswith("PER:") for c in group)
     return kind in ("time", "ordinal")
+
+
+def _money_of_something(c: Claim) -> bool:
+    """An amount whose sentence says what it is of ("… रुपये का बजट"): see :func:`_money_for`."""
+    return ":" in c.slot[1]
 
 
 def _latest_per_outlet(group: list[Claim]) -> list[Claim]:
