@@ -280,3 +280,21 @@ def test_a_district_name_a_new_district_shares_is_read_by_the_state_the_story_na
     assert resolve_place("बलरामपुर") is None
     assert resolve_place_among("बलरामपुर", frozenset({"state:IN:chhattisgarh"})).id == "district:IN:chhattisgarh:balrampur"
     assert resolve_place_among("बलरामपुर", frozenset({"state:IN:uttar-pradesh"})).id == "district:IN:uttar-pradesh:balrampur"
+
+
+@pytest.mark.parametrize(
+    "name, place, within",
+    [
+        ("भिवाड़ी", "city:IN:bhiwadi", "state:IN:rajasthan"),
+        ("बिहारशरीफ", "city:IN:bihar-sharif", "district:IN:bihar:nalanda"),
+        ("बिहार शरीफ", "city:IN:bihar-sharif", "district:IN:bihar:nalanda"),
+        ("श्रीहरिकोटा", "city:IN:sriharikota", "state:IN:andhra-pradesh"),
+        ("गोपेश्वर", "city:IN:gopeshwar", "district:IN:uttarakhand:chamoli"),
+        ("मैहर", "city:IN:maihar", "state:IN:madhya-pradesh"),
+        ("गयाजी", "district:IN:bihar:gaya", "state:IN:bihar"),
+        ("जामतारा", "district:IN:jharkhand:jamtara", "state:IN:jharkhand"),
+    ],
+)
+def test_towns_of_the_news_and_their_other_names_resolve_inside_their_district(name, place, within):
+    found = resolve_place(name)
+    assert found is not None and found.id == place and lies_within(place, within)

@@ -120,6 +120,8 @@ EXTRA_ALIASES = {
     # Uttar Pradesh's लखीमपुर खीरी goes by लखीमपुर as often as Assam's district does: the short name is ambiguous.
     "district:IN:uttar-pradesh:lakhimpur-kheri": ["लखीमपुर"],
     "district:IN:uttar-pradesh:varanasi": ["बनारस"],
+    "district:IN:bihar:gaya": ["गयाजी"],  # the name Bihar gave the city in 2025
+    "district:IN:jharkhand:jamtara": ["जामतारा"],  # ड़ written as र, as papers often do
     "district:IN:delhi:new-delhi": ["नयी दिल्ली"],
     "district:IN:kerala:thiruvananthapuram": ["त्रिवेंद्रम", "तिरुअनंतपुरम"],
     "country:IN": ["इंडिया"],
@@ -386,6 +388,11 @@ _TOWNS = [
     ("bihar:patna", "Danapur", ["दानापुर"]),
     ("bihar:patna", "Phulwari Sharif", ["फुलवारीशरीफ", "फुलवारी शरीफ"]),
     ("bihar:bhagalpur", "Kahalgaon", ["कहलगांव"]),
+    ("bihar:nalanda", "Bihar Sharif", ["बिहारशरीफ", "बिहार शरीफ"]),
+    ("rajasthan:alwar", "Bhiwadi", ["भिवाड़ी"]),
+    ("andhra-pradesh:s-p-s-nellore", "Sriharikota", ["श्रीहरिकोटा"]),
+    ("uttarakhand:chamoli", "Gopeshwar", ["गोपेश्वर"]),
+    ("madhya-pradesh:satna", "Maihar", ["मैहर"]),
     ("telangana:hyderabad", "Secunderabad", ["सिकंदराबाद"]),
     ("arunachal-pradesh:papum-pare", "Itanagar", ["ईटानगर"]),
     ("odisha:puri", "Konark", ["कोणार्क"]),

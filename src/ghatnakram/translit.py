@@ -57,7 +57,7 @@ _WORDS = {"सिंह": "singh", "ज्ञान": "gyan", "राव": "rao"
 # The Latin spelling rules' edition. Change it with any rule that changes how a stored name is
 # written: a store whose entities were named under another edition rewrites their Latin names
 # when it opens (ghatnakram.store.migrations.refresh_latin_names).
-LATIN_RULES = "2026-11-25.7"
+LATIN_RULES = "2026-11-25.8"
 # Particles written in lower case inside a name (अहमद अल-शरा → Ahmad al-Shara).
 _PARTICLES = frozenset(["अल"])
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
