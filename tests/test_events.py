@@ -649,3 +649,33 @@ def test_undated_events_beyond_the_cap_close_least_recently_joined_first(monkeyp
     clusterer.add(_sig("d1", "2026-01-01", "अमरपुर गांव मेला"))  # a dated article neither counts nor closes any
     assert len([e for e in clusterer.open_events_.values() if e.last_day is None]) == 3
     assert len(clusterer.closed_) == 4
+
+
+def test_vehicles_are_named_by_kind_and_a_compound_by_its_parts():
+    assert events.vehicles_named(word_keys("बाराबंकी में ट्रक-टेंपो की टक्कर")) == {"truck", "tempo"}
+    assert events.vehicles_named(word_keys("एक्सप्रेसवे पर पलटी डबल डेकर बस")) == {"bus"}
+    assert events.vehicles_named(word_keys("मुख्यमंत्री ने बैठक की")) == frozenset()
+
+
+def _crash(article_id, vehicles, terms="बाराबंकी हादसा मौत घायल सोमवार"):
+    return dataclasses.replace(_sig(article_id, "2025-08-18", terms, place="state:IN:uttar-pradesh", kind="incident"),
+                               incident="accident", vehicles=frozenset(vehicles), outlet=article_id)
+
+
+def test_two_crashes_of_one_day_whose_reports_name_no_vehicle_in_common_are_two_events():
+    bus = _crash("a", {"bus"}, "बाराबंकी मौत एक्सप्रेसवे पलटी डबल डेकर")
+    tempo = _crash("b", {"truck", "tempo"}, "बाराबंकी मौत राजमार्ग टक्कर चालक फरार")
+    clusterer = EventClusterer().fit([bus, tempo])
+    assert clusterer.labels_["a"] != clusterer.labels_["b"]
+    with_a_bus = dataclasses.replace(tempo, vehicles=frozenset({"bus", "truck"}))
+    assert clusterer.pair_score(bus, with_a_bus) > clusterer.threshold  # the same reports naming a bus in common join
+
+
+def test_a_crash_reported_with_one_vehicle_in_common_stays_one_event():
+    labels = EventClusterer().fit([_crash("a", {"bus"}), _crash("b", {"bus", "truck"})]).labels_
+    assert labels["a"] == labels["b"]
+
+
+def test_vehicles_survive_the_signatures_round_trip():
+    crash = _crash("a", {"bus", "truck"})
+    assert signature_from_dict(signature_to_dict(crash)).vehicles == {"bus", "truck"}

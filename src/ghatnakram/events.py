@@ -75,6 +75,7 @@ SAME_OUTLET = 0.05  # two stories of one outlet are a little less likely one hap
 # An article of no known day (no publication date, none in its text) escapes every test of days: only
 # a closer likeness joins it to another. Of such articles' joins, nearly all were wrong.
 UNDATED_PAIR = 0.2
+OTHER_VEHICLES = 0.3  # two accidents whose reports name no vehicle in common
 # Headlines that plainly report different kinds of happening ("इटली में 107 लोगों की मौत", a count;
 # "इटली में स्कूल … बंद", an order) are two happenings, however much their leads share, unless both
 # tell of one kind of incident: a fire's toll ("फैक्टरी में आग, 7 की मौत", a count) is the fire's news.
@@ -120,6 +121,7 @@ class Signature:
     diseases: frozenset[str] = frozenset()  # the diseases it reports on (see diseases_named)
     beat: str | None = None  # the news beat its headline reports (see news_beat)
     incident: str | None = None  # the family of its incident type (see event_type.incident_family), if it tells of one
+    vehicles: frozenset[str] = frozenset()  # the kinds of vehicle its title and lead name (see vehicles_named)
 
 
 def signature_to_dict(sig: Signature) -> dict:
@@ -130,7 +132,7 @@ def signature_to_dict(sig: Signature) -> dict:
         "terms": sig.terms, "numbers": sorted(sig.numbers), "ordinal": sig.ordinal, "vector": sig.vector,
         "locality": sig.locality, "headline_place": sig.headline_place, "thread_place": sig.thread_place,
         "outlet": sig.outlet, "headline_kind": sig.headline_kind, "diseases": sorted(sig.diseases),
-        "incident": sig.incident, "beat": sig.beat,
+        "incident": sig.incident, "beat": sig.beat, "vehicles": sorted(sig.vehicles),
     }
 
 
@@ -143,7 +145,7 @@ def signature_from_dict(data: dict) -> Signature:
         vector=data.get("vector"), locality=data.get("locality"),
         headline_place=data.get("headline_place"), thread_place=data.get("thread_place"), outlet=data.get("outlet", ""),
         headline_kind=data.get("headline_kind"), diseases=frozenset(data.get("diseases", ())),
-        incident=data.get("incident"), beat=data.get("beat"),
+        incident=data.get("incident"), beat=data.get("beat"), vehicles=frozenset(data.get("vehicles", ())),
     )
 
 
@@ -169,6 +171,7 @@ class TextSignature:
     headline_kind: str | None = None  # see Signature.headline_kind
     diseases: frozenset[str] = frozenset()  # see Signature.diseases
     beat: str | None = None  # see Signature.beat
+    vehicles: frozenset[str] = frozenset()  # see Signature.vehicles
 
 
 def signature(article: Article, text_part: TextSignature | None = None) -> Signature:
@@ -209,6 +212,7 @@ def signature(article: Article, text_part: TextSignature | None = None) -> Signa
         diseases=text_part.diseases,
         beat=text_part.beat,
         incident=incident,
+        vehicles=text_part.vehicles,
     )
 
 
@@ -254,6 +258,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         headline_kind=headline_kind(title_words),
         diseases=diseases_named(title_words) or diseases_named(word_keys(lead_sentences[0] if lead_sentences else "")),
         beat=news_beat(title_words),
+        vehicles=vehicles_named(title_words + lead_words),
     )
 
 
@@ -780,6 +785,8 @@ class EventClusterer:
             score += 0.1
         if a.headline_kind and b.headline_kind and a.headline_kind != b.headline_kind and not _one_incident(a, b):
             score -= HEADLINE_KINDS_DIFFER
+        if a.incident == b.incident == "accident" and a.vehicles and b.vehicles and not a.vehicles & b.vehicles:
+            score -= OTHER_VEHICLES  # a bus overturned and a truck hit a tempo: two crashes of one district's day
         shared = a.numbers & b.numbers
         if shared:
             score += SHARED_FIGURE if any(not _is_round(n) for n in shared) else SHARED_ROUND_FIGURE
@@ -840,6 +847,21 @@ BEAT_WORDS = {
 }
 _BEAT_OF = {word: beat for beat, words in BEAT_WORDS.items() for word in words.split()}
 _BEAT_PHRASES = {("शेयर", "बाजार"): "markets"}
+
+
+# Vehicles by the words accident news names them with, by kind: one crash's reports name the same ones.
+VEHICLE_WORDS = {
+    "bus": "बस बसों", "truck": "ट्रक ट्रकों डंपर डम्पर कंटेनर ट्रेलर टैंकर", "tempo": "टेंपो टेम्पो ऑटो ई-रिक्शा",
+    "car": "कार कारों जीप एसयूवी स्कॉर्पियो बोलेरो", "two-wheeler": "बाइक मोटरसाइकिल स्कूटी स्कूटर",
+    "tractor": "ट्रैक्टर ट्रैक्टर-ट्रॉली", "train": "ट्रेन ट्रेनों रेलगाड़ी", "plane": "विमान हेलीकॉप्टर", "boat": "नाव",
+}
+_VEHICLE_OF = {word: kind for kind, words in VEHICLE_WORDS.items() for word in words.split()}
+
+
+def vehicles_named(words: list[str]) -> frozenset[str]:
+    """The kinds of vehicle among ``words`` (word keys; a compound such as "बस-ट्रक" by its parts):
+    ["ट्रक-टेंपो", "की", "टक्कर"] → {"truck", "tempo"}."""
+    return frozenset(_VEHICLE_OF[part] for word in words for part in (word, *word.split("-")) if part in _VEHICLE_OF)
 
 
 def diseases_named(words: list[str]) -> frozenset[str]:
