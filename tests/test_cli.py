@@ -212,6 +212,17 @@ def test_an_eval_leaves_out_a_malformed_line_with_a_warning_and_scores_the_rest(
     assert json.loads(result.stdout.splitlines()[-1]) == json.loads(whole.stdout.splitlines()[-1])
 
 
+def test_eval_names_a_story_the_pipeline_refuses_and_scores_it_as_missing(tmp_path, fixtures):
+    rows = [json.loads(line) for line in (fixtures / "dates_events.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows[0]["published"] = "2999-01-01"
+    labelled = tmp_path / "future.jsonl"
+    labelled.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = _run("eval", labelled, "--json")
+    assert result.exit_code == 0, result.output
+    assert f"story {rows[0]['id']}: 'published' 2999-01-01 is in the future" in result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["missing"] == 1
+
+
 def test_events_storylines_show_and_export_after_the_demo(tmp_path):
     db = tmp_path / "demo.db"
     _run("demo", "--db", db)

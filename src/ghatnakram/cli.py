@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import click
@@ -427,7 +428,12 @@ def eval_events(path: Path, as_json: bool) -> None:
     """
     from .evaluate import BadGoldFile, evaluate_file, format_scores
 
-    scores = _score_leaving_out_bad_lines(evaluate_file, path, BadGoldFile)
+    failed: list[str] = []
+    scores = _score_leaving_out_bad_lines(partial(evaluate_file, failed=failed), path, BadGoldFile)
+    for message in failed[:20]:
+        click.echo(f"warning: {message}", err=True)
+    if len(failed) > 20:
+        click.echo(f"warning: {len(failed) - 20} more stories the pipeline refused (scored as missing)", err=True)
     click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 

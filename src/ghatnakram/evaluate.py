@@ -160,9 +160,11 @@ def score(gold_rows: list[dict], predictions: dict[str, dict]) -> dict:
     return out
 
 
-def evaluate_file(path: Path, skipped: list[str] | None = None) -> dict:
+def evaluate_file(path: Path, skipped: list[str] | None = None, failed: list[str] | None = None) -> dict:
     """Run the pipeline on a labelled file in a fresh temporary store and score its output
-    (``skipped``: see :func:`read_gold`)."""
+    (``skipped``: see :func:`read_gold`). A story the pipeline refuses (a publication date in the
+    future, a text with no Hindi) is scored as missing, and ``failed`` gets what was wrong with it,
+    by its id."""
     import io
     import tempfile
 
@@ -176,11 +178,21 @@ def evaluate_file(path: Path, skipped: list[str] | None = None) -> dict:
         store = open_store(Path(folder) / "eval.db")
         out = io.StringIO()
         try:
-            run(source, out, store)
+            report = run(source, out, store)
         finally:
             store.close()
+    if failed is not None:
+        failed += [_refused_story(problem, rows, path) for problem in report.problems]
     predictions = {record["id"]: record for record in map(json.loads, out.getvalue().splitlines())}
     return score(rows, predictions)
+
+
+def _refused_story(problem, rows: list[dict], path: Path) -> str:
+    """What the pipeline found wrong with a story of ``path``, named by the story's id (the
+    problem names a line of the temporary input, one story per line)."""
+    line = problem.where.rsplit(":", 1)[-1]
+    story = rows[int(line) - 1]["id"] if line.isdigit() and 0 < int(line) <= len(rows) else "?"
+    return f"{path}: story {story}: {problem.message}; scored as missing"
 
 
 def format_scores(scores: dict, width: int = 22) -> str:
