@@ -577,9 +577,10 @@ def _is_oblique_plural(core: str) -> bool:
 
 def _has_a_verb(words: list[str]) -> bool:
     """Whether words cut from a sentence keep a finite verb: an auxiliary or light verb
-    (:func:`_has_verb`), a form of करना ("मना किया"), or a perfective of coming, being found or
-    reaching ("… के पार पहुंचा")."""
-    return _has_verb(words, range(len(words))) or any(
+    (:func:`_has_verb`; not the city गया of "गया के गांधी मैदान"), a form of करना ("मना किया"), or a
+    perfective of coming, being found or reaching ("… के पार पहुंचा")."""
+    verbs = [i for i in range(len(words)) if not _is_the_city_gaya(words, i)]
+    return _has_verb(words, verbs) or any(
         _is_finite_verb(word_core(word)) and not _while_doing(words, i) for i, word in enumerate(words))
 
 
@@ -923,8 +924,7 @@ def required_units(words: list[str], units: list[list[int]]) -> list[bool]:
 def _has_verb(words: list[str], unit: list[int]) -> bool:
     """A unit holding an auxiliary or light verb ("पाई गई है"): dropping it leaves a clause
     without its verb. "देखते हुए" is a participle, not a verb of the clause."""
-    return any(word_core(words[i]) in _VERB_TAIL and not _is_participle(words, i) and not _is_for(words, i)
-               and not _is_the_city_gaya(words, i) for i in unit)
+    return any(word_core(words[i]) in _VERB_TAIL and not _is_participle(words, i) and not _is_for(words, i) for i in unit)
 
 
 def _is_participle(words: list[str], i: int) -> bool:
