@@ -37,7 +37,8 @@ from .models import Analysis, Article, DateMention, Mention, Quantity
 from .normalize import dateline_end, is_dateline, split_sentences, word_keys
 from .places import get_place, lies_within
 
-# Counts a reader compares between outlets; other units (ages, distances, money) are shared or unique only.
+# Counts a reader compares between outlets; other units (ages, distances) are shared or unique only, and
+# money only where its sentence says what it is of (see _MONEY_NOUNS).
 CONFLICT_UNITS = frozenset({"deaths", "injured", "missing", "arrested", "cases", "recovered", "tests", "suspected",
                             "coaches"})
 # An incident's toll, told with no place ("हादसे में पांच की मौत", "छह लोगों की मौत"), is the incident's own
@@ -96,7 +97,7 @@ _ELSEWHERE = re.compile(_NFC(
     r"\s*(?:से(?=\s+(?:\S+\s+){0,2}(?:आए|आये|आई|आयी|आने|आकर|लौट|जा\s+रह|जाने|पहुं|निकल|चल))"  # not "पंजाब से 38 मामले"
     r"|के\s+बाद|के\s+बाहर)(?![\u0900-\u097f])"))
 MONEY = frozenset({"rupees", "dollars"})
-# What an amount in a lead may be of, one figure per event (by direct form): two outlets' budgets or
+# What an amount may be of, one figure per event (each form to its direct form): two outlets' budgets or
 # frauds of one event can conflict. Not aid, compensation or relief, which differ by who receives them.
 _MONEY_NOUNS = {form: base for base, forms in {
     "बजट": "बजट", "गबन": "गबन", "घोटाला": "घोटाला घोटाले", "किराया": "किराया किराए किराये", "पैकेज": "पैकेज",
@@ -111,7 +112,7 @@ _MONEY_OF_BEFORE = re.compile(_NFC(rf"(?<![\u0900-\u097f])(?P<what>{_MONEY_WORD}
 # A place that names a train ("मालदा टाउन-भागलपुर इंटरसिटी", "पटना राजधानी एक्सप्रेस") is not where its numbers are.
 _TRAIN_NAMED_AFTER = re.compile(_NFC(
     r"(?:\s+टाउन)?(?:\s*[-–]\s*[\u0900-\u097f]+(?:\s+(?:टाउन|जंक्शन|सिटी))?)?"
-    r"\s+(?:इंटरसिटी|इंटरसिटी|एक्सप्रेस|एक्स्प्रेस|मेल|पैसेंजर|सुपरफास्ट|राजधानी|शताब्दी|जनशताब्दी|दुरंतो|स्पेशल)"
+    r"\s+(?:इंटरसिटी|एक्सप्रेस|एक्स्प्रेस|मेल|पैसेंजर|सुपरफास्ट|राजधानी|शताब्दी|जनशताब्दी|दुरंतो|स्पेशल)"
     r"(?![\u0900-\u097f])"))
 # A number in a date or a time is not a count: "दो मार्च", "सुबह 9.30 बजे".
 _DATE_AFTER = re.compile(_NFC(r"\s*(?:जनवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|बजे)"))

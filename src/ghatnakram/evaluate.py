@@ -18,6 +18,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
+from .models import Problem
+
 
 class BadGoldFile(ValueError):
     """A labelled file that cannot be scored; the message names the file and line."""
@@ -187,7 +189,7 @@ def evaluate_file(path: Path, skipped: list[str] | None = None, failed: list[str
     return score(rows, predictions)
 
 
-def _refused_story(problem, rows: list[dict], path: Path) -> str:
+def _refused_story(problem: Problem, rows: list[dict], path: Path) -> str:
     """What the pipeline found wrong with a story of ``path``, named by the story's id (the
     problem names a line of the temporary input, one story per line)."""
     line = problem.where.rsplit(":", 1)[-1]

@@ -235,7 +235,7 @@ def text_signature(title: str, text: str, published: str | None, analysis) -> Te
         # "दुनियाभर में 3,000 मौतें" is the world's count even when the lead goes on to name China.
         title_places = title_scopes[:1]
     kind = _kind_of_words(title_words + lead_words, title_words if title else lead_words)
-    # An acronym is one term in either script: "GST Council" and "जीएसटी परिषद" share "gst".
+    # One term in either script (_term): "GST Council" and "जीएसटी परिषद" share "gst".
     words = [_term(w) for w in title_words + title_words + lead_words if w not in STOP_WORDS and len(w) > 1]
     day = analysis.event_date if analysis and analysis.event_date else (published or "")[:10] or None
     lead_quantities = [q for q in (analysis.quantities if analysis else ()) if q.sentence < LEAD_SENTENCES]

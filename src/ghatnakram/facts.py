@@ -1081,6 +1081,7 @@ _PAST_COPULA = _words("था थी थे थीं")
 _PERFECT_PARTICIPLES = _PARTICIPLES | _words(
     "हुईं गईं चुका चुकी चुके दिया दी दिए दिये लिया ली लिए लिये चला चली चले लगा लगी लगे"
 )
+# A verb in the future tense: "होगी", "करेंगे", "जाएगा", "पहुंचेंगे".
 _FUTURE_VERB = re.compile(r"[\u0900-\u097f]*(?:े|ें|ो|ों|ए|एं|ये|यें|ूं|ऊं)(?:गा|गी|गे|गीं)")
 LEAD_SENTENCES = 3
 # A body cue counts only within this many sentences after the lead, in a sentence that shares
@@ -1101,7 +1102,9 @@ def find_recurrence(text: str, title: str = "") -> Recurrence | None:
     body, and takes the first cue that describes the main event: "पहली बार" → 1,
     "दूसरी मुलाकात" → 2, "लगातार तीसरे दिन" → 3, "एक बार फिर" / "फिर से" / "दोबारा" /
     "पहली बार नहीं" → ordinal None (again). Cues that modify a noun ("पहली बार रूस गए
-    नेता") or sit in a sentence about an earlier time ("इससे पहले …") are ignored. A cue
+    नेता"), sit in a sentence about an earlier time ("इससे पहले …") or in a pluperfect clause
+    ("… पहला दौर खाली हाथ खत्म हुआ था") are ignored, and so, in the body, are cues of a future or
+    supposed happening ("… तीसरे दौर की बातचीत होगी") and cues inside quotation marks. A cue
     found in the title reports the sentence where the text repeats it, else -1.
 
     >>> find_recurrence("गंगा दो हफ्ते में दूसरी बार उफनी।").ordinal
