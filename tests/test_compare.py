@@ -436,3 +436,15 @@ def test_a_dateline_day_is_not_a_date_the_event_happened_on(analyze):
                 analyze(_article("b", "दूसरा अखबार", "भोपाल में सिटी बस कर्मचारियों ने 18 जुलाई को फिर हड़ताल शुरू कर दी।",
                                  published="2026-07-20"))]
     assert not [c for c in compare_outlets(articles).conflicts if c["kind"] == "date"]
+
+
+def test_the_dead_identified_so_far_are_a_part_of_the_toll_not_another_toll(analyze):
+    # from two stories of bench/data/general-news-4.jsonl (written for the project)
+    articles = _event(analyze,
+                      "उत्तर प्रदेश के गोंडा जिले में गुरुवार दोपहर एक दर्दनाक सड़क हादसा हो गया। हाईवे पर रोडवेज बस और एक ट्रक "
+                      "की आमने-सामने टक्कर हो गई।\nटक्कर इतनी जोरदार थी कि बस का अगला हिस्सा पूरी तरह पिचक गया। "
+                      "6 यात्रियों की मौके पर ही मौत हो गई, जबकि करीब 20 यात्री घायल बताए जा रहे हैं।",
+                      "उत्तर प्रदेश के गोंडा जिले में बृहस्पतिवार को एक बस और ट्रक की आमने-सामने की टक्कर में छह यात्रियों की "
+                      "मौत हो गई तथा 22 अन्य घायल हो गए। पुलिस ने यह जानकारी दी।\nहादसा अपराह्न करीब तीन बजे हुआ। "
+                      "ट्रक बस से टकरा गया। मृतकों में दो महिलाएं और एक बच्चा शामिल हैं, पांच मृतकों की पहचान हो चुकी है।")
+    assert not [c for c in compare_outlets(articles).conflicts if c["about"].startswith("मौतें")]

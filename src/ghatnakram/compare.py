@@ -118,6 +118,8 @@ _TRAIN_NAMED_AFTER = re.compile(_NFC(
 _DATE_AFTER = re.compile(_NFC(r"\s*(?:जनवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|बजे)"))
 # A count said to be among or of another: "बिहार के तीन मरीजों में शामिल", "चार मामलों में से".
 _AMONG_AFTER = re.compile(_NFC(r"\s*(?:\S+\s+){0,3}?में\s+(?:से|शामिल)(?![\u0900-\u097f])"))
+# The dead identified so far are a part of the toll: "पांच मृतकों की पहचान हो चुकी है".
+_IDENTIFIED_AFTER = re.compile(_NFC(r"\s*(?:\S+\s+)?(?:की|का|के)\s+(?:पहचान|शिनाख्त)(?![\u0900-\u097f])"))
 # Where a sentence's clauses part: a number's place is named in its own clause.
 _CLAUSE_BREAK = re.compile(_NFC(r"[,;:।]|\s(?:जबकि|वहीं|तो|और|तथा|एवं)\s"))
 # Words that stand for a place named before them: "देश में" (the country just named, else the
@@ -293,7 +295,7 @@ def _number_context(quantity: Quantity, sentence: str, at: int) -> tuple[str, st
     before, after = sentence[:at], sentence[at + len(quantity.text):]
     clause_before = _CLAUSE_BREAK.split(before)[-1]
     clause_after = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
-    if _PART_BEFORE.search(before) or _AMONG_AFTER.match(after):
+    if _PART_BEFORE.search(before) or _AMONG_AFTER.match(after) or _IDENTIFIED_AFTER.match(after):
         kind = "part"
     elif _FORECAST_AFTER.search(clause_after):
         kind = "forecast"
