@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Callable, Iterator
 
 from rapidfuzz.distance import Indel
 
@@ -228,11 +228,15 @@ def _ends_in_nasal_av(syllables: list[_Akshara], i: int) -> bool:
             and syllables[i + 1].consonants == ["v"] and syllables[i + 1].vowel == "")
 
 
+def _word_list_rows(name: str) -> Iterator[list[str]]:
+    """The tab-separated rows of a word list in ``resources`` (lines starting with # are its notes)."""
+    text = resources.files("ghatnakram").joinpath(f"resources/{name}").read_text(encoding="utf-8")
+    return (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def _loanwords() -> dict[str, str]:
-    text = resources.files("ghatnakram").joinpath("resources/loanwords.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {_loanword_key(hindi): english for hindi, english in rows}
+    return {_loanword_key(hindi): english for hindi, english in _word_list_rows("loanwords.tsv")}
 
 
 def _loanword_key(word: str) -> str:
@@ -250,9 +254,7 @@ def loanword_english(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _english_news_words() -> dict[str, str]:
-    text = resources.files("ghatnakram").joinpath("resources/english_news_words.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {english: unicodedata.normalize("NFC", hindi) for english, hindi in rows}
+    return {english: unicodedata.normalize("NFC", hindi) for english, hindi in _word_list_rows("english_news_words.tsv")}
 
 
 def hindi_news_word(english: str) -> str | None:
