@@ -382,10 +382,15 @@ def _score_leaving_out_bad_lines(score_file, path: Path, refused: type[Exception
     except refused as exc:
         raise click.ClickException(str(exc)) from None
     finally:
-        for message in skipped[:shown]:
-            click.echo(f"warning: {message}; line left out", err=True)
-        if len(skipped) > shown:
-            click.echo(f"warning: {len(skipped) - shown} more malformed lines left out", err=True)
+        _warn_each([f"{message}; line left out" for message in skipped], "{} more malformed lines left out", shown)
+
+
+def _warn_each(messages: list[str], more: str, shown: int = 20) -> None:
+    """The first ``shown`` messages as warnings on stderr, then how many more (``more``: "{} more …")."""
+    for message in messages[:shown]:
+        click.echo(f"warning: {message}", err=True)
+    if len(messages) > shown:
+        click.echo(f"warning: {more.format(len(messages) - shown)}", err=True)
 
 
 @main.command("eval-dates")
@@ -430,10 +435,7 @@ def eval_events(path: Path, as_json: bool) -> None:
 
     failed: list[str] = []
     scores = _score_leaving_out_bad_lines(partial(evaluate_file, failed=failed), path, BadGoldFile)
-    for message in failed[:20]:
-        click.echo(f"warning: {message}", err=True)
-    if len(failed) > 20:
-        click.echo(f"warning: {len(failed) - 20} more stories the pipeline refused (scored as missing)", err=True)
+    _warn_each(failed, "{} more stories the pipeline refused (scored as missing)")
     click.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 
