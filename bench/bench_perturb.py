@@ -27,16 +27,13 @@ into the repository: dev has no licence) and scored as ``ghatnakram eval`` score
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import random
 import sys
 from pathlib import Path
 from typing import Iterable
 
-from ghatnakram.evaluate import evaluate_file, input_records, read_gold, score
-from ghatnakram.pipeline import run
-from ghatnakram.store import open_store
+from ghatnakram.evaluate import evaluate_file, read_gold, run_stories, score
 
 DEFAULT_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "events-dev" / "dev.jsonl"
 MEASURES = ("event_bcubed_f1", "event_pair_p", "event_pair_r", "event_pair_f1", "storyline_bcubed_f1", "event_date_acc")
@@ -83,18 +80,9 @@ def new_distractors(rows: list[dict], distractors: list[dict]) -> list[dict]:
 
 def score_among(rows: list[dict], distractors: list[dict], workdir: Path) -> dict:
     """Scores of the labelled ``rows`` run together with ``distractors`` (their labels unread)."""
-    source = write_jsonl(workdir / "with_distractors.jsonl", input_records(rows + distractors))
-    db = workdir / "with_distractors.db"
-    db.unlink(missing_ok=True)
-    store = open_store(db)
-    out = io.StringIO()
-    try:
-        run(source, out, store)
-    finally:
-        store.close()
+    predictions, _ = run_stories(rows + distractors, workdir)
     labelled = {row["id"] for row in rows}
-    predictions = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines()) if r["id"] in labelled}
-    return score(rows, predictions)
+    return score(rows, {story: record for story, record in predictions.items() if story in labelled})
 
 
 def variants(rows: list[dict], orders: int) -> dict[str, list[dict]]:

@@ -167,26 +167,36 @@ def evaluate_file(path: Path, skipped: list[str] | None = None, failed: list[str
     (``skipped``: see :func:`read_gold`). A story the pipeline refuses (a publication date in the
     future, a text with no Hindi) is scored as missing, and ``failed`` gets what was wrong with it,
     by its id."""
-    import io
     import tempfile
+
+    rows = read_gold(path, skipped)
+    with tempfile.TemporaryDirectory(prefix="ghatnakram-eval-") as folder:
+        predictions, problems = run_stories(rows, Path(folder))
+    if failed is not None:
+        failed += [_refused_story(problem, rows, path) for problem in problems]
+    return score(rows, predictions)
+
+
+def run_stories(rows: list[dict], folder: Path) -> tuple[dict[str, dict], list[Problem]]:
+    """Run the pipeline on labelled stories (their labels unread) in a fresh store in ``folder``:
+    the output record of each story it took, by id, and the problems of those it refused (each
+    naming the story's line among ``rows``)."""
+    import io
 
     from .pipeline import run
     from .store import open_store
 
-    rows = read_gold(path, skipped)
-    with tempfile.TemporaryDirectory(prefix="ghatnakram-eval-") as folder:
-        source = Path(folder) / "input.jsonl"
-        source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in input_records(rows)), encoding="utf-8")
-        store = open_store(Path(folder) / "eval.db")
-        out = io.StringIO()
-        try:
-            report = run(source, out, store)
-        finally:
-            store.close()
-    if failed is not None:
-        failed += [_refused_story(problem, rows, path) for problem in report.problems]
-    predictions = {record["id"]: record for record in map(json.loads, out.getvalue().splitlines())}
-    return score(rows, predictions)
+    source = folder / "input.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in input_records(rows)), encoding="utf-8")
+    db = folder / "eval.db"
+    db.unlink(missing_ok=True)
+    store = open_store(db)
+    out = io.StringIO()
+    try:
+        report = run(source, out, store)
+    finally:
+        store.close()
+    return {record["id"]: record for record in map(json.loads, out.getvalue().splitlines())}, report.problems
 
 
 def _refused_story(problem: Problem, rows: list[dict], path: Path) -> str:
